@@ -1,0 +1,39 @@
+import { createInterface } from 'node:readline';
+import type { Engine } from '../../src/index.ts';
+import type { Io } from './ask.ts';
+import { renderAnswer, renderQuickFact, renderTopics } from './format.ts';
+
+export const CHAT_BANNER = `AI 특화 파운데이션 모델 Q&A — 질문을 입력하세요 (Ask in Korean or English).
+  /topics          주제 목록 (topics)      /fact <주제|id>   주제 요약·타임라인 (/fact timeline)
+  /help            도움말                   /quit             끝내기 (or Ctrl-D)
+Slack/Discord에 연결하려면 (to connect): SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (Socket Mode: + SLACK_APP_TOKEN),
+  DISCORD_TOKEN — then npm start again. See README.md.`;
+
+/** The terminal chat `npm start` opens when no Slack or Discord settings are present. */
+export async function runChat(engine: Engine, io: Io, interactive = true): Promise<void> {
+  const facts = engine.corpus.facts.length;
+  io.stdout.write(`${CHAT_BANNER}\n(${facts} facts loaded)\n\n`);
+  const rl = createInterface({ input: io.stdin, output: interactive ? io.stdout : undefined, terminal: interactive, crlfDelay: Infinity });
+  rl.setPrompt('? ');
+  if (interactive) rl.prompt();
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (line === '/quit' || line === '/exit' || line === 'exit' || line === 'quit') break;
+    io.stdout.write(`${reply(engine, line)}\n\n`);
+    if (interactive) rl.prompt();
+  }
+  rl.close();
+}
+
+function reply(engine: Engine, line: string): string {
+  if (line === '/help') return CHAT_BANNER;
+  if (line === '/topics') return renderTopics(engine.topics('ko'));
+  if (line.startsWith('/fact')) {
+    const q = line.slice(5).trim();
+    if (!q) return renderTopics(engine.topics('ko'));
+    const lang = engine.detectLang(q) === 'en' && !/^[a-z0-9-]+$/.test(q) ? 'en' : 'ko';
+    const found = engine.fact(q, lang);
+    return found ? renderQuickFact(found) : `"${q}": 해당 주제가 없어요. /topics 로 목록을 보세요.`;
+  }
+  return renderAnswer(engine.ask(line));
+}

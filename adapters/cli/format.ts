@@ -1,0 +1,82 @@
+import type { Answer, AnswerItem, Citation, Lang, QuickFact, TopicRef } from '../../src/types.ts';
+
+/** Plain-text rendering for the terminal: no colours, so it pipes and diffs cleanly. */
+
+const LABELS = {
+  ko: { source: '출처', related: '관련', asOf: '기준', notFound: '답을 찾지 못했어요.', topics: '물어볼 수 있는 주제', plan: '계획·일정', conflict: '출처마다 다름', timeline: '타임라인' },
+  en: { source: 'Source', related: 'Related', asOf: 'as of', notFound: 'No answer found.', topics: 'Topics you can ask about', plan: 'plan/schedule', conflict: 'sources differ', timeline: 'Timeline' },
+} as const;
+
+/** `publisher, date, 「title」 url` for one source. */
+export function citationText(c: Citation): string {
+  return `${c.publisher}, ${c.date}, 「${c.title}」${c.url ? ` ${c.url}` : ''}`;
+}
+
+/** The `출처:` / `Source:` line: every source of a fact, primary first. */
+export function citationLine(item: AnswerItem, lang: Lang): string {
+  return `${LABELS[lang].source}: ${item.sources.map(citationText).join(' · ')}`;
+}
+
+function statusNote(item: AnswerItem, lang: Lang): string | undefined {
+  const l = LABELS[lang];
+  if (item.kind === 'plan') return `(${l.plan}, ${lang === 'ko' ? `${item.asOf} ${l.asOf}` : `${l.asOf} ${item.asOf}`})`;
+  if (item.kind === 'conflict') return `(${l.conflict})`;
+  return undefined;
+}
+
+export function renderAnswer(a: Answer): string {
+  const l = LABELS[a.lang];
+  if (!a.answered) {
+    const topics = a.notFound?.suggestedTopics.map((t) => `${t.id} (${t.title})`).join(', ') ?? '';
+    return [l.notFound, a.notFound?.hint ?? '', topics && `${l.topics}: ${topics}`].filter(Boolean).join('\n');
+  }
+  const [best, ...related] = a.answers;
+  const lines = [best!.text];
+  const note = statusNote(best!, a.lang);
+  if (note) lines.push(note);
+  lines.push(citationLine(best!, a.lang));
+  if (related.length > 0) {
+    lines.push('', `${l.related}:`);
+    for (const r of related) lines.push(`- ${r.text}`, `  ${citationLine(r, a.lang)}`);
+  }
+  return lines.join('\n');
+}
+
+export function renderQuickFact(q: QuickFact): string {
+  const l = LABELS[q.lang];
+  switch (q.type) {
+    case 'fact':
+      return [q.item.text, statusNote(q.item, q.lang), citationLine(q.item, q.lang)].filter(Boolean).join('\n');
+    case 'topic':
+      return [`# ${q.topic.title}`, ...q.items.flatMap((i) => [`- ${i.text}`, `  ${citationLine(i, q.lang)}`])].join('\n');
+    case 'timeline':
+      return [`# ${l.timeline}`, ...q.events.map((e) => `${e.date}  ${e.text}  (${l.source}: ${e.source.publisher}, ${e.source.date})`)].join('\n');
+  }
+}
+
+export function renderTopics(topics: TopicRef[]): string {
+  return topics.map((t) => `${t.id}\t${t.title}`).join('\n');
+}
+
+/** The JSON contract of `ask --json`: one object per question. Extra fields extend it; none are renamed. */
+export function answerJson(a: Answer) {
+  return {
+    question: a.question,
+    answered: a.answered,
+    lang: a.lang,
+    answers: a.answers.map((i) => {
+      const [primary] = i.sources;
+      return {
+        factId: i.factId,
+        text: i.text,
+        score: i.score,
+        source: { title: primary!.title, publisher: primary!.publisher, date: primary!.date, ...(primary!.url ? { url: primary!.url } : {}) },
+        topic: i.topic,
+        kind: i.kind,
+        asOf: i.asOf,
+        sources: i.sources,
+      };
+    }),
+    ...(a.notFound ? { notFound: a.notFound } : {}),
+  };
+}

@@ -1,0 +1,148 @@
+import type { AliasGroup } from '../corpus/schema.ts';
+import type { Lang } from '../types.ts';
+import { EN_STOPWORDS, KO_STOPWORDS, isAffix, stripKorean } from './korean.ts';
+
+/**
+ * One unit of meaning in a text: an alias concept (`~lunit`) or a word's stem with its Hangul
+ * bigrams. Coverage (how much of a question a fact answers) is measured per unit.
+ */
+export interface Unit {
+  tokens: string[];
+  alias: boolean;
+}
+
+const HANGUL = /[\uAC00-\uD7A3]/;
+/** Words: Hangul syllable runs, jamo runs, and Latin/digit runs (b200, 32b, 2.0, k-fold → k, fold). */
+const WORD = /[\uAC00-\uD7A3]+|[\u3131-\u318E]+|[a-z0-9]+(?:\.[0-9]+)*/g;
+const SEPARATORS = /[\s\-_.·/]/;
+
+/** NFKC, lower case, no control characters, thousands separators dropped (1,000 → 1000). */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]/g, ' ')
+    .replace(/(\d),(?=\d{3}\b)/g, '$1');
+}
+
+/** Light English stemming, the same for questions and facts: selected/selects/selection share a stem. */
+export function stemEnglish(word: string): string {
+  let w = word;
+  if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  else if (w.length > 6 && w.endsWith('ion')) w = w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}
+
+/** Every bigram of a Hangul stem, plus the stem itself: 컨소시엄 → 컨소시엄 컨소 소시 시엄. */
+function hangulTokens(stem: string): string[] {
+  if (stem.length <= 2) return [stem];
+  const out = [stem];
+  for (let i = 0; i + 2 <= stem.length; i++) out.push(stem.slice(i, i + 2));
+  return out;
+}
+
+interface AliasMatcher {
+  token: string;
+  pattern: RegExp;
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A term as a pattern: separators optional (K-Fold = k fold = kfold), Latin ends on word boundaries. */
+function termPattern(term: string): string {
+  const chars = [...normalize(term)].filter((c) => !SEPARATORS.test(c));
+  const body = chars.map(escapeRegex).join('[\\s\\-_.·/]*');
+  const start = /[a-z0-9]/.test(chars[0] ?? '') ? '(?<![a-z0-9])' : '';
+  // Latin terms also match their plural (GPU → GPUs) and possessive (Lunit's).
+  const end = /[a-z]/.test(chars.at(-1) ?? '') ? "(?:'?e?s)?(?![a-z0-9])" : /[0-9]/.test(chars.at(-1) ?? '') ? '(?![0-9])' : '';
+  return start + body + end;
+}
+
+/**
+ * The one analyzer for facts and questions alike (so they always agree): normalisation, alias
+ * concepts, Hangul/Latin/digit word splitting, particle and ending stripping, Hangul bigrams,
+ * stopwords and light English stemming.
+ */
+export class Analyzer {
+  private readonly matchers: AliasMatcher[];
+
+  constructor(aliases: readonly AliasGroup[]) {
+    this.matchers = aliases.map((g) => {
+      const alternatives = [...new Set(g.terms.map(termPattern))].sort((a, b) => b.length - a.length);
+      return { token: `~${g.id}`, pattern: new RegExp(alternatives.join('|'), 'g') };
+    });
+  }
+
+  /** The units of meaning in `text`, in order of appearance; aliases first. */
+  units(text: string): Unit[] {
+    const norm = normalize(text);
+    const covered = new Uint8Array(norm.length);
+    const units: Unit[] = [];
+    const seen = new Set<string>();
+    for (const m of this.matchers) {
+      m.pattern.lastIndex = 0;
+      let hit = false;
+      for (const match of norm.matchAll(m.pattern)) {
+        if (match[0].length === 0) continue;
+        covered.fill(1, match.index, match.index + match[0].length);
+        hit = true;
+      }
+      if (hit) {
+        units.push({ tokens: [m.token], alias: true });
+        seen.add(m.token);
+      }
+    }
+    // What aliases did not cover, as words.
+    let rest = '';
+    for (let i = 0; i < norm.length; i++) rest += covered[i] ? ' ' : norm[i];
+    for (const [word] of rest.matchAll(WORD)) {
+      const tokens = this.wordTokens(word);
+      if (tokens.length === 0 || seen.has(tokens[0]!)) continue;
+      seen.add(tokens[0]!);
+      units.push({ tokens, alias: false });
+    }
+    return units;
+  }
+
+  /** All tokens of `text`, flattened (what MiniSearch indexes and searches). */
+  tokens(text: string): string[] {
+    return this.units(text).flatMap((u) => u.tokens);
+  }
+
+  private wordTokens(word: string): string[] {
+    if (HANGUL.test(word)) {
+      if (isAffix(word)) return []; // a particle left over once an alias took its word
+      let w = word;
+      if (w.length > 1 && w.startsWith('몇')) w = w.slice(1); // 몇장 → 장: the counter says what is counted
+      if (KO_STOPWORDS.has(w)) return [];
+      const stem = stripKorean(w);
+      if (KO_STOPWORDS.has(stem)) return [];
+      return hangulTokens(stem);
+    }
+    if (/^[a-z]/.test(word)) {
+      if (EN_STOPWORDS.has(word)) return [];
+      const stem = stemEnglish(word.replace(/'s$/, ''));
+      return stem ? [stem] : [];
+    }
+    return [word]; // digits, jamo
+  }
+}
+
+/**
+ * The language to answer in: English when the question has more Latin words than Hangul words
+ * ("What is 독파모?"), Korean otherwise (GPU몇장 is Korean).
+ */
+export function detectLang(text: string): Lang {
+  const norm = normalize(text);
+  const hangulWords = norm.match(/[\uAC00-\uD7A3\u3131-\u318E]+/g)?.length ?? 0;
+  const latinWords = norm.match(/[a-z]{2,}/g)?.length ?? 0;
+  if (hangulWords === 0) return latinWords > 0 ? 'en' : 'ko';
+  return latinWords > hangulWords ? 'en' : 'ko';
+}

@@ -1,0 +1,199 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import { AliasFile, FactFile, SourceFile, TopicFile, type AliasGroup, type Fact, type Source, type Topic } from './schema.ts';
+
+/** The validated corpus: what the engine indexes. */
+export interface Corpus {
+  sources: ReadonlyMap<string, Source>;
+  topics: readonly Topic[];
+  aliases: readonly AliasGroup[];
+  facts: readonly Fact[];
+  /** Where each fact is defined, for error messages and curators. */
+  origin: ReadonlyMap<string, { file: string; line: number }>;
+}
+
+/** One problem in a corpus file, precise enough to fix without searching. */
+export interface CorpusIssue {
+  file: string;
+  line?: number;
+  factId?: string;
+  /** The entry when it is not a fact: `topic programme`, `alias group gpu`. */
+  entry?: string;
+  field?: string;
+  message: string;
+}
+
+export class CorpusError extends Error {
+  readonly code = 'CORPUS_INVALID';
+  constructor(readonly issues: CorpusIssue[]) {
+    super(`Corpus: ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${issues.map(formatIssue).join('\n')}`);
+    this.name = 'CorpusError';
+  }
+}
+
+/** `file:line: fact <id>, field <path>: message` — the format every corpus error is shown in. */
+export function formatIssue(i: CorpusIssue): string {
+  const where = i.line ? `${i.file}:${i.line}` : i.file;
+  const subject = [i.factId && `fact ${i.factId}`, i.entry, i.field && `field ${i.field}`].filter(Boolean).join(', ');
+  return `  ${where}: ${subject ? subject + ': ' : ''}${i.message}`;
+}
+
+interface Parsed<T> { file: string; data: T; doc: Document; lines: LineCounter }
+
+/** Reads and validates every corpus file under `dir`; throws CorpusError listing all problems. */
+export function loadCorpus(dir: string): Corpus {
+  const issues: CorpusIssue[] = [];
+  const rel = (f: string) => path.relative(process.cwd(), f) || f;
+
+  function parse<S extends z.ZodType>(file: string, schema: S, entry?: string): Parsed<z.output<S>> | undefined {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      issues.push({ file: rel(file), message: `cannot read: ${(e as Error).message}` });
+      return undefined;
+    }
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      for (const err of doc.errors) {
+        issues.push({ file: rel(file), line: err.linePos?.[0].line, message: `bad YAML: ${err.message.split('\n')[0]}` });
+      }
+      return undefined;
+    }
+    const raw = doc.toJS() ?? [];
+    const result = schema.safeParse(raw);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const p = issue.path as (string | number)[];
+        issues.push({
+          file: rel(file),
+          line: lineOf(doc, lines, p),
+          ...(entry ? { entry: idAt(raw, p) && `${entry} ${idAt(raw, p)}` } : { factId: idAt(raw, p) }),
+          field: fieldPath(p) || undefined,
+          message: issue.message,
+        });
+      }
+      return undefined;
+    }
+    return { file: rel(file), data: result.data, doc, lines };
+  }
+
+  const sourcesFile = parse(path.join(dir, 'sources.yaml'), SourceFile);
+  const topicsFile = parse(path.join(dir, 'topics.yaml'), TopicFile, 'topic');
+  const aliasFiles = yamlFiles(path.join(dir, 'aliases')).map((f) => parse(f, AliasFile, 'alias group'));
+  const factFiles = yamlFiles(path.join(dir, 'facts')).map((f) => parse(f, FactFile));
+  if (factFiles.length === 0) issues.push({ file: rel(path.join(dir, 'facts')), message: 'no fact files found' });
+
+  const sources = new Map(Object.entries(sourcesFile?.data ?? {}));
+  if (sourcesFile) {
+    for (const [id, s] of sources) {
+      if (`${id}.md` !== s.file) {
+        issues.push({ file: sourcesFile.file, line: lineOf(sourcesFile.doc, sourcesFile.lines, [id, 'file']), entry: `source ${id}`, field: 'file', message: `source id must be the file name without .md (expected ${id}.md)` });
+      }
+    }
+  }
+
+  const topics = topicsFile?.data ?? [];
+  const topicIds = new Set<string>();
+  topics.forEach((t, i) => {
+    if (t.id === 'timeline' || topicIds.has(t.id)) {
+      issues.push({ file: topicsFile!.file, line: lineOf(topicsFile!.doc, topicsFile!.lines, [i, 'id']), entry: `topic ${t.id}`, field: 'id', message: t.id === 'timeline' ? 'topic id "timeline" is reserved' : `duplicate topic id ${t.id}` });
+    }
+    topicIds.add(t.id);
+  });
+
+  const facts: Fact[] = [];
+  const origin = new Map<string, { file: string; line: number }>();
+  const statements = new Map<string, string>();
+  for (const parsed of factFiles) {
+    if (!parsed) continue;
+    parsed.data.forEach((fact, i) => {
+      const at = (...p: (string | number)[]) => lineOf(parsed.doc, parsed.lines, [i, ...p]);
+      const problem = (field: string, message: string, p: (string | number)[] = [field]) =>
+        issues.push({ file: parsed.file, line: at(...p), factId: fact.id, field, message });
+      const prior = origin.get(fact.id);
+      if (prior) problem('id', `duplicate fact id (first defined at ${prior.file}:${prior.line})`);
+      else origin.set(fact.id, { file: parsed.file, line: at() ?? 1 });
+      if (topicsFile && !topicIds.has(fact.topic)) problem('topic', `unknown topic "${fact.topic}" (not in topics.yaml)`);
+      fact.sources.forEach((s, j) => {
+        if (sourcesFile && !sources.has(s)) problem(`sources[${j}]`, `unknown source "${s}" (not in sources.yaml)`, ['sources', j]);
+      });
+      for (const lang of ['ko', 'en'] as const) {
+        const key = `${lang}:${fact[lang].replace(/\s+/g, ' ')}`;
+        const twin = statements.get(key);
+        if (twin) problem(lang, `same statement as fact ${twin}`);
+        else statements.set(key, fact.id);
+      }
+      facts.push(fact);
+    });
+  }
+  for (const fact of facts) {
+    fact.supersedes.forEach((s, j) => {
+      if (!origin.has(s)) {
+        const o = origin.get(fact.id)!;
+        issues.push({ file: o.file, line: o.line, factId: fact.id, field: `supersedes[${j}]`, message: `unknown fact "${s}"` });
+      }
+    });
+  }
+
+  const aliases: AliasGroup[] = [];
+  const termOwner = new Map<string, string>();
+  const groupIds = new Set<string>();
+  for (const parsed of aliasFiles) {
+    if (!parsed) continue;
+    parsed.data.forEach((group, i) => {
+      if (groupIds.has(group.id)) issues.push({ file: parsed.file, line: lineOf(parsed.doc, parsed.lines, [i, 'id']), entry: `alias group ${group.id}`, field: 'id', message: `duplicate alias group id ${group.id}` });
+      groupIds.add(group.id);
+      group.terms.forEach((term, j) => {
+        const key = aliasKey(term);
+        const owner = termOwner.get(key);
+        if (owner && owner !== group.id) {
+          issues.push({ file: parsed.file, line: lineOf(parsed.doc, parsed.lines, [i, 'terms', j]), entry: `alias group ${group.id}`, field: `terms[${j}]`, message: `alias "${term}" is already in group ${owner}` });
+        }
+        termOwner.set(key, group.id);
+      });
+      aliases.push(group);
+    });
+  }
+
+  if (issues.length > 0) throw new CorpusError(issues);
+  facts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { sources, topics, aliases, facts, origin };
+}
+
+/** The form two alias terms collide in: case, width, spaces and punctuation ignored. */
+export function aliasKey(term: string): string {
+  return term.normalize('NFKC').toLowerCase().replace(/[\s\-_.·]/g, '');
+}
+
+function yamlFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+/** The 1-based line of the deepest node that exists along `p`. */
+function lineOf(doc: Document, lines: LineCounter, p: (string | number)[]): number | undefined {
+  for (let n = p.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(p.slice(0, n), true);
+    if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+function idAt(raw: unknown, p: (string | number)[]): string | undefined {
+  if (!Array.isArray(raw) || typeof p[0] !== 'number') return undefined;
+  const item = raw[p[0]] as { id?: unknown } | undefined;
+  return typeof item?.id === 'string' ? item.id : undefined;
+}
+
+function fieldPath(p: (string | number)[]): string {
+  const rest = typeof p[0] === 'number' ? p.slice(1) : p;
+  return rest.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const IsoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a date as YYYY-MM-DD');
+/** A day or, when a source only gives the month, a month: `YYYY-MM-DD` or `YYYY-MM`. */
+export const EventDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'expected YYYY-MM-DD or YYYY-MM');
+const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lowercase id of letters, digits and hyphens');
+const Text = z.string().trim().min(1, 'must not be empty');
+/** Text in both languages the bot answers in. */
+export const Bilingual = z.strictObject({ ko: Text, en: Text });
+
+/** One public document the corpus cites (corpus/sources.yaml, keyed by source id). */
+export const Source = z.strictObject({
+  /** The file under shared/sources/ this source was read from. */
+  file: z.string().regex(/^\d+-[\w.-]+\.md$/, 'expected a file name like 00-edaily-2025-11-23.md'),
+  title: Text,
+  publisher: Text,
+  author: Text.optional(),
+  date: IsoDate,
+  /** Set when the page gives no exact date and `date` is inferred (say how). */
+  dateNote: Text.optional(),
+  url: z.url().optional(),
+  lang: z.enum(['ko', 'en']),
+});
+export type Source = z.infer<typeof Source>;
+export const SourceFile = z.record(Id, Source);
+
+/** A topic groups facts for /fact and autocomplete (corpus/topics.yaml). */
+export const Topic = z.strictObject({
+  id: Id,
+  title: Bilingual,
+  /** Other names people type for this topic (both scripts, short forms). */
+  aliases: z.array(Text).default([]),
+});
+export type Topic = z.infer<typeof Topic>;
+export const TopicFile = z.array(Topic);
+
+/**
+ * One curated fact (corpus/facts/**.yaml). Statements are our own words with exact numbers,
+ * names and absolute dates; `sources` lists every source that states it, the primary one first.
+ */
+export const Fact = z.strictObject({
+  id: Id,
+  topic: Id,
+  ko: Text,
+  en: Text,
+  /** Words people would use for this fact that the statements do not already contain. */
+  keywords: z.array(Text).default([]),
+  sources: z.array(Id).min(1, 'a fact needs at least one source'),
+  /** The date the fact holds as of (usually the primary source's date). */
+  asOf: IsoDate,
+  /**
+   * fact: a settled statement; plan: a schedule, target or intention whose outcome may differ;
+   * conflict: sources disagree and the statements give each version with its source.
+   */
+  kind: z.enum(['fact', 'plan', 'conflict']).default('fact'),
+  /** A dated event this fact records; it puts a line on the timeline. */
+  event: z.strictObject({ date: EventDate, ko: Text, en: Text }).optional(),
+  /** Earlier facts this one replaces (a plan, then its result); they stay as history. */
+  supersedes: z.array(Id).default([]),
+});
+export type Fact = z.infer<typeof Fact>;
+export const FactFile = z.array(Fact);
+
+/**
+ * Alias groups (corpus/aliases/*.yaml): every term in a group is indexed and searched as the same
+ * concept, so 루닛 finds Lunit and 뽑혔어 finds 선정.
+ */
+export const AliasGroup = z.strictObject({
+  id: Id,
+  terms: z.array(Text).min(2, 'an alias group needs at least two terms'),
+});
+export type AliasGroup = z.infer<typeof AliasGroup>;
+export const AliasFile = z.array(AliasGroup);

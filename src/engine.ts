@@ -1,0 +1,219 @@
+import MiniSearch from 'minisearch';
+import { Analyzer, detectLang, type Unit } from './analysis/analyzer.ts';
+import { aliasKey, type Corpus } from './corpus/load.ts';
+import type { Fact } from './corpus/schema.ts';
+import type { Answer, AnswerItem, Citation, Lang, QuickFact, TimelineEvent, TopicRef } from './types.ts';
+
+/** Tuning knobs, in one place; measured with `npm run eval`. */
+export const defaultOptions = {
+  /** Questions are cut to this many characters before anything else. */
+  maxQuestionChars: 1000,
+  /** Field boosts for BM25: the curated keywords and the topic name say most about a fact. */
+  boost: { keywords: 2, topic: 1.5, ko: 1, en: 1 },
+  /** How many BM25 hits are re-ranked by coverage. */
+  candidates: 12,
+  /** The idf-weighted share of the question a fact must cover to be given as the answer. */
+  minCoverage: 0.62,
+  /** Related facts: at most this many, each covering at least `relatedCoverage` of the question. */
+  maxRelated: 2,
+  relatedCoverage: 0.5,
+  relatedRatio: 0.45,
+};
+export type EngineOptions = typeof defaultOptions;
+
+export interface Engine {
+  /** Answers a question with the best fact, its citation and up to two related facts, or "not found". */
+  ask(question: string): Answer;
+  /** Every topic (and the timeline), for /fact lists and autocomplete. */
+  topics(lang: Lang): TopicRef[];
+  /** A fact by id, a topic by id or name, or the timeline; undefined when nothing matches. */
+  fact(query: string, lang: Lang): QuickFact | undefined;
+  detectLang(text: string): Lang;
+  readonly corpus: Corpus;
+}
+
+interface Doc {
+  id: string;
+  ko: string;
+  en: string;
+  keywords: string;
+  topic: string;
+}
+
+const TIMELINE_NAMES = new Set(['timeline', '타임라인', '연표', '일정표', '연혁', 'history', 'chronology'].map(aliasKey));
+
+/** Builds the index over a validated corpus. Pure and deterministic: same corpus, same answers. */
+export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {}): Engine {
+  const opts = { ...defaultOptions, ...options };
+  const analyzer = new Analyzer(corpus.aliases);
+  const facts = new Map(corpus.facts.map((f) => [f.id, f]));
+  const topics = new Map(corpus.topics.map((t) => [t.id, t]));
+
+  const docs: Doc[] = corpus.facts.map((f) => {
+    const t = topics.get(f.topic);
+    return {
+      id: f.id,
+      ko: f.ko,
+      en: f.en,
+      keywords: f.keywords.join(' \n '),
+      topic: t ? [t.title.ko, t.title.en].join(' \n ') : f.topic,
+    };
+  });
+  const index = new MiniSearch<Doc>({
+    fields: ['ko', 'en', 'keywords', 'topic'],
+    tokenize: (text) => analyzer.tokens(text),
+    processTerm: (term) => term,
+    searchOptions: { boost: opts.boost, combineWith: 'OR', tokenize: (q) => q.split(' '), processTerm: (t) => t },
+  });
+  index.addAll(docs);
+
+  // Per-fact term sets and document frequencies, for coverage.
+  const termsOf = new Map<string, Set<string>>();
+  const df = new Map<string, number>();
+  for (const d of docs) {
+    const set = new Set(analyzer.tokens([d.ko, d.en, d.keywords, d.topic].join('\n')));
+    termsOf.set(d.id, set);
+    for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  const n = docs.length;
+  const idf = (t: string) => {
+    const k = df.get(t) ?? 0;
+    return Math.log(1 + (n - k + 0.5) / (k + 0.5));
+  };
+
+  /** The idf-weighted share of the question's units that a fact contains. */
+  function coverage(units: Unit[], factId: string): number {
+    const terms = termsOf.get(factId)!;
+    let total = 0;
+    let got = 0;
+    for (const u of units) {
+      const weight = Math.max(...u.tokens.map(idf));
+      total += weight;
+      if (u.alias || u.tokens.length === 1) {
+        if (terms.has(u.tokens[0]!)) got += weight;
+        continue;
+      }
+      // A Hangul word: its whole stem counts fully; otherwise the share of its bigrams present.
+      const [stem, ...bigrams] = u.tokens;
+      if (terms.has(stem!)) got += weight;
+      else got += (weight * bigrams.filter((b) => terms.has(b)).length) / bigrams.length;
+    }
+    return total === 0 ? 0 : got / total;
+  }
+
+  const supersededBy = new Map<string, string>();
+  for (const f of corpus.facts) for (const old of f.supersedes) supersededBy.set(old, f.id);
+
+  function cite(sourceId: string): Citation {
+    const s = corpus.sources.get(sourceId)!;
+    return {
+      sourceId,
+      title: s.title,
+      publisher: s.publisher,
+      ...(s.author ? { author: s.author } : {}),
+      date: s.date,
+      ...(s.dateNote ? { dateNote: s.dateNote } : {}),
+      ...(s.url ? { url: s.url } : {}),
+    };
+  }
+
+  function item(f: Fact, lang: Lang, score = 0): AnswerItem {
+    return {
+      factId: f.id,
+      topic: f.topic,
+      text: f[lang],
+      score: Math.round(score * 1000) / 1000,
+      asOf: f.asOf,
+      kind: f.kind,
+      sources: f.sources.map(cite),
+    };
+  }
+
+  function topicRefs(lang: Lang): TopicRef[] {
+    return [
+      ...corpus.topics.map((t) => ({ id: t.id, title: t.title[lang] })),
+      { id: 'timeline', title: lang === 'ko' ? '타임라인 (날짜별 주요 사건)' : 'Timeline (dated events)' },
+    ];
+  }
+
+  function notFound(question: string, lang: Lang, reason: 'empty' | 'out-of-scope', near: string[]): Answer {
+    const refs = topicRefs(lang);
+    const byId = new Map(refs.map((r) => [r.id, r]));
+    const suggested = [...new Set([...near, 'programme', 'selection', 'schedule', 'gpu', 'timeline'])]
+      .map((id) => byId.get(id))
+      .filter((r): r is TopicRef => r !== undefined)
+      .slice(0, 5);
+    const hint =
+      lang === 'ko'
+        ? reason === 'empty'
+          ? 'AI 특화 파운데이션 모델 프로젝트에 대해 궁금한 점을 물어봐 주세요. 예: "루닛 컨소시엄 참여 기관은?", "GPU 몇 장 지원돼?"'
+          : '이 질문에 대한 답은 제가 가진 자료에 없어요. AI 특화 파운데이션 모델 프로젝트의 공모, 선정, 일정, GPU, 컨소시엄과 모델에 대해 답할 수 있어요.'
+        : reason === 'empty'
+          ? 'Ask me about the AI specialized foundation model programme, e.g. "Who is in the Lunit consortium?" or "How many GPUs does each team get?"'
+          : "The sources I have don't answer that. I can answer about the AI specialized foundation model programme: its call, selection, schedule, GPUs, consortia and models.";
+    return { question, lang, answered: false, answers: [], notFound: { reason, hint, suggestedTopics: suggested } };
+  }
+
+  function ask(raw: string): Answer {
+    const question = String(raw ?? '').slice(0, opts.maxQuestionChars);
+    const lang = detectLang(question);
+    const units = analyzer.units(question);
+    if (units.length === 0) return notFound(question, lang, 'empty', []);
+
+    const terms = [...new Set(units.flatMap((u) => u.tokens))];
+    const hits = index.search(terms.join(' ')).slice(0, opts.candidates);
+    if (hits.length === 0) return notFound(question, lang, 'out-of-scope', []);
+    const top = hits[0]!.score;
+    const ranked = hits
+      .map((h) => {
+        const cov = coverage(units, h.id as string);
+        return { id: h.id as string, cov, score: h.score, rank: cov * cov * (0.5 + (0.5 * h.score) / top) };
+      })
+      .sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+    const best = ranked[0]!;
+    if (best.cov < opts.minCoverage) {
+      return notFound(question, lang, 'out-of-scope', [...new Set(ranked.slice(0, 3).map((r) => facts.get(r.id)!.topic))]);
+    }
+    // A plan that a later fact superseded is answered by the later fact, the plan kept as history.
+    const chosen: string[] = [];
+    const newer = supersededBy.get(best.id);
+    if (newer) chosen.push(newer);
+    chosen.push(best.id);
+    for (const r of ranked.slice(1)) {
+      if (chosen.length >= 1 + opts.maxRelated) break;
+      if (chosen.includes(r.id)) continue;
+      if (r.cov >= opts.relatedCoverage && r.rank >= opts.relatedRatio * best.rank) chosen.push(r.id);
+    }
+    const scoreOf = new Map(ranked.map((r) => [r.id, r.rank]));
+    const answers = chosen.slice(0, 1 + opts.maxRelated).map((id) => item(facts.get(id)!, lang, scoreOf.get(id) ?? best.rank));
+    return { question, lang, answered: true, answers };
+  }
+
+  function timeline(lang: Lang): TimelineEvent[] {
+    return corpus.facts
+      .filter((f) => f.event)
+      .map((f) => ({ date: f.event!.date, text: f.event![lang], factId: f.id, source: cite(f.sources[0]!) }))
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.factId < b.factId ? -1 : 1));
+  }
+
+  function fact(query: string, lang: Lang): QuickFact | undefined {
+    const key = aliasKey(String(query ?? '').slice(0, opts.maxQuestionChars));
+    if (!key) return undefined;
+    if (TIMELINE_NAMES.has(key)) return { type: 'timeline', lang, events: timeline(lang) };
+    const f = facts.get(key);
+    if (f) return { type: 'fact', lang, item: item(f, lang) };
+    const topic =
+      corpus.topics.find((t) => t.id === key) ??
+      corpus.topics.find((t) => [t.title.ko, t.title.en, ...t.aliases].some((name) => aliasKey(name) === key));
+    if (topic) {
+      const items = corpus.facts.filter((x) => x.topic === topic.id).map((x) => item(x, lang));
+      return { type: 'topic', lang, topic: { id: topic.id, title: topic.title[lang] }, items };
+    }
+    const answer = ask(query);
+    if (answer.answered) return { type: 'fact', lang: answer.lang, item: answer.answers[0]! };
+    return undefined;
+  }
+
+  return { ask, topics: topicRefs, fact, detectLang, corpus };
+}

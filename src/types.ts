@@ -1,0 +1,60 @@
+/** Platform-neutral shapes the engine returns; every surface renders them in its own format module. */
+
+export type Lang = 'ko' | 'en';
+
+/** Where a fact comes from, ready to show: publisher, date, title and (when known) address. */
+export interface Citation {
+  sourceId: string;
+  title: string;
+  publisher: string;
+  author?: string;
+  /** Publication date, YYYY-MM-DD. */
+  date: string;
+  /** Set when the page gives no exact date and `date` is inferred. */
+  dateNote?: string;
+  url?: string;
+}
+
+/** One fact as an answer, in the question's language. */
+export interface AnswerItem {
+  factId: string;
+  topic: string;
+  text: string;
+  /** Retrieval score; higher is better, comparable only within one question. */
+  score: number;
+  /** The date the fact holds as of, YYYY-MM-DD. */
+  asOf: string;
+  kind: 'fact' | 'plan' | 'conflict';
+  /** The primary source first, then every other source that states the fact. */
+  sources: Citation[];
+}
+
+export interface Answer {
+  /** The question as received, cut to at most 1,000 characters. */
+  question: string;
+  lang: Lang;
+  answered: boolean;
+  /** Best first: the answer, then up to two related facts. Empty when not answered. */
+  answers: AnswerItem[];
+  /** When not answered: why, and a short hint of what the bot can answer. */
+  notFound?: { reason: 'empty' | 'out-of-scope'; hint: string; suggestedTopics: TopicRef[] };
+}
+
+export interface TopicRef {
+  id: string;
+  title: string;
+}
+
+/** What `/fact` and `--fact` show: one fact, a topic's facts, or the timeline. */
+export type QuickFact =
+  | { type: 'fact'; lang: Lang; item: AnswerItem }
+  | { type: 'topic'; lang: Lang; topic: TopicRef; items: AnswerItem[] }
+  | { type: 'timeline'; lang: Lang; events: TimelineEvent[] };
+
+export interface TimelineEvent {
+  /** YYYY-MM-DD, or YYYY-MM when the source gives only the month. */
+  date: string;
+  text: string;
+  factId: string;
+  source: Citation;
+}

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** A small valid corpus in a temp folder; override any file's text to break it on purpose. */
+export const MINI = {
+  'sources.yaml': `01-paper-2025-01-01:
+  file: 01-paper-2025-01-01.md
+  title: A paper
+  publisher: Paper
+  date: 2025-01-01
+  url: https://example.org/a
+  lang: en
+`,
+  'topics.yaml': `- id: gpu
+  title: { ko: GPU 지원, en: GPU support }
+  aliases: [GPU]
+`,
+  'aliases/general.yaml': `- id: gpu
+  terms: [GPU, 그래픽카드]
+`,
+  'facts/gpu.yaml': `- id: gpu-per-team
+  topic: gpu
+  ko: 팀마다 B200 256장을 지원한다.
+  en: Each team gets 256 B200.
+  sources: [01-paper-2025-01-01]
+  asOf: 2025-01-01
+- id: gpu-total
+  topic: gpu
+  ko: 모두 512장이다.
+  en: 512 in total.
+  sources: [01-paper-2025-01-01]
+  asOf: 2025-01-01
+  event: { date: 2025-01, ko: GPU 지원 발표, en: GPU support announced }
+`,
+};
+
+export function writeCorpus(overrides: Partial<Record<string, string>> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-'));
+  for (const [file, text] of Object.entries({ ...MINI, ...overrides })) {
+    if (text === undefined) continue;
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}
