@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { Analyzer, detectLang, type Unit } from './analysis/analyzer.ts';
+import { Analyzer, detectLang, intents, satisfies, type Intent, type Unit } from './analysis/analyzer.ts';
 import { aliasKey, type Corpus } from './corpus/load.ts';
 import type { Fact } from './corpus/schema.ts';
 import type { Answer, AnswerItem, Citation, Lang, QuickFact, TimelineEvent, TopicRef } from './types.ts';
@@ -10,8 +10,16 @@ export const defaultOptions = {
   maxQuestionChars: 1000,
   /** Field boosts for BM25: the curated keywords and the topic name say most about a fact. */
   boost: { keywords: 2, topic: 1.5, ko: 1, en: 1 },
+  /** Rank bonus for a fact that gives what the question word asks for (언제 → a date, 몇 → a number). */
+  intentBonus: 0.25,
+  /** How much a word the corpus never uses counts toward coverage, relative to its rarest term. */
+  unknownWeight: 1,
+  /** The same for a verb form the corpus never uses. */
+  predicateWeight: 0.3,
+  /** Coverage is multiplied by this when a fact lacks an organisation or model the question names. */
+  missingEntityFactor: 0.5,
   /** How many BM25 hits are re-ranked by coverage. */
-  candidates: 12,
+  candidates: 30,
   /** The idf-weighted share of the question a fact must cover to be given as the answer. */
   minCoverage: 0.62,
   /** Related facts: at most this many, each covering at least `relatedCoverage` of the question. */
@@ -29,7 +37,14 @@ export interface Engine {
   /** A fact by id, a topic by id or name, or the timeline; undefined when nothing matches. */
   fact(query: string, lang: Lang): QuickFact | undefined;
   detectLang(text: string): Lang;
+  /** Why: the question's units and the re-ranked candidates with their coverage (for curators and tuning). */
+  explain(question: string): Explanation;
   readonly corpus: Corpus;
+}
+
+export interface Explanation {
+  units: string[][];
+  candidates: { id: string; coverage: number; bm25: number; rank: number }[];
 }
 
 interface Doc {
@@ -61,7 +76,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   });
   const index = new MiniSearch<Doc>({
     fields: ['ko', 'en', 'keywords', 'topic'],
-    tokenize: (text) => analyzer.tokens(text),
+    tokenize: (text) => analyzer.indexTokens(text),
     processTerm: (term) => term,
     searchOptions: { boost: opts.boost, combineWith: 'OR', tokenize: (q) => q.split(' '), processTerm: (t) => t },
   });
@@ -75,30 +90,44 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     termsOf.set(d.id, set);
     for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
   }
+  const gives = new Map(corpus.facts.map((f) => [f.id, satisfies(`${f.ko}\n${f.en}`)]));
   const n = docs.length;
   const idf = (t: string) => {
     const k = df.get(t) ?? 0;
     return Math.log(1 + (n - k + 0.5) / (k + 0.5));
   };
 
-  /** The idf-weighted share of the question's units that a fact contains. */
+  const unknownIdf = idf('\u0000never');
+
+  /**
+   * The idf-weighted share of the question's units that a fact contains. A word the corpus never
+   * uses weighs like the rarest term (it is what a question beyond the corpus asks about: 주가,
+   * weather), unless it is a verb form (만드는, working), which frames the question more than it
+   * names its subject. A word weighs as its rarest token the corpus knows (지원할수 weighs as 지원).
+   */
   function coverage(units: Unit[], factId: string): number {
     const terms = termsOf.get(factId)!;
     let total = 0;
     let got = 0;
     for (const u of units) {
-      const weight = Math.max(...u.tokens.map(idf));
-      total += weight;
-      if (u.alias || u.tokens.length === 1) {
-        if (terms.has(u.tokens[0]!)) got += weight;
+      const known = u.tokens.filter((t) => df.has(t));
+      if (known.length === 0) {
+        total += unknownIdf * (u.predicate ? opts.predicateWeight : opts.unknownWeight);
         continue;
       }
-      // A Hangul word: its whole stem counts fully; otherwise the share of its bigrams present.
-      const [stem, ...bigrams] = u.tokens;
-      if (terms.has(stem!)) got += weight;
-      else got += (weight * bigrams.filter((b) => terms.has(b)).length) / bigrams.length;
+      const weight = Math.max(...known.map(idf));
+      total += weight;
+      if (terms.has(u.tokens[0]!)) got += weight;
+      else {
+        // A longer word the corpus lacks whole (대표이사): the share of its bigrams present.
+        const parts = u.tokens.length > 1 ? u.tokens.slice(1) : u.tokens;
+        got += (weight * parts.filter((t) => terms.has(t)).length) / parts.length;
+      }
     }
-    return total === 0 ? 0 : got / total;
+    if (total === 0) return 0;
+    // Never answer about a named organisation or model with a fact that does not name it.
+    const missing = units.some((u) => u.entity && !terms.has(u.tokens[0]!));
+    return (got / total) * (missing ? opts.missingEntityFactor : 1);
   }
 
   const supersededBy = new Map<string, string>();
@@ -154,22 +183,36 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     return { question, lang, answered: false, answers: [], notFound: { reason, hint, suggestedTopics: suggested } };
   }
 
+  /** BM25 candidates re-ranked by coverage, best first; ties broken by id so answers are stable. */
+  function rank(units: Unit[], wants: Intent[] = []) {
+    const terms = [...new Set(units.flatMap((u) => u.tokens))];
+    const hits = index.search(terms.join(' ')).slice(0, opts.candidates);
+    const top = hits[0]?.score ?? 1;
+    return hits
+      .map((h) => {
+        const id = h.id as string;
+        const cov = coverage(units, id);
+        const bonus = 1 + opts.intentBonus * wants.filter((w) => gives.get(id)!.has(w)).length;
+        return { id, cov, score: h.score, rank: cov * cov * (0.5 + (0.5 * h.score) / top) * bonus };
+      })
+      .sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  function explain(raw: string): Explanation {
+    const units = analyzer.units(String(raw ?? '').slice(0, opts.maxQuestionChars));
+    return {
+      units: units.map((u) => u.tokens),
+      candidates: rank(units, intents(raw)).map((r) => ({ id: r.id, coverage: r.cov, bm25: r.score, rank: r.rank })),
+    };
+  }
+
   function ask(raw: string): Answer {
     const question = String(raw ?? '').slice(0, opts.maxQuestionChars);
     const lang = detectLang(question);
     const units = analyzer.units(question);
     if (units.length === 0) return notFound(question, lang, 'empty', []);
-
-    const terms = [...new Set(units.flatMap((u) => u.tokens))];
-    const hits = index.search(terms.join(' ')).slice(0, opts.candidates);
-    if (hits.length === 0) return notFound(question, lang, 'out-of-scope', []);
-    const top = hits[0]!.score;
-    const ranked = hits
-      .map((h) => {
-        const cov = coverage(units, h.id as string);
-        return { id: h.id as string, cov, score: h.score, rank: cov * cov * (0.5 + (0.5 * h.score) / top) };
-      })
-      .sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const ranked = rank(units, intents(question));
+    if (ranked.length === 0) return notFound(question, lang, 'out-of-scope', []);
 
     const best = ranked[0]!;
     if (best.cov < opts.minCoverage) {
@@ -215,5 +258,5 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     return undefined;
   }
 
-  return { ask, topics: topicRefs, fact, detectLang, corpus };
+  return { ask, topics: topicRefs, fact, detectLang, explain, corpus };
 }

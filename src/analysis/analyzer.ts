@@ -1,6 +1,6 @@
 import type { AliasGroup } from '../corpus/schema.ts';
 import type { Lang } from '../types.ts';
-import { EN_STOPWORDS, KO_STOPWORDS, isAffix, stripKorean } from './korean.ts';
+import { EN_LIGHT_VERBS, EN_STOPWORDS, KO_STOPWORDS, isAffix, isPredicate, stripKorean } from './korean.ts';
 
 /**
  * One unit of meaning in a text: an alias concept (`~lunit`) or a word's stem with its Hangul
@@ -9,6 +9,10 @@ import { EN_STOPWORDS, KO_STOPWORDS, isAffix, stripKorean } from './korean.ts';
 export interface Unit {
   tokens: string[];
   alias: boolean;
+  /** A verb or adjective form (만드는, 떴어, working): if the corpus lacks it, it says little. */
+  predicate?: boolean;
+  /** A named organisation, person or model (an alias group marked `entity`). */
+  entity?: boolean;
 }
 
 const HANGUL = /[\uAC00-\uD7A3]/;
@@ -49,6 +53,7 @@ function hangulTokens(stem: string): string[] {
 interface AliasMatcher {
   token: string;
   pattern: RegExp;
+  entity: boolean;
 }
 
 function escapeRegex(s: string): string {
@@ -76,7 +81,7 @@ export class Analyzer {
   constructor(aliases: readonly AliasGroup[]) {
     this.matchers = aliases.map((g) => {
       const alternatives = [...new Set(g.terms.map(termPattern))].sort((a, b) => b.length - a.length);
-      return { token: `~${g.id}`, pattern: new RegExp(alternatives.join('|'), 'g') };
+      return { token: `~${g.id}`, pattern: new RegExp(alternatives.join('|'), 'g'), entity: g.entity };
     });
   }
 
@@ -95,7 +100,7 @@ export class Analyzer {
         hit = true;
       }
       if (hit) {
-        units.push({ tokens: [m.token], alias: true });
+        units.push(m.entity ? { tokens: [m.token], alias: true, entity: true } : { tokens: [m.token], alias: true });
         seen.add(m.token);
       }
     }
@@ -106,7 +111,8 @@ export class Analyzer {
       const tokens = this.wordTokens(word);
       if (tokens.length === 0 || seen.has(tokens[0]!)) continue;
       seen.add(tokens[0]!);
-      units.push({ tokens, alias: false });
+      const predicate = HANGUL.test(word) ? isPredicate(word) : EN_LIGHT_VERBS.has(word) || /[a-z]{3}(ing|ed)$/.test(word);
+      units.push(predicate ? { tokens, alias: false, predicate } : { tokens, alias: false });
     }
     return units;
   }
@@ -114,6 +120,18 @@ export class Analyzer {
   /** All tokens of `text`, flattened (what MiniSearch indexes and searches). */
   tokens(text: string): string[] {
     return this.units(text).flatMap((u) => u.tokens);
+  }
+
+  /** Tokens for indexing: like `tokens`, but an alias counts once per mention, so BM25 sees how often a fact names it. */
+  indexTokens(text: string): string[] {
+    const norm = normalize(text);
+    const repeats: string[] = [];
+    for (const m of this.matchers) {
+      m.pattern.lastIndex = 0;
+      const n = [...norm.matchAll(m.pattern)].filter((x) => x[0].length > 0).length;
+      for (let i = 1; i < n; i++) repeats.push(m.token);
+    }
+    return [...this.tokens(text), ...repeats];
   }
 
   private wordTokens(word: string): string[] {
@@ -145,4 +163,27 @@ export function detectLang(text: string): Lang {
   const latinWords = norm.match(/[a-z]{2,}/g)?.length ?? 0;
   if (hangulWords === 0) return latinWords > 0 ? 'en' : 'ko';
   return latinWords > hangulWords ? 'en' : 'ko';
+}
+
+/** What kind of answer a question wants, from its question words: a date, a count or an amount. */
+export type Intent = 'when' | 'count' | 'amount';
+
+const INTENTS: [Intent, RegExp][] = [
+  ['when', /언제|며칠|몇\s*월|몇\s*일|날짜|일정|기간|까지\s*야|when\b|what date|which date|how long|deadline|until/],
+  ['count', /몇|how many|number of|얼마나\s*많|개수|규모/],
+  ['amount', /얼마|how much|금액|비용|예산|사업비|돈|cost|budget|funding|money|원\s*이야/],
+];
+
+export function intents(text: string): Intent[] {
+  const norm = normalize(text);
+  return INTENTS.filter(([, re]) => re.test(norm)).map(([i]) => i);
+}
+
+/** Which of those a fact's text can satisfy: does it give a date, a number, an amount of money? */
+export function satisfies(text: string): Set<Intent> {
+  const out = new Set<Intent>();
+  if (/\d{4}-\d{2}|\d{4}년|\d{1,2}월|\d{1,2}일|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d/i.test(text)) out.add('when');
+  if (/\d/.test(text)) out.add('count');
+  if (/\d[\d.,]*\s*(억|조|만)?\s*(원|달러)|krw|usd|\$\s*\d|won\b/i.test(text)) out.add('amount');
+  return out;
 }

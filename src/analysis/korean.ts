@@ -12,7 +12,7 @@ const PARTICLES = [
   '이랑', '하고', '에는', '에도', '에의', '로는', '로도', '로의', '와는', '과는', '와도', '과도', '이나', '이든',
   '이란', '이라', '라는', '라고', '이요', '께서', '께는', '은요', '는요', '이가', '의', '에', '은', '는', '이', '가',
   '을', '를', '와', '과', '도', '만', '로', '랑', '나', '란', '요', '께',
-  '들은', '들이', '들을', '들의', '들에', '들도', '들',
+  '들은', '들이', '들을', '들의', '들에', '들도', '들', '에선', '엔', '에서도요', '한테는', '한테도', '이랑은', '랑은', '이든지', '든지', '이라도', '라도', '이나마', '끼리', '끼리만',
 ];
 
 /** Verb and adjective endings (어미) incl. the copula and 하다/되다 forms, as they trail a noun stem. */
@@ -26,14 +26,47 @@ const ENDINGS = [
   '입니까', '입니다', '인가요', '인지요', '이에요', '예요', '이야', '인가', '인지', '이죠', '이지', '이다', '였어', '였나', '였다', '이었', '인데', '임', '야', '죠', '지', '냐', '니', '나요', '까요',
   '시키는', '시킨', '시켜', '받는', '받은', '받았', '받아', '받나', '받니',
   '있나요', '있어요', '있는지', '있나', '있어', '있니', '있음', '있는', '있다', '없나요', '없어요', '없나', '없어', '없는', '없다',
+  // colloquial sentence endings on any predicate (만드는 거야, 한대, 떨어졌었지, 나왔음)
+  '는거야', '는거임', '는건가', '는건데', '는거지', '은거야', '은거임', '는데요', '던데요', '거든요', '잖아요',
+  '거예요', '거에요', '건가요', '건데요', '거야', '거임', '거지', '건가', '건데', '건지', '는거', '는게', '은거', '은게',
+  '었었지', '었었어', '았었지', '았었어', '었었음', '었지', '았지', '었음', '았음', '였음', '었어', '았어', '었나', '았나', '었냐', '았냐', '었니', '았니', '었다', '았다', '었던', '았던',
+  '겠어', '겠지', '겠냐', '겠나', '던데', '는데', '던가', '는지', '을까', '을지', '을까요', '을게', '잖아', '거든', '냐고', '다고', '라고', '다며', '다던데', '다는데', '다는', '라는',
+  '한대', '된대', '한다며', '된다며', '한다는', '된다는', '했대', '됐대', '하래', '되래', '할래', '할까', '될까', '하지', '되지', '하냐', '되냐', '함', '됨', '했음', '됐음',
+  '할수', '될수', '할수있', '될수있', '할수있어', '할수있나', '해도', '돼도', '되도', '해야돼', '해야', '하셔', '하세요', '하십니까', '하신', '하시',
+  '대요', '래요', '네요', '군요', '어요', '아요', '세요', '셔', '셨', '심', '대', '래', '데', '냐', '니', '음', '임', '게', '고', '서', '면', '어', '아',
 ];
 
 const SUFFIXES = [...new Set([...PARTICLES, ...ENDINGS])].sort((a, b) => b.length - a.length);
-const SUFFIX_SET = new Set([...SUFFIXES, '했', '됐', '있', '없', '였', '었', '겠']);
+const SUFFIX_SET = new Set([...SUFFIXES, '했', '됐', '있', '없', '였', '었', '겠', '어', '아', '았', '음', '임', '함', '됨']);
 
 /** True when a piece of a word is only a particle or ending (what is left of 루닛은 once 루닛 is an alias). */
 export function isAffix(piece: string): boolean {
   return SUFFIX_SET.has(piece) || SUFFIX_SET.has(stripKorean(piece));
+}
+
+const ENDING_SET = new Set(ENDINGS);
+
+/** True when a Hangul word looks like a verb or adjective form (it ends in a verb ending): such words carry little of what is asked. */
+export function isPredicate(word: string): boolean {
+  if (isProtected(word)) return false;
+  for (let n = Math.min(5, word.length - 1); n >= 1; n--) if (ENDING_SET.has(word.slice(-n))) return n >= 2 || /[어아야지죠요니냐나대래데음임함까게]$/.test(word);
+  if (/[었았였했됐겠](?:어|지|음|다|나|냐|니)?$/.test(word)) return true;
+  // Any past-tense form: a syllable closed by ㅆ before a final ending (골랐어, 떴어, 났어).
+  const last = word.at(-1)!;
+  const prev = word.at(-2);
+  if (prev !== undefined && jongseong(prev) === 20 && '어아음지다나냐니고'.includes(last)) return true;
+  // Casual nominalised verbs (들어감, 대줌) and verb forms before a noun or clause (엮는, 넣은, 치면, 짜도).
+  if (word.length >= 2 && jongseong(last) === 16 && !NOUNS_ENDING_IN_M.has(word)) return true;
+  return word.length >= 2 && '는은던면도'.includes(last);
+}
+
+/** Nouns whose last syllable is closed by ㅁ, so they are not casual verb forms. */
+const NOUNS_ENDING_IN_M = new Set(['이름', '시스템', '프로그램', '플랫폼', '사람', '마음', '그림', '처음', '다음', '요금', '지금', '질문', '컴', '게임', '포럼', '모듈']);
+
+/** The index of a Hangul syllable's final consonant (0 = none, 20 = ㅆ). */
+function jongseong(syllable: string): number {
+  const code = syllable.charCodeAt(0) - 0xac00;
+  return code >= 0 && code < 11172 ? code % 28 : -1;
 }
 
 /**
@@ -46,7 +79,7 @@ const PROTECTED_ENDINGS = [
   '회의', '논의', '정의', '주의', '합의', '의의', '강의', '협의', '심의', '건의', '동의', '민의', '편의', '의료',
   '정도', '제도', '속도', '지도', '시도', '용도', '한도', '강도', '밀도', '빈도', '연도', '년도', '태도', '반도', '온도', '의도', '고도', '난도',
   '경로', '진로', '통로', '회로', '신로', '항로', '도로', '연구로',
-  '차이', '나이', '아이', '사이', '높이', '길이', '넓이', '깊이', '놀이', '거리', '이', '랩',
+  '언어', '차이', '나이', '아이', '사이', '높이', '길이', '넓이', '깊이', '놀이', '거리', '이', '랩',
   '기반', '바이오', '오픈소스', '데이터', '하나', '센터', '서버', '파트너', '매니저', '레이어',
   '만', '수만', '천만', '백만', '억만',
   '하이', '스파이', '자이', '디자이', '사이언스', '에이아이', '알파폴드',
@@ -103,6 +136,8 @@ export const KO_STOPWORDS = new Set([
   '리스트', '목록', '명단', '알고', '싶어', '싶은데', '싶습니다', '되나', '되나요', '돼', '됨', '되는', '하는', '한', '할', '된', '될',
   // light verbs that carry no subject of their own
   '나와', '나오', '나오나', '나온', '나왔', '나와요', '하', '되', '가능', '해야', '되는지', '맞', '맞아', '맞나', '맞나요', '어때요', '해요',
+  '날짜', '날자', '시간', '몇시', '상관', '관계', '연관', '연결', '차이', '차이점', '비교', '다른', '다른점', '예시', '예를', '예컨대', '아님', '아니', '아니었', '아니었음',
+  '어디어디', '누구누구', '뭐뭐', '거', '거야', '거임', '건가', '데', '쪽', '여기', '거기', '이거', '이게', '그게', '저게', '둘다', '원래', '하필', '많이', '간단히', '잘', '아니면', '아님', '아냐', '말', '무슨말', '소리', '뭔', '뭘', '뭐가', '뭐라고', '어케', '어떡해', '얼마임', '얼마야', '언제임', '누구임', '어디임', '언제였음', '언제였지', '얼마였', '언제였', '몇시', '시였', '대략적', '간단', '쉽게', '자세히', '구체적', '요약', '정리', '결국', '아직', '이미', '벌써', '다시', '먼저', '나중', '그냥', '되게', '엄청', '너무', '제일', '가장', '보통', '일단', '짜리', '뭐였', '뭐였지', '뭐더라', '뭐냐면', '무엇인지', '뭔지', '누군지', '언젠지', '어딘지', '몇개', '몇명', '몇곳', '군데', '사실', '진짜', '정말', '내용', '설명', '설명좀', '얘기', '뜻', '의미',
 ]);
 
 export const EN_STOPWORDS = new Set([
@@ -113,4 +148,18 @@ export const EN_STOPWORDS = new Set([
   'they', 'them', 'their', 'he', 'she', 'his', 'her', 'tell', 'please', 'know', 'want', 'any', 'some', 'all', 'each', 'every', 'exactly',
   'list', 'name', 'names', 'show', 'give', 'us', 'anyone', 'someone', 'hey', 'hi', 'hello', 'thanks', 'thank', 'ok', 'okay', 'again', 'also',
   'get', 'got', 'does', 'doe', 'did', 'going', 'still', 'yet', 'now', 'currently', 'total', 'number', 'amount', 'exist', 'mean', 'means',
+  'part', 'too', 'somewhere', 'anything', 'something', 'thing', 'things', 'kind', 'sort', 'really', 'actually', 'just', 'like', 'way', 'ways',
+  'explain', 'briefly', 'summary', 'summarise', 'summarize', 'detail', 'details', 'info', 'information', 'specifically', 'exact', 'roughly', 'approximately',
+  'happen', 'happened', 'happening', 'going', 'doing', 'come', 'comes', 'came', 'coming', 'out', 'up', 'over', 'not', 'no', 'yes', 'did', "didn't", 'dont', "don't", 'isnt', "isn't",
+  'date', 'dates', 'time', 'day', 'different', 'difference', 'differ', 'compare', 'compared', 'comparison', 'vs', 'versus', 'example', 'instance', 'relation',
+  'related', 'relationship', 'connect', 'connected', 'connection', 'link', 'linked', 'relate', 'relevant',
+  'project', 'programme', 'program', 'scheme', 'initiative', 'this', 'whole', 'ever', 'already', 'officially', 'official', 'overall', 'altogether',
+]);
+
+/** Common English verbs that frame a question rather than name its subject (work, use, make). */
+export const EN_LIGHT_VERBS = new Set([
+  'work', 'working', 'worked', 'use', 'used', 'using', 'make', 'made', 'making', 'go', 'goes', 'went', 'take', 'took', 'taken', 'put', 'puts',
+  'need', 'needs', 'see', 'look', 'looking', 'find', 'found', 'say', 'said', 'says', 'think', 'try', 'tried', 'keep', 'let', 'become', 'became',
+  'run', 'runs', 'ran', 'bring', 'brought', 'turn', 'help', 'helps', 'involve', 'involved', 'handle', 'handles', 'cover', 'covers', 'happen', 'happens',
+  'fail', 'fails', 'failed', 'pass', 'passes', 'passed', 'want', 'wants', 'mean', 'stand', 'stands', 'sound', 'sounds', 'seem', 'seems', 'matter',
 ]);

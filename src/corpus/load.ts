@@ -160,7 +160,6 @@ export function loadCorpus(dir: string): Corpus {
   }
 
   if (issues.length > 0) throw new CorpusError(issues);
-  facts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { sources, topics, aliases, facts, origin };
 }
 

@@ -68,6 +68,8 @@ export const FactFile = z.array(Fact);
  */
 export const AliasGroup = z.strictObject({
   id: Id,
+  /** A named organisation, person or model: only facts that name it may answer a question that does. */
+  entity: z.boolean().default(false),
   terms: z.array(Text).min(2, 'an alias group needs at least two terms'),
 });
 export type AliasGroup = z.infer<typeof AliasGroup>;

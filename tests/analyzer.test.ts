@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Analyzer, detectLang, normalize, stemEnglish } from '../src/analysis/analyzer.ts';
+import { stripKorean } from '../src/analysis/korean.ts';
+
+const analyzer = new Analyzer([
+  { id: 'gpu', terms: ['GPU', '그래픽카드'] },
+  { id: 'lunit', terms: ['루닛', 'Lunit'] },
+  { id: 'kfold', terms: ['K-Fold', '케이폴드'] },
+  { id: 'msit', terms: ['과기정통부', '과학기술정보통신부', 'MSIT'] },
+]);
+const units = (text: string) => analyzer.units(text).map((u) => u.tokens[0]);
+
+describe('stripKorean: particles and endings come off, nouns stay whole', () => {
+  it.each([
+    ['학교', '학교'],
+    ['학교에', '학교'],
+    ['학교를', '학교'],
+    ['학교에서는', '학교'],
+    ['컨소시엄에는', '컨소시엄'],
+    ['선정됐어', '선정'],
+    ['선정됐나요', '선정'],
+    ['지원되나요', '지원'],
+    ['참여했나', '참여'],
+    ['평가', '평가'],
+    ['단계평가', '단계평가'],
+    ['결과는', '결과'],
+    ['성과가', '성과'],
+    ['회의에서', '회의'],
+    ['병원들은', '병원'],
+    ['국가가', '국가'],
+  ])('%s → %s', (word, stem) => expect(stripKorean(word)).toBe(stem));
+});
+
+describe('analyzer units', () => {
+  it.each([
+    ['GPU몇장 지원돼?', ['~gpu', '장', '지원']],
+    ['그래픽카드는 몇 장?', ['~gpu', '장']],
+    ['루닛의 모델', ['~lunit', '모델']],
+    ['Lunit model', ['~lunit', 'model']],
+    ['케이폴드가 뭐야', ['~kfold']],
+    ['k fold', ['~kfold']],
+    ['과학기술정보통신부가 발표', ['~msit', '발표']],
+    ['When does stage 2 end?', ['stag', '2', 'end']],
+    ['루닛컨소시엄에는', ['~lunit', '컨소시엄']],
+    ['1,000 GPUs', ['~gpu', '1000']],
+  ])('%s', (text, expected) => expect(units(text)).toEqual(expected));
+
+  it('indexes Hangul stems with their bigrams', () => {
+    expect(analyzer.tokens('컨소시엄')).toEqual(['컨소시엄', '컨소', '소시', '시엄']);
+  });
+
+  it('drops question words and particles left over by aliases', () => {
+    expect(units('루닛은 뭐야?')).toEqual(['~lunit']);
+    expect(units('what is the MSIT')).toEqual(['~msit']);
+  });
+});
+
+describe('normalize, stemEnglish, detectLang', () => {
+  it('normalises width, case, controls and thousands separators', () => {
+    expect(normalize('ＧＰＵ\u0000 1,000장')).toBe('gpu  1000장');
+  });
+  it.each([
+    ['selected', 'select'],
+    ['selects', 'select'],
+    ['released', 'releas'],
+    ['release', 'releas'],
+    ['companies', 'company'],
+    ['stages', 'stag'],
+  ])('stem %s → %s', (w, s) => expect(stemEnglish(w)).toBe(s));
+  it.each([
+    ['GPU몇장', 'ko'],
+    ['When does stage 2 end?', 'en'],
+    ['What is 독파모?', 'en'],
+    ['루닛 모델 오픈소스로 풀려?', 'ko'],
+    ['', 'ko'],
+  ] as const)('%s is %s', (text, lang) => expect(detectLang(text)).toBe(lang));
+});
+
+describe('properties over random input', () => {
+  it('never throws and yields only non-empty tokens, for any string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
+        const tokens = analyzer.tokens(s);
+        expect(tokens.every((t) => typeof t === 'string' && t.length > 0)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('is deterministic and ignores case and width', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (s) => {
+        expect(analyzer.tokens(s)).toEqual(analyzer.tokens(s));
+        expect(analyzer.tokens(s.toUpperCase().normalize('NFKC'))).toEqual(analyzer.tokens(s.normalize('NFKC')));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,99 @@
+import { execFile } from 'node:child_process';
+import { PassThrough } from 'node:stream';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { runAsk } from '../adapters/cli/ask.ts';
+import { runChat } from '../adapters/cli/chat.ts';
+import { loadEngine } from '../src/index.ts';
+
+const engine = loadEngine();
+
+/** Runs the CLI in-process with the given stdin; returns what it wrote and its exit code. */
+async function ask(argv: string[], stdin = '') {
+  const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
+  let out = '';
+  let err = '';
+  io.stdout.on('data', (d) => (out += d));
+  io.stderr.on('data', (d) => (err += d));
+  io.stdin.end(stdin);
+  const code = await runAsk(argv, io, () => engine);
+  return { code, out, err };
+}
+
+describe('ask CLI contract', () => {
+  it('prints the answer and a 출처: line for a Korean question', async () => {
+    const r = await ask(['루닛 컨소시엄 참여 병원 알려줘']);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n').some((l) => l.startsWith('출처: '))).toBe(true);
+  });
+
+  it('prints a Source: line for an English question', async () => {
+    const r = await ask(['When', 'does', 'stage 2', 'end?']);
+    expect(r.out.split('\n').some((l) => l.startsWith('Source: '))).toBe(true);
+  });
+
+  it('--json prints one object with the contract fields', async () => {
+    const r = await ask(['--json', 'GPU 몇 장 지원돼?']);
+    const j = JSON.parse(r.out);
+    expect(Object.keys(j).slice(0, 4)).toEqual(['question', 'answered', 'lang', 'answers']);
+    expect(j).toMatchObject({ question: 'GPU 몇 장 지원돼?', answered: true, lang: 'ko' });
+    const [first] = j.answers;
+    expect(first).toEqual(expect.objectContaining({ factId: expect.any(String), text: expect.any(String), score: expect.any(Number) }));
+    expect(first.source).toEqual(expect.objectContaining({ title: expect.any(String), publisher: expect.any(String), date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }));
+    expect(j.answers.map((a: { score: number }) => a.score)).toEqual([...j.answers.map((a: { score: number }) => a.score)].sort((a, b) => b - a));
+  });
+
+  it('--json: not answered means an empty answers list; the question is cut to 1,000 characters', async () => {
+    const j = JSON.parse((await ask(['--json', '날씨 '.repeat(600)])).out);
+    expect(j.answered).toBe(false);
+    expect(j.answers).toEqual([]);
+    expect(j.question.length).toBe(1000);
+  });
+
+  it('--json with no question reads one question per line and writes one object per line, in order', async () => {
+    const questions = ['루닛 컨소시엄 병원', '', 'When does stage 2 end?', '오늘 날씨', 'KAIST 컨소시엄 참여 기관'];
+    const r = await ask(['--json'], questions.join('\n') + '\n');
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.question)).toEqual(questions);
+    expect(lines.map((l) => l.answered)).toEqual([true, false, true, false, true]);
+  });
+
+  it('--topics prints id<TAB>title per line, --fact prints a topic or the timeline with citations', async () => {
+    const topics = (await ask(['--topics'])).out.trim().split('\n');
+    expect(topics.every((l) => /^[a-z0-9-]+\t.+$/.test(l))).toBe(true);
+    expect(topics.at(-1)).toMatch(/^timeline\t/);
+    const gpu = await ask(['--fact', 'gpu']);
+    expect(gpu.code).toBe(0);
+    expect(gpu.out).toContain('출처: ');
+    const timeline = await ask(['--fact', 'timeline', '--lang', 'en']);
+    expect(timeline.out).toMatch(/^# Timeline\n2025-/);
+    expect((await ask(['--fact', 'no-such-thing-xyz'])).code).toBe(1);
+  });
+
+  it('rejects unknown options and a missing question with usage and exit code 2', async () => {
+    expect((await ask(['--nope'])).code).toBe(2);
+    const r = await ask([]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/usage/);
+  });
+
+  it('runs as `npm run ask` end to end', async () => {
+    const { stdout } = await promisify(execFile)('npx', ['tsx', 'adapters/cli/ask.ts', '--json', 'Lunit consortium hospitals'], { timeout: 30_000 });
+    expect(JSON.parse(stdout)).toMatchObject({ answered: true, lang: 'en' });
+  });
+});
+
+describe('terminal chat', () => {
+  it('answers each line, handles /fact and /topics, and ends with /quit', async () => {
+    const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
+    let out = '';
+    io.stdout.on('data', (d) => (out += d));
+    io.stdin.end('루닛 컨소시엄 병원\n/topics\n/fact timeline\n/quit\nnever read\n');
+    await runChat(engine, io, false);
+    expect(out).toContain('SLACK_BOT_TOKEN');
+    expect(out).toContain('출처: ');
+    expect(out).toContain('lunit-consortium\t');
+    expect(out).toContain('# 타임라인');
+    expect(out).not.toContain('never read');
+  });
+});

@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createEngine, loadCorpus, loadEngine } from '../src/index.ts';
+import { writeCorpus } from './helpers/tmp-corpus.ts';
+
+const engine = loadEngine();
+
+describe('answers', () => {
+  it('cites every answer with publisher, date and title', () => {
+    const a = engine.ask('루닛 컨소시엄에 참여하는 병원은?');
+    expect(a.answered).toBe(true);
+    expect(a.lang).toBe('ko');
+    for (const item of a.answers) {
+      expect(item.sources.length).toBeGreaterThan(0);
+      for (const s of item.sources) {
+        expect(s.publisher).toBeTruthy();
+        expect(s.title).toBeTruthy();
+        expect(s.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
+    }
+  });
+
+  it('answers in the language of the question', () => {
+    const ko = engine.ask('루닛 컨소시엄 참여 기업은?');
+    const en = engine.ask('Which companies are in the Lunit consortium?');
+    expect(en.lang).toBe('en');
+    expect(ko.answers[0]!.factId).toBe(en.answers[0]!.factId);
+    expect(ko.answers[0]!.text).toMatch(/[가-힣]/);
+    expect(en.answers[0]!.text).not.toMatch(/^[가-힣]/);
+  });
+
+  it('gives the best fact and at most two related ones', () => {
+    const a = engine.ask('루닛 컨소시엄');
+    expect(a.answers.length).toBeGreaterThanOrEqual(1);
+    expect(a.answers.length).toBeLessThanOrEqual(3);
+    expect(new Set(a.answers.map((x) => x.factId)).size).toBe(a.answers.length);
+  });
+
+  it('is deterministic', () => {
+    const q = 'KAIST 컨소시엄은 뭘 만들어?';
+    expect(engine.ask(q)).toEqual(engine.ask(q));
+  });
+
+  it.each(['오늘 서울 날씨 어때?', '비트코인 시세 알려줘', 'What is the capital of France?', '루닛 주가 얼마야?', '점심 메뉴 추천해줘'])(
+    'says "not found" with a hint instead of guessing: %s',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.answered).toBe(false);
+      expect(a.answers).toEqual([]);
+      expect(a.notFound?.hint).toBeTruthy();
+      expect(a.notFound?.suggestedTopics.length).toBeGreaterThan(0);
+    },
+  );
+});
+
+describe('bad input never crashes and never answers garbage', () => {
+  it.each([
+    ['empty', ''],
+    ['whitespace', ' \n\t  '],
+    ['emoji', '🤖🔥💯'],
+    ['control characters', '\u0000\u0001\u001b[31m\u0007'],
+    ['mention spam', '@everyone @here <!channel> <!everyone> <@U123>'],
+    ['markup', '<script>alert(1)</script> **bold** `code` ||spoiler||'],
+  ])('%s', (_name, q) => {
+    const a = engine.ask(q);
+    expect(a.answered).toBe(false);
+  });
+
+  it('cuts 200 kB of text to 1,000 characters and still answers quickly', () => {
+    const huge = '루닛 컨소시엄 병원 '.repeat(20_000);
+    const a = engine.ask(huge);
+    expect(a.question.length).toBe(1000);
+    expect(a.answered).toBe(true);
+  });
+
+  it('returns a well-formed answer for any string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), (s) => {
+        const a = engine.ask(s);
+        expect(a.question.length).toBeLessThanOrEqual(1000);
+        expect(['ko', 'en']).toContain(a.lang);
+        if (a.answered) expect(a.answers[0]!.sources.length).toBeGreaterThan(0);
+        else expect(a.answers).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('quick facts', () => {
+  it('lists topics, the timeline last', () => {
+    const topics = engine.topics('ko');
+    expect(topics.at(-1)!.id).toBe('timeline');
+    expect(topics.map((t) => t.id)).toContain('lunit-consortium');
+  });
+
+  it('finds a topic by id, title or alias, and a fact by id', () => {
+    expect(engine.fact('gpu', 'ko')).toMatchObject({ type: 'topic', topic: { id: 'gpu' } });
+    expect(engine.fact('루닛', 'ko')).toMatchObject({ type: 'topic', topic: { id: 'lunit-consortium' } });
+    expect(engine.fact('K-Fold', 'en')).toMatchObject({ type: 'topic', topic: { id: 'k-fold' } });
+    const id = engine.corpus.facts[0]!.id;
+    expect(engine.fact(id, 'en')).toMatchObject({ type: 'fact', item: { factId: id } });
+    expect(engine.fact('', 'ko')).toBeUndefined();
+  });
+
+  it('builds the timeline from dated events, oldest first, each line cited', () => {
+    const t = engine.fact('timeline', 'ko');
+    expect(t?.type).toBe('timeline');
+    if (t?.type !== 'timeline') return;
+    expect(t.events.length).toBeGreaterThan(3);
+    const dates = t.events.map((e) => e.date);
+    expect(dates).toEqual([...dates].sort());
+    for (const e of t.events) expect(e.source.publisher).toBeTruthy();
+  });
+
+  it('works on any corpus, e.g. the mini corpus', () => {
+    const mini = createEngine(loadCorpus(writeCorpus()));
+    expect(mini.ask('그래픽카드 몇 장?').answers[0]?.factId).toMatch(/^gpu-/);
+    expect(mini.fact('타임라인', 'ko')).toMatchObject({ type: 'timeline', events: [{ date: '2025-01', factId: 'gpu-total' }] });
+  });
+});
