@@ -10,18 +10,24 @@ export const defaultOptions = {
   maxQuestionChars: 1000,
   /** Field boosts for BM25: the curated keywords and the topic name say most about a fact. */
   boost: { keywords: 2, topic: 1.5, ko: 1, en: 1 },
+  /** How much BM25 (relative to the best hit) counts in the rank beside coverage. */
+  bm25Weight: 0.7,
+  /** Rank bonus for a topic's lead fact when the question only names the topic. */
+  leadBonus: 0.3,
   /** Rank bonus for a fact that gives what the question word asks for (언제 → a date, 몇 → a number). */
   intentBonus: 0.25,
   /** How much a word the corpus never uses counts toward coverage, relative to its rarest term. */
   unknownWeight: 1,
   /** The same for a verb form the corpus never uses. */
-  predicateWeight: 0.3,
+  predicateWeight: 0.15,
   /** Coverage is multiplied by this when a fact lacks an organisation or model the question names. */
   missingEntityFactor: 0.5,
+  /** Coverage credit for a word found only in the fact's topic name, not the fact itself. */
+  topicCredit: 0.5,
   /** How many BM25 hits are re-ranked by coverage. */
   candidates: 30,
   /** The idf-weighted share of the question a fact must cover to be given as the answer. */
-  minCoverage: 0.62,
+  minCoverage: 0.6,
   /** Related facts: at most this many, each covering at least `relatedCoverage` of the question. */
   maxRelated: 2,
   relatedCoverage: 0.5,
@@ -74,22 +80,39 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
       topic: t ? [t.title.ko, t.title.en].join(' \n ') : f.topic,
     };
   });
+  // Analyse each field once: MiniSearch indexes these tokens, coverage uses their union per fact.
+  const fieldTokens = new Map<string, string[]>();
+  const termsOf = new Map<string, Set<string>>();
+  const ownTerms = new Map<string, Set<string>>();
+  const df = new Map<string, number>();
+  for (const d of docs) {
+    const set = new Set<string>();
+    for (const text of [d.ko, d.en, d.keywords, d.topic]) {
+      const tokens = fieldTokens.get(text) ?? analyzer.indexTokens(text);
+      fieldTokens.set(text, tokens);
+      for (const t of tokens) set.add(t);
+    }
+    termsOf.set(d.id, set);
+    ownTerms.set(d.id, new Set([d.ko, d.en, d.keywords].flatMap((text) => fieldTokens.get(text)!)));
+    for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
+  }
   const index = new MiniSearch<Doc>({
     fields: ['ko', 'en', 'keywords', 'topic'],
-    tokenize: (text) => analyzer.indexTokens(text),
+    tokenize: (text) => fieldTokens.get(text) ?? analyzer.indexTokens(text),
     processTerm: (term) => term,
     searchOptions: { boost: opts.boost, combineWith: 'OR', tokenize: (q) => q.split(' '), processTerm: (t) => t },
   });
   index.addAll(docs);
-
-  // Per-fact term sets and document frequencies, for coverage.
-  const termsOf = new Map<string, Set<string>>();
-  const df = new Map<string, number>();
-  for (const d of docs) {
-    const set = new Set(analyzer.tokens([d.ko, d.en, d.keywords, d.topic].join('\n')));
-    termsOf.set(d.id, set);
-    for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
-  }
+  // Each topic's lead fact (its first in the corpus) answers questions that only name the topic
+  // ("K-Fold가 뭐야?", "AI 특화모델 프로젝트 설명좀").
+  const leadOf = new Map<string, string>();
+  for (const f of corpus.facts) if (!leadOf.has(f.topic)) leadOf.set(f.topic, f.id);
+  const topicTerms = corpus.topics.map((t) => ({
+    id: t.id,
+    terms: new Set(analyzer.tokens([t.title.ko, t.title.en, ...t.aliases].join('\n'))),
+  }));
+  const entityTokens = new Set(corpus.aliases.filter((g) => g.entity).map((g) => `~${g.id}`));
+  const namesEntity = new Set([...termsOf].filter(([, set]) => [...set].some((t) => entityTokens.has(t))).map(([id]) => id));
   const gives = new Map(corpus.facts.map((f) => [f.id, satisfies(`${f.ko}\n${f.en}`)]));
   const n = docs.length;
   const idf = (t: string) => {
@@ -106,10 +129,14 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
    * names its subject. A word weighs as its rarest token the corpus knows (지원할수 weighs as 지원).
    */
   function coverage(units: Unit[], factId: string): number {
-    const terms = termsOf.get(factId)!;
+    const own = ownTerms.get(factId)!;
+    const all = termsOf.get(factId)!;
+    // What the fact says counts fully; what only its topic's name says counts half.
+    const has = (t: string) => (own.has(t) ? 1 : all.has(t) ? opts.topicCredit : 0);
     let total = 0;
     let got = 0;
     for (const u of units) {
+      if (u.framing) continue;
       const known = u.tokens.filter((t) => df.has(t));
       if (known.length === 0) {
         total += unknownIdf * (u.predicate ? opts.predicateWeight : opts.unknownWeight);
@@ -117,18 +144,25 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
       }
       const weight = Math.max(...known.map(idf));
       total += weight;
-      if (terms.has(u.tokens[0]!)) got += weight;
+      const whole = has(u.tokens[0]!);
+      if (whole > 0 || u.tokens.length === 1) got += weight * whole;
       else {
         // A longer word the corpus lacks whole (대표이사): the share of its bigrams present.
-        const parts = u.tokens.length > 1 ? u.tokens.slice(1) : u.tokens;
-        got += (weight * parts.filter((t) => terms.has(t)).length) / parts.length;
+        const parts = u.tokens.slice(1);
+        got += (weight * parts.reduce((sum, t) => sum + has(t), 0)) / parts.length;
       }
     }
     if (total === 0) return 0;
-    // Never answer about a named organisation or model with a fact that does not name it.
-    const missing = units.some((u) => u.entity && !terms.has(u.tokens[0]!));
+    // Never answer about a named organisation or model with a fact about others (Lunit's budget is
+    // not KAIST's); a programme-wide fact that names none may still answer.
+    const missing = namesEntity.has(factId) && units.some((u) => u.entity && !all.has(u.tokens[0]!));
     return (got / total) * (missing ? opts.missingEntityFactor : 1);
   }
+
+  /** The newest source date: what the corpus knows ends there. */
+  const knownUntil = corpus.facts
+    .flatMap((f) => f.sources.map((s) => corpus.sources.get(s)!.date))
+    .reduce((a, b) => (a > b ? a : b), '0000-00-00');
 
   const supersededBy = new Map<string, string>();
   for (const f of corpus.facts) for (const old of f.supersedes) supersededBy.set(old, f.id);
@@ -188,12 +222,17 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     const terms = [...new Set(units.flatMap((u) => u.tokens))];
     const hits = index.search(terms.join(' ')).slice(0, opts.candidates);
     const top = hits[0]?.score ?? 1;
+    // A lead fact gets the bonus only if it says what the question names itself, not just via its topic's name.
+    const named = topicTerms
+      .filter((t) => units.every((u) => t.terms.has(u.tokens[0]!)))
+      .map((t) => leadOf.get(t.id)!)
+      .filter((id) => units.every((u) => u.framing || ownTerms.get(id)!.has(u.tokens[0]!)));
     return hits
       .map((h) => {
         const id = h.id as string;
         const cov = coverage(units, id);
-        const bonus = 1 + opts.intentBonus * wants.filter((w) => gives.get(id)!.has(w)).length;
-        return { id, cov, score: h.score, rank: cov * cov * (0.5 + (0.5 * h.score) / top) * bonus };
+        const bonus = (1 + opts.intentBonus * wants.filter((w) => gives.get(id)!.has(w)).length) * (named.includes(id) ? 1 + opts.leadBonus : 1);
+        return { id, cov, score: h.score, rank: cov * cov * (1 - opts.bm25Weight + (opts.bm25Weight * h.score) / top) * bonus };
       })
       .sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
@@ -211,7 +250,8 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     const lang = detectLang(question);
     const units = analyzer.units(question);
     if (units.length === 0) return notFound(question, lang, 'empty', []);
-    const ranked = rank(units, intents(question));
+    const wants = intents(question);
+    const ranked = rank(units, wants);
     if (ranked.length === 0) return notFound(question, lang, 'out-of-scope', []);
 
     const best = ranked[0]!;
@@ -230,6 +270,13 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     }
     const scoreOf = new Map(ranked.map((r) => [r.id, r.rank]));
     const answers = chosen.slice(0, 1 + opts.maxRelated).map((id) => item(facts.get(id)!, lang, scoreOf.get(id) ?? best.rank));
+    if (wants.includes('outcome') && answers[0]!.kind === 'plan') {
+      const text =
+        lang === 'ko'
+          ? `결과는 제가 가진 자료(가장 최근 ${knownUntil})에 아직 없어요. 아래는 결과가 아니라 계획·일정입니다.`
+          : `The outcome is not in my sources yet (the newest is from ${knownUntil}). Below is the plan, not a result.`;
+      return { question, lang, answered: true, answers, notice: { kind: 'outcome-unknown', text, knownUntil } };
+    }
     return { question, lang, answered: true, answers };
   }
 

@@ -36,6 +36,11 @@ export interface Answer {
   answered: boolean;
   /** Best first: the answer, then up to two related facts. Empty when not answered. */
   answers: AnswerItem[];
+  /**
+   * Set when the question asks how something turned out but the best fact is a plan: the outcome is
+   * not in the sources yet (they end at `knownUntil`), so the plan is shown as a plan, never as a result.
+   */
+  notice?: { kind: 'outcome-unknown'; text: string; knownUntil: string };
   /** When not answered: why, and a short hint of what the bot can answer. */
   notFound?: { reason: 'empty' | 'out-of-scope'; hint: string; suggestedTopics: TopicRef[] };
 }

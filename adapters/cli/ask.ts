@@ -96,5 +96,7 @@ export async function runAsk(argv: string[], io: Io, engineFactory: () => Engine
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // `ask --json < questions | head`: a closed pipe ends the run quietly, not with a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? process.exit(0) : Promise.reject(e)));
   process.exitCode = await runAsk(process.argv.slice(2), process);
 }

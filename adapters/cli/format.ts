@@ -12,9 +12,11 @@ export function citationText(c: Citation): string {
   return `${c.publisher}, ${c.date}, 「${c.title}」${c.url ? ` ${c.url}` : ''}`;
 }
 
-/** The `출처:` / `Source:` line: every source of a fact, primary first. */
+/** The `출처:` / `Source:` line: the primary source in full, then the others that state it, briefly. */
 export function citationLine(item: AnswerItem, lang: Lang): string {
-  return `${LABELS[lang].source}: ${item.sources.map(citationText).join(' · ')}`;
+  const [primary, ...others] = item.sources;
+  const also = others.length > 0 ? ` (${lang === 'ko' ? '같은 내용' : 'also'}: ${others.map((c) => `${c.publisher} ${c.date}`).join(', ')})` : '';
+  return `${LABELS[lang].source}: ${citationText(primary!)}${also}`;
 }
 
 function statusNote(item: AnswerItem, lang: Lang): string | undefined {
@@ -31,7 +33,7 @@ export function renderAnswer(a: Answer): string {
     return [l.notFound, a.notFound?.hint ?? '', topics && `${l.topics}: ${topics}`].filter(Boolean).join('\n');
   }
   const [best, ...related] = a.answers;
-  const lines = [best!.text];
+  const lines = a.notice ? [a.notice.text, best!.text] : [best!.text];
   const note = statusNote(best!, a.lang);
   if (note) lines.push(note);
   lines.push(citationLine(best!, a.lang));
@@ -77,6 +79,7 @@ export function answerJson(a: Answer) {
         sources: i.sources,
       };
     }),
+    ...(a.notice ? { notice: a.notice } : {}),
     ...(a.notFound ? { notFound: a.notFound } : {}),
   };
 }

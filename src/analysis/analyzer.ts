@@ -1,6 +1,6 @@
 import type { AliasGroup } from '../corpus/schema.ts';
 import type { Lang } from '../types.ts';
-import { EN_LIGHT_VERBS, EN_STOPWORDS, KO_STOPWORDS, isAffix, isPredicate, stripKorean } from './korean.ts';
+import { EN_LIGHT_VERBS, EN_STOPWORDS, KO_STOPWORDS, OUTCOME_WORDS, isAffix, isPredicate, stripKorean } from './korean.ts';
 
 /**
  * One unit of meaning in a text: an alias concept (`~lunit`) or a word's stem with its Hangul
@@ -13,12 +13,14 @@ export interface Unit {
   predicate?: boolean;
   /** A named organisation, person or model (an alias group marked `entity`). */
   entity?: boolean;
+  /** A word that frames the question (결과, result) rather than names its subject: not counted in coverage. */
+  framing?: boolean;
 }
 
 const HANGUL = /[\uAC00-\uD7A3]/;
 /** Words: Hangul syllable runs, jamo runs, and Latin/digit runs (b200, 32b, 2.0, k-fold → k, fold). */
 const WORD = /[\uAC00-\uD7A3]+|[\u3131-\u318E]+|[a-z0-9]+(?:\.[0-9]+)*/g;
-const SEPARATORS = /[\s\-_.·/]/;
+const SEPARATORS = /[\s\-_.·/']/;
 
 /** NFKC, lower case, no control characters, thousands separators dropped (1,000 → 1000). */
 export function normalize(text: string): string {
@@ -42,6 +44,11 @@ export function stemEnglish(word: string): string {
   return w;
 }
 
+/** Endings and particles, or a verb's last syllables (던, 었던, 함), as left over after an alias. */
+function isAffixLike(piece: string): boolean {
+  return isAffix(piece) || isPredicate(piece) || /^[던든는은을를했된한할됐었였음임함]/.test(piece);
+}
+
 /** Every bigram of a Hangul stem, plus the stem itself: 컨소시엄 → 컨소시엄 컨소 소시 시엄. */
 function hangulTokens(stem: string): string[] {
   if (stem.length <= 2) return [stem];
@@ -52,22 +59,46 @@ function hangulTokens(stem: string): string[] {
 
 interface AliasMatcher {
   token: string;
-  pattern: RegExp;
   entity: boolean;
+  /** The group's terms without separators (K-Fold → kfold), longest first. */
+  terms: string[];
 }
 
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Separators are optional inside a term: K-Fold = k fold = kfold, 엘리스 그룹 = 엘리스그룹. */
+function compact(text: string): { chars: string; at: number[] } {
+  let chars = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (SEPARATORS.test(text[i]!)) continue;
+    chars += text[i];
+    at.push(i);
+  }
+  return { chars, at };
 }
 
-/** A term as a pattern: separators optional (K-Fold = k fold = kfold), Latin ends on word boundaries. */
-function termPattern(term: string): string {
-  const chars = [...normalize(term)].filter((c) => !SEPARATORS.test(c));
-  const body = chars.map(escapeRegex).join('[\\s\\-_.·/]*');
-  const start = /[a-z0-9]/.test(chars[0] ?? '') ? '(?<![a-z0-9])' : '';
-  // Latin terms also match their plural (GPU → GPUs) and possessive (Lunit's).
-  const end = /[a-z]/.test(chars.at(-1) ?? '') ? "(?:'?e?s)?(?![a-z0-9])" : /[0-9]/.test(chars.at(-1) ?? '') ? '(?![0-9])' : '';
-  return start + body + end;
+const LATIN_OR_DIGIT = /[a-z0-9]/;
+
+/**
+ * The alias terms of one group found in normalised text, as [start, end) ranges of it. Latin terms
+ * match whole words only (ai is not in said), and also in the plural or possessive (GPUs, Lunit's).
+ */
+function findTerms(norm: string, text: { chars: string; at: number[] }, terms: string[]): [number, number][] {
+  const found: [number, number][] = [];
+  for (const term of terms) {
+    for (let i = text.chars.indexOf(term); i !== -1; i = text.chars.indexOf(term, i + 1)) {
+      const start = text.at[i]!;
+      let end = text.at[i + term.length - 1]! + 1;
+      if (LATIN_OR_DIGIT.test(term[0]!) && start > 0 && LATIN_OR_DIGIT.test(norm[start - 1]!)) continue;
+      const last = term.at(-1)!;
+      if (/[a-z]/.test(last)) {
+        const plural = /^(?:'s|es|s)(?![a-z0-9])/.exec(norm.slice(end, end + 3));
+        if (plural) end += plural[0].length;
+      }
+      if (LATIN_OR_DIGIT.test(last) && end < norm.length && LATIN_OR_DIGIT.test(norm[end]!)) continue;
+      found.push([start, end]);
+    }
+  }
+  return found;
 }
 
 /**
@@ -78,11 +109,23 @@ function termPattern(term: string): string {
 export class Analyzer {
   private readonly matchers: AliasMatcher[];
 
-  constructor(aliases: readonly AliasGroup[]) {
-    this.matchers = aliases.map((g) => {
-      const alternatives = [...new Set(g.terms.map(termPattern))].sort((a, b) => b.length - a.length);
-      return { token: `~${g.id}`, pattern: new RegExp(alternatives.join('|'), 'g'), entity: g.entity };
-    });
+  constructor(aliases: readonly (Omit<AliasGroup, 'entity'> & { entity?: boolean })[]) {
+    this.matchers = aliases.map((g) => ({
+      token: `~${g.id}`,
+      entity: g.entity ?? false,
+      terms: [...new Set(g.terms.map((t) => compact(normalize(t)).chars))].filter(Boolean).sort((a, b) => b.length - a.length),
+    }));
+  }
+
+  /** Every alias group mentioned in `norm`, with where. */
+  private aliasMatches(norm: string): { m: AliasMatcher; ranges: [number, number][] }[] {
+    const text = compact(norm);
+    const out = [];
+    for (const m of this.matchers) {
+      const ranges = findTerms(norm, text, m.terms);
+      if (ranges.length > 0) out.push({ m, ranges });
+    }
+    return out;
   }
 
   /** The units of meaning in `text`, in order of appearance; aliases first. */
@@ -91,28 +134,25 @@ export class Analyzer {
     const covered = new Uint8Array(norm.length);
     const units: Unit[] = [];
     const seen = new Set<string>();
-    for (const m of this.matchers) {
-      m.pattern.lastIndex = 0;
-      let hit = false;
-      for (const match of norm.matchAll(m.pattern)) {
-        if (match[0].length === 0) continue;
-        covered.fill(1, match.index, match.index + match[0].length);
-        hit = true;
-      }
-      if (hit) {
-        units.push(m.entity ? { tokens: [m.token], alias: true, entity: true } : { tokens: [m.token], alias: true });
-        seen.add(m.token);
-      }
+    for (const { m, ranges } of this.aliasMatches(norm)) {
+      for (const [a, b] of ranges) covered.fill(1, a, b);
+      units.push(m.entity ? { tokens: [m.token], alias: true, entity: true } : { tokens: [m.token], alias: true });
+      seen.add(m.token);
     }
     // What aliases did not cover, as words.
     let rest = '';
     for (let i = 0; i < norm.length; i++) rest += covered[i] ? ' ' : norm[i];
-    for (const [word] of rest.matchAll(WORD)) {
+    for (const match of rest.matchAll(WORD)) {
+      const word = match[0];
+      // A syllable or two glued to an alias is what is left of its word: 떨어졌던 → 던, not a word.
+      if (HANGUL.test(word) && word.length <= 2 && match.index > 0 && covered[match.index - 1] && isAffixLike(word)) continue;
       const tokens = this.wordTokens(word);
       if (tokens.length === 0 || seen.has(tokens[0]!)) continue;
       seen.add(tokens[0]!);
-      const predicate = HANGUL.test(word) ? isPredicate(word) : EN_LIGHT_VERBS.has(word) || /[a-z]{3}(ing|ed)$/.test(word);
-      units.push(predicate ? { tokens, alias: false, predicate } : { tokens, alias: false });
+      // One unknown syllable (봄, 줌) is nearly always a verb form; content nouns of one syllable are in the corpus.
+      const predicate = HANGUL.test(word) ? word.length === 1 || isPredicate(word) : EN_LIGHT_VERBS.has(word) || /[a-z]{3}(ing|ed)$/.test(word);
+      if (OUTCOME_WORDS.has(tokens[0]!) || OUTCOME_WORDS.has(word)) units.push({ tokens, alias: false, framing: true });
+      else units.push(predicate ? { tokens, alias: false, predicate } : { tokens, alias: false });
     }
     return units;
   }
@@ -124,12 +164,9 @@ export class Analyzer {
 
   /** Tokens for indexing: like `tokens`, but an alias counts once per mention, so BM25 sees how often a fact names it. */
   indexTokens(text: string): string[] {
-    const norm = normalize(text);
     const repeats: string[] = [];
-    for (const m of this.matchers) {
-      m.pattern.lastIndex = 0;
-      const n = [...norm.matchAll(m.pattern)].filter((x) => x[0].length > 0).length;
-      for (let i = 1; i < n; i++) repeats.push(m.token);
+    for (const { m, ranges } of this.aliasMatches(normalize(text))) {
+      for (let i = 1; i < ranges.length; i++) repeats.push(m.token);
     }
     return [...this.tokens(text), ...repeats];
   }
@@ -166,12 +203,13 @@ export function detectLang(text: string): Lang {
 }
 
 /** What kind of answer a question wants, from its question words: a date, a count or an amount. */
-export type Intent = 'when' | 'count' | 'amount';
+export type Intent = 'when' | 'count' | 'amount' | 'outcome';
 
 const INTENTS: [Intent, RegExp][] = [
   ['when', /언제|며칠|몇\s*월|몇\s*일|날짜|일정|기간|까지\s*야|when\b|what date|which date|how long|deadline|until/],
   ['count', /몇|how many|number of|얼마나\s*많|개수|규모/],
   ['amount', /얼마|how much|금액|비용|예산|사업비|돈|cost|budget|funding|money|원\s*이야/],
+  ['outcome', /결과|통과|합격|붙었|떨어졌|탈락했|성적|점수|누가\s*(이겼|됐|남았)|어떻게\s*됐|result|outcome|\bpass(ed)?\b|\bwon\b|who won|how did .* (do|go)|score/],
 ];
 
 export function intents(text: string): Intent[] {
@@ -183,7 +221,8 @@ export function intents(text: string): Intent[] {
 export function satisfies(text: string): Set<Intent> {
   const out = new Set<Intent>();
   if (/\d{4}-\d{2}|\d{4}년|\d{1,2}월|\d{1,2}일|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d/i.test(text)) out.add('when');
-  if (/\d/.test(text)) out.add('count');
+  // A count is a number with a counter (18개, 256장, 2 teams), not a year or a date.
+  if (/\d+\s*(개|곳|장|팀|명|종|건|노드|배|%|개사|개팀|개 기관)|\b\d+\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))[a-z]{3,}/i.test(text)) out.add('count');
   if (/\d[\d.,]*\s*(억|조|만)?\s*(원|달러)|krw|usd|\$\s*\d|won\b/i.test(text)) out.add('amount');
   return out;
 }

@@ -136,7 +136,7 @@ export const KO_STOPWORDS = new Set([
   '리스트', '목록', '명단', '알고', '싶어', '싶은데', '싶습니다', '되나', '되나요', '돼', '됨', '되는', '하는', '한', '할', '된', '될',
   // light verbs that carry no subject of their own
   '나와', '나오', '나오나', '나온', '나왔', '나와요', '하', '되', '가능', '해야', '되는지', '맞', '맞아', '맞나', '맞나요', '어때요', '해요',
-  '날짜', '날자', '시간', '몇시', '상관', '관계', '연관', '연결', '차이', '차이점', '비교', '다른', '다른점', '예시', '예를', '예컨대', '아님', '아니', '아니었', '아니었음',
+  '인공지능', '날짜', '날자', '시간', '몇시', '상관', '관계', '연관', '차이', '차이점', '비교', '다른', '다른점', '예시', '예를', '예컨대', '아님', '아니', '아니었', '아니었음',
   '어디어디', '누구누구', '뭐뭐', '거', '거야', '거임', '건가', '데', '쪽', '여기', '거기', '이거', '이게', '그게', '저게', '둘다', '원래', '하필', '많이', '간단히', '잘', '아니면', '아님', '아냐', '말', '무슨말', '소리', '뭔', '뭘', '뭐가', '뭐라고', '어케', '어떡해', '얼마임', '얼마야', '언제임', '누구임', '어디임', '언제였음', '언제였지', '얼마였', '언제였', '몇시', '시였', '대략적', '간단', '쉽게', '자세히', '구체적', '요약', '정리', '결국', '아직', '이미', '벌써', '다시', '먼저', '나중', '그냥', '되게', '엄청', '너무', '제일', '가장', '보통', '일단', '짜리', '뭐였', '뭐였지', '뭐더라', '뭐냐면', '무엇인지', '뭔지', '누군지', '언젠지', '어딘지', '몇개', '몇명', '몇곳', '군데', '사실', '진짜', '정말', '내용', '설명', '설명좀', '얘기', '뜻', '의미',
 ]);
 
@@ -153,6 +153,7 @@ export const EN_STOPWORDS = new Set([
   'happen', 'happened', 'happening', 'going', 'doing', 'come', 'comes', 'came', 'coming', 'out', 'up', 'over', 'not', 'no', 'yes', 'did', "didn't", 'dont', "don't", 'isnt', "isn't",
   'date', 'dates', 'time', 'day', 'different', 'difference', 'differ', 'compare', 'compared', 'comparison', 'vs', 'versus', 'example', 'instance', 'relation',
   'related', 'relationship', 'connect', 'connected', 'connection', 'link', 'linked', 'relate', 'relevant',
+  'ai', // in nearly every fact and question here: it tells nothing apart
   'project', 'programme', 'program', 'scheme', 'initiative', 'this', 'whole', 'ever', 'already', 'officially', 'official', 'overall', 'altogether',
 ]);
 
@@ -163,3 +164,7 @@ export const EN_LIGHT_VERBS = new Set([
   'run', 'runs', 'ran', 'bring', 'brought', 'turn', 'help', 'helps', 'involve', 'involved', 'handle', 'handles', 'cover', 'covers', 'happen', 'happens',
   'fail', 'fails', 'failed', 'pass', 'passes', 'passed', 'want', 'wants', 'mean', 'stand', 'stands', 'sound', 'sounds', 'seem', 'seems', 'matter',
 ]);
+
+/** Words that ask how something turned out (결과, 통과, result): they frame the question, so they
+ * do not count toward coverage, though they still help retrieval. */
+export const OUTCOME_WORDS = new Set(['결과', '통과', '합격', '성적', '성과', 'result', 'outcome', 'pass', 'passed']);

@@ -68,7 +68,7 @@ export const FactFile = z.array(Fact);
  */
 export const AliasGroup = z.strictObject({
   id: Id,
-  /** A named organisation, person or model: only facts that name it may answer a question that does. */
+  /** A named organisation, person or model: a fact naming other entities but not this one cannot answer for it. */
   entity: z.boolean().default(false),
   terms: z.array(Text).min(2, 'an alias group needs at least two terms'),
 });

@@ -1,0 +1,53 @@
+/**
+ * Remembers recently seen deliveries so one message is answered once, however often Slack sends it
+ * (the same event twice, an app_mention and a message.im for one DM, a redelivery after reconnect).
+ * Bounded both ways: entries expire after `ttlMs` and the oldest go first beyond `max`.
+ */
+export interface SeenCacheOptions {
+  ttlMs?: number;
+  max?: number;
+  now?: () => number;
+}
+
+export class SeenCache {
+  private readonly seen = new Map<string, number>();
+  private readonly ttlMs: number;
+  private readonly max: number;
+  private readonly now: () => number;
+
+  constructor({ ttlMs = 10 * 60_000, max = 10_000, now = Date.now }: SeenCacheOptions = {}) {
+    this.ttlMs = ttlMs;
+    this.max = Math.max(1, max);
+    this.now = now;
+  }
+
+  /**
+   * True when any of `keys` was seen within the TTL; otherwise remembers them all and returns false.
+   * Empty and undefined keys are skipped.
+   */
+  check(keys: Array<string | undefined>): boolean {
+    const now = this.now();
+    this.expire(now);
+    const present = keys.filter((k): k is string => typeof k === 'string' && k !== '');
+    if (present.some((k) => this.seen.has(k))) return true;
+    for (const k of present) this.seen.set(k, now + this.ttlMs);
+    while (this.seen.size > this.max) {
+      const oldest = this.seen.keys().next().value;
+      if (oldest === undefined) break;
+      this.seen.delete(oldest);
+    }
+    return false;
+  }
+
+  get size(): number {
+    return this.seen.size;
+  }
+
+  /** Entries are kept in insertion order, which is expiry order: drop from the front. */
+  private expire(now: number): void {
+    for (const [k, until] of this.seen) {
+      if (until > now) break;
+      this.seen.delete(k);
+    }
+  }
+}

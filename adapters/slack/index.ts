@@ -1,0 +1,225 @@
+/**
+ * The Slack adapter: `slackConfigFromEnv` reads the settings, `startSlack` connects (HTTP Events API
+ * on PORT, or Socket Mode when SLACK_APP_TOKEN is set) and answers mentions, DMs, `/ask` and
+ * `/fact` with the engine's answers. Listeners live in ./listeners, layout in ./format.ts.
+ */
+import { inspect } from 'node:util';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger } from '@slack/bolt';
+import type { Recorder } from '../../src/record.ts';
+import type { SlackConfig } from './config.ts';
+import { SeenCache, type SeenCacheOptions } from './dedupe.ts';
+import { describeError, type SlackDeps } from './listeners/deps.ts';
+import { registerListeners } from './listeners/index.ts';
+import type { SlackEngine } from './replies.ts';
+
+export { slackConfigFromEnv, SlackConfigError, SLACK_ENV_VARS, type SlackConfig } from './config.ts';
+export type { SlackEngine } from './replies.ts';
+
+/** The path Slack posts events, commands and interactivity to (HTTP mode). */
+export const EVENTS_PATH = '/slack/events';
+/** A GET endpoint for load balancers and uptime checks (HTTP mode). */
+export const HEALTH_PATH = '/healthz';
+
+/** Anything with console's four methods. */
+export interface SlackLogger {
+  debug(...args: unknown[]): void;
+  info(...args: unknown[]): void;
+  warn(...args: unknown[]): void;
+  error(...args: unknown[]): void;
+}
+
+export interface StartSlackOptions {
+  recorder: Recorder;
+  /** Where logs go (console by default). Secrets are redacted before they reach it. */
+  logger?: SlackLogger;
+  logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** Extra Web API client options, e.g. `retryConfig: { retries: 0 }` in tests. */
+  clientOptions?: webApi.WebClientOptions;
+  /** The delivery de-duplication cache (10 minutes, 10,000 entries by default). */
+  dedupe?: SeenCacheOptions;
+  /** How long stop() waits for answers being posted (5 s by default). */
+  drainMs?: number;
+}
+
+export interface SlackHandle {
+  stop(): Promise<void>;
+  /** The HTTP port actually listened on (HTTP mode). */
+  port?: number;
+  mode: 'http' | 'socket';
+}
+
+/**
+ * Connects to Slack and starts answering. Checks the bot token first (auth.test), so a wrong token
+ * or API URL fails here with a clear message rather than on the first question.
+ */
+export async function startSlack(engine: SlackEngine, config: SlackConfig, options: StartSlackOptions): Promise<SlackHandle> {
+  const secrets = [config.botToken, config.signingSecret, config.appToken].filter((s): s is string => !!s);
+  const logger = redactingLogger(options.logger ?? console, options.logLevel ?? 'info', secrets);
+  const clientOptions: webApi.WebClientOptions = {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    ...options.clientOptions,
+    logger,
+  };
+  const apiUrl = clientOptions.slackApiUrl ?? 'https://slack.com/api/';
+
+  // Who are we? Also validates the token before anything listens.
+  const web = new webApi.WebClient(config.botToken, { ...clientOptions });
+  let auth: webApi.AuthTestResponse;
+  try {
+    auth = await web.auth.test();
+  } catch (e) {
+    throw new Error(
+      `Slack: SLACK_BOT_TOKEN was not accepted by ${apiUrl} (${describeError(e)}). ` +
+        'Check the Bot User OAuth Token (OAuth & Permissions) and, for GovSlack or a proxy, SLACK_API_URL.',
+      { cause: e },
+    );
+  }
+  if (!auth.user_id || !auth.bot_id) {
+    throw new Error(`Slack: SLACK_BOT_TOKEN is not a bot token (auth.test at ${apiUrl} returned no bot id). Use the xoxb- Bot User OAuth Token.`);
+  }
+
+  const mode = config.appToken ? 'socket' : 'http';
+  let socketReceiver: SocketModeReceiver | undefined;
+  let receiver: HTTPReceiver | SocketModeReceiver;
+  if (config.appToken) {
+    socketReceiver = new SocketModeReceiver({
+      appToken: config.appToken,
+      logger,
+      // A copy: the Socket Mode client writes its own retry defaults into the object it is given.
+      installerOptions: { clientOptions: { ...clientOptions } },
+    });
+    receiver = socketReceiver;
+  } else {
+    if (!config.signingSecret) throw new Error('Slack: SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode).');
+    receiver = new HTTPReceiver({
+      signingSecret: config.signingSecret,
+      endpoints: [EVENTS_PATH],
+      logger,
+      customRoutes: [
+        {
+          path: HEALTH_PATH,
+          method: ['GET'],
+          handler: (_req, res) => {
+            res.writeHead(200, { 'content-type': 'text/plain' });
+            res.end('ok');
+          },
+        },
+      ],
+    });
+  }
+
+  const app = new App({
+    token: config.botToken,
+    // Passing both skips bolt's own auth.test.
+    botId: auth.bot_id,
+    botUserId: auth.user_id,
+    receiver,
+    logger,
+    // bolt resets the logger to this level (INFO when unset).
+    logLevel: logger.getLevel(),
+    clientOptions: { ...clientOptions },
+  });
+
+  const deps: SlackDeps = {
+    engine,
+    recorder: options.recorder,
+    commands: config.commands,
+    seen: new SeenCache(options.dedupe),
+    votes: new SeenCache(options.dedupe),
+    logger,
+  };
+  const inFlight = new Set<Promise<void>>();
+  registerListeners(app, deps, (work) => {
+    const tracked = work.finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+    return tracked;
+  });
+
+  const who = `@${auth.user ?? auth.user_id} in ${auth.team ?? auth.team_id ?? 'the workspace'}`;
+  let port: number | undefined;
+  if (mode === 'http') {
+    let server: { address(): { port: number } | string | null };
+    try {
+      server = (await app.start({ port: config.port, ...(config.host ? { host: config.host } : {}) })) as typeof server;
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      throw new Error(
+        code === 'EADDRINUSE' || code === 'EACCES'
+          ? `Slack: cannot listen on port ${config.port} (${code}). Set PORT to a free port, or stop what is using it.`
+          : `Slack: cannot start the HTTP server on port ${config.port} (${describeError(e)}).`,
+        { cause: e },
+      );
+    }
+    const address = server.address();
+    port = typeof address === 'object' && address ? address.port : config.port;
+    logger.info(`slack: ${who}, HTTP mode, listening on port ${port} (POST ${EVENTS_PATH})`);
+  } else {
+    try {
+      await app.start();
+    } catch (e) {
+      throw new Error(
+        `Slack: could not open a Socket Mode connection (${describeError(e)}). ` +
+          'Check SLACK_APP_TOKEN (an xapp- token with connections:write) and that Socket Mode is enabled for the app.',
+        { cause: e },
+      );
+    }
+    logger.info(`slack: ${who}, Socket Mode connected`);
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      if (socketReceiver) {
+        // receiver.stop() does not wait for the close handshake; the client's disconnect() does.
+        await withTimeout(socketReceiver.client.disconnect(), 5_000);
+      } else {
+        await app.stop().catch((e: unknown) => logger.warn(`slack: stopping the HTTP server: ${describeError(e)}`));
+      }
+      await withTimeout(Promise.allSettled([...inFlight]), options.drainMs ?? 5_000);
+      logger.info('slack: stopped');
+    })());
+
+  return { stop, mode, ...(port !== undefined ? { port } : {}) };
+}
+
+async function withTimeout(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
+const LEVELS = { debug: 0, info: 1, warn: 2, error: 3 } as const;
+type Level = keyof typeof LEVELS;
+const TOKEN_PATTERN = /\b(xox[a-z]-|xapp-)[A-Za-z0-9-]+/g;
+
+/**
+ * A bolt Logger over `out` that filters by level and redacts the given secrets and anything shaped
+ * like a Slack token from every line, whoever logs it (us, bolt, the Web API or Socket Mode client).
+ */
+export function redactingLogger(out: SlackLogger, level: Level, secrets: string[]): Logger {
+  let current: Level = level;
+  const redact = (s: string) => {
+    let r = s;
+    for (const secret of secrets) if (secret.length >= 4) r = r.split(secret).join('[redacted]');
+    return r.replace(TOKEN_PATTERN, '$1[redacted]');
+  };
+  const show = (a: unknown): string =>
+    redact(typeof a === 'string' ? a : a instanceof Error ? `${a.name}: ${a.message}` : inspect(a, { depth: 4, breakLength: Infinity }));
+  const emit = (l: Level) => (...args: unknown[]) => {
+    if (LEVELS[l] < LEVELS[current]) return;
+    const line = args.map(show).join(' ');
+    // Our lines start with "slack:"; bolt's and the SDK clients' get a prefix saying where they are from.
+    out[l](line.startsWith('slack:') ? line : `slack (bolt): ${line}`);
+  };
+  return {
+    debug: emit('debug'),
+    info: emit('info'),
+    warn: emit('warn'),
+    error: emit('error'),
+    setLevel: (l: LogLevel) => {
+      current = l as Level;
+    },
+    getLevel: () => current as LogLevel,
+    setName: () => {},
+  };
+}

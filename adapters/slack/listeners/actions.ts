@@ -1,0 +1,79 @@
+/**
+ * Buttons: 👍/👎 on every answer (the vote is recorded with the question and fact id) and "share in
+ * channel" on ephemeral command replies (the same reply, re-created from the button value, posted
+ * publicly). Acknowledged first.
+ */
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { feedbackThanks } from '../format.ts';
+import { askReply, factReply } from '../replies.ts';
+import { ACTION_IDS, FeedbackValue, ShareValue, decodeValue } from '../values.ts';
+import { describeError, type SlackDeps } from './deps.ts';
+
+type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
+
+export async function handleFeedback(deps: SlackDeps, { ack, action, body, client, respond }: ButtonArgs): Promise<void> {
+  await ack();
+  const value = decodeValue(FeedbackValue, action.value);
+  if (!value) {
+    deps.logger.warn('slack: ignoring a feedback click with a malformed value');
+    return;
+  }
+  const vote = action.action_id === ACTION_IDS.up ? 'up' : 'down';
+  const container = body.container as { message_ts?: string; thread_ts?: string; is_ephemeral?: boolean; channel_id?: string };
+  const channelId = body.channel?.id ?? container.channel_id;
+  const messageTs = container.message_ts ?? body.message?.ts;
+  const fresh = !deps.votes.check([`${body.user.id}:${channelId}:${messageTs}:${value.f}:${vote}`]);
+  if (fresh) {
+    try {
+      deps.recorder.feedback({
+        platform: 'slack',
+        channelKind: value.c,
+        ...(channelId ? { channelId } : {}),
+        userId: body.user.id,
+        question: value.q,
+        factId: value.f,
+        vote,
+      });
+    } catch (e) {
+      deps.logger.error(`slack: could not record a vote: ${describeError(e)}`);
+    }
+  }
+  const text = feedbackThanks(value.l, vote);
+  try {
+    // In the thread the answer is in, when the bot can post there; otherwise through the response_url.
+    if (!container.is_ephemeral && channelId) {
+      try {
+        const threadTs = container.thread_ts ?? (body.message?.thread_ts as string | undefined);
+        await client.chat.postEphemeral({ channel: channelId, user: body.user.id, text, ...(threadTs ? { thread_ts: threadTs } : {}) });
+        return;
+      } catch (e) {
+        deps.logger.debug(`slack: postEphemeral failed (${describeError(e)}); using the response_url`);
+      }
+    }
+    await respond({ response_type: 'ephemeral', replace_original: false, text });
+  } catch (e) {
+    deps.logger.error(`slack: could not thank for a vote: ${describeError(e)}`);
+  }
+}
+
+export async function handleShare(deps: SlackDeps, { ack, action, respond }: ButtonArgs): Promise<void> {
+  await ack();
+  const value = decodeValue(ShareValue, action.value);
+  if (!value) {
+    deps.logger.warn('slack: ignoring a share click with a malformed value');
+    return;
+  }
+  const opts = { channelKind: 'command' as const, commands: deps.commands, echo: true };
+  const message = value.k === 'ask' ? askReply(deps.engine, value.q, opts).message : factReply(deps.engine, value.q, opts);
+  try {
+    await respond({ response_type: 'in_channel', replace_original: false, text: message.text, blocks: message.blocks });
+  } catch (e) {
+    deps.logger.error(`slack: could not share a reply: ${describeError(e)}`);
+    return;
+  }
+  try {
+    await respond({ delete_original: true });
+  } catch (e) {
+    deps.logger.debug(`slack: could not remove the ephemeral reply after sharing: ${describeError(e)}`);
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * From what a person typed to the message we post: the engine answers, format.ts lays it out. No
+ * retrieval logic here; the same input always gives the same reply, which is what lets the "share"
+ * button re-create an ephemeral reply from its button value alone.
+ */
+import type { Engine } from '../../src/index.ts';
+import type { Answer } from '../../src/types.ts';
+import { formatAnswer, formatQuickFact, formatTopicList, type ChannelKind, type Commands, type SlackMessage } from './format.ts';
+
+/** The part of the engine this adapter uses. */
+export type SlackEngine = Pick<Engine, 'ask' | 'topics' | 'fact' | 'detectLang'>;
+
+export interface ReplyOptions {
+  channelKind: ChannelKind;
+  commands: Commands;
+  /** Ephemeral command replies: add the "share in channel" button. */
+  shareable?: boolean;
+  /** Command replies: show what was asked under the reply. */
+  echo?: boolean;
+  now?: Date;
+}
+
+/** A question (mention, DM, `/ask`). */
+export function askReply(engine: SlackEngine, question: string, opts: ReplyOptions): { answer: Answer; message: SlackMessage } {
+  const answer = engine.ask(question);
+  const message = formatAnswer(answer, {
+    channelKind: opts.channelKind,
+    commands: opts.commands,
+    ...(opts.echo ? { echo: answer.question } : {}),
+    ...(opts.shareable ? { share: { k: 'ask' as const, q: answer.question } } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
+  });
+  return { answer, message };
+}
+
+/** `/fact <query>`: the fact, topic or timeline; every topic when the query is empty or unknown. */
+export function factReply(engine: SlackEngine, query: string, opts: ReplyOptions): SlackMessage {
+  const q = query.trim();
+  const lang = engine.detectLang(q);
+  const common = { channelKind: opts.channelKind, commands: opts.commands, ...(opts.now ? { now: opts.now } : {}) };
+  if (q === '') return formatTopicList(engine.topics(lang), lang, common);
+  const qf = engine.fact(q, lang);
+  if (!qf) return formatTopicList(engine.topics(lang), lang, { ...common, unknown: q });
+  return formatQuickFact(qf, {
+    ...common,
+    ...(opts.echo ? { echo: q } : {}),
+    ...(opts.shareable ? { share: { k: 'fact' as const, q } } : {}),
+  });
+}
