@@ -288,14 +288,14 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   }
 
   function fact(query: string, lang: Lang): QuickFact | undefined {
-    const key = aliasKey(String(query ?? '').slice(0, opts.maxQuestionChars));
+    const raw = String(query ?? '').slice(0, opts.maxQuestionChars).trim().toLowerCase();
+    const key = aliasKey(raw);
     if (!key) return undefined;
     if (TIMELINE_NAMES.has(key)) return { type: 'timeline', lang, events: timeline(lang) };
-    const f = facts.get(key);
+    // Ids have hyphens, which the name key drops: compare ids in the same form.
+    const f = facts.get(raw) ?? corpus.facts.find((x) => aliasKey(x.id) === key);
     if (f) return { type: 'fact', lang, item: item(f, lang) };
-    const topic =
-      corpus.topics.find((t) => t.id === key) ??
-      corpus.topics.find((t) => [t.title.ko, t.title.en, ...t.aliases].some((name) => aliasKey(name) === key));
+    const topic = corpus.topics.find((t) => aliasKey(t.id) === key || [t.title.ko, t.title.en, ...t.aliases].some((name) => aliasKey(name) === key));
     if (topic) {
       const items = corpus.facts.filter((x) => x.topic === topic.id).map((x) => item(x, lang));
       return { type: 'topic', lang, topic: { id: topic.id, title: topic.title[lang] }, items };

@@ -98,6 +98,8 @@ describe('quick facts', () => {
     expect(engine.fact('gpu', 'ko')).toMatchObject({ type: 'topic', topic: { id: 'gpu' } });
     expect(engine.fact('루닛', 'ko')).toMatchObject({ type: 'topic', topic: { id: 'lunit-consortium' } });
     expect(engine.fact('K-Fold', 'en')).toMatchObject({ type: 'topic', topic: { id: 'k-fold' } });
+    expect(engine.fact('lunit-consortium', 'ko')).toMatchObject({ type: 'topic', topic: { id: 'lunit-consortium' } });
+    expect(engine.fact('lunit-consortium-hospitals', 'ko')).toMatchObject({ type: 'fact', item: { factId: 'lunit-consortium-hospitals' } });
     const id = engine.corpus.facts[0]!.id;
     expect(engine.fact(id, 'en')).toMatchObject({ type: 'fact', item: { factId: id } });
     expect(engine.fact('', 'ko')).toBeUndefined();

@@ -82,7 +82,7 @@ export function loadCorpus(dir: string): Corpus {
   }
 
   const sourcesFile = parse(path.join(dir, 'sources.yaml'), SourceFile);
-  const topicsFile = parse(path.join(dir, 'topics.yaml'), TopicFile, 'topic');
+  const topicFiles = [path.join(dir, 'topics.yaml'), ...yamlFiles(path.join(dir, 'topics'))].map((f) => parse(f, TopicFile, 'topic'));
   const aliasFiles = yamlFiles(path.join(dir, 'aliases')).map((f) => parse(f, AliasFile, 'alias group'));
   const factFiles = yamlFiles(path.join(dir, 'facts')).map((f) => parse(f, FactFile));
   if (factFiles.length === 0) issues.push({ file: rel(path.join(dir, 'facts')), message: 'no fact files found' });
@@ -96,14 +96,19 @@ export function loadCorpus(dir: string): Corpus {
     }
   }
 
-  const topics = topicsFile?.data ?? [];
+  const topics: Topic[] = [];
   const topicIds = new Set<string>();
-  topics.forEach((t, i) => {
-    if (t.id === 'timeline' || topicIds.has(t.id)) {
-      issues.push({ file: topicsFile!.file, line: lineOf(topicsFile!.doc, topicsFile!.lines, [i, 'id']), entry: `topic ${t.id}`, field: 'id', message: t.id === 'timeline' ? 'topic id "timeline" is reserved' : `duplicate topic id ${t.id}` });
-    }
-    topicIds.add(t.id);
-  });
+  for (const parsed of topicFiles) {
+    if (!parsed) continue;
+    parsed.data.forEach((t, i) => {
+      if (t.id === 'timeline' || topicIds.has(t.id)) {
+        issues.push({ file: parsed.file, line: lineOf(parsed.doc, parsed.lines, [i, 'id']), entry: `topic ${t.id}`, field: 'id', message: t.id === 'timeline' ? 'topic id "timeline" is reserved' : `duplicate topic id ${t.id}` });
+      }
+      topicIds.add(t.id);
+      topics.push(t);
+    });
+  }
+  const topicsOk = topicFiles.every(Boolean);
 
   const facts: Fact[] = [];
   const origin = new Map<string, { file: string; line: number }>();
@@ -117,7 +122,7 @@ export function loadCorpus(dir: string): Corpus {
       const prior = origin.get(fact.id);
       if (prior) problem('id', `duplicate fact id (first defined at ${prior.file}:${prior.line})`);
       else origin.set(fact.id, { file: parsed.file, line: at() ?? 1 });
-      if (topicsFile && !topicIds.has(fact.topic)) problem('topic', `unknown topic "${fact.topic}" (not in topics.yaml)`);
+      if (topicsOk && !topicIds.has(fact.topic)) problem('topic', `unknown topic "${fact.topic}" (not in topics.yaml)`);
       fact.sources.forEach((s, j) => {
         if (sourcesFile && !sources.has(s)) problem(`sources[${j}]`, `unknown source "${s}" (not in sources.yaml)`, ['sources', j]);
       });

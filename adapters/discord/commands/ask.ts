@@ -1,0 +1,38 @@
+/** `/ask question:<text> [private:<bool>]` (`/질문`): the answer as an embed with its sources. */
+import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { renderEngineAnswer } from '../answer.ts';
+import { answerInteraction } from '../respond.ts';
+import type { Command } from './command.ts';
+
+export const ask: Command = {
+  data: new SlashCommandBuilder()
+    .setName('ask')
+    .setNameLocalizations({ ko: '질문' })
+    .setDescription("Ask about Korea's AI specialized foundation model programme (answers cite sources)")
+    .setDescriptionLocalizations({ ko: 'AI 특화 파운데이션 모델 프로젝트에 대해 물어보세요 (출처와 함께 답해요)' })
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .addStringOption((o) =>
+      o
+        .setName('question')
+        .setNameLocalizations({ ko: '질문내용' })
+        .setDescription('Your question, in Korean or English')
+        .setDescriptionLocalizations({ ko: '한국어나 영어로 질문하세요' })
+        .setRequired(true)
+        .setMaxLength(1000),
+    )
+    .addBooleanOption((o) =>
+      o
+        .setName('private')
+        .setNameLocalizations({ ko: '비공개' })
+        .setDescription('Show the answer only to you')
+        .setDescriptionLocalizations({ ko: '나에게만 보이게 답해요' }),
+    )
+    .toJSON(),
+
+  async execute(i, ctx) {
+    const question = i.options.getString('question', true);
+    const ephemeral = i.options.getBoolean('private') ?? false;
+    await answerInteraction(i, ctx, () => renderEngineAnswer(ctx.engine.ask(question), ctx, 'command'), { ephemeral, what: '/ask' });
+  },
+};

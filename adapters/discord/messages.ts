@@ -1,0 +1,56 @@
+/**
+ * Mentions in channels (`@bot 루닛 컨소시엄 참여 기업은?`) and direct messages: answered as a reply
+ * to the message, pinging nobody. Works without the privileged MessageContent intent: Discord still
+ * sends the text of messages that mention the bot and of DMs.
+ */
+import type { Message } from 'discord.js';
+import type { BotContext } from './context.ts';
+import { renderEngineAnswer } from './answer.ts';
+import { labels, NO_MENTIONS, renderNotice, type MessageBody } from './format.ts';
+import { describe } from './respond.ts';
+
+/** The question in a message, without mentions of the bot (user or its managed role). */
+export function questionOf(content: string, botId: string, botRoleId?: string): string {
+  let q = content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ');
+  if (botRoleId) q = q.replace(new RegExp(`<@&${botRoleId}>`, 'g'), ' ');
+  return q.replace(/\s+/g, ' ').trim();
+}
+
+/** Whether the bot should answer `message`, and if so in which kind of conversation. */
+export function addressedToBot(message: Message): 'dm' | 'channel' | undefined {
+  const me = message.client.user;
+  if (!me || message.author.bot || message.author.id === me.id || message.webhookId || message.system) return undefined;
+  if (!message.inGuild()) return 'dm';
+  if (message.mentions.users.has(me.id)) return 'channel';
+  if (new RegExp(`<@!?${me.id}>`).test(message.content)) return 'channel';
+  const role = message.guild.members.me?.roles.botRole?.id;
+  if (role && message.mentions.roles.has(role)) return 'channel';
+  return undefined;
+}
+
+export async function handleMessage(message: Message, ctx: BotContext): Promise<void> {
+  const kind = addressedToBot(message);
+  if (!kind) return;
+  const me = message.client.user;
+  const role = message.inGuild() ? message.guild.members.me?.roles.botRole?.id : undefined;
+  const question = questionOf(message.content, me.id, role);
+
+  let body: MessageBody;
+  const start = performance.now();
+  try {
+    body = renderEngineAnswer(ctx.engine.ask(question), ctx, kind);
+  } catch (e) {
+    ctx.logger.error('discord: answering a message failed', { error: describe(e) });
+    body = renderNotice(labels(ctx.engine.detectLang(question)).error);
+  } finally {
+    ctx.latency.add(performance.now() - start);
+  }
+
+  try {
+    // A reply (message_reference) that pings nobody, not even the asker; posted even if the
+    // question was deleted in the meantime.
+    await message.reply({ ...body, allowedMentions: NO_MENTIONS, failIfNotExists: false });
+  } catch (e) {
+    ctx.logger.warn('discord: could not reply to a message', { channelId: message.channelId, error: describe(e) });
+  }
+}
