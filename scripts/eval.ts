@@ -8,9 +8,10 @@ import { createBaseline } from './lib/baseline.ts';
 import { loadEvalSet } from './lib/eval-set.ts';
 import { score, type Metrics } from './lib/metrics.ts';
 
-const set = loadEvalSet();
-const corpus = loadCorpus(DEFAULT_CORPUS_DIR);
-const engine = loadEngine();
+const dir = process.env.CORPUS_DIR || DEFAULT_CORPUS_DIR;
+const set = loadEvalSet(process.env.EVAL_DIR || undefined);
+const corpus = loadCorpus(dir);
+const engine = loadEngine(dir);
 const baseline = createBaseline(corpus);
 
 const ours = score(set, (q) => {

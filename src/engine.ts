@@ -18,10 +18,14 @@ export const defaultOptions = {
   intentBonus: 0.25,
   /** How much a word the corpus never uses counts toward coverage, relative to its rarest term. */
   unknownWeight: 1,
+  /** Each further unknown word in a question weighs this much of the one before. */
+  unknownDecay: 0.5,
   /** The same for a verb form the corpus never uses. */
   predicateWeight: 0.15,
   /** Coverage is multiplied by this when a fact lacks an organisation or model the question names. */
   missingEntityFactor: 0.5,
+  /** Coverage credit for a word found only inside a longer word of the fact (as a bigram). */
+  partCredit: 0.6,
   /** Coverage credit for a word found only in the fact's topic name, not the fact itself. */
   topicCredit: 0.5,
   /** How many BM25 hits are re-ranked by coverage. */
@@ -50,7 +54,7 @@ export interface Engine {
 
 export interface Explanation {
   units: string[][];
-  candidates: { id: string; coverage: number; bm25: number; rank: number }[];
+  candidates: { id: string; coverage: number; matched: number; bm25: number; rank: number }[];
 }
 
 interface Doc {
@@ -84,6 +88,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   const fieldTokens = new Map<string, string[]>();
   const termsOf = new Map<string, Set<string>>();
   const ownTerms = new Map<string, Set<string>>();
+  const ownWords = new Map<string, Set<string>>();
   const df = new Map<string, number>();
   for (const d of docs) {
     const set = new Set<string>();
@@ -94,6 +99,8 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     }
     termsOf.set(d.id, set);
     ownTerms.set(d.id, new Set([d.ko, d.en, d.keywords].flatMap((text) => fieldTokens.get(text)!)));
+    // Whole words and concepts, as opposed to the bigrams inside longer words (대표 in 국가대표).
+    ownWords.set(d.id, new Set([d.ko, d.en, d.keywords].flatMap((text) => analyzer.units(text).map((u) => u.tokens[0]!))));
     for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
   }
   const index = new MiniSearch<Doc>({
@@ -128,23 +135,31 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
    * weather), unless it is a verb form (만드는, working), which frames the question more than it
    * names its subject. A word weighs as its rarest token the corpus knows (지원할수 weighs as 지원).
    */
-  function coverage(units: Unit[], factId: string): number {
+  function coverage(units: Unit[], factId: string): { cov: number; matched: number } {
+    const words = ownWords.get(factId)!;
     const own = ownTerms.get(factId)!;
     const all = termsOf.get(factId)!;
-    // What the fact says counts fully; what only its topic's name says counts half.
-    const has = (t: string) => (own.has(t) ? 1 : all.has(t) ? opts.topicCredit : 0);
+    // A word the fact says counts fully; one found only inside a longer word of it (대표 in 국가대표)
+    // or only in its topic's name counts in part.
+    const has = (t: string) => (words.has(t) ? 1 : own.has(t) ? opts.partCredit : all.has(t) ? opts.topicCredit : 0);
     let total = 0;
     let got = 0;
+    let matched = 0;
+    let unknownSeen = 0;
     for (const u of units) {
       if (u.framing) continue;
       const known = u.tokens.filter((t) => df.has(t));
       if (known.length === 0) {
-        total += unknownIdf * (u.predicate ? opts.predicateWeight : opts.unknownWeight);
+        // Each further unknown word weighs less: one unknown noun (주가) sinks a short question,
+        // but a chatty one (저 기자인데요…) should not drown what it asks about.
+        const base = unknownIdf * (u.predicate ? opts.predicateWeight : opts.unknownWeight);
+        total += base * opts.unknownDecay ** unknownSeen++;
         continue;
       }
       const weight = Math.max(...known.map(idf));
       total += weight;
       const whole = has(u.tokens[0]!);
+      if (whole === 1) matched++;
       if (whole > 0 || u.tokens.length === 1) got += weight * whole;
       else {
         // A longer word the corpus lacks whole (대표이사): the share of its bigrams present.
@@ -152,11 +167,11 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
         got += (weight * parts.reduce((sum, t) => sum + has(t), 0)) / parts.length;
       }
     }
-    if (total === 0) return 0;
+    if (total === 0) return { cov: 0, matched };
     // Never answer about a named organisation or model with a fact about others (Lunit's budget is
     // not KAIST's); a programme-wide fact that names none may still answer.
     const missing = namesEntity.has(factId) && units.some((u) => u.entity && !all.has(u.tokens[0]!));
-    return (got / total) * (missing ? opts.missingEntityFactor : 1);
+    return { cov: (got / total) * (missing ? opts.missingEntityFactor : 1), matched };
   }
 
   /** The newest source date: what the corpus knows ends there. */
@@ -230,9 +245,9 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     return hits
       .map((h) => {
         const id = h.id as string;
-        const cov = coverage(units, id);
+        const { cov, matched } = coverage(units, id);
         const bonus = (1 + opts.intentBonus * wants.filter((w) => gives.get(id)!.has(w)).length) * (named.includes(id) ? 1 + opts.leadBonus : 1);
-        return { id, cov, score: h.score, rank: cov * cov * (1 - opts.bm25Weight + (opts.bm25Weight * h.score) / top) * bonus };
+        return { id, cov, matched, score: h.score, rank: cov * cov * (1 - opts.bm25Weight + (opts.bm25Weight * h.score) / top) * bonus };
       })
       .sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
@@ -241,7 +256,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     const units = analyzer.units(String(raw ?? '').slice(0, opts.maxQuestionChars));
     return {
       units: units.map((u) => u.tokens),
-      candidates: rank(units, intents(raw)).map((r) => ({ id: r.id, coverage: r.cov, bm25: r.score, rank: r.rank })),
+      candidates: rank(units, intents(raw)).map((r) => ({ id: r.id, coverage: r.cov, matched: r.matched, bm25: r.score, rank: r.rank })),
     };
   }
 

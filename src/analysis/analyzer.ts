@@ -1,6 +1,7 @@
 import type { AliasGroup } from '../corpus/schema.ts';
 import type { Lang } from '../types.ts';
-import { EN_LIGHT_VERBS, EN_STOPWORDS, KO_STOPWORDS, OUTCOME_WORDS, isAffix, isPredicate, stripKorean } from './korean.ts';
+import { findDates } from './dates.ts';
+import { EN_LIGHT_VERBS, EN_STOPWORDS, KO_STOPWORDS, OUTCOME_WORDS, WHY_WORDS, isAffix, isPredicate, stripKorean } from './korean.ts';
 
 /**
  * One unit of meaning in a text: an alias concept (`~lunit`) or a word's stem with its Hangul
@@ -28,7 +29,8 @@ export function normalize(text: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]/g, ' ')
-    .replace(/(\d),(?=\d{3}\b)/g, '$1');
+    .replace(/(\d),(?=\d{3}\b)/g, '$1')
+    .replace(/(?<=[a-z])['’]s\b/g, ''); // Lunit's → lunit
 }
 
 /** Light English stemming, the same for questions and facts: selected/selects/selection share a stem. */
@@ -42,6 +44,14 @@ export function stemEnglish(word: string): string {
   else if (w.length > 6 && w.endsWith('ion')) w = w.slice(0, -3);
   if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
   return w;
+}
+
+const NUMBER_WORDS: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5', first: '1', second: '2', third: '3', fourth: '4', fifth: '5' };
+
+/** A counter word after a number (월에, 장이, 곳이나) without its particle. */
+function stripCounter(word: string): string {
+  const m = /^(년|월|일|장|개|곳|명|팀|차|단계|억|조|만|원|달러|노드|종|건|배|주|시)(.*)$/.exec(word);
+  return m && (m[2] === '' || isAffix(m[2]!)) ? m[1]! : word;
 }
 
 /** Endings and particles, or a verb's last syllables (던, 었던, 함), as left over after an alias. */
@@ -108,6 +118,8 @@ function findTerms(norm: string, text: { chars: string; at: number[] }, terms: s
  */
 export class Analyzer {
   private readonly matchers: AliasMatcher[];
+  /** Single-word English alias terms by stem (allocate → allocat), to catch other forms. */
+  private readonly stemAliases = new Map<string, AliasMatcher>();
 
   constructor(aliases: readonly (Omit<AliasGroup, 'entity'> & { entity?: boolean })[]) {
     this.matchers = aliases.map((g) => ({
@@ -115,6 +127,11 @@ export class Analyzer {
       entity: g.entity ?? false,
       terms: [...new Set(g.terms.map((t) => compact(normalize(t)).chars))].filter(Boolean).sort((a, b) => b.length - a.length),
     }));
+    this.matchers.forEach((m, i) => {
+      for (const term of aliases[i]!.terms.map(normalize)) {
+        if (/^[a-z]{4,}$/.test(term) && !this.stemAliases.has(stemEnglish(term))) this.stemAliases.set(stemEnglish(term), m);
+      }
+    });
   }
 
   /** Every alias group mentioned in `norm`, with where. */
@@ -139,19 +156,37 @@ export class Analyzer {
       units.push(m.entity ? { tokens: [m.token], alias: true, entity: true } : { tokens: [m.token], alias: true });
       seen.add(m.token);
     }
-    // What aliases did not cover, as words.
+    for (const d of findDates(norm)) {
+      if (covered.subarray(d.start, d.end).some(Boolean)) continue;
+      covered.fill(1, d.start, d.end);
+      if (!seen.has(d.tokens[0]!)) units.push({ tokens: d.tokens, alias: false });
+      seen.add(d.tokens[0]!);
+      if (d.year && !seen.has(d.year)) units.push({ tokens: [d.year], alias: false });
+      if (d.year) seen.add(d.year);
+    }
+    // What aliases and dates did not cover, as words.
     let rest = '';
     for (let i = 0; i < norm.length; i++) rest += covered[i] ? ' ' : norm[i];
     for (const match of rest.matchAll(WORD)) {
-      const word = match[0];
+      let word = match[0];
+      // A counter after a number keeps no particle: 7월에 → 월, 256장이 → 장.
+      if (HANGUL.test(word) && match.index > 0 && /\d/.test(rest[match.index - 1]!)) word = stripCounter(word);
       // A syllable or two glued to an alias is what is left of its word: 떨어졌던 → 던, not a word.
       if (HANGUL.test(word) && word.length <= 2 && match.index > 0 && covered[match.index - 1] && isAffixLike(word)) continue;
+      const stemAlias = /^[a-z]/.test(word) ? this.stemAliases.get(stemEnglish(word)) : undefined;
+      if (stemAlias) {
+        // allocation finds allocate: English alias terms also match by stem.
+        if (!seen.has(stemAlias.token)) units.push(stemAlias.entity ? { tokens: [stemAlias.token], alias: true, entity: true } : { tokens: [stemAlias.token], alias: true });
+        seen.add(stemAlias.token);
+        continue;
+      }
       const tokens = this.wordTokens(word);
       if (tokens.length === 0 || seen.has(tokens[0]!)) continue;
       seen.add(tokens[0]!);
       // One unknown syllable (봄, 줌) is nearly always a verb form; content nouns of one syllable are in the corpus.
       const predicate = HANGUL.test(word) ? word.length === 1 || isPredicate(word) : EN_LIGHT_VERBS.has(word) || /[a-z]{3}(ing|ed)$/.test(word);
-      if (OUTCOME_WORDS.has(tokens[0]!) || OUTCOME_WORDS.has(word)) units.push({ tokens, alias: false, framing: true });
+      const framing = [OUTCOME_WORDS, WHY_WORDS].some((set) => set.has(tokens[0]!) || set.has(word));
+      if (framing) units.push({ tokens, alias: false, framing: true });
       else units.push(predicate ? { tokens, alias: false, predicate } : { tokens, alias: false });
     }
     return units;
@@ -176,13 +211,14 @@ export class Analyzer {
       if (isAffix(word)) return []; // a particle left over once an alias took its word
       let w = word;
       if (w.length > 1 && w.startsWith('몇')) w = w.slice(1); // 몇장 → 장: the counter says what is counted
-      if (KO_STOPWORDS.has(w)) return [];
+      if (KO_STOPWORDS.has(w) || isAffix(w)) return [];
       const stem = stripKorean(w);
       if (KO_STOPWORDS.has(stem)) return [];
       return hangulTokens(stem);
     }
     if (/^[a-z]/.test(word)) {
-      if (EN_STOPWORDS.has(word)) return [];
+      if (word.length === 1 || EN_STOPWORDS.has(word)) return []; // a stray letter (what's → s) says nothing
+      if (NUMBER_WORDS[word]) return [NUMBER_WORDS[word]!]; // phase one = stage 1
       const stem = stemEnglish(word.replace(/'s$/, ''));
       return stem ? [stem] : [];
     }

@@ -37,7 +37,7 @@ const ENDINGS = [
 ];
 
 const SUFFIXES = [...new Set([...PARTICLES, ...ENDINGS])].sort((a, b) => b.length - a.length);
-const SUFFIX_SET = new Set([...SUFFIXES, '했', '됐', '있', '없', '였', '었', '겠', '어', '아', '았', '음', '임', '함', '됨']);
+const SUFFIX_SET = new Set([...SUFFIXES, '했', '됐', '있', '없', '였', '었', '겠', '어', '아', '았', '음', '임', '함', '됨', '용', '야돼', '야 돼', '야함', '야해', '야죠']);
 
 /** True when a piece of a word is only a particle or ending (what is left of 루닛은 once 루닛 is an alias). */
 export function isAffix(piece: string): boolean {
@@ -136,6 +136,10 @@ export const KO_STOPWORDS = new Set([
   '리스트', '목록', '명단', '알고', '싶어', '싶은데', '싶습니다', '되나', '되나요', '돼', '됨', '되는', '하는', '한', '할', '된', '될',
   // light verbs that carry no subject of their own
   '나와', '나오', '나오나', '나온', '나왔', '나와요', '하', '되', '가능', '해야', '되는지', '맞', '맞아', '맞나', '맞나요', '어때요', '해요',
+  // greetings, self-introductions and politeness around a question
+  '안녕', '안녕하세요', '안녕하십니까', '감사', '감사합니다', '고맙', '고맙습니다', '수고', '수고하세요', '저', '제가', '저희', '우리', '기자', '문의',
+  '여쭤', '여쭙', '여쭤봐도', '궁금해서', '그런데', '근데', '혹시나', '다름', '아니라', '다름이', '실례', '부탁드립니다', '부탁드려요', '알려주실', '알려주세요', '알려줄',
+  '몇월', '며칠', '몇일', '월', '일', '말에', '초에', '중순', '초순', '하순', '말경', '무렵', '언제쯤', '쯤', '정도로', '대충', '인데요', '는데요', '이에요', '예요', '인가요', 'ㅇㅇ', 'ㄹㅇ', 'ㅋㅋ', 'ㅎㅎ', 'ㅠㅠ',
   '인공지능', '날짜', '날자', '시간', '몇시', '상관', '관계', '연관', '차이', '차이점', '비교', '다른', '다른점', '예시', '예를', '예컨대', '아님', '아니', '아니었', '아니었음',
   '어디어디', '누구누구', '뭐뭐', '거', '거야', '거임', '건가', '데', '쪽', '여기', '거기', '이거', '이게', '그게', '저게', '둘다', '원래', '하필', '많이', '간단히', '잘', '아니면', '아님', '아냐', '말', '무슨말', '소리', '뭔', '뭘', '뭐가', '뭐라고', '어케', '어떡해', '얼마임', '얼마야', '언제임', '누구임', '어디임', '언제였음', '언제였지', '얼마였', '언제였', '몇시', '시였', '대략적', '간단', '쉽게', '자세히', '구체적', '요약', '정리', '결국', '아직', '이미', '벌써', '다시', '먼저', '나중', '그냥', '되게', '엄청', '너무', '제일', '가장', '보통', '일단', '짜리', '뭐였', '뭐였지', '뭐더라', '뭐냐면', '무엇인지', '뭔지', '누군지', '언젠지', '어딘지', '몇개', '몇명', '몇곳', '군데', '사실', '진짜', '정말', '내용', '설명', '설명좀', '얘기', '뜻', '의미',
 ]);
@@ -154,6 +158,8 @@ export const EN_STOPWORDS = new Set([
   'date', 'dates', 'time', 'day', 'different', 'difference', 'differ', 'compare', 'compared', 'comparison', 'vs', 'versus', 'example', 'instance', 'relation',
   'related', 'relationship', 'connect', 'connected', 'connection', 'link', 'linked', 'relate', 'relevant',
   'ai', // in nearly every fact and question here: it tells nothing apart
+  'journalist', 'reporter', 'researcher', 'question', 'questions', 'wondering', 'curious', 'confirm', 'check', 'quick', 'hope', 'hoping', 'talk', 'heard',
+  'anyone', 'someone', 'guys', 'folks', 'team?', 'btw', 'pls', 'plz', 'thx', 'lol',
   'project', 'programme', 'program', 'scheme', 'initiative', 'this', 'whole', 'ever', 'already', 'officially', 'official', 'overall', 'altogether',
 ]);
 
@@ -168,3 +174,6 @@ export const EN_LIGHT_VERBS = new Set([
 /** Words that ask how something turned out (결과, 통과, result): they frame the question, so they
  * do not count toward coverage, though they still help retrieval. */
 export const OUTCOME_WORDS = new Set(['결과', '통과', '합격', '성적', '성과', 'result', 'outcome', 'pass', 'passed']);
+
+/** Words that ask why (이유, 취지, rationale): framing too. */
+export const WHY_WORDS = new Set(['이유', '취지', '까닭', '배경이', 'rationale', 'reason', 'why']);

@@ -6,6 +6,8 @@ export const IsoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3
 export const EventDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'expected YYYY-MM-DD or YYYY-MM');
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lowercase id of letters, digits and hyphens');
 const Text = z.string().trim().min(1, 'must not be empty');
+/** A word or name in a list: YAML reads 2026 or 5000 as numbers, which are fine here too. */
+const Term = z.union([z.string(), z.number()]).transform(String).pipe(Text);
 /** Text in both languages the bot answers in. */
 export const Bilingual = z.strictObject({ ko: Text, en: Text });
 
@@ -30,7 +32,7 @@ export const Topic = z.strictObject({
   id: Id,
   title: Bilingual,
   /** Other names people type for this topic (both scripts, short forms). */
-  aliases: z.array(Text).default([]),
+  aliases: z.array(Term).default([]),
 });
 export type Topic = z.infer<typeof Topic>;
 export const TopicFile = z.array(Topic);
@@ -45,7 +47,7 @@ export const Fact = z.strictObject({
   ko: Text,
   en: Text,
   /** Words people would use for this fact that the statements do not already contain. */
-  keywords: z.array(Text).default([]),
+  keywords: z.array(Term).default([]),
   sources: z.array(Id).min(1, 'a fact needs at least one source'),
   /** The date the fact holds as of (usually the primary source's date). */
   asOf: IsoDate,
@@ -70,7 +72,7 @@ export const AliasGroup = z.strictObject({
   id: Id,
   /** A named organisation, person or model: a fact naming other entities but not this one cannot answer for it. */
   entity: z.boolean().default(false),
-  terms: z.array(Text).min(2, 'an alias group needs at least two terms'),
+  terms: z.array(Term).min(2, 'an alias group needs at least two terms'),
 });
 export type AliasGroup = z.infer<typeof AliasGroup>;
 export const AliasFile = z.array(AliasGroup);
