@@ -10,8 +10,15 @@ export const defaultOptions = {
   maxQuestionChars: 1000,
   /** Field boosts for BM25: the curated keywords and the topic name say most about a fact. */
   boost: { keywords: 2, topic: 1.5, ko: 1, en: 1 },
+  /** Coverage is multiplied by this when a fact lacks the kind of answer asked for (언제 → no date). */
+  unmetIntentFactor: 0.7,
   /** How much BM25 (relative to the best hit) counts in the rank beside coverage. */
   bm25Weight: 0.7,
+  /** Rank bonus for facts of the programme the question is about (see scopeOf). */
+  scopeBonus: 0.15,
+  /** Concepts that name each programme in a question. */
+  dokpamoMarkers: ['~dokpamo', '~elite-team'],
+  specializedMarkers: ['~specialized-programme'],
   /** Rank bonus for a topic's lead fact when the question only names the topic. */
   leadBonus: 0.3,
   /** Rank bonus for a fact that gives what the question word asks for (언제 → a date, 몇 → a number). */
@@ -113,11 +120,16 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   // Each topic's lead fact (its first in the corpus) answers questions that only name the topic
   // ("K-Fold가 뭐야?", "AI 특화모델 프로젝트 설명좀").
   const leadOf = new Map<string, string>();
+  for (const t of corpus.topics) if (t.lead && facts.has(t.lead)) leadOf.set(t.id, t.lead);
   for (const f of corpus.facts) if (!leadOf.has(f.topic)) leadOf.set(f.topic, f.id);
+  // Which programme each fact belongs to, by its topic; see scopeOf() for the question's.
+  const topicScope = new Map(corpus.topics.map((t) => [t.id, t.scope]));
+  const factScope = new Map(corpus.facts.map((f) => [f.id, topicScope.get(f.topic) ?? 'general']));
   const topicTerms = corpus.topics.map((t) => ({
     id: t.id,
     terms: new Set(analyzer.tokens([t.title.ko, t.title.en, ...t.aliases].join('\n'))),
   }));
+  const participantOf = new Map(corpus.aliases.filter((g) => g.programme).map((g) => [`~${g.id}`, g.programme!]));
   const entityTokens = new Set(corpus.aliases.filter((g) => g.entity).map((g) => `~${g.id}`));
   const namesEntity = new Set([...termsOf].filter(([, set]) => [...set].some((t) => entityTokens.has(t))).map(([id]) => id));
   const gives = new Map(corpus.facts.map((f) => [f.id, satisfies(`${f.ko}\n${f.en}`)]));
@@ -171,6 +183,12 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     // Never answer about a named organisation or model with a fact about others (Lunit's budget is
     // not KAIST's); a programme-wide fact that names none may still answer.
     const missing = namesEntity.has(factId) && units.some((u) => u.entity && !all.has(u.tokens[0]!));
+    // A programme-wide fact that names no one (the schedule, GPUs per team) applies to each participant.
+    if (!namesEntity.has(factId)) {
+      for (const u of units) {
+        if (u.entity && participantOf.get(u.tokens[0]!) === factScope.get(factId)) got += Math.max(...u.tokens.filter((t) => df.has(t)).map(idf), 0);
+      }
+    }
     return { cov: (got / total) * (missing ? opts.missingEntityFactor : 1), matched };
   }
 
@@ -232,9 +250,22 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     return { question, lang, answered: false, answers: [], notFound: { reason, hint, suggestedTopics: suggested } };
   }
 
+  /**
+   * The programme a question is about: the one it names, or (naming neither) the specialized
+   * programme, the bot's home. Questions naming both prefer neither.
+   */
+  function scopeOf(units: Unit[]): 'specialized' | 'dokpamo' | undefined {
+    const names = new Set(units.map((u) => u.tokens[0]!));
+    const dokpamo = opts.dokpamoMarkers.some((m) => names.has(m));
+    const specialized = opts.specializedMarkers.some((m) => names.has(m));
+    if (dokpamo && specialized) return undefined;
+    return dokpamo ? 'dokpamo' : 'specialized';
+  }
+
   /** BM25 candidates re-ranked by coverage, best first; ties broken by id so answers are stable. */
   function rank(units: Unit[], wants: Intent[] = []) {
     const terms = [...new Set(units.flatMap((u) => u.tokens))];
+    const scope = scopeOf(units);
     const hits = index.search(terms.join(' ')).slice(0, opts.candidates);
     const top = hits[0]?.score ?? 1;
     // A lead fact gets the bonus only if it says what the question names itself, not just via its topic's name.
@@ -245,8 +276,15 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     return hits
       .map((h) => {
         const id = h.id as string;
-        const { cov, matched } = coverage(units, id);
-        const bonus = (1 + opts.intentBonus * wants.filter((w) => gives.get(id)!.has(w)).length) * (named.includes(id) ? 1 + opts.leadBonus : 1);
+        const raw = coverage(units, id);
+        // A question asking for a date, a number or an amount is not answered by a fact without one.
+        const unmet = wants.some((w) => w !== 'outcome' && !gives.get(id)!.has(w));
+        const cov = unmet ? raw.cov * opts.unmetIntentFactor : raw.cov;
+        const matched = raw.matched;
+        const bonus =
+          (1 + opts.intentBonus * wants.filter((w) => gives.get(id)!.has(w)).length) *
+          (named.includes(id) ? 1 + opts.leadBonus : 1) *
+          (factScope.get(id) === scope ? 1 + opts.scopeBonus : 1);
         return { id, cov, matched, score: h.score, rank: cov * cov * (1 - opts.bm25Weight + (opts.bm25Weight * h.score) / top) * bonus };
       })
       .sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -273,11 +311,13 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     if (best.cov < opts.minCoverage) {
       return notFound(question, lang, 'out-of-scope', [...new Set(ranked.slice(0, 3).map((r) => facts.get(r.id)!.topic))]);
     }
-    // A plan that a later fact superseded is answered by the later fact, the plan kept as history.
+    // A plan that a later fact superseded is answered by the later fact, the plan kept as history,
+    // unless the question is about the plan itself (the later fact does not cover it).
     const chosen: string[] = [];
     const newer = supersededBy.get(best.id);
-    if (newer) chosen.push(newer);
-    chosen.push(best.id);
+    const newerCov = newer ? coverage(units, newer).cov : 0;
+    if (newer && newerCov >= opts.minCoverage) chosen.push(newer, best.id);
+    else chosen.push(best.id, ...(newer ? [newer] : []));
     for (const r of ranked.slice(1)) {
       if (chosen.length >= 1 + opts.maxRelated) break;
       if (chosen.includes(r.id)) continue;

@@ -16,31 +16,50 @@ export interface FeedbackVote extends Origin {
   vote: 'up' | 'down';
 }
 
-/**
- * Records votes (and, later, questions) for curators. Adapters call it; it must never throw into
- * the answer path, so implementations swallow and log their own errors.
- */
-export interface Recorder {
-  feedback(vote: FeedbackVote): void;
+/** One question as asked and answered, for the curators' log. */
+export interface QuestionRecord extends Origin {
+  time: Date;
+  question: string;
+  lang: 'ko' | 'en';
+  answered: boolean;
+  /** Why it was not answered. */
+  reason?: 'empty' | 'out-of-scope' | 'rate-limited';
+  factId?: string;
+  score?: number;
+  /** Time to answer inside the bot, in milliseconds. */
+  latencyMs: number;
 }
 
-/** Appends one JSON line per vote to a file (folder created on first write). */
+/**
+ * Records questions and votes for curators. Adapters and the bot call it; it must never throw into
+ * the answer path or slow it, so implementations buffer, swallow and log their own errors.
+ */
+export interface Recorder {
+  question(record: QuestionRecord): void;
+  feedback(vote: FeedbackVote): void;
+  /** Writes what is buffered and releases the store. */
+  close?(): void | Promise<void>;
+}
+
+/** Appends one JSON line per question or vote to a file (folder created on first write); user ids are left out. */
 export function jsonlRecorder(file: string, onError: (e: unknown) => void = () => {}): Recorder {
+  const append = (row: object) => {
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.appendFileSync(file, JSON.stringify(row) + '\n');
+    } catch (e) {
+      onError(e);
+    }
+  };
   return {
-    feedback(vote) {
-      const { userId: _user, ...rest } = vote; // user ids are not stored
-      try {
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.appendFileSync(file, JSON.stringify({ time: new Date().toISOString(), ...rest }) + '\n');
-      } catch (e) {
-        onError(e);
-      }
-    },
+    question: ({ userId: _user, time, ...rest }) => append({ type: 'question', time: time.toISOString(), ...rest }),
+    feedback: ({ userId: _user, ...rest }) => append({ type: 'feedback', time: new Date().toISOString(), ...rest }),
   };
 }
 
-/** Keeps votes in memory, for tests. */
-export function memoryRecorder(): Recorder & { votes: FeedbackVote[] } {
+/** Keeps questions and votes in memory, for tests. */
+export function memoryRecorder(): Recorder & { votes: FeedbackVote[]; questions: QuestionRecord[] } {
   const votes: FeedbackVote[] = [];
-  return { votes, feedback: (v) => void votes.push(v) };
+  const questions: QuestionRecord[] = [];
+  return { votes, questions, feedback: (v) => void votes.push(v), question: (q) => void questions.push(q) };
 }

@@ -21,6 +21,7 @@ export const TIMELINE_TOPIC: Topic = {
   id: 'timeline',
   title: { ko: '타임라인 (날짜별 주요 사건)', en: 'Timeline (dated events)' },
   aliases: ['타임라인', '연표', '일정표', '연혁', 'timeline', 'history', 'chronology', 'dates'],
+  scope: 'general',
 };
 
 /** Discord and Slack both cap a choice's name at 100 characters. */
@@ -72,7 +73,8 @@ const cache = new WeakMap<readonly Topic[], Entry[]>();
 function indexOf(topics: readonly Topic[]): Entry[] {
   let entries = cache.get(topics);
   if (!entries) {
-    const all = topics.some((t) => t.id === TIMELINE_TOPIC.id) ? topics : [...topics, TIMELINE_TOPIC];
+    // The timeline first: with more than 25 topics an empty box must still offer it.
+    const all = topics.some((t) => t.id === TIMELINE_TOPIC.id) ? topics : [TIMELINE_TOPIC, ...topics];
     entries = all.map((topic, order) => ({
       topic,
       order,

@@ -42,7 +42,7 @@ export interface Answer {
    */
   notice?: { kind: 'outcome-unknown'; text: string; knownUntil: string };
   /** When not answered: why, and a short hint of what the bot can answer. */
-  notFound?: { reason: 'empty' | 'out-of-scope'; hint: string; suggestedTopics: TopicRef[] };
+  notFound?: { reason: 'empty' | 'out-of-scope' | 'rate-limited'; hint: string; suggestedTopics: TopicRef[] };
 }
 
 export interface TopicRef {

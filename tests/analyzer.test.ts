@@ -41,10 +41,18 @@ describe('analyzer units', () => {
     ['케이폴드가 뭐야', ['~kfold']],
     ['k fold', ['~kfold']],
     ['과학기술정보통신부가 발표', ['~msit', '발표']],
-    ['When does stage 2 end?', ['stag', '2', 'end']],
+    ['When does stage 2 end?', ['#n2', 'stag', 'end']],
+    ['1차 평가 first round', ['#n1', '평가', 'round']],
     ['루닛컨소시엄에는', ['~lunit', '컨소시엄']],
     ['1,000 GPUs', ['~gpu', '1000']],
   ])('%s', (text, expected) => expect(units(text)).toEqual(expected));
+
+  it('a short alias never reaches across a word boundary; a longer one may skip a space', () => {
+    const a = new Analyzer([{ id: 'gemma', terms: ['제마'] }, { id: 'elice', terms: ['엘리스그룹'] }]);
+    expect(a.tokens('언제 마지막')).not.toContain('~gemma');
+    expect(a.tokens('제마 모델')).toContain('~gemma');
+    expect(a.tokens('엘리스 그룹이')).toContain('~elice');
+  });
 
   it('indexes Hangul stems with their bigrams', () => {
     expect(analyzer.tokens('컨소시엄')).toEqual(['컨소시엄', '컨소', '소시', '시엄']);

@@ -67,7 +67,7 @@ describe('ask CLI contract', () => {
     expect(gpu.out).toContain('출처: ');
     const timeline = await ask(['--fact', 'timeline', '--lang', 'en']);
     expect(timeline.out).toMatch(/^# Timeline\n2025-/);
-    expect((await ask(['--fact', 'no-such-thing-xyz'])).code).toBe(1);
+    expect((await ask(['--fact', 'qqzzkk'])).code).toBe(1);
   });
 
   it('rejects unknown options and a missing question with usage and exit code 2', async () => {

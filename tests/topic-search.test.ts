@@ -5,7 +5,7 @@ import { loadCorpus } from '../src/corpus/load.ts';
 import type { Topic } from '../src/corpus/schema.ts';
 import { normalize, searchTopics, TIMELINE_TOPIC } from '../src/topic-search.ts';
 
-const t = (id: string, ko: string, en: string, aliases: string[] = []): Topic => ({ id, title: { ko, en }, aliases });
+const t = (id: string, ko: string, en: string, aliases: string[] = []): Topic => ({ id, title: { ko, en }, aliases, scope: 'general' });
 
 /** A fixed slice of corpus/topics.yaml, so these cases do not move when the corpus is edited. */
 const TOPICS: Topic[] = [
@@ -90,10 +90,10 @@ describe('searchTopics', () => {
     expect(searchTopics(ranked, 'abc').map((c) => c.id)).toEqual(searchTopics(ranked, 'a b c').map((c) => c.id));
   });
 
-  it('lists the first topics, then the timeline, for empty input', () => {
-    expect(ids('')).toEqual([...TOPICS.map((x) => x.id), 'timeline']);
+  it('lists the timeline, then the topics, for empty input', () => {
+    expect(ids('')).toEqual(['timeline', ...TOPICS.map((x) => x.id)]);
     expect(ids('   ')).toEqual(ids(''));
-    expect(ids('', 3)).toEqual(['programme', 'schedule', 'gpu']);
+    expect(ids('', 3)).toEqual(['timeline', 'programme', 'schedule']);
   });
 
   it('names topics in the asked language, or in both', () => {
@@ -106,7 +106,7 @@ describe('searchTopics', () => {
   it('cuts long names to 100 characters', () => {
     const long = [t('long', '가'.repeat(150), 'a'.repeat(150))];
     for (const c of searchTopics(long, '', 25)) expect(c.name.length).toBeLessThanOrEqual(100);
-    expect(searchTopics(long, '', 25, 'en')[0]!.name).toBe('a'.repeat(99) + '…');
+    expect(searchTopics(long, 'aaa', 25, 'en')[0]!.name).toBe('a'.repeat(99) + '…');
   });
 
   it('respects the limit and never returns more than 25 by default', () => {
@@ -160,7 +160,7 @@ describe('searchTopics on the real corpus', () => {
 
   it('lists every topic and the timeline for empty input, all names within 100 characters', () => {
     const all = searchTopics(topics, '');
-    expect(all.map((c) => c.id)).toEqual([...topics.map((x) => x.id), 'timeline'].slice(0, 25));
+    expect(all.map((c) => c.id)).toEqual(['timeline', ...topics.map((x) => x.id)].slice(0, 25));
     for (const c of all) expect(c.name.length).toBeLessThanOrEqual(100);
   });
 });

@@ -1,7 +1,7 @@
 import type { AliasGroup } from '../corpus/schema.ts';
 import type { Lang } from '../types.ts';
 import { findDates } from './dates.ts';
-import { EN_LIGHT_VERBS, EN_STOPWORDS, KO_STOPWORDS, OUTCOME_WORDS, WHY_WORDS, isAffix, isPredicate, stripKorean } from './korean.ts';
+import { EN_LIGHT_VERBS, EN_STOPWORDS, KO_STOPWORDS, OUTCOME_WORDS, WHY_WORDS, isAffix, isPredicate, isProtectedWord, stripKorean } from './korean.ts';
 
 /**
  * One unit of meaning in a text: an alias concept (`~lunit`) or a word's stem with its Hangul
@@ -46,10 +46,15 @@ export function stemEnglish(word: string): string {
   return w;
 }
 
+const ORDINAL_WORDS: Record<string, string> = { first: '1', '1st': '1', second: '2', '2nd': '2', third: '3', '3rd': '3', fourth: '4', '4th': '4', one: '1', two: '2', three: '3', four: '4' };
+/** 1차, 2단계, 3번째 | first, 1st | stage 2, phase 2, round 2. */
+const ORDINAL = /(?<![\d.-])(\d{1,2})\s*(?=차(?!\s*[0-9])|단계|번째|기(?![가-힣]))(?:차)?|\b(first|1st|second|2nd|third|3rd|fourth|4th|(?<=(?:stage|phase|round)\s)(?:one|two|three|four))\b|(?:stage|phase|round)s?\s*(\d{1,2})(?![\d.])/g;
+
 const NUMBER_WORDS: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5', first: '1', second: '2', third: '3', fourth: '4', fifth: '5' };
 
 /** A counter word after a number (월에, 장이, 곳이나) without its particle. */
 function stripCounter(word: string): string {
+  if (word.length > 1 && isProtectedWord(word)) return word;
   const m = /^(년|월|일|장|개|곳|명|팀|차|단계|억|조|만|원|달러|노드|종|건|배|주|시)(.*)$/.exec(word);
   return m && (m[2] === '' || isAffix(m[2]!)) ? m[1]! : word;
 }
@@ -71,7 +76,7 @@ interface AliasMatcher {
   token: string;
   entity: boolean;
   /** The group's terms without separators (K-Fold → kfold), longest first. */
-  terms: string[];
+  terms: Term[];
 }
 
 /** Separators are optional inside a term: K-Fold = k fold = kfold, 엘리스 그룹 = 엘리스그룹. */
@@ -92,14 +97,22 @@ const LATIN_OR_DIGIT = /[a-z0-9]/;
  * The alias terms of one group found in normalised text, as [start, end) ranges of it. Latin terms
  * match whole words only (ai is not in said), and also in the plural or possessive (GPUs, Lunit's).
  */
-function findTerms(norm: string, text: { chars: string; at: number[] }, terms: string[]): [number, number][] {
+function findTerms(norm: string, text: { chars: string; at: number[] }, terms: readonly Term[]): [number, number][] {
   const found: [number, number][] = [];
   for (const term of terms) {
-    for (let i = text.chars.indexOf(term); i !== -1; i = text.chars.indexOf(term, i + 1)) {
+    const t = term.chars;
+    next: for (let i = text.chars.indexOf(t); i !== -1; i = text.chars.indexOf(t, i + 1)) {
+      // Spaces are optional inside a term (엘리스 그룹 = 엘리스그룹), but a short term does not reach
+      // across a word boundary of the text (제마 is not in 언제 마지막), and no term crosses a line.
+      for (let k = i; k < i + t.length - 1; k++) {
+        const gap = norm.slice(text.at[k]! + 1, text.at[k + 1]!);
+        if (gap === '') continue;
+        if (gap.includes('\n') || (!term.gaps.has(k - i) && t.length <= 3)) continue next;
+      }
       const start = text.at[i]!;
-      let end = text.at[i + term.length - 1]! + 1;
-      if (LATIN_OR_DIGIT.test(term[0]!) && start > 0 && LATIN_OR_DIGIT.test(norm[start - 1]!)) continue;
-      const last = term.at(-1)!;
+      let end = text.at[i + t.length - 1]! + 1;
+      if (LATIN_OR_DIGIT.test(t[0]!) && start > 0 && LATIN_OR_DIGIT.test(norm[start - 1]!)) continue;
+      const last = t.at(-1)!;
       if (/[a-z]/.test(last)) {
         const plural = /^(?:'s|es|s)(?![a-z0-9])/.exec(norm.slice(end, end + 3));
         if (plural) end += plural[0].length;
@@ -109,6 +122,20 @@ function findTerms(norm: string, text: { chars: string; at: number[] }, terms: s
     }
   }
   return found;
+}
+
+/** An alias term without separators, and where its own separators were (after which character). */
+interface Term {
+  chars: string;
+  gaps: Set<number>;
+}
+
+function toTerm(term: string): Term {
+  const norm = normalize(term);
+  const { chars, at } = compact(norm);
+  const gaps = new Set<number>();
+  for (let k = 0; k < at.length - 1; k++) if (at[k + 1]! - at[k]! > 1) gaps.add(k);
+  return { chars, gaps };
 }
 
 /**
@@ -125,7 +152,10 @@ export class Analyzer {
     this.matchers = aliases.map((g) => ({
       token: `~${g.id}`,
       entity: g.entity ?? false,
-      terms: [...new Set(g.terms.map((t) => compact(normalize(t)).chars))].filter(Boolean).sort((a, b) => b.length - a.length),
+      terms: g.terms
+        .map(toTerm)
+        .filter((t) => t.chars !== '')
+        .sort((a, b) => b.chars.length - a.chars.length),
     }));
     this.matchers.forEach((m, i) => {
       for (const term of aliases[i]!.terms.map(normalize)) {
@@ -134,15 +164,25 @@ export class Analyzer {
     });
   }
 
-  /** Every alias group mentioned in `norm`, with where. */
+  /**
+   * Every alias group mentioned in `norm`, with where. The longest match wins: a term inside a
+   * longer term of another group is not a mention of its own (대표 in 국가대표 AI, 평가 in 최종평가).
+   */
   private aliasMatches(norm: string): { m: AliasMatcher; ranges: [number, number][] }[] {
     const text = compact(norm);
-    const out = [];
+    const found: { m: AliasMatcher; ranges: [number, number][] }[] = [];
     for (const m of this.matchers) {
       const ranges = findTerms(norm, text, m.terms);
-      if (ranges.length > 0) out.push({ m, ranges });
+      if (ranges.length > 0) found.push({ m, ranges });
     }
-    return out;
+    if (found.length < 2) return found;
+    const all = found.flatMap(({ m, ranges }) => ranges.map(([a, b]) => ({ m, a, b })));
+    return found
+      .map(({ m, ranges }) => ({
+        m,
+        ranges: ranges.filter(([a, b]) => !all.some((o) => o.m !== m && o.a <= a && o.b >= b && o.b - o.a > b - a)),
+      }))
+      .filter((x) => x.ranges.length > 0);
   }
 
   /** The units of meaning in `text`, in order of appearance; aliases first. */
@@ -164,7 +204,18 @@ export class Analyzer {
       if (d.year && !seen.has(d.year)) units.push({ tokens: [d.year], alias: false });
       if (d.year) seen.add(d.year);
     }
-    // What aliases and dates did not cover, as words.
+    // Ordinals: 1차, 2단계, 3번째, first, phase 1 all become #n1.. so rounds and stages line up.
+    for (const m of norm.matchAll(ORDINAL)) {
+      const n = m[1] ?? m[3] ?? ORDINAL_WORDS[m[2]!];
+      const at = m.index + m[0].indexOf(m[1] ?? m[3] ?? m[2]!);
+      const len = (m[1] ?? m[3] ?? m[2]!).length + (m[1] && /^\d+\s*차/.test(m[0]) ? m[0].length - m[1].length : 0);
+      if (!n || covered.subarray(at, at + len).some(Boolean)) continue;
+      covered.fill(1, at, at + len);
+      const token = `#n${n}`;
+      if (!seen.has(token)) units.push({ tokens: [token], alias: false });
+      seen.add(token);
+    }
+    // What aliases, dates and ordinals did not cover, as words.
     let rest = '';
     for (let i = 0; i < norm.length; i++) rest += covered[i] ? ' ' : norm[i];
     for (const match of rest.matchAll(WORD)) {
@@ -211,7 +262,10 @@ export class Analyzer {
       if (isAffix(word)) return []; // a particle left over once an alias took its word
       let w = word;
       if (w.length > 1 && w.startsWith('몇')) w = w.slice(1); // 몇장 → 장: the counter says what is counted
+      w = stripCounter(w); // 개야, 명이 → 개, 명
       if (KO_STOPWORDS.has(w) || isAffix(w)) return [];
+      // 뜻이, 뭐가: a one-syllable particle on a stopword (stripKorean keeps two-syllable words whole).
+      if (w.length === 2 && '이가은는을를도만의에로와과'.includes(w[1]!) && KO_STOPWORDS.has(w[0]!)) return [];
       const stem = stripKorean(w);
       if (KO_STOPWORDS.has(stem)) return [];
       return hangulTokens(stem);
@@ -243,8 +297,8 @@ export type Intent = 'when' | 'count' | 'amount' | 'outcome';
 
 const INTENTS: [Intent, RegExp][] = [
   ['when', /언제|며칠|몇\s*월|몇\s*일|날짜|일정|기간|까지\s*야|when\b|what date|which date|how long|deadline|until/],
-  ['count', /몇|how many|number of|얼마나\s*많|개수|규모/],
-  ['amount', /얼마|how much|금액|비용|예산|사업비|돈|cost|budget|funding|money|원\s*이야/],
+  ['count', /몇(?!\s*(월|일|시))|how many|number of|얼마나\s*많|개수/],
+  ['amount', /얼마(?!나)|how much|금액|비용|사업비|돈|cost|price|원\s*이야|달러/],
   ['outcome', /결과|통과|합격|붙었|떨어졌|탈락했|성적|점수|누가\s*(이겼|됐|남았)|어떻게\s*됐|result|outcome|\bpass(ed)?\b|\bwon\b|who won|how did .* (do|go)|score/],
 ];
 
@@ -258,7 +312,10 @@ export function satisfies(text: string): Set<Intent> {
   const out = new Set<Intent>();
   if (/\d{4}-\d{2}|\d{4}년|\d{1,2}월|\d{1,2}일|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d/i.test(text)) out.add('when');
   // A count is a number with a counter (18개, 256장, 2 teams), not a year or a date.
-  if (/\d+\s*(개|곳|장|팀|명|종|건|노드|배|%|개사|개팀|개 기관)|\b\d+\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))[a-z]{3,}/i.test(text)) out.add('count');
-  if (/\d[\d.,]*\s*(억|조|만)?\s*(원|달러)|krw|usd|\$\s*\d|won\b/i.test(text)) out.add('amount');
+  if (
+    /\d+\s*(개|곳|장|팀|명|종|건|노드|배|%|개사|개팀|개 기관|b\b|t\b)|\b\d+\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))[a-z]{3,}|(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(개|곳|팀|명|장|종|가지)|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z]{3,}/i.test(text)
+  )
+    out.add('count');
+  if (/\d[\d.,]*\s*(억|조|만|천)?\s*(원|달러)|krw|usd|\$\s*\d|\bwon\b/i.test(text)) out.add('amount');
   return out;
 }

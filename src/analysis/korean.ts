@@ -88,6 +88,11 @@ const PROTECTED_ENDINGS = [
 ];
 const PROTECTED = new Set(PROTECTED_ENDINGS);
 
+/** True for a noun that only looks like stem + particle (평가, 결과, 개요). */
+export function isProtectedWord(word: string): boolean {
+  return isProtected(word);
+}
+
 function isProtected(word: string): boolean {
   if (PROTECTED.has(word)) return true;
   for (const p of PROTECTED_ENDINGS) if (p.length >= 2 && word.endsWith(p)) return true;
@@ -139,7 +144,8 @@ export const KO_STOPWORDS = new Set([
   // greetings, self-introductions and politeness around a question
   '안녕', '안녕하세요', '안녕하십니까', '감사', '감사합니다', '고맙', '고맙습니다', '수고', '수고하세요', '저', '제가', '저희', '우리', '기자', '문의',
   '여쭤', '여쭙', '여쭤봐도', '궁금해서', '그런데', '근데', '혹시나', '다름', '아니라', '다름이', '실례', '부탁드립니다', '부탁드려요', '알려주실', '알려주세요', '알려줄',
-  '몇월', '며칠', '몇일', '월', '일', '말에', '초에', '중순', '초순', '하순', '말경', '무렵', '언제쯤', '쯤', '정도로', '대충', '인데요', '는데요', '이에요', '예요', '인가요', 'ㅇㅇ', 'ㄹㅇ', 'ㅋㅋ', 'ㅎㅎ', 'ㅠㅠ',
+  '맞음', '맞지', '맞죠', '맞는지', '맞을까', '맞는', '정리', '정리해줘', '요약해줘', '설명해줘', '알려줘요', '둘', '둘다', '어떤식', '어떤식으로', '식으로', '년', '기사', '뉴스', '보도', '봤는데', '봤어', '들었는데', '하던데', '던데',
+  '번째', '몇월', '며칠', '몇일', '월', '일', '말에', '초에', '중순', '초순', '하순', '말경', '무렵', '언제쯤', '쯤', '정도로', '대충', '인데요', '는데요', '이에요', '예요', '인가요', 'ㅇㅇ', 'ㄹㅇ', 'ㅋㅋ', 'ㅎㅎ', 'ㅠㅠ',
   '인공지능', '날짜', '날자', '시간', '몇시', '상관', '관계', '연관', '차이', '차이점', '비교', '다른', '다른점', '예시', '예를', '예컨대', '아님', '아니', '아니었', '아니었음',
   '어디어디', '누구누구', '뭐뭐', '거', '거야', '거임', '건가', '데', '쪽', '여기', '거기', '이거', '이게', '그게', '저게', '둘다', '원래', '하필', '많이', '간단히', '잘', '아니면', '아님', '아냐', '말', '무슨말', '소리', '뭔', '뭘', '뭐가', '뭐라고', '어케', '어떡해', '얼마임', '얼마야', '언제임', '누구임', '어디임', '언제였음', '언제였지', '얼마였', '언제였', '몇시', '시였', '대략적', '간단', '쉽게', '자세히', '구체적', '요약', '정리', '결국', '아직', '이미', '벌써', '다시', '먼저', '나중', '그냥', '되게', '엄청', '너무', '제일', '가장', '보통', '일단', '짜리', '뭐였', '뭐였지', '뭐더라', '뭐냐면', '무엇인지', '뭔지', '누군지', '언젠지', '어딘지', '몇개', '몇명', '몇곳', '군데', '사실', '진짜', '정말', '내용', '설명', '설명좀', '얘기', '뜻', '의미',
 ]);
@@ -158,6 +164,7 @@ export const EN_STOPWORDS = new Set([
   'date', 'dates', 'time', 'day', 'different', 'difference', 'differ', 'compare', 'compared', 'comparison', 'vs', 'versus', 'example', 'instance', 'relation',
   'related', 'relationship', 'connect', 'connected', 'connection', 'link', 'linked', 'relate', 'relevant',
   'ai', // in nearly every fact and question here: it tells nothing apart
+  'article', 'news', 'report', 'reported', 'reports', 'saw', 'read', 'right', 'correct', 'true',
   'journalist', 'reporter', 'researcher', 'question', 'questions', 'wondering', 'curious', 'confirm', 'check', 'quick', 'hope', 'hoping', 'talk', 'heard',
   'anyone', 'someone', 'guys', 'folks', 'team?', 'btw', 'pls', 'plz', 'thx', 'lol',
   'project', 'programme', 'program', 'scheme', 'initiative', 'this', 'whole', 'ever', 'already', 'officially', 'official', 'overall', 'altogether',

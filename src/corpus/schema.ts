@@ -33,6 +33,13 @@ export const Topic = z.strictObject({
   title: Bilingual,
   /** Other names people type for this topic (both scripts, short forms). */
   aliases: z.array(Term).default([]),
+  /**
+   * Which programme the topic belongs to. A question that names neither programme is read as
+   * being about the specialized one, the bot's home; one that names a programme prefers its facts.
+   */
+  scope: z.enum(['specialized', 'dokpamo', 'general']).default('general'),
+  /** The fact that answers "X가 뭐야?" for this topic; the topic's first fact when unset. */
+  lead: Id.optional(),
 });
 export type Topic = z.infer<typeof Topic>;
 export const TopicFile = z.array(Topic);
@@ -72,6 +79,8 @@ export const AliasGroup = z.strictObject({
   id: Id,
   /** A named organisation, person or model: a fact naming other entities but not this one cannot answer for it. */
   entity: z.boolean().default(false),
+  /** A participant of that programme: its programme-wide facts (schedules, GPUs per team) apply to it too. */
+  programme: z.enum(['specialized', 'dokpamo']).optional(),
   terms: z.array(Term).min(2, 'an alias group needs at least two terms'),
 });
 export type AliasGroup = z.infer<typeof AliasGroup>;

@@ -1,0 +1,9 @@
+/**
+ * `npm run report`: what curators should fix next, from the question log (answer rate, volume per
+ * day, the most asked unanswered questions grouped by meaning, facts with 👎, the most asked facts).
+ * `npm run report -- --help` for options. The logic is in src/ops/report/.
+ */
+import { DEFAULT_CORPUS_DIR, loadCorpus } from '../src/index.ts';
+import { processIO, runReport } from '../src/ops/report/cli.ts';
+
+process.exitCode = runReport(process.argv.slice(2), processIO(() => loadCorpus(process.env.CORPUS_DIR || DEFAULT_CORPUS_DIR)));

@@ -1,0 +1,65 @@
+/**
+ * Per-user and per-channel token buckets. Synchronous on purpose: the answer path is synchronous
+ * and stays so. In memory, per process; several replicas would share limits through a store such
+ * as Redis (rate-limiter-flexible's RateLimiterRedis has the same shape), see the README.
+ */
+
+export interface RateLimits {
+  /** Questions a user may ask per minute (a burst of this many, refilled evenly). 0 turns it off. */
+  userPerMinute: number;
+  /** Questions per minute in one channel, across its users. 0 turns it off. */
+  channelPerMinute: number;
+}
+
+export interface RateDecision {
+  ok: boolean;
+  /** When refused: seconds until one more question is allowed. */
+  retryAfterSec?: number;
+  /** When refused: which limit. */
+  scope?: 'user' | 'channel';
+}
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+/** The most keys kept; the least recently used are forgotten first (a full bucket again). */
+const MAX_KEYS = 50_000;
+
+export class RateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(
+    private readonly limits: RateLimits,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Takes one question from the user's and the channel's buckets, or says when to come back. */
+  take(key: { userId?: string; channelId?: string }): RateDecision {
+    const t = this.now();
+    const checks: [string, number, 'user' | 'channel'][] = [];
+    if (key.userId && this.limits.userPerMinute > 0) checks.push([`u:${key.userId}`, this.limits.userPerMinute, 'user']);
+    if (key.channelId && this.limits.channelPerMinute > 0) checks.push([`c:${key.channelId}`, this.limits.channelPerMinute, 'channel']);
+    const buckets = checks.map(([k, perMinute]) => this.refill(k, perMinute, t));
+    for (let i = 0; i < checks.length; i++) {
+      if (buckets[i]!.tokens < 1) {
+        const perMs = checks[i]![1] / 60_000;
+        return { ok: false, retryAfterSec: Math.max(1, Math.ceil((1 - buckets[i]!.tokens) / perMs / 1000)), scope: checks[i]![2] };
+      }
+    }
+    for (const b of buckets) b.tokens -= 1;
+    return { ok: true };
+  }
+
+  private refill(key: string, perMinute: number, t: number): Bucket {
+    let b = this.buckets.get(key);
+    if (b) this.buckets.delete(key);
+    else b = { tokens: perMinute, at: t };
+    b.tokens = Math.min(perMinute, b.tokens + ((t - b.at) * perMinute) / 60_000);
+    b.at = t;
+    this.buckets.set(key, b); // re-insert: Map order is least recently used first
+    if (this.buckets.size > MAX_KEYS) this.buckets.delete(this.buckets.keys().next().value!);
+    return b;
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * `npm run report`: what curators should fix next, from the question log. The script
+ * (scripts/report.ts) only wires real I/O to `runReport`, so tests drive it without spawning.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { Analyzer } from '../../analysis/analyzer.ts';
+import type { AliasGroup } from '../../corpus/schema.ts';
+import { buildReport, type FactLabel } from './build.ts';
+import { renderHtml } from './render-html.ts';
+import { renderText } from './render-text.ts';
+
+export const DEFAULT_DB = 'data/questions.db';
+/** Days begin at midnight in Korea unless told otherwise. */
+export const DEFAULT_UTC_OFFSET_MINUTES = 9 * 60;
+
+export const USAGE = `Usage: npm run report -- [options]
+
+What to fix next in the corpus, from the question log.
+
+  --db FILE          the question log (default: $QUESTION_LOG, else ${DEFAULT_DB})
+  --days N           the last N days, today included (default 30)
+  --top N            rows in each ranked section (default 10)
+  --html FILE        also write a self-contained HTML page with charts
+  --utc-offset H     days begin at midnight in UTC+H (default 9, Korea; e.g. 0, -5, 5:30)
+  -h, --help         this text
+`;
+
+export interface CorpusInfo {
+  aliases: readonly (Omit<AliasGroup, 'entity'> & { entity?: boolean })[];
+  facts: readonly { id: string; ko: string }[];
+}
+
+export interface ReportIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: Record<string, string | undefined>;
+  now(): Date;
+  /** Writes the HTML page (creating its folder). */
+  writeFile(file: string, text: string): void;
+  /** The corpus, for aliases and fact labels; may throw (the report then goes on without it). */
+  loadCorpus(): CorpusInfo;
+  /** Opens the log read-only; throws if it does not exist. */
+  openDb?(file: string): Database.Database;
+}
+
+export interface ReportArgs {
+  db: string;
+  days: number;
+  top: number;
+  html?: string;
+  utcOffsetMinutes: number;
+}
+
+export class UsageError extends Error {}
+
+function positiveInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new UsageError(`--${name} expects a whole number of at least 1, got "${value}"`);
+  return Number(value);
+}
+
+/** `9`, `+9`, `-5`, `5.5`, `5:30`, `-03:30` → minutes. */
+export function parseOffset(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_UTC_OFFSET_MINUTES;
+  const m = /^([+-])?(\d{1,2})(?:(?::(\d{2}))|(\.\d+))?$/.exec(value.trim());
+  const minutes = m ? (Number(m[2]) * 60 + (m[3] ? Number(m[3]) : m[4] ? Math.round(Number(m[4]) * 60) : 0)) * (m[1] === '-' ? -1 : 1) : NaN;
+  if (!Number.isFinite(minutes) || Math.abs(minutes) > 14 * 60) throw new UsageError(`--utc-offset expects hours from UTC between -14 and 14 (9, -5, 5:30), got "${value}"`);
+  return minutes;
+}
+
+export function parseReportArgs(argv: string[], env: Record<string, string | undefined>): ReportArgs | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        db: { type: 'string' },
+        days: { type: 'string' },
+        top: { type: 'string' },
+        html: { type: 'string' },
+        'utc-offset': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  if (values.help) return 'help';
+  return {
+    db: values.db || env.QUESTION_LOG || DEFAULT_DB,
+    days: positiveInt('days', values.days, 30),
+    top: positiveInt('top', values.top, 10),
+    ...(values.html ? { html: values.html } : {}),
+    utcOffsetMinutes: parseOffset(values['utc-offset']),
+  };
+}
+
+const openReadOnly = (file: string) => new Database(file, { readonly: true, fileMustExist: true });
+
+/** Runs the report; returns the exit code (0 done, 1 the log cannot be read, 2 bad options). */
+export function runReport(argv: string[], io: ReportIO): number {
+  let args: ReportArgs | 'help';
+  try {
+    args = parseReportArgs(argv, io.env);
+  } catch (err) {
+    io.stderr(`report: ${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+
+  let corpus: CorpusInfo | undefined;
+  try {
+    corpus = io.loadCorpus();
+  } catch (err) {
+    const first = (err as Error).message.split('\n')[0];
+    io.stderr(`report: the corpus could not be loaded (${first}); questions are grouped without its aliases and facts are shown without their statements.\n`);
+  }
+  const analyzer = new Analyzer(corpus?.aliases ?? []);
+  const statements = corpus ? new Map(corpus.facts.map((f) => [f.id, f.ko])) : undefined;
+  const factLabel: FactLabel | undefined = statements && ((id) => statements.get(id));
+
+  if (!fs.existsSync(args.db)) {
+    io.stderr(`report: no question log at ${args.db}. Run the bot with the question log on (it writes ${DEFAULT_DB} by default), or pass --db FILE or set QUESTION_LOG.\n`);
+    return 1;
+  }
+  let db: Database.Database | undefined;
+  try {
+    db = (io.openDb ?? openReadOnly)(args.db);
+    const report = buildReport(db, analyzer, { days: args.days, top: args.top, now: io.now(), utcOffsetMinutes: args.utcOffsetMinutes, source: args.db }, factLabel);
+    io.stdout(renderText(report));
+    if (args.html) {
+      io.writeFile(args.html, renderHtml(report));
+      io.stdout(`\nHTML report written to ${args.html}\n`);
+    }
+    return 0;
+  } catch (err) {
+    const msg = (err as Error).message;
+    const code = (err as { code?: string }).code;
+    const hint = /^SQLITE_(NOTADB|CORRUPT)/.test(code ?? '') || /not a question log/.test(msg) ? ' Is --db pointing at the question log the bot writes?' : '';
+    io.stderr(`report: cannot read ${args.db}: ${msg}.${hint}\n`);
+    return 1;
+  } finally {
+    db?.close();
+  }
+}
+
+/** The real I/O, for scripts/report.ts. */
+export function processIO(loadCorpus: () => CorpusInfo): ReportIO {
+  return {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    env: process.env,
+    now: () => new Date(),
+    writeFile: (file, text) => {
+      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      fs.writeFileSync(file, text);
+    },
+    loadCorpus,
+  };
+}
