@@ -1,10 +1,11 @@
 /** What every Discord handler is given: the engine, the recorder, a logger and the bot's small state. */
 import type { Engine } from '../../src/index.ts';
-import type { Recorder } from '../../src/record.ts';
+import type { Origin, Recorder } from '../../src/record.ts';
+import type { Answer } from '../../src/types.ts';
 import { FeedbackStore } from './feedback.ts';
 
-/** The part of the engine the Discord adapter uses (a full `Engine` fits). */
-export type DiscordEngine = Pick<Engine, 'ask' | 'topics' | 'fact' | 'detectLang' | 'corpus'>;
+/** The part of the bot the Discord adapter uses (a full `Engine` fits too: it ignores the origin). */
+export type DiscordEngine = Pick<Engine, 'topics' | 'fact' | 'detectLang' | 'corpus'> & { ask(question: string, origin?: Origin): Answer };
 
 /** `console` fits; so does any logger with these three methods. */
 export interface Logger {

@@ -147,7 +147,7 @@ export function renderQuickFact(fact: QuickFact, opts: RenderOptions = {}): Mess
 }
 
 /** Said kindly: the engine's hint (why, and what can be asked) and topics that can be answered. */
-export function renderNotFound(lang: Lang, question: string, reason: 'empty' | 'out-of-scope', hint: string | undefined, topics: readonly TopicRef[]): MessageBody {
+export function renderNotFound(lang: Lang, question: string, reason: NonNullable<Answer['notFound']>['reason'], hint: string | undefined, topics: readonly TopicRef[]): MessageBody {
   const L = LABELS[lang];
   // The engine's hint already says why and what can be asked; our own words only stand in for it.
   const description = hint?.trim() ? md(hint) : reason === 'empty' ? L.empty : L.outOfScope;

@@ -38,7 +38,8 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   let body: MessageBody;
   const start = performance.now();
   try {
-    body = renderEngineAnswer(ctx.engine.ask(question), ctx, kind);
+    const origin = { platform: 'discord' as const, channelKind: kind, channelId: message.channelId, userId: message.author.id };
+    body = renderEngineAnswer(ctx.engine.ask(question, origin), ctx, kind);
   } catch (e) {
     ctx.logger.error('discord: answering a message failed', { error: describe(e) });
     body = renderNotice(labels(ctx.engine.detectLang(question)).error);

@@ -4,6 +4,7 @@
  * `/fact` with the engine's answers. Listeners live in ./listeners, layout in ./format.ts.
  */
 import { inspect } from 'node:util';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger } from '@slack/bolt';
 import type { Recorder } from '../../src/record.ts';
 import type { SlackConfig } from './config.ts';
@@ -19,6 +20,8 @@ export type { SlackEngine } from './replies.ts';
 export const EVENTS_PATH = '/slack/events';
 /** A GET endpoint for load balancers and uptime checks (HTTP mode). */
 export const HEALTH_PATH = '/healthz';
+/** Readiness (corpus loaded, platforms connected), when `health` is given. */
+export const READY_PATH = '/readyz';
 
 /** Anything with console's four methods. */
 export interface SlackLogger {
@@ -39,6 +42,8 @@ export interface StartSlackOptions {
   dedupe?: SeenCacheOptions;
   /** How long stop() waits for answers being posted (5 s by default). */
   drainMs?: number;
+  /** Serves GET /healthz and /readyz on the HTTP port (JSON); without it, /healthz answers "ok". */
+  health?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 export interface SlackHandle {
@@ -63,7 +68,8 @@ export async function startSlack(engine: SlackEngine, config: SlackConfig, optio
   const apiUrl = clientOptions.slackApiUrl ?? 'https://slack.com/api/';
 
   // Who are we? Also validates the token before anything listens.
-  const web = new webApi.WebClient(config.botToken, { ...clientOptions });
+  // A few quick retries only: a wrong token or address should fail start-up in seconds, not minutes.
+  const web = new webApi.WebClient(config.botToken, { retryConfig: { retries: 2, maxTimeout: 2000 }, ...clientOptions });
   let auth: webApi.AuthTestResponse;
   try {
     auth = await web.auth.test();
@@ -95,16 +101,16 @@ export async function startSlack(engine: SlackEngine, config: SlackConfig, optio
       signingSecret: config.signingSecret,
       endpoints: [EVENTS_PATH],
       logger,
-      customRoutes: [
-        {
-          path: HEALTH_PATH,
-          method: ['GET'],
-          handler: (_req, res) => {
+      customRoutes: [HEALTH_PATH, READY_PATH].map((path) => ({
+        path,
+        method: ['GET'],
+        handler:
+          options.health ??
+          ((_req: IncomingMessage, res: ServerResponse) => {
             res.writeHead(200, { 'content-type': 'text/plain' });
             res.end('ok');
-          },
-        },
-      ],
+          }),
+      })),
     });
   }
 

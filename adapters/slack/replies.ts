@@ -3,12 +3,13 @@
  * retrieval logic here; the same input always gives the same reply, which is what lets the "share"
  * button re-create an ephemeral reply from its button value alone.
  */
-import type { Engine } from '../../src/index.ts';
+import type { Bot } from '../../src/ops/bot.ts';
+import type { Origin } from '../../src/record.ts';
 import type { Answer } from '../../src/types.ts';
 import { formatAnswer, formatQuickFact, formatTopicList, type ChannelKind, type Commands, type SlackMessage } from './format.ts';
 
-/** The part of the engine this adapter uses. */
-export type SlackEngine = Pick<Engine, 'ask' | 'topics' | 'fact' | 'detectLang'>;
+/** The part of the bot this adapter uses (an Engine fits too: it ignores the origin). */
+export type SlackEngine = Pick<Bot, 'topics' | 'fact' | 'detectLang'> & { ask(question: string, origin?: Origin): Answer };
 
 export interface ReplyOptions {
   channelKind: ChannelKind;
@@ -18,11 +19,13 @@ export interface ReplyOptions {
   /** Command replies: show what was asked under the reply. */
   echo?: boolean;
   now?: Date;
+  /** Who asked where: the bot limits and logs questions with an origin (not re-renders for "share"). */
+  origin?: Origin;
 }
 
 /** A question (mention, DM, `/ask`). */
 export function askReply(engine: SlackEngine, question: string, opts: ReplyOptions): { answer: Answer; message: SlackMessage } {
-  const answer = engine.ask(question);
+  const answer = engine.ask(question, opts.origin);
   const message = formatAnswer(answer, {
     channelKind: opts.channelKind,
     commands: opts.commands,

@@ -33,6 +33,7 @@ export const ask: Command = {
   async execute(i, ctx) {
     const question = i.options.getString('question', true);
     const ephemeral = i.options.getBoolean('private') ?? false;
-    await answerInteraction(i, ctx, () => renderEngineAnswer(ctx.engine.ask(question), ctx, 'command'), { ephemeral, what: '/ask' });
+    const origin = { platform: 'discord' as const, channelKind: 'command' as const, channelId: i.channelId, userId: i.user.id };
+    await answerInteraction(i, ctx, () => renderEngineAnswer(ctx.engine.ask(question, origin), ctx, 'command'), { ephemeral, what: '/ask' });
   },
 };

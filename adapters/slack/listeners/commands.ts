@@ -17,6 +17,7 @@ export async function handleAskCommand(deps: SlackDeps, { ack, command, respond 
     commands: deps.commands,
     shareable: true,
     echo: true,
+    origin: { platform: 'slack', channelKind: 'command', channelId: command.channel_id, userId: command.user_id },
   });
   try {
     await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });

@@ -48,7 +48,8 @@ async function answer(deps: SlackDeps, args: MentionArgs | MessageArgs, m: Incom
     return;
   }
   const question = slackToPlain(m.text ?? '');
-  const { answer: a, message } = askReply(deps.engine, question, { channelKind: kind, commands: deps.commands });
+  const origin = { platform: 'slack' as const, channelKind: kind, channelId: m.channel!, userId: m.user! };
+  const { answer: a, message } = askReply(deps.engine, question, { channelKind: kind, commands: deps.commands, origin });
   try {
     await client.chat.postMessage({
       channel: m.channel!,
