@@ -14,8 +14,12 @@ export const defaultOptions = {
   unmetIntentFactor: 0.7,
   /** How much BM25 (relative to the best hit) counts in the rank beside coverage. */
   bm25Weight: 0.7,
-  /** Rank bonus for facts of the programme the question is about (see scopeOf). */
+  /** Rank bonus for a fact whose curated keywords hold the question's words (times their share). */
+  keywordBonus: 0.3,
+  /** Rank bonus for facts of the programme a question names (see scopeOf). */
   scopeBonus: 0.15,
+  /** Rank bonus for the specialized programme's facts when a question names no programme. */
+  homeScopeBonus: 0.3,
   /** Concepts that name each programme in a question. */
   dokpamoMarkers: ['~dokpamo', '~elite-team'],
   specializedMarkers: ['~specialized-programme'],
@@ -25,6 +29,8 @@ export const defaultOptions = {
   intentBonus: 0.25,
   /** How much a word the corpus never uses counts toward coverage, relative to its rarest term. */
   unknownWeight: 1,
+  /** How much a compound the corpus never uses whole weighs, relative to an unknown word. */
+  compoundWeight: 0.5,
   /** Each further unknown word in a question weighs this much of the one before. */
   unknownDecay: 0.5,
   /** The same for a verb form the corpus never uses. */
@@ -96,6 +102,8 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   const termsOf = new Map<string, Set<string>>();
   const ownTerms = new Map<string, Set<string>>();
   const ownWords = new Map<string, Set<string>>();
+  /** The curated keywords' tokens: the ways people ask for this fact. */
+  const keywordWords = new Map<string, Set<string>>();
   const df = new Map<string, number>();
   for (const d of docs) {
     const set = new Set<string>();
@@ -108,6 +116,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     ownTerms.set(d.id, new Set([d.ko, d.en, d.keywords].flatMap((text) => fieldTokens.get(text)!)));
     // Whole words and concepts, as opposed to the bigrams inside longer words (대표 in 국가대표).
     ownWords.set(d.id, new Set([d.ko, d.en, d.keywords].flatMap((text) => analyzer.units(text).map((u) => u.tokens[0]!))));
+    keywordWords.set(d.id, new Set(fieldTokens.get(d.keywords)!));
     for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
   }
   const index = new MiniSearch<Doc>({
@@ -168,15 +177,18 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
         total += base * opts.unknownDecay ** unknownSeen++;
         continue;
       }
-      const weight = Math.max(...known.map(idf));
+      // A compound the corpus never uses whole (센터장, 대표이사) is as telling as an unknown word;
+      // the bigrams of it that a fact has earn a (squared) share.
+      const wholeKnown = df.has(u.tokens[0]!);
+      const weight = wholeKnown ? Math.max(...known.map(idf)) : Math.max(...known.map(idf), unknownIdf * (u.predicate ? opts.predicateWeight : opts.compoundWeight));
       total += weight;
       const whole = has(u.tokens[0]!);
       if (whole === 1) matched++;
       if (whole > 0 || u.tokens.length === 1) got += weight * whole;
       else {
-        // A longer word the corpus lacks whole (대표이사): the share of its bigrams present.
         const parts = u.tokens.slice(1);
-        got += (weight * parts.reduce((sum, t) => sum + has(t), 0)) / parts.length;
+        const share = parts.reduce((sum, t) => sum + has(t), 0) / parts.length;
+        got += weight * (wholeKnown ? share : share * share);
       }
     }
     if (total === 0) return { cov: 0, matched };
@@ -254,12 +266,13 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
    * The programme a question is about: the one it names, or (naming neither) the specialized
    * programme, the bot's home. Questions naming both prefer neither.
    */
-  function scopeOf(units: Unit[]): 'specialized' | 'dokpamo' | undefined {
+  function scopeOf(units: Unit[]): { scope?: 'specialized' | 'dokpamo'; named: boolean } {
     const names = new Set(units.map((u) => u.tokens[0]!));
     const dokpamo = opts.dokpamoMarkers.some((m) => names.has(m));
     const specialized = opts.specializedMarkers.some((m) => names.has(m));
-    if (dokpamo && specialized) return undefined;
-    return dokpamo ? 'dokpamo' : 'specialized';
+    if (dokpamo && specialized) return { named: true };
+    if (dokpamo) return { scope: 'dokpamo', named: true };
+    return { scope: 'specialized', named: specialized };
   }
 
   /** BM25 candidates re-ranked by coverage, best first; ties broken by id so answers are stable. */
@@ -281,10 +294,15 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
         const unmet = wants.some((w) => w !== 'outcome' && !gives.get(id)!.has(w));
         const cov = unmet ? raw.cov * opts.unmetIntentFactor : raw.cov;
         const matched = raw.matched;
+        // The curated keywords say how people ask for a fact: a question worded that way, framing
+        // words included (누가 통과), leans to it.
+        const kw = keywordWords.get(id)!;
+        const kwShare = units.length ? units.filter((u) => kw.has(u.tokens[0]!)).length / units.length : 0;
         const bonus =
+          (1 + opts.keywordBonus * kwShare) *
           (1 + opts.intentBonus * wants.filter((w) => gives.get(id)!.has(w)).length) *
           (named.includes(id) ? 1 + opts.leadBonus : 1) *
-          (factScope.get(id) === scope ? 1 + opts.scopeBonus : 1);
+          (factScope.get(id) === scope.scope ? 1 + (scope.named ? opts.scopeBonus : opts.homeScopeBonus) : 1);
         return { id, cov, matched, score: h.score, rank: cov * cov * (1 - opts.bm25Weight + (opts.bm25Weight * h.score) / top) * bonus };
       })
       .sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
