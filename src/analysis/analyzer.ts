@@ -94,34 +94,35 @@ function compact(text: string): { chars: string; at: number[] } {
 const LATIN_OR_DIGIT = /[a-z0-9]/;
 
 /**
- * The alias terms of one group found in normalised text, as [start, end) ranges of it. Latin terms
- * match whole words only (ai is not in said), and also in the plural or possessive (GPUs, Lunit's).
+ * Where `term` matches the text at compact position `i`, as a [start, end) range of `norm`. Latin
+ * terms match whole words only (ai is not in said), and also in the plural (GPUs).
  */
-function findTerms(norm: string, text: { chars: string; at: number[] }, terms: readonly Term[]): [number, number][] {
-  const found: [number, number][] = [];
-  for (const term of terms) {
-    const t = term.chars;
-    next: for (let i = text.chars.indexOf(t); i !== -1; i = text.chars.indexOf(t, i + 1)) {
-      // Spaces are optional inside a term (엘리스 그룹 = 엘리스그룹), but a short term does not reach
-      // across a word boundary of the text (제마 is not in 언제 마지막), and no term crosses a line.
-      for (let k = i; k < i + t.length - 1; k++) {
-        const gap = norm.slice(text.at[k]! + 1, text.at[k + 1]!);
-        if (gap === '') continue;
-        if (gap.includes('\n') || (!term.gaps.has(k - i) && t.length <= 3)) continue next;
-      }
-      const start = text.at[i]!;
-      let end = text.at[i + t.length - 1]! + 1;
-      if (LATIN_OR_DIGIT.test(t[0]!) && start > 0 && LATIN_OR_DIGIT.test(norm[start - 1]!)) continue;
-      const last = t.at(-1)!;
-      if (/[a-z]/.test(last)) {
-        const plural = /^(?:'s|es|s)(?![a-z0-9])/.exec(norm.slice(end, end + 3));
-        if (plural) end += plural[0].length;
-      }
-      if (LATIN_OR_DIGIT.test(last) && end < norm.length && LATIN_OR_DIGIT.test(norm[end]!)) continue;
-      found.push([start, end]);
-    }
+function matchAt(norm: string, text: { chars: string; at: number[] }, term: Term, i: number): [number, number] | undefined {
+  const t = term.chars;
+  if (!text.chars.startsWith(t, i)) return undefined;
+  // Spaces are optional inside a term (엘리스 그룹 = 엘리스그룹), but a short term does not reach
+  // across a word boundary of the text (제마 is not in 언제 마지막), and no term crosses a line.
+  for (let k = i; k < i + t.length - 1; k++) {
+    if (text.at[k + 1]! - text.at[k]! === 1) continue;
+    const gap = norm.slice(text.at[k]! + 1, text.at[k + 1]!);
+    if (gap.includes('\n') || (!term.gaps.has(k - i) && t.length <= 3)) return undefined;
   }
-  return found;
+  const start = text.at[i]!;
+  let end = text.at[i + t.length - 1]! + 1;
+  if (LATIN_OR_DIGIT.test(t[0]!) && start > 0 && LATIN_OR_DIGIT.test(norm[start - 1]!)) return undefined;
+  const last = t.at(-1)!;
+  if (/[a-z]/.test(last)) {
+    const plural = /^(?:'s|es|s)(?![a-z0-9])/.exec(norm.slice(end, end + 3));
+    if (plural) end += plural[0].length;
+  }
+  if (LATIN_OR_DIGIT.test(last) && end < norm.length && LATIN_OR_DIGIT.test(norm[end]!)) return undefined;
+  return [start, end];
+}
+
+/** Ranges without repeats (two terms of a group can match the same place). */
+function dedupe(ranges: [number, number][]): [number, number][] {
+  const seen = new Set<string>();
+  return ranges.filter(([a, b]) => !seen.has(`${a}:${b}`) && seen.add(`${a}:${b}`));
 }
 
 /** An alias term without separators, and where its own separators were (after which character). */
@@ -147,6 +148,8 @@ export class Analyzer {
   private readonly matchers: AliasMatcher[];
   /** Single-word English alias terms by stem (allocate → allocat), to catch other forms. */
   private readonly stemAliases = new Map<string, AliasMatcher>();
+  /** Every term by its first two characters (one for one-character terms): a text position is only tried against terms that can start there. */
+  private readonly byStart = new Map<string, { m: AliasMatcher; term: Term }[]>();
 
   constructor(aliases: readonly (Omit<AliasGroup, 'entity'> & { entity?: boolean })[]) {
     this.matchers = aliases.map((g) => ({
@@ -157,6 +160,14 @@ export class Analyzer {
         .filter((t) => t.chars !== '')
         .sort((a, b) => b.chars.length - a.chars.length),
     }));
+    for (const m of this.matchers) {
+      for (const term of m.terms) {
+        const key = term.chars.slice(0, 2);
+        const list = this.byStart.get(key) ?? [];
+        list.push({ m, term });
+        this.byStart.set(key, list);
+      }
+    }
     this.matchers.forEach((m, i) => {
       for (const term of aliases[i]!.terms.map(normalize)) {
         if (/^[a-z]{4,}$/.test(term) && !this.stemAliases.has(stemEnglish(term))) this.stemAliases.set(stemEnglish(term), m);
@@ -170,11 +181,17 @@ export class Analyzer {
    */
   private aliasMatches(norm: string): { m: AliasMatcher; ranges: [number, number][] }[] {
     const text = compact(norm);
-    const found: { m: AliasMatcher; ranges: [number, number][] }[] = [];
-    for (const m of this.matchers) {
-      const ranges = findTerms(norm, text, m.terms);
-      if (ranges.length > 0) found.push({ m, ranges });
+    const byGroup = new Map<AliasMatcher, [number, number][]>();
+    for (let i = 0; i < text.chars.length; i++) {
+      for (const key of [text.chars.slice(i, i + 2), text.chars[i]!]) {
+        for (const { m, term } of this.byStart.get(key) ?? []) {
+          const range = matchAt(norm, text, term, i);
+          if (range) byGroup.set(m, [...(byGroup.get(m) ?? []), range]);
+        }
+      }
     }
+    // In the groups' order, so units come out the same whatever the text.
+    const found = this.matchers.filter((m) => byGroup.has(m)).map((m) => ({ m, ranges: dedupe(byGroup.get(m)!) }));
     if (found.length < 2) return found;
     const all = found.flatMap(({ m, ranges }) => ranges.map(([a, b]) => ({ m, a, b })));
     return found
@@ -187,11 +204,18 @@ export class Analyzer {
 
   /** The units of meaning in `text`, in order of appearance; aliases first. */
   units(text: string): Unit[] {
+    return this.analyze(text).units;
+  }
+
+  /** Units, and how often each alias concept is mentioned (for BM25's term frequency). */
+  analyze(text: string): { units: Unit[]; mentions: Map<string, number> } {
     const norm = normalize(text);
     const covered = new Uint8Array(norm.length);
     const units: Unit[] = [];
+    const mentions = new Map<string, number>();
     const seen = new Set<string>();
     for (const { m, ranges } of this.aliasMatches(norm)) {
+      mentions.set(m.token, ranges.length);
       for (const [a, b] of ranges) covered.fill(1, a, b);
       units.push(m.entity ? { tokens: [m.token], alias: true, entity: true } : { tokens: [m.token], alias: true });
       seen.add(m.token);
@@ -240,24 +264,35 @@ export class Analyzer {
       if (framing) units.push({ tokens, alias: false, framing: true });
       else units.push(predicate ? { tokens, alias: false, predicate } : { tokens, alias: false });
     }
-    return units;
+    return { units, mentions };
   }
 
-  /** All tokens of `text`, flattened (what MiniSearch indexes and searches). */
+  /** All tokens of `text`, flattened (what MiniSearch searches). */
   tokens(text: string): string[] {
     return this.units(text).flatMap((u) => u.tokens);
   }
 
   /** Tokens for indexing: like `tokens`, but an alias counts once per mention, so BM25 sees how often a fact names it. */
   indexTokens(text: string): string[] {
-    const repeats: string[] = [];
-    for (const { m, ranges } of this.aliasMatches(normalize(text))) {
-      for (let i = 1; i < ranges.length; i++) repeats.push(m.token);
-    }
-    return [...this.tokens(text), ...repeats];
+    const { units, mentions } = this.analyze(text);
+    const repeats = [...mentions].flatMap(([token, n]) => Array<string>(n - 1).fill(token));
+    return [...units.flatMap((u) => u.tokens), ...repeats];
   }
 
+  /** Words repeat across facts and questions: their tokens are worked out once. */
+  private readonly wordCache = new Map<string, string[]>();
+
   private wordTokens(word: string): string[] {
+    let tokens = this.wordCache.get(word);
+    if (!tokens) {
+      tokens = this.computeWordTokens(word);
+      if (this.wordCache.size > 100_000) this.wordCache.clear();
+      this.wordCache.set(word, tokens);
+    }
+    return tokens;
+  }
+
+  private computeWordTokens(word: string): string[] {
     if (HANGUL.test(word)) {
       if (isAffix(word)) return []; // a particle left over once an alias took its word
       let w = word;

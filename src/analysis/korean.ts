@@ -93,9 +93,11 @@ export function isProtectedWord(word: string): boolean {
   return isProtected(word);
 }
 
+const PROTECTED_LENGTHS = [...new Set(PROTECTED_ENDINGS.map((p) => p.length).filter((n) => n >= 2))];
+
 function isProtected(word: string): boolean {
   if (PROTECTED.has(word)) return true;
-  for (const p of PROTECTED_ENDINGS) if (p.length >= 2 && word.endsWith(p)) return true;
+  for (const n of PROTECTED_LENGTHS) if (word.length >= n && PROTECTED.has(word.slice(-n))) return true;
   return false;
 }
 
@@ -114,7 +116,20 @@ function cutsProtected(word: string, cut: number): boolean {
  * The stem of a Hangul word: particles and endings stripped (repeatedly: 선정됐나요 → 선정), never
  * below one syllable and never inside a protected word.
  */
+const stripCache = new Map<string, string>();
+
 export function stripKorean(word: string, extraProtected?: ReadonlySet<string>): string {
+  if (extraProtected) return strip(word, extraProtected);
+  let stem = stripCache.get(word);
+  if (stem === undefined) {
+    stem = strip(word);
+    if (stripCache.size > 100_000) stripCache.clear();
+    stripCache.set(word, stem);
+  }
+  return stem;
+}
+
+function strip(word: string, extraProtected?: ReadonlySet<string>): string {
   let stem = word;
   for (let guard = 0; guard < 3; guard++) {
     if (isProtected(stem) || extraProtected?.has(stem)) break;
