@@ -31,6 +31,8 @@ export const defaultOptions = {
   unknownWeight: 1,
   /** How much a compound the corpus never uses whole weighs, relative to an unknown word. */
   compoundWeight: 0.5,
+  /** How much a verb form weighs even when the corpus uses it (가는): it frames more than it names. */
+  knownPredicateWeight: 0.6,
   /** Each further unknown word in a question weighs this much of the one before. */
   unknownDecay: 0.5,
   /** The same for a verb form the corpus never uses. */
@@ -142,6 +144,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   const entityTokens = new Set(corpus.aliases.filter((g) => g.entity).map((g) => `~${g.id}`));
   const namesEntity = new Set([...termsOf].filter(([, set]) => [...set].some((t) => entityTokens.has(t))).map(([id]) => id));
   const gives = new Map(corpus.facts.map((f) => [f.id, satisfies(`${f.ko}\n${f.en}`)]));
+  const hasNumber = new Set(corpus.facts.filter((f) => /\d/.test(f.ko)).map((f) => f.id));
   const n = docs.length;
   const idf = (t: string) => {
     const k = df.get(t) ?? 0;
@@ -180,7 +183,9 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
       // A compound the corpus never uses whole (센터장, 대표이사) is as telling as an unknown word;
       // the bigrams of it that a fact has earn a (squared) share.
       const wholeKnown = df.has(u.tokens[0]!);
-      const weight = wholeKnown ? Math.max(...known.map(idf)) : Math.max(...known.map(idf), unknownIdf * (u.predicate ? opts.predicateWeight : opts.compoundWeight));
+      const weight =
+        (wholeKnown ? Math.max(...known.map(idf)) : Math.max(...known.map(idf), unknownIdf * (u.predicate ? opts.predicateWeight : opts.compoundWeight))) *
+        (u.verbForm ? opts.knownPredicateWeight : 1);
       total += weight;
       const whole = has(u.tokens[0]!);
       if (whole === 1) matched++;
@@ -291,7 +296,8 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
         const id = h.id as string;
         const raw = coverage(units, id);
         // A question asking for a date, a number or an amount is not answered by a fact without one.
-        const unmet = wants.some((w) => w !== 'outcome' && !gives.get(id)!.has(w));
+        // (Any number will do for "how many": 몇 버전 is answered by 3.11.)
+        const unmet = wants.some((w) => w !== 'outcome' && !gives.get(id)!.has(w) && !(w === 'count' && hasNumber.has(id)));
         const cov = unmet ? raw.cov * opts.unmetIntentFactor : raw.cov;
         const matched = raw.matched;
         // The curated keywords say how people ask for a fact: a question worded that way, framing

@@ -12,6 +12,8 @@ export interface Unit {
   alias: boolean;
   /** A verb or adjective form (만드는, 떴어, working): if the corpus lacks it, it says little. */
   predicate?: boolean;
+  /** A verb form even after stripping (가는): it frames the question even where the corpus uses it. */
+  verbForm?: boolean;
   /** A named organisation, person or model (an alias group marked `entity`). */
   entity?: boolean;
   /** A word that frames the question (결과, result) rather than names its subject: not counted in coverage. */
@@ -260,9 +262,11 @@ export class Analyzer {
       seen.add(tokens[0]!);
       // One unknown syllable (봄, 줌) is nearly always a verb form; content nouns of one syllable are in the corpus.
       const predicate = HANGUL.test(word) ? word.length === 1 || isPredicate(word) : EN_LIGHT_VERBS.has(word) || /[a-z]{3}(ing|ed)$/.test(word);
+      // Still a verb form once stripped (가는, 떴어), not a noun underneath (선정됐어 → 선정).
+      const verbForm = predicate && (tokens[0] === word || (HANGUL.test(word) && isPredicate(tokens[0]!)));
       const framing = [OUTCOME_WORDS, WHY_WORDS].some((set) => set.has(tokens[0]!) || set.has(word));
       if (framing) units.push({ tokens, alias: false, framing: true });
-      else units.push(predicate ? { tokens, alias: false, predicate } : { tokens, alias: false });
+      else units.push(predicate ? { tokens, alias: false, predicate, ...(verbForm ? { verbForm } : {}) } : { tokens, alias: false });
     }
     return { units, mentions };
   }
