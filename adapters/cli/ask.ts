@@ -7,10 +7,10 @@
  *   --lang ko|en       the language of --topics and --fact (default ko)
  */
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { loadEngine, CorpusError, type Engine } from '../../src/index.ts';
+import { isMain } from '../entry.ts';
 import { answerJson, renderAnswer, renderQuickFact, renderTopics } from './format.ts';
 
 export interface Io {
@@ -95,7 +95,7 @@ export async function runAsk(argv: string[], io: Io, engineFactory: () => Engine
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain(import.meta.url)) {
   // `ask --json < questions | head`: a closed pipe ends the run quietly, not with a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? process.exit(0) : Promise.reject(e)));
   process.exitCode = await runAsk(process.argv.slice(2), process);

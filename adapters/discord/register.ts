@@ -3,10 +3,9 @@
  * descriptions) on Discord: globally, or to DISCORD_GUILD_ID only (instant; handy while testing).
  * A PUT replaces the whole command list, so running it again is safe.
  */
-import fs from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { OAuth2Scopes, PermissionFlagsBits, PermissionsBitField, REST, Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { commandDefinitions } from './commands/index.ts';
+import { isMain, runMain } from '../entry.ts';
 import { discordConfigFromEnv, type DiscordConfig } from './config.ts';
 import type { Logger } from './context.ts';
 
@@ -66,26 +65,13 @@ export async function registerCommands(config: DiscordConfig, logger: Pick<Logge
   return { route, scope, names, invite };
 }
 
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return import.meta.url === pathToFileURL(fs.realpathSync(entry)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
-  try {
+if (isMain(import.meta.url)) {
+  await runMain(async () => {
     const config = discordConfigFromEnv(process.env);
     if (!config) {
       console.error('DISCORD_TOKEN is not set: put the bot token (Developer Portal → Bot) in the environment.');
       process.exit(1);
     }
     await registerCommands(config);
-  } catch (e) {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  }
+  });
 }

@@ -6,10 +6,10 @@
  * DISCORD_API_URL) is used.
  */
 import { once } from 'node:events';
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
+import { isMain, runMain } from '../entry.ts';
 import { discordConfigFromEnv, type DiscordConfig } from './config.ts';
 import type { Logger } from './context.ts';
 
@@ -73,18 +73,8 @@ export async function startShards(config: DiscordConfig, opts: ShardOptions = {}
   };
 }
 
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return import.meta.url === pathToFileURL(fs.realpathSync(entry)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
-  try {
+if (isMain(import.meta.url)) {
+  await runMain(async () => {
     const config = discordConfigFromEnv(process.env);
     if (!config) {
       console.error('DISCORD_TOKEN is not set: put the bot token (Developer Portal → Bot) in the environment.');
@@ -94,8 +84,5 @@ if (isMain()) {
     const stop = () => void bot.stop().finally(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-  } catch (e) {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  }
+  });
 }
