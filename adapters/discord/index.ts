@@ -20,6 +20,8 @@ export interface StartDiscordOptions {
   logger?: Logger;
   /** Defer an interaction when its age plus the engine's recent worst time exceeds this (ms). Default 1500. */
   deferAfterMs?: number;
+  /** How long stop() waits for answers being sent (ms). Default 5000. */
+  drainMs?: number;
 }
 
 export interface DiscordBot {
@@ -66,10 +68,17 @@ export async function startDiscord(engine: DiscordEngine, config: DiscordConfig,
     }),
   });
 
-  client.on(Events.InteractionCreate, (i) => void handleInteraction(i, ctx));
-  client.on(Events.MessageCreate, (m) => {
-    handleMessage(m, ctx).catch((e: unknown) => logger.error('discord: message handler failed', { error: describe(e) }));
-  });
+  // Answers in flight, so stop() can let them finish before closing the connection.
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>) => {
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+  };
+  const onInteraction = (i: Parameters<typeof handleInteraction>[0]) => track(handleInteraction(i, ctx));
+  const onMessage = (m: Parameters<typeof handleMessage>[0]) =>
+    track(handleMessage(m, ctx).catch((e: unknown) => logger.error('discord: message handler failed', { error: describe(e) })));
+  client.on(Events.InteractionCreate, onInteraction);
+  client.on(Events.MessageCreate, onMessage);
   client.on(Events.Error, (e) => logger.error('discord: client error', { error: describe(e) }));
   client.on(Events.Warn, (message) => logger.warn(`discord: ${message}`));
   client.on(Events.ShardError, (e, shardId) => logger.warn('discord: gateway connection error', { shardId, error: describe(e) }));
@@ -86,6 +95,11 @@ export async function startDiscord(engine: DiscordEngine, config: DiscordConfig,
       async stop() {
         if (stopped) return;
         stopped = true;
+        // Take no new questions, let the answers in flight be sent (at most drainMs), then close.
+        client.off(Events.InteractionCreate, onInteraction);
+        client.off(Events.MessageCreate, onMessage);
+        const drained = Promise.allSettled([...inFlight]);
+        await Promise.race([drained, new Promise((r) => setTimeout(r, options.drainMs ?? 5000).unref())]);
         await client.destroy();
       },
     };

@@ -15,7 +15,8 @@ export class SeenCache {
   private readonly max: number;
   private readonly now: () => number;
 
-  constructor({ ttlMs = 10 * 60_000, max = 10_000, now = Date.now }: SeenCacheOptions = {}) {
+  // Up to three keys per delivery (event id, channel+ts, client_msg_id): 30,000 keys hold 10,000 deliveries.
+  constructor({ ttlMs = 10 * 60_000, max = 30_000, now = Date.now }: SeenCacheOptions = {}) {
     this.ttlMs = ttlMs;
     this.max = Math.max(1, max);
     this.now = now;

@@ -38,7 +38,7 @@ export interface StartSlackOptions {
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
   /** Extra Web API client options, e.g. `retryConfig: { retries: 0 }` in tests. */
   clientOptions?: webApi.WebClientOptions;
-  /** The delivery de-duplication cache (10 minutes, 10,000 entries by default). */
+  /** The delivery de-duplication cache (10 minutes, 10,000 deliveries by default). */
   dedupe?: SeenCacheOptions;
   /** How long stop() waits for answers being posted (5 s by default). */
   drainMs?: number;

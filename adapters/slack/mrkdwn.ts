@@ -53,7 +53,8 @@ export function slackToPlain(text: string): string {
     }
     return label ? ` ${label} ` : ` ${target} `;
   });
-  return decodeEntities(plain)
+  // Slack sends a typed "<" as &lt;, so a raw one left over is a cut-off mention: drop it.
+  return decodeEntities(plain.replace(/<[@!#]?/g, ' '))
     .replace(/(^|\s)@(channel|here|everyone)\b/gi, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -379,7 +379,7 @@ export class FakeDiscord {
   }
 
   /** MESSAGE_CREATE in the guild channel or a DM. `mentionsBot` fills `mentions` as Discord would. */
-  messageCreate(content: string, opts: { dm?: boolean; author?: Record<string, unknown>; mentionsBot?: boolean; mentionEveryone?: boolean; mentionRoles?: string[] } = {}) {
+  messageCreate(content: string, opts: { dm?: boolean; author?: Record<string, unknown>; mentionsBot?: boolean; mentionEveryone?: boolean; mentionRoles?: string[]; session?: GatewaySession } = {}) {
     const author = opts.author ?? this.user;
     const d = {
       id: snowflake(),
@@ -402,7 +402,7 @@ export class FakeDiscord {
       flags: 0,
       ...(opts.dm ? {} : { guild_id: this.guildId, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } }),
     };
-    this.send(opts.dm ? this.sessions.find((s) => s.identify && s.shard[0] === 0) : this.guildSession(), 'MESSAGE_CREATE', d);
+    this.send(opts.session ?? (opts.dm ? this.sessions.find((s) => s.identify && s.shard[0] === 0) : this.guildSession()), 'MESSAGE_CREATE', d);
     return d;
   }
 }

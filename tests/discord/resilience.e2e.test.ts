@@ -152,4 +152,15 @@ describe('starting and stopping', () => {
     await second.stop();
     await until(() => session.socket.readyState === session.socket.CLOSED);
   });
+
+  it('stop() lets the answers in flight be sent before it closes', async () => {
+    const third = await startDiscord(real, { token: 'third.token', apiUrl: fake.apiUrl }, { recorder: memoryRecorder(), logger: memoryLogger() });
+    const session = fake.sessions.find((s) => s.identify?.token === 'third.token')!;
+    const before = fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith(`/channels/${fake.dmChannelId}/messages`)).length;
+    for (let i = 0; i < 20; i++) fake.messageCreate(`GPU 몇 장 지원돼? ${i}`, { dm: true, session });
+    await fake.waitForRequest((r) => r.method === 'POST' && r.path.endsWith(`/channels/${fake.dmChannelId}/messages`));
+    await third.stop();
+    const after = fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith(`/channels/${fake.dmChannelId}/messages`)).length;
+    expect(after - before).toBe(20);
+  });
 });

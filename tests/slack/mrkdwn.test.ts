@@ -20,9 +20,14 @@ describe('slackToPlain', () => {
     expect(slackToPlain('')).toBe('');
   });
 
-  test.prop([fc.string({ maxLength: 300 })])('never throws and never leaves a mention', (s) => {
+  test.prop([fc.string({ maxLength: 300 })])('never throws, and what is echoed back never holds a live mention', (s) => {
     const plain = slackToPlain(s);
-    expect(plain).not.toMatch(/<[@!]/);
+    expect(escapeMrkdwn(plain)).not.toMatch(/<[@!#]/);
+  });
+
+  it('drops a dangling mention opener', () => {
+    expect(slackToPlain('<!')).toBe('');
+    expect(slackToPlain('hi <@U1')).toBe('hi U1');
   });
 });
 
