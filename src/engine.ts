@@ -14,6 +14,8 @@ export const defaultOptions = {
   unmetIntentFactor: 0.7,
   /** How much BM25 (relative to the best hit) counts in the rank beside coverage. */
   bm25Weight: 0.7,
+  /** The same, when the question asks what something is (뭐야, what is): the lead or glossary entry should win. */
+  defineBonus: 0.8,
   /** Rank bonus for a fact whose curated keywords hold the question's words (times their share). */
   keywordBonus: 0.3,
   /** Rank bonus for facts of the programme a question names (see scopeOf). */
@@ -135,6 +137,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   for (const f of corpus.facts) if (!leadOf.has(f.topic)) leadOf.set(f.topic, f.id);
   // Which programme each fact belongs to, by its topic; see scopeOf() for the question's.
   const topicScope = new Map(corpus.topics.map((t) => [t.id, t.scope]));
+  const factTopic = new Map(corpus.facts.map((f) => [f.id, f.topic]));
   const factScope = new Map(corpus.facts.map((f) => [f.id, topicScope.get(f.topic) ?? 'general']));
   const topicTerms = corpus.topics.map((t) => ({
     id: t.id,
@@ -284,6 +287,8 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   function rank(units: Unit[], wants: Intent[] = []) {
     const terms = [...new Set(units.flatMap((u) => u.tokens))];
     const scope = scopeOf(units);
+    // "X가 뭐야?": the topic's lead fact or a glossary entry is the answer to a question that only names X.
+    const defining = wants.includes('define');
     const hits = index.search(terms.join(' ')).slice(0, opts.candidates);
     const top = hits[0]?.score ?? 1;
     // A lead fact gets the bonus only if it says what the question names itself, not just via its topic's name.
@@ -297,7 +302,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
         const raw = coverage(units, id);
         // A question asking for a date, a number or an amount is not answered by a fact without one.
         // (Any number will do for "how many": 몇 버전 is answered by 3.11.)
-        const unmet = wants.some((w) => w !== 'outcome' && !gives.get(id)!.has(w) && !(w === 'count' && hasNumber.has(id)));
+        const unmet = wants.some((w) => (w === 'when' || w === 'count' || w === 'amount') && !gives.get(id)!.has(w) && !(w === 'count' && hasNumber.has(id)));
         const cov = unmet ? raw.cov * opts.unmetIntentFactor : raw.cov;
         const matched = raw.matched;
         // The curated keywords say how people ask for a fact: a question worded that way, framing
@@ -306,8 +311,10 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
         const kwShare = units.length ? units.filter((u) => kw.has(u.tokens[0]!)).length / units.length : 0;
         const bonus =
           (1 + opts.keywordBonus * kwShare) *
-          (1 + opts.intentBonus * wants.filter((w) => gives.get(id)!.has(w)).length) *
-          (named.includes(id) ? 1 + opts.leadBonus : 1) *
+          (1 + opts.intentBonus * wants.filter((w) => w !== 'define' && gives.get(id)!.has(w)).length) *
+          (named.includes(id) || (defining && factTopic.get(id) === 'glossary' && units.every((u) => u.framing || ownTerms.get(id)!.has(u.tokens[0]!)))
+            ? 1 + (defining ? opts.defineBonus : opts.leadBonus)
+            : 1) *
           (factScope.get(id) === scope.scope ? 1 + (scope.named ? opts.scopeBonus : opts.homeScopeBonus) : 1);
         return { id, cov, matched, score: h.score, rank: cov * cov * (1 - opts.bm25Weight + (opts.bm25Weight * h.score) / top) * bonus };
       })

@@ -44,7 +44,7 @@ export function stemEnglish(word: string): string {
   if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
   else if (w.length > 6 && w.endsWith('ion')) w = w.slice(0, -3);
-  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1); // give and giving, rule and rules share giv, rul
   return w;
 }
 
@@ -53,6 +53,8 @@ const ORDINAL_WORDS: Record<string, string> = { first: '1', '1st': '1', second: 
 const ORDINAL = /(?<![\d.-])(\d{1,2})\s*(?=차(?!\s*[0-9])|단계|번째|기(?![가-힣]))(?:차)?|\b(first|1st|second|2nd|third|3rd|fourth|4th|(?<=(?:stage|phase|round)\s)(?:one|two|three|four))\b|(?:stage|phase|round)s?[\s-]*(\d{1,2})(?![\d.])/g;
 
 const NUMBER_WORDS: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5', first: '1', second: '2', third: '3', fourth: '4', fifth: '5' };
+
+const EN_STOP_STEMS = new Set([...EN_STOPWORDS].filter((w) => w.length > 3).map(stemEnglish));
 
 /** A counter word after a number (월에, 장이, 곳이나) without its particle. */
 function stripCounter(word: string): string {
@@ -311,6 +313,7 @@ export class Analyzer {
     }
     if (/^[a-z]/.test(word)) {
       if (word.length === 1 || EN_STOPWORDS.has(word)) return []; // a stray letter (what's → s) says nothing
+      if (EN_STOP_STEMS.has(stemEnglish(word))) return []; // giving, tells: other forms of stopwords
       if (NUMBER_WORDS[word]) return [NUMBER_WORDS[word]!]; // phase one = stage 1
       const stem = stemEnglish(word.replace(/'s$/, ''));
       return stem ? [stem] : [];
@@ -332,12 +335,13 @@ export function detectLang(text: string): Lang {
 }
 
 /** What kind of answer a question wants, from its question words: a date, a count or an amount. */
-export type Intent = 'when' | 'count' | 'amount' | 'outcome';
+export type Intent = 'when' | 'count' | 'amount' | 'outcome' | 'define';
 
 const INTENTS: [Intent, RegExp][] = [
   ['when', /언제|며칠|몇\s*월|몇\s*일|날짜|일정|기간|까지\s*야|when\b|what date|which date|how long|deadline|until/],
   ['count', /몇(?!\s*(월|일|시))|how many|number of|얼마나\s*많|개수/],
   ['amount', /얼마(?!나)|how much|금액|비용|사업비|돈|cost|price|원\s*이야|달러/],
+  ['define', /뭐야|뭐임|뭔데|뭐지|무엇|뭔가요|뭡니까|이란|(?<![가-힣])란\s*\?|어떤\s*(곳|회사|모델|사업|기관)|설명|소개|what\s+(is|are|was)\b|what's|who\s+(is|are)\b|explain|tell me about|overview/],
   ['outcome', /결과|통과|합격|붙었|떨어졌|탈락했|성적|점수|누가\s*(이겼|됐|남았)|어떻게\s*됐|result|outcome|\bpass(ed)?\b|\bwon\b|who won|how did .* (do|go)|score/],
 ];
 
