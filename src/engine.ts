@@ -39,6 +39,8 @@ export const defaultOptions = {
   unknownDecay: 0.5,
   /** The same for a verb form the corpus never uses. */
   predicateWeight: 0.15,
+  /** Coverage is multiplied by this when a fact's statement lacks the attribute asked for. */
+  missingAttributeFactor: 0.7,
   /** Coverage is multiplied by this when a fact lacks an organisation or model the question names. */
   missingEntityFactor: 0.5,
   /** Coverage credit for a word found only inside a longer word of the fact (as a bigram). */
@@ -105,6 +107,8 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   const fieldTokens = new Map<string, string[]>();
   const termsOf = new Map<string, Set<string>>();
   const ownTerms = new Map<string, Set<string>>();
+  /** What the statements themselves say (keywords left out). */
+  const statedTerms = new Map<string, Set<string>>();
   const ownWords = new Map<string, Set<string>>();
   /** The curated keywords' tokens: the ways people ask for this fact. */
   const keywordWords = new Map<string, Set<string>>();
@@ -118,6 +122,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     }
     termsOf.set(d.id, set);
     ownTerms.set(d.id, new Set([d.ko, d.en, d.keywords].flatMap((text) => fieldTokens.get(text)!)));
+    statedTerms.set(d.id, new Set([d.ko, d.en].flatMap((text) => fieldTokens.get(text)!)));
     // Whole words and concepts, as opposed to the bigrams inside longer words (대표 in 국가대표).
     ownWords.set(d.id, new Set([d.ko, d.en, d.keywords].flatMap((text) => analyzer.units(text).map((u) => u.tokens[0]!))));
     keywordWords.set(d.id, new Set(fieldTokens.get(d.keywords)!));
@@ -144,6 +149,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     terms: new Set(analyzer.tokens([t.title.ko, t.title.en, ...t.aliases].join('\n'))),
   }));
   const participantOf = new Map(corpus.aliases.filter((g) => g.programme).map((g) => [`~${g.id}`, g.programme!]));
+  const attributeTokens = new Set(corpus.aliases.filter((g) => g.attribute).map((g) => `~${g.id}`));
   const entityTokens = new Set(corpus.aliases.filter((g) => g.entity).map((g) => `~${g.id}`));
   const namesEntity = new Set([...termsOf].filter(([, set]) => [...set].some((t) => entityTokens.has(t))).map(([id]) => id));
   const gives = new Map(corpus.facts.map((f) => [f.id, satisfies(`${f.ko}\n${f.en}`)]));
@@ -209,7 +215,11 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
         if (u.entity && participantOf.get(u.tokens[0]!) === factScope.get(factId)) got += Math.max(...u.tokens.filter((t) => df.has(t)).map(idf), 0);
       }
     }
-    return { cov: (got / total) * (missing ? opts.missingEntityFactor : 1), matched };
+    // A question asking for an attribute (a name, a licence, a score, a chief executive)
+    // is answered only by a fact whose statement gives it, not one that merely lists it as a keyword.
+    const stated = statedTerms.get(factId)!;
+    const attributeMissing = units.some((u) => attributeTokens.has(u.tokens[0]!) && !stated.has(u.tokens[0]!));
+    return { cov: (got / total) * (missing ? opts.missingEntityFactor : 1) * (attributeMissing ? opts.missingAttributeFactor : 1), matched };
   }
 
   /** The newest source date: what the corpus knows ends there. */

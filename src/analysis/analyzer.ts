@@ -155,7 +155,7 @@ export class Analyzer {
   /** Every term by its first two characters (one for one-character terms): a text position is only tried against terms that can start there. */
   private readonly byStart = new Map<string, { m: AliasMatcher; term: Term }[]>();
 
-  constructor(aliases: readonly (Omit<AliasGroup, 'entity'> & { entity?: boolean })[]) {
+  constructor(aliases: readonly (Pick<AliasGroup, 'id' | 'terms'> & { entity?: boolean })[]) {
     this.matchers = aliases.map((g) => ({
       token: `~${g.id}`,
       entity: g.entity ?? false,

@@ -79,6 +79,11 @@ export const AliasGroup = z.strictObject({
   id: Id,
   /** A named organisation, person or model: a fact naming other entities but not this one cannot answer for it. */
   entity: z.boolean().default(false),
+  /**
+   * Something a question asks for (a name, a licence, a score, a chief executive): only a fact whose
+   * statement gives it answers, not one that merely lists the word among its keywords.
+   */
+  attribute: z.boolean().default(false),
   /** A participant of that programme: its programme-wide facts (schedules, GPUs per team) apply to it too. */
   programme: z.enum(['specialized', 'dokpamo']).optional(),
   terms: z.array(Term).min(2, 'an alias group needs at least two terms'),

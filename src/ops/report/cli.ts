@@ -29,7 +29,7 @@ What to fix next in the corpus, from the question log.
 `;
 
 export interface CorpusInfo {
-  aliases: readonly (Omit<AliasGroup, 'entity'> & { entity?: boolean })[];
+  aliases: readonly (Pick<AliasGroup, 'id' | 'terms'> & { entity?: boolean })[];
   facts: readonly { id: string; ko: string }[];
 }
 
