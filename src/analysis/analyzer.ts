@@ -59,7 +59,7 @@ const EN_STOP_STEMS = new Set([...EN_STOPWORDS].filter((w) => w.length > 3).map(
 /** A counter word after a number (월에, 장이, 곳이나) without its particle. */
 function stripCounter(word: string): string {
   if (word.length > 1 && isProtectedWord(word)) return word;
-  const m = /^(년|월|일|장|개|곳|명|팀|차|단계|억|조|만|원|달러|노드|종|건|배|주|시)(.*)$/.exec(word);
+  const m = /^(년|월|일|장|개|곳|명|팀|차|단계|억|조|만|원|달러|노드|종|건|배|주|시|점|위|등|번|살|회)(.*)$/.exec(word);
   return m && (m[2] === '' || isAffix(m[2]!)) ? m[1]! : word;
 }
 
@@ -248,8 +248,8 @@ export class Analyzer {
     for (let i = 0; i < norm.length; i++) rest += covered[i] ? ' ' : norm[i];
     for (const match of rest.matchAll(WORD)) {
       let word = match[0];
-      // A counter after a number keeps no particle: 7월에 → 월, 256장이 → 장.
-      if (HANGUL.test(word) && match.index > 0 && /\d/.test(rest[match.index - 1]!)) word = stripCounter(word);
+      // A counter after a number or 몇 keeps no particle: 7월에 → 월, 256장이 → 장, 몇 점이었어 → 점.
+      if (HANGUL.test(word) && match.index > 0 && (/\d/.test(rest[match.index - 1]!) || /몇\s+$/.test(rest.slice(Math.max(0, match.index - 3), match.index)))) word = stripCounter(word);
       // A syllable or two glued to an alias is what is left of its word: 떨어졌던 → 던, not a word.
       if (HANGUL.test(word) && word.length <= 2 && match.index > 0 && covered[match.index - 1] && isAffixLike(word)) continue;
       const stemAlias = /^[a-z]/.test(word) ? this.stemAliases.get(stemEnglish(word)) : undefined;
