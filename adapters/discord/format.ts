@@ -121,6 +121,8 @@ export function renderAnswer(answer: Answer, opts: RenderOptions = {}): MessageB
     ...factEmbed(best, answer.lang),
     ...(answer.question.trim() ? { title: inline(answer.question, LIMITS.embedTitle) } : {}),
   };
+  // Asked how something turned out, but only the plan is known: say so before the plan.
+  if (answer.notice) embed.description = `⚠️ ${md(answer.notice.text)}\n\n${embed.description ?? ''}`;
   if (related.length > 0) {
     embed.fields!.push({ name: L.related, value: joinWithin(related.map((r) => `• ${truncate(md(r.text), 400)}${r.kind === 'plan' ? ` *(${L.planShort(r.asOf)})*` : ''}${shortCite(r, answer.lang)}`), LIMITS.fieldValue, L.more) });
   }

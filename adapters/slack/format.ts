@@ -111,6 +111,11 @@ export function formatAnswer(answer: Answer, opts: FormatOptions): SlackMessage 
   const lang = answer.lang;
   const blocks: KnownBlock[] = [section(fitItemText(main.text, main, lang)), citation(main, lang, opts)];
   const text = [plainItem(main, lang, opts)];
+  // Asked how something turned out, but only the plan is known: say so before the plan.
+  if (answer.notice) {
+    blocks.unshift(section(`:warning: ${fitEscaped(answer.notice.text, LIMITS.sectionText - 10, escapeMrkdwn)}`));
+    text.unshift(answer.notice.text);
+  }
   for (const r of related) {
     const label = `*${L[lang].related}* `;
     blocks.push(section(label + fitItemText(r.text, r, lang, label.length)), citation(r, lang, opts));

@@ -422,3 +422,14 @@ describe('text helpers', () => {
 function toApi(body: ReturnType<typeof renderAnswer>) {
   return { content: body.content, embeds: body.embeds, components: body.components, allowed_mentions: { parse: body.allowedMentions.parse, replied_user: body.allowedMentions.repliedUser } };
 }
+
+describe('a plan asked about as an outcome', () => {
+  it('says first that the outcome is not in the sources, then shows the plan', () => {
+    const a: Answer = {
+      ...answered('Did it pass the final evaluation?', [item({ kind: 'plan' })], 'en'),
+      notice: { kind: 'outcome-unknown', text: 'The outcome is not in my sources yet (the newest is from 2026-08-07).', knownUntil: '2026-08-07' },
+    };
+    const description = renderAnswer(a).embeds[0]!.description!;
+    expect(description.startsWith('⚠️ The outcome is not in my sources yet')).toBe(true);
+  });
+});

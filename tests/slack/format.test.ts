@@ -407,3 +407,12 @@ describe('every reply stays within Slack limits and never pings anyone', () => {
     },
   );
 });
+
+describe('a plan asked about as an outcome', () => {
+  it('says first that the outcome is not in the sources, then shows the plan', () => {
+    const notice = { kind: 'outcome-unknown' as const, text: '결과는 제가 가진 자료(가장 최근 2026-08-07)에 아직 없어요.', knownUntil: '2026-08-07' };
+    const m = formatAnswer({ question: '최종평가 결과 나왔어?', lang: 'ko', answered: true, answers: [item({ kind: 'plan' })], notice }, { channelKind: 'channel', now: NOW });
+    expect(JSON.stringify(m.blocks[0])).toContain('아직 없어요');
+    expect(m.text.startsWith(notice.text)).toBe(true);
+  });
+});
