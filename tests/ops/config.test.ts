@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../adapters/config.ts';
+import { createLogger, scrub } from '../../adapters/logger.ts';
+import { PassThrough } from 'node:stream';
+
+describe('configuration', () => {
+  it('defaults without any setting: no platform, the terminal chat', () => {
+    const c = loadConfig({});
+    expect(c.slack).toBeUndefined();
+    expect(c.discord).toBeUndefined();
+    expect(c.ops).toMatchObject({ logLevel: 'info', logFormat: 'json', questionLog: 'data/questions.db', rateLimits: { userPerMinute: 10, channelPerMinute: 60 }, maxQuestionChars: 1000 });
+  });
+
+  it('reports every problem at once, naming the variable and the fix, never a secret', () => {
+    const secret = 'xoxb-not-a-real-token-but-secret';
+    let error: unknown;
+    try {
+      loadConfig({ LOG_LEVEL: 'loud', RATE_LIMIT_USER_PER_MINUTE: '-3', QUESTION_LOG_HASH_KEY: 'short', SLACK_BOT_TOKEN: secret, DISCORD_TOKEN: 'Bot abc' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    for (const name of ['LOG_LEVEL', 'RATE_LIMIT_USER_PER_MINUTE', 'QUESTION_LOG_HASH_KEY', 'SLACK_SIGNING_SECRET', 'DISCORD_TOKEN']) expect(message).toContain(name);
+    expect(message).not.toContain(secret);
+  });
+});
+
+describe('logs', () => {
+  it('redact secrets by key and by value, in messages and in objects', () => {
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (d) => (text += d));
+    const log = createLogger({ level: 'info', format: 'json', secrets: ['super-secret-value'], destination: out });
+    log.info('token is super-secret-value and xoxb-1234-5678-abcdefgh', { botToken: 'xoxb-1111', nested: { authorization: 'Bearer x' }, note: 'super-secret-value' });
+    log.pino.flush();
+    return new Promise<void>((resolve) => setTimeout(() => {
+      expect(text).not.toContain('super-secret-value');
+      expect(text).not.toContain('xoxb-');
+      expect(text).not.toContain('Bearer x');
+      expect(JSON.parse(text.split('\n')[0]!)).toMatchObject({ level: 30, msg: 'token is [redacted] and [redacted]' });
+      resolve();
+    }, 50));
+  });
+
+  it('scrub removes token shapes', () => {
+    expect(scrub('a xapp-1-A111-333-abc b', [])).toBe('a [redacted] b');
+  });
+});
