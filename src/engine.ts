@@ -16,6 +16,8 @@ export const defaultOptions = {
   bm25Weight: 0.7,
   /** The same, when the question asks what something is (뭐야, what is): the lead or glossary entry should win. */
   defineBonus: 0.8,
+  /** Rank factor for a plan when the question asks how something turned out. */
+  planOnOutcomeFactor: 0.8,
   /** Rank bonus for a fact whose curated keywords hold the question's words (times their share). */
   keywordBonus: 0.3,
   /** Rank bonus for facts of the programme a question names (see scopeOf). */
@@ -320,6 +322,8 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
         const kw = keywordWords.get(id)!;
         const kwShare = units.length ? units.filter((u) => kw.has(u.tokens[0]!)).length / units.length : 0;
         const bonus =
+          // Asked how something turned out: a reported result goes before a plan.
+          (wants.includes('outcome') && facts.get(id)!.kind === 'plan' ? opts.planOnOutcomeFactor : 1) *
           (1 + opts.keywordBonus * kwShare) *
           (1 + opts.intentBonus * wants.filter((w) => w !== 'define' && gives.get(id)!.has(w)).length) *
           (named.includes(id) || (defining && factTopic.get(id) === 'glossary' && units.every((u) => u.framing || ownTerms.get(id)!.has(u.tokens[0]!)))
