@@ -43,6 +43,8 @@ export const defaultOptions = {
   predicateWeight: 0.15,
   /** Coverage is multiplied by this when a fact's statement lacks the attribute asked for. */
   missingAttributeFactor: 0.7,
+  /** Coverage is multiplied by this when a fact lacks a year or ordinal (2027, 3차) the question names. */
+  missingNumberFactor: 0.8,
   /** Coverage is multiplied by this when a fact lacks an organisation or model the question names. */
   missingEntityFactor: 0.5,
   /** Coverage credit for a word found only inside a longer word of the fact (as a bigram). */
@@ -176,7 +178,16 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     const all = termsOf.get(factId)!;
     // A word the fact says counts fully; one found only inside a longer word of it (대표 in 국가대표)
     // or only in its topic's name counts in part.
-    const has = (t: string) => (words.has(t) ? 1 : own.has(t) ? opts.partCredit : all.has(t) ? opts.topicCredit : 0);
+    // A fact in a programme's topics is about that programme even where it does not name it.
+    const scope = factScope.get(factId);
+    const has = (t: string) =>
+      words.has(t) || (scope === 'specialized' && opts.specializedMarkers.includes(t)) || (scope === 'dokpamo' && opts.dokpamoMarkers.includes(t))
+        ? 1
+        : own.has(t)
+          ? opts.partCredit
+          : all.has(t)
+            ? opts.topicCredit
+            : 0;
     let total = 0;
     let got = 0;
     let matched = 0;
@@ -221,7 +232,12 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     // is answered only by a fact whose statement gives it, not one that merely lists it as a keyword.
     const stated = statedTerms.get(factId)!;
     const attributeMissing = units.some((u) => attributeTokens.has(u.tokens[0]!) && !stated.has(u.tokens[0]!));
-    return { cov: (got / total) * (missing ? opts.missingEntityFactor : 1) * (attributeMissing ? opts.missingAttributeFactor : 1), matched };
+    // A year or an ordinal the question names must be the fact's: 2027's call is not 2025's.
+    const wrongNumber = units.some((u) => /^(\d{4}$|#n)/.test(u.tokens[0]!) && !all.has(u.tokens[0]!));
+    return {
+      cov: (got / total) * (missing ? opts.missingEntityFactor : 1) * (attributeMissing ? opts.missingAttributeFactor : 1) * (wrongNumber ? opts.missingNumberFactor : 1),
+      matched,
+    };
   }
 
   /** The newest source date: what the corpus knows ends there. */
