@@ -66,3 +66,10 @@ export function discordConfigFromEnv(env: Record<string, string | undefined> = p
     ...(e.DISCORD_SHARD_COUNT ? { shardCount: e.DISCORD_SHARD_COUNT } : {}),
   };
 }
+
+/** The configuration for the scripts that need Discord (register, shard): an error saying what to set when it is missing. */
+export function requireDiscordConfig(env: Record<string, string | undefined>): DiscordConfig {
+  const config = discordConfigFromEnv(env);
+  if (!config) throw new Error('DISCORD_TOKEN is not set: put the bot token (Developer Portal → Bot) in the environment.');
+  return config;
+}

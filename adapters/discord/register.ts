@@ -6,7 +6,7 @@
 import { OAuth2Scopes, PermissionFlagsBits, PermissionsBitField, REST, Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { commandDefinitions } from './commands/index.ts';
 import { isMain, runMain } from '../entry.ts';
-import { discordConfigFromEnv, type DiscordConfig } from './config.ts';
+import { requireDiscordConfig, type DiscordConfig } from './config.ts';
 import type { Logger } from './context.ts';
 
 export interface RegisterResult {
@@ -67,11 +67,7 @@ export async function registerCommands(config: DiscordConfig, logger: Pick<Logge
 
 if (isMain(import.meta.url)) {
   await runMain(async () => {
-    const config = discordConfigFromEnv(process.env);
-    if (!config) {
-      console.error('DISCORD_TOKEN is not set: put the bot token (Developer Portal → Bot) in the environment.');
-      process.exit(1);
-    }
+    const config = requireDiscordConfig(process.env);
     await registerCommands(config);
   });
 }

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
 import { isMain, runMain } from '../entry.ts';
-import { discordConfigFromEnv, type DiscordConfig } from './config.ts';
+import { requireDiscordConfig, type DiscordConfig } from './config.ts';
 import type { Logger } from './context.ts';
 
 export interface ShardOptions {
@@ -75,11 +75,7 @@ export async function startShards(config: DiscordConfig, opts: ShardOptions = {}
 
 if (isMain(import.meta.url)) {
   await runMain(async () => {
-    const config = discordConfigFromEnv(process.env);
-    if (!config) {
-      console.error('DISCORD_TOKEN is not set: put the bot token (Developer Portal → Bot) in the environment.');
-      process.exit(1);
-    }
+    const config = requireDiscordConfig(process.env);
     const bot = await startShards(config);
     const stop = () => void bot.stop().finally(() => process.exit(0));
     process.once('SIGINT', stop);

@@ -6,6 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { openQuestionLog, userHash } from '../../../src/ops/question-log.ts';
+import { rng } from '../../../scripts/load/plan.ts';
 
 /** Aliases the report tests build their Analyzer on (a slice of the corpus's own). */
 export const TEST_ALIASES = [
@@ -72,17 +73,6 @@ export interface GeneratedLog {
   outside: number;
 }
 
-/** mulberry32: small, fast, deterministic. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY = 24 * 60 * 60 * 1000;
 const KST = 9 * 60 * 60 * 1000;
