@@ -52,6 +52,8 @@ const ORDINAL_WORDS: Record<string, string> = { first: '1', '1st': '1', second: 
 /** 1차, 2단계, 3번째 | first, 1st | stage 2, phase 2, round 2. */
 const ORDINAL = /(?<![\d.-])(\d{1,2})\s*(?=차(?!\s*[0-9])|단계|번째|기(?![가-힣]))(?:차)?|\b(first|1st|second|2nd|third|3rd|fourth|4th|(?<=(?:stage|phase|round)\s)(?:one|two|three|four))\b|(?:stage|phase|round)s?[\s-]*(\d{1,2})(?![\d.])/g;
 
+const KOREAN_NUMERALS: Record<string, string> = { 두: '2', 세: '3', 다섯: '5', 여섯: '6', 일곱: '7', 여덟: '8', 아홉: '9', 열: '10' };
+
 const NUMBER_WORDS: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5', first: '1', second: '2', third: '3', fourth: '4', fifth: '5' };
 
 const EN_STOP_STEMS = new Set([...EN_STOPWORDS].filter((w) => w.length > 3).map(stemEnglish));
@@ -78,6 +80,8 @@ function hangulTokens(stem: string): string[] {
 
 interface AliasMatcher {
   token: string;
+  /** Tokens of the broader concepts a mention also counts for. */
+  broader: string[];
   entity: boolean;
   /** The group's terms without separators (K-Fold → kfold), longest first. */
   terms: Term[];
@@ -150,20 +154,23 @@ function toTerm(term: string): Term {
  */
 export class Analyzer {
   private readonly matchers: AliasMatcher[];
+  private readonly broaderOf = new Map<string, string[]>();
   /** Single-word English alias terms by stem (allocate → allocat), to catch other forms. */
   private readonly stemAliases = new Map<string, AliasMatcher>();
   /** Every term by its first two characters (one for one-character terms): a text position is only tried against terms that can start there. */
   private readonly byStart = new Map<string, { m: AliasMatcher; term: Term }[]>();
 
-  constructor(aliases: readonly (Pick<AliasGroup, 'id' | 'terms'> & { entity?: boolean })[]) {
+  constructor(aliases: readonly (Pick<AliasGroup, 'id' | 'terms'> & { entity?: boolean; broader?: string[] })[]) {
     this.matchers = aliases.map((g) => ({
       token: `~${g.id}`,
+      broader: (g.broader ?? []).map((b) => `~${b}`),
       entity: g.entity ?? false,
       terms: g.terms
         .map(toTerm)
         .filter((t) => t.chars !== '')
         .sort((a, b) => b.chars.length - a.chars.length),
     }));
+    for (const m of this.matchers) if (m.broader.length > 0) this.broaderOf.set(m.token, m.broader);
     for (const m of this.matchers) {
       for (const term of m.terms) {
         const key = term.chars.slice(0, 2);
@@ -224,6 +231,13 @@ export class Analyzer {
       units.push(m.entity ? { tokens: [m.token], alias: true, entity: true } : { tokens: [m.token], alias: true });
       seen.add(m.token);
     }
+    // A narrower concept counts for its broader ones too (서면평가 is an evaluation).
+    for (const u of [...units]) {
+      for (const b of this.broaderOf.get(u.tokens[0]!) ?? []) {
+        if (!seen.has(b)) units.push({ tokens: [b], alias: true });
+        seen.add(b);
+      }
+    }
     for (const d of findDates(norm)) {
       if (covered.subarray(d.start, d.end).some(Boolean)) continue;
       covered.fill(1, d.start, d.end);
@@ -264,8 +278,9 @@ export class Analyzer {
       seen.add(tokens[0]!);
       // One unknown syllable (봄, 줌) is nearly always a verb form; content nouns of one syllable are in the corpus.
       const predicate = HANGUL.test(word) ? word.length === 1 || isPredicate(word) : EN_LIGHT_VERBS.has(word) || /[a-z]{3}(ing|ed)$/.test(word);
-      // Still a verb form once stripped (가는, 떴어), not a noun underneath (선정됐어 → 선정).
-      const verbForm = predicate && (tokens[0] === word || (HANGUL.test(word) && isPredicate(tokens[0]!)));
+      // Still a verb once stripped (가는, 만들어 → 만들), not a noun under 하다/되다 (선정됐어 → 선정).
+      const removed = word.slice(tokens[0]!.length);
+      const verbForm = predicate && HANGUL.test(word) && (tokens[0] === word || isPredicate(tokens[0]!) || (word.startsWith(tokens[0]!) && !/^(하|되|됐|했|됩|합|한|할|될|된|해|돼|시키|받|이)/.test(removed)));
       const framing = [OUTCOME_WORDS, WHY_WORDS].some((set) => set.has(tokens[0]!) || set.has(word));
       if (framing) units.push({ tokens, alias: false, framing: true });
       else units.push(predicate ? { tokens, alias: false, predicate, ...(verbForm ? { verbForm } : {}) } : { tokens, alias: false });
@@ -302,6 +317,7 @@ export class Analyzer {
     if (HANGUL.test(word)) {
       if (isAffix(word)) return []; // a particle left over once an alias took its word
       let w = word;
+      if (KOREAN_NUMERALS[w]) return [KOREAN_NUMERALS[w]!]; // 두 팀 = 2개 팀
       if (w.length > 1 && w.startsWith('몇')) w = w.slice(1); // 몇장 → 장: the counter says what is counted
       w = stripCounter(w); // 개야, 명이 → 개, 명
       if (KO_STOPWORDS.has(w) || isAffix(w)) return [];

@@ -164,6 +164,15 @@ export function loadCorpus(dir: string): Corpus {
     });
   }
 
+  for (const parsed of aliasFiles) {
+    if (!parsed) continue;
+    parsed.data.forEach((group, i) => {
+      group.broader.forEach((b, j) => {
+        if (!groupIds.has(b)) issues.push({ file: parsed.file, line: lineOf(parsed.doc, parsed.lines, [i, 'broader', j]), entry: `alias group ${group.id}`, field: `broader[${j}]`, message: `unknown alias group "${b}"` });
+      });
+    });
+  }
+
   if (issues.length > 0) throw new CorpusError(issues);
   return { sources, topics, aliases, facts, origin };
 }

@@ -84,6 +84,8 @@ export const AliasGroup = z.strictObject({
    * statement gives it answers, not one that merely lists the word among its keywords.
    */
   attribute: z.boolean().default(false),
+  /** Broader concepts this one is a kind of (서면평가 is an evaluation): a mention counts for them too. */
+  broader: z.array(Id).default([]),
   /** A participant of that programme: its programme-wide facts (schedules, GPUs per team) apply to it too. */
   programme: z.enum(['specialized', 'dokpamo']).optional(),
   terms: z.array(Term).min(2, 'an alias group needs at least two terms'),
