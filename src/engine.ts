@@ -54,7 +54,7 @@ export const defaultOptions = {
   /** How many BM25 hits are re-ranked by coverage. */
   candidates: 30,
   /** The idf-weighted share of the question a fact must cover to be given as the answer. */
-  minCoverage: 0.62,
+  minCoverage: 0.63,
   /** Related facts: at most this many, each covering at least `relatedCoverage` of the question. */
   maxRelated: 2,
   relatedCoverage: 0.5,
