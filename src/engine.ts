@@ -51,6 +51,8 @@ export const defaultOptions = {
   partCredit: 0.6,
   /** Coverage credit for a word found only in the fact's topic name, not the fact itself. */
   topicCredit: 0.5,
+  /** BM25 parameters: term saturation k (MiniSearch: 1.2), length normalisation b (0.7), floor d (0.5). */
+  bm25: { k: 1.6, b: 0.75, d: 0.5 },
   /** How many BM25 hits are re-ranked by coverage. */
   candidates: 30,
   /** The idf-weighted share of the question a fact must cover to be given as the answer. */
@@ -136,7 +138,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     fields: ['ko', 'en', 'keywords', 'topic'],
     tokenize: (text) => fieldTokens.get(text) ?? analyzer.indexTokens(text),
     processTerm: (term) => term,
-    searchOptions: { boost: opts.boost, combineWith: 'OR', tokenize: (q) => q.split(' '), processTerm: (t) => t },
+    searchOptions: { boost: opts.boost, combineWith: 'OR', tokenize: (q) => q.split(' '), processTerm: (t) => t, bm25: opts.bm25 },
   });
   index.addAll(docs);
   // Each topic's lead fact (its first in the corpus) answers questions that only name the topic
