@@ -14,7 +14,7 @@ it('every expected fact id in the evaluation set exists', () => {
 
 // The target is 0.90 for both; these floors are what the engine reaches today on the full corpus
 // and all question sets (npm run eval shows each set), so a change can only raise them.
-const FLOOR = { hit1: 0.81, abstention: 0.85 };
+const FLOOR = { hit1: 0.82, abstention: 0.85 };
 
 it('answers in-scope questions right first and abstains on the rest, at or above the floors', () => {
   const m = score(set, (q) => {
