@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import { Analyzer, detectLang, intents, satisfies, type Intent, type Unit } from './analysis/analyzer.ts';
 import { aliasKey, type Corpus } from './corpus/load.ts';
 import type { Fact } from './corpus/schema.ts';
+import { TIMELINE_TOPIC } from './topic-search.ts';
 import type { Answer, AnswerItem, Citation, Lang, QuickFact, TimelineEvent, TopicRef } from './types.ts';
 
 /** Tuning knobs, in one place; measured with `npm run eval`. */
@@ -90,7 +91,7 @@ interface Doc {
   topic: string;
 }
 
-const TIMELINE_NAMES = new Set(['timeline', '타임라인', '연표', '일정표', '연혁', 'history', 'chronology'].map(aliasKey));
+const TIMELINE_NAMES = new Set([TIMELINE_TOPIC.id, ...TIMELINE_TOPIC.aliases].map(aliasKey));
 
 /** Builds the index over a validated corpus. Pure and deterministic: same corpus, same answers. */
 export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {}): Engine {
@@ -278,7 +279,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   function topicRefs(lang: Lang): TopicRef[] {
     return [
       ...corpus.topics.map((t) => ({ id: t.id, title: t.title[lang] })),
-      { id: 'timeline', title: lang === 'ko' ? '타임라인 (날짜별 주요 사건)' : 'Timeline (dated events)' },
+      { id: TIMELINE_TOPIC.id, title: TIMELINE_TOPIC.title[lang] },
     ];
   }
 

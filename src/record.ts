@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-
 /** Where a question came from: the platform and the kind of conversation. */
 export interface Origin {
   platform: 'slack' | 'discord' | 'cli';
@@ -39,22 +36,6 @@ export interface Recorder {
   feedback(vote: FeedbackVote): void;
   /** Writes what is buffered and releases the store. */
   close?(): void | Promise<void>;
-}
-
-/** Appends one JSON line per question or vote to a file (folder created on first write); user ids are left out. */
-export function jsonlRecorder(file: string, onError: (e: unknown) => void = () => {}): Recorder {
-  const append = (row: object) => {
-    try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.appendFileSync(file, JSON.stringify(row) + '\n');
-    } catch (e) {
-      onError(e);
-    }
-  };
-  return {
-    question: ({ userId: _user, time, ...rest }) => append({ type: 'question', time: time.toISOString(), ...rest }),
-    feedback: ({ userId: _user, ...rest }) => append({ type: 'feedback', time: new Date().toISOString(), ...rest }),
-  };
 }
 
 /** Keeps questions and votes in memory, for tests. */

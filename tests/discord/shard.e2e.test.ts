@@ -10,7 +10,7 @@ import { startShards, type ShardedBot } from '../../adapters/discord/shard.ts';
 import { FakeDiscord } from './fake-discord.ts';
 import { memoryLogger } from './helpers.ts';
 
-const SAVED = ['DISCORD_API_URL', 'FEEDBACK_FILE', 'SHARDING_MANAGER', 'SHARDING_MANAGER_MODE', 'DISCORD_TOKEN'] as const;
+const SAVED = ['DISCORD_API_URL', 'QUESTION_LOG', 'SHARDING_MANAGER', 'SHARDING_MANAGER_MODE', 'DISCORD_TOKEN'] as const;
 const saved = Object.fromEntries(SAVED.map((k) => [k, process.env[k]]));
 let fake: FakeDiscord;
 let sharded: ShardedBot | undefined;
@@ -20,7 +20,7 @@ beforeAll(async () => {
   fake = await FakeDiscord.start({ recommendedShards: 2 });
   // The shard processes inherit the environment.
   process.env.DISCORD_API_URL = fake.apiUrl;
-  process.env.FEEDBACK_FILE = path.join(dir, 'feedback.jsonl');
+  process.env.QUESTION_LOG = path.join(dir, 'questions.db');
 });
 
 afterAll(async () => {
