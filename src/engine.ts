@@ -32,6 +32,9 @@ export const defaultOptions = {
   leadBonus: 0.3,
   /** Rank bonus for a fact that gives what the question word asks for (언제 → a date, 몇 → a number). */
   intentBonus: 0.25,
+  /** Rank factor for a fact that names no one beyond the question's own names when it asks who (누가, which team). */
+  unmetWhoFactor: 1,
+  whoBonus: 0.1,
   /** How much a word the corpus never uses counts toward coverage, relative to its rarest term. */
   unknownWeight: 1,
   /** How much a compound the corpus never uses whole weighs, relative to an unknown word. */
@@ -321,6 +324,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     // "X가 뭐야?": the topic's lead fact or a glossary entry is the answer to a question that only names X.
     const defining = wants.includes('define');
     const hits = index.search(terms.join(' ')).slice(0, opts.candidates);
+    const asked = new Set(units.map((u) => u.tokens[0]!));
     const top = hits[0]?.score ?? 1;
     // A lead fact gets the bonus only if it says what the question names itself, not just via its topic's name.
     const named = topicTerms
@@ -340,7 +344,10 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
         // words included (누가 통과), leans to it.
         const kw = keywordWords.get(id)!;
         const kwShare = units.length ? units.filter((u) => kw.has(u.tokens[0]!)).length / units.length : 0;
+        // Asked who: a fact naming someone the question does not is the kind of answer wanted.
+        const whoMet = wants.includes('who') && [...statedTerms.get(id)!].some((t) => entityTokens.has(t) && !asked.has(t));
         const bonus =
+          (wants.includes('who') ? (whoMet ? 1 + opts.whoBonus : opts.unmetWhoFactor) : 1) *
           // Asked how something turned out: a reported result goes before a plan.
           (wants.includes('outcome') && facts.get(id)!.kind === 'plan' ? opts.planOnOutcomeFactor : 1) *
           (1 + opts.keywordBonus * kwShare) *

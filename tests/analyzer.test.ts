@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Analyzer, detectLang, normalize, stemEnglish } from '../src/analysis/analyzer.ts';
+import { Analyzer, detectLang, intents, normalize, satisfies, stemEnglish } from '../src/analysis/analyzer.ts';
 import { stripKorean } from '../src/analysis/korean.ts';
 
 const analyzer = new Analyzer([
@@ -103,5 +103,44 @@ describe('properties over random input', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('intents: what kind of answer a question wants, and what a fact gives', () => {
+  it.each([
+    ['1차 평가 누가 통과했어?', 'who'],
+    ['주관 부처 어디임?', 'who'],
+    ['Which cloud companies host the GPUs?', 'who'],
+    ['네이버는 왜 떨어졌어?', 'why'],
+    ['Why was Naver Cloud eliminated?', 'why'],
+    ['몇 곳 지원했어?', 'count'],
+  ])('%s asks %s', (q, intent) => {
+    expect(intents(q)).toContain(intent);
+  });
+
+  it('어디서 (where) is not a who-question', () => {
+    expect(intents('루닛 모델 어디서 써?')).not.toContain('who');
+  });
+
+  it('a count needs a numeral word, not a verb ending in 한 (발표한 곳)', () => {
+    expect(satisfies('수행팀 선정을 발표한 곳도 과기정통부다.').has('count')).toBe(false);
+    expect(satisfies('두 곳이 뽑혔다.').has('count')).toBe(true);
+  });
+
+  it('a reason is given by 때문, 탓, because', () => {
+    expect(satisfies('큐웬 인코더를 쓴 탓에 탈락했다.').has('why')).toBe(true);
+    expect(satisfies('It was dropped because it reused Qwen weights.').has('why')).toBe(true);
+    expect(satisfies('2026년 1월 15일 결과를 발표했다.').has('why')).toBe(false);
+  });
+});
+
+describe('a word before a bound noun (거, 것) is a verb form', () => {
+  it.each(['모인 거임', '노리는 거야', '달라진 것'])('%s', (q) => {
+    const [first] = analyzer.units(q);
+    expect(first?.predicate).toBe(true);
+  });
+
+  it('a noun elsewhere stays a noun', () => {
+    expect(analyzer.units('모인 기관')[0]?.predicate).toBeFalsy();
   });
 });

@@ -21,6 +21,8 @@ export interface Unit {
 }
 
 const HANGUL = /[\uAC00-\uD7A3]/;
+/** A bound noun (거, 것, 건, 걸, 듯) as the next word: the word before it is a verb form. */
+const BOUND_NOUN_AFTER = /^\s+(거|것|건|걸|겁|듯)(?![가-힣])|^\s+(거|것|건)(야|임|지|예요|에요|인가|인데|가요|냐|니|죠|요|라|라며|라던데|같|인지)/;
 /** Words: Hangul syllable runs, jamo runs, and Latin/digit runs (b200, 32b, 2.0, k-fold → k, fold). */
 const WORD = /[\uAC00-\uD7A3]+|[\u3131-\u318E]+|[a-z0-9]+(?:\.[0-9]+)*/g;
 const SEPARATORS = /[\s\-_.·/']/;
@@ -277,7 +279,9 @@ export class Analyzer {
       if (tokens.length === 0 || seen.has(tokens[0]!)) continue;
       seen.add(tokens[0]!);
       // One unknown syllable (봄, 줌) is nearly always a verb form; content nouns of one syllable are in the corpus.
-      const predicate = HANGUL.test(word) ? word.length === 1 || isPredicate(word) : EN_LIGHT_VERBS.has(word) || /[a-z]{3}(ing|ed)$/.test(word);
+      // A word before a bound noun (모인 거, 노리는 것, 달라진 게) modifies it: a verb form.
+      const beforeBoundNoun = BOUND_NOUN_AFTER.test(rest.slice(match.index + match[0].length));
+      const predicate = HANGUL.test(word) ? word.length === 1 || isPredicate(word) || beforeBoundNoun : EN_LIGHT_VERBS.has(word) || /[a-z]{3}(ing|ed)$/.test(word);
       // Still a verb once stripped (가는, 만들어 → 만들), not a noun under 하다/되다 (선정됐어 → 선정).
       const removed = word.slice(tokens[0]!.length);
       const verbForm = predicate && HANGUL.test(word) && (tokens[0] === word || isPredicate(tokens[0]!) || (word.startsWith(tokens[0]!) && !/^(하|되|됐|했|됩|합|한|할|될|된|해|돼|시키|받|이)/.test(removed)));
@@ -351,13 +355,16 @@ export function detectLang(text: string): Lang {
 }
 
 /** What kind of answer a question wants, from its question words: a date, a count or an amount. */
-export type Intent = 'when' | 'count' | 'amount' | 'outcome' | 'define';
+export type Intent = 'when' | 'count' | 'amount' | 'outcome' | 'define' | 'who' | 'why';
 
 const INTENTS: [Intent, RegExp][] = [
   ['when', /언제|며칠|몇\s*월|몇\s*일|날짜|일정|기간|까지\s*야|when\b|what date|which date|how long|deadline|until/],
   ['count', /몇(?!\s*(월|일|시))|how many|number of|얼마나\s*많|개수/],
   ['amount', /얼마(?!나)|how much|금액|비용|사업비|돈|cost|price|원\s*이야|달러/],
   ['define', /뭐야|뭐임|뭔데|뭐지|무엇|뭔가요|뭡니까|이란|(?<![가-힣])란\s*\?|어떤\s*(곳|회사|모델|사업|기관)|설명|소개|what\s+(is|are|was)\b|what's|who\s+(is|are)\b|explain|tell me about|overview|what\s+does\b.*\bmean|meaning|definition|stand\s+for|뜻|의미가|정의/],
+  // Which organisation or person: 누가, 어디야 (of a team or a ministry), 어느 팀, who, which company.
+  ['who', /누구|누가|어디(?!서|에서|에\s*(써|쓰|올라))|어느\s*(팀|곳|기업|회사|기관|부처|대학|병원|나라)|어떤\s*(팀|회사|기업|기관|곳)들|\bwho\b|\bwhich\s+(team|compan|firm|organi[sz]|ministr|universit|hospital|cloud|operator)/],
+  ['why', /왜|이유|까닭|어째서|무슨\s*근거|\bwhy\b|\breasons?\b|how come/],
   ['outcome', /결과|통과|합격|붙었|떨어졌|탈락했|성적|점수|누가\s*(이겼|됐|남았)|어떻게\s*됐|result|outcome|\bpass(ed)?\b|\bwon\b|who won|how did .* (do|go)|score/],
 ];
 
@@ -372,9 +379,11 @@ export function satisfies(text: string): Set<Intent> {
   if (/\d{4}-\d{2}|\d{4}년|\d{1,2}월|\d{1,2}일|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d/i.test(text)) out.add('when');
   // A count is a number with a counter (18개, 256장, 2 teams), not a year or a date.
   if (
-    /\d+\s*(개|곳|장|팀|명|종|건|노드|배|%|개사|개팀|개 기관|b\b|t\b)|\b\d+\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))[a-z]{3,}|(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(개|곳|팀|명|장|종|가지)|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z]{3,}/i.test(text)
+    /\d+\s*(개|곳|장|팀|명|종|건|노드|배|%|개사|개팀|개 기관|b\b|t\b)|\b\d+\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))[a-z]{3,}|(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(개|곳|팀|명|장|종|가지)|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z]{3,}/i.test(text)
   )
     out.add('count');
   if (/\d[\d.,]*\s*(억|조|만|천)?\s*(원|달러)|krw|usd|\$\s*\d|\bwon\b/i.test(text)) out.add('amount');
+  // A reason: 때문, 탓, 위해, because, due to.
+  if (/때문|탓|이유|위해|위한|취지|목적|미달|\bbecause\b|\bdue to\b|\bowing to\b|\breasons?\b|in order to|\bso that\b|\baimed? (at|to)\b/i.test(text)) out.add('why');
   return out;
 }
