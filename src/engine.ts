@@ -383,11 +383,12 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
       return notFound(question, lang, 'out-of-scope', [...new Set(ranked.slice(0, 3).map((r) => facts.get(r.id)!.topic))]);
     }
     // A plan that a later fact superseded is answered by the later fact, the plan kept as history,
-    // unless the question is about the plan itself (the later fact does not cover it).
+    // unless the question is about the plan itself (the later fact does not cover it, or it asks
+    // what was planned at first).
     const chosen: string[] = [];
     const newer = supersededBy.get(best.id);
     const newerCov = newer ? coverage(units, newer).cov : 0;
-    if (newer && newerCov >= opts.minCoverage) chosen.push(newer, best.id);
+    if (newer && newerCov >= opts.minCoverage && !wants.includes('original')) chosen.push(newer, best.id);
     else chosen.push(best.id, ...(newer ? [newer] : []));
     for (const r of ranked.slice(1)) {
       if (chosen.length >= 1 + opts.maxRelated) break;

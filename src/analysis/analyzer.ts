@@ -323,6 +323,7 @@ export class Analyzer {
       let w = word;
       if (KOREAN_NUMERALS[w]) return [KOREAN_NUMERALS[w]!]; // 두 팀 = 2개 팀
       if (w.length > 1 && w.startsWith('몇')) w = w.slice(1); // 몇장 → 장: the counter says what is counted
+      if (KO_STOPWORDS.has(w)) return []; // before the counter check: 원래 is not 원 + 래
       w = stripCounter(w); // 개야, 명이 → 개, 명
       if (KO_STOPWORDS.has(w) || isAffix(w)) return [];
       // 뜻이, 뭐가: a one-syllable particle on a stopword (stripKorean keeps two-syllable words whole).
@@ -355,7 +356,7 @@ export function detectLang(text: string): Lang {
 }
 
 /** What kind of answer a question wants, from its question words: a date, a count or an amount. */
-export type Intent = 'when' | 'count' | 'amount' | 'outcome' | 'define' | 'who' | 'why';
+export type Intent = 'when' | 'count' | 'amount' | 'outcome' | 'define' | 'who' | 'why' | 'original';
 
 const INTENTS: [Intent, RegExp][] = [
   ['when', /언제|며칠|몇\s*월|몇\s*일|날짜|일정|기간|까지\s*야|when\b|what date|which date|how long|deadline|until/],
@@ -365,6 +366,8 @@ const INTENTS: [Intent, RegExp][] = [
   // Which organisation or person: 누가, 어디야 (of a team or a ministry), 어느 팀, who, which company.
   ['who', /누구|누가|어디(?!서|에서|에\s*(써|쓰|올라))|어느\s*(팀|곳|기업|회사|기관|부처|대학|병원|나라)|어떤\s*(팀|회사|기업|기관|곳)들|\bwho\b|\bwhich\s+(team|compan|firm|organi[sz]|ministr|universit|hospital|cloud|operator)/],
   ['why', /왜|이유|까닭|어째서|무슨\s*근거|\bwhy\b|\breasons?\b|how come/],
+  // The original plan, not what became of it: 처음엔, 원래, 당초, initially.
+  ['original', /처음엔|처음에는|원래|당초|애초|\binitially\b|\boriginally\b|at first|\boriginal plan/],
   ['outcome', /결과|통과|합격|붙었|떨어졌|탈락했|성적|점수|누가\s*(이겼|됐|남았)|어떻게\s*됐|result|outcome|\bpass(ed)?\b|\bwon\b|who won|how did .* (do|go)|score/],
 ];
 
