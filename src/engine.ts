@@ -40,7 +40,7 @@ export const defaultOptions = {
   /** How much a compound the corpus never uses whole weighs, relative to an unknown word. */
   compoundWeight: 0.5,
   /** How much a verb form weighs even when the corpus uses it (가는): it frames more than it names. */
-  knownPredicateWeight: 0.6,
+  knownPredicateWeight: 0.4,
   /** Each further unknown word in a question weighs this much of the one before. */
   unknownDecay: 0.5,
   /** The same for a verb form the corpus never uses. */
