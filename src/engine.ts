@@ -3,6 +3,7 @@ import { Analyzer, detectLang, intents, satisfies, type Intent, type Unit } from
 import { aliasKey, type Corpus } from './corpus/load.ts';
 import type { Fact } from './corpus/schema.ts';
 import { TIMELINE_TOPIC } from './topic-search.ts';
+import { countedIn } from './analysis/counters.ts';
 import type { Answer, AnswerItem, Citation, Lang, QuickFact, TimelineEvent, TopicRef } from './types.ts';
 
 /** Tuning knobs, in one place; measured with `npm run eval`. */
@@ -318,13 +319,14 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   }
 
   /** BM25 candidates re-ranked by coverage, best first; ties broken by id so answers are stable. */
-  function rank(units: Unit[], wants: Intent[] = []) {
+  function rank(units: Unit[], wants: Intent[] = [], question = '') {
     const terms = [...new Set(units.flatMap((u) => u.tokens))];
     const scope = scopeOf(units);
     // "X가 뭐야?": the topic's lead fact or a glossary entry is the answer to a question that only names X.
     const defining = wants.includes('define');
     const hits = index.search(terms.join(' ')).slice(0, opts.candidates);
     const asked = new Set(units.map((u) => u.tokens[0]!));
+    const counted = countedIn(question);
     const top = hits[0]?.score ?? 1;
     // A lead fact gets the bonus only if it says what the question names itself, not just via its topic's name.
     const named = topicTerms
@@ -337,7 +339,9 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
         const raw = coverage(units, id);
         // A question asking for a date, a number or an amount is not answered by a fact without one.
         // (Any number will do for "how many": 몇 버전 is answered by 3.11.)
-        const unmet = wants.some((w) => (w === 'when' || w === 'count' || w === 'amount') && !gives.get(id)!.has(w) && !(w === 'count' && hasNumber.has(id)));
+        const unmet =
+          wants.some((w) => (w === 'when' || w === 'count' || w === 'amount') && !gives.get(id)!.has(w) && !(w === 'count' && hasNumber.has(id))) ||
+          (counted !== undefined && !counted.test(facts.get(id)!.ko));
         const cov = unmet ? raw.cov * opts.unmetIntentFactor : raw.cov;
         const matched = raw.matched;
         // The curated keywords say how people ask for a fact: a question worded that way, framing
@@ -365,7 +369,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     const units = analyzer.units(String(raw ?? '').slice(0, opts.maxQuestionChars));
     return {
       units: units.map((u) => u.tokens),
-      candidates: rank(units, intents(raw)).map((r) => ({ id: r.id, coverage: r.cov, matched: r.matched, bm25: r.score, rank: r.rank })),
+      candidates: rank(units, intents(raw), raw).map((r) => ({ id: r.id, coverage: r.cov, matched: r.matched, bm25: r.score, rank: r.rank })),
     };
   }
 
@@ -375,7 +379,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     const units = analyzer.units(question);
     if (units.length === 0) return notFound(question, lang, 'empty', []);
     const wants = intents(question);
-    const ranked = rank(units, wants);
+    const ranked = rank(units, wants, question);
     if (ranked.length === 0) return notFound(question, lang, 'out-of-scope', []);
 
     const best = ranked[0]!;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Analyzer, detectLang, intents, normalize, satisfies, stemEnglish } from '../src/analysis/analyzer.ts';
+import { countedIn } from '../src/analysis/counters.ts';
 import { stripKorean } from '../src/analysis/korean.ts';
 
 const analyzer = new Analyzer([
@@ -142,5 +143,19 @@ describe('a word before a bound noun (거, 것) is a verb form', () => {
 
   it('a noun elsewhere stays a noun', () => {
     expect(analyzer.units('모인 기관')[0]?.predicate).toBeFalsy();
+  });
+});
+
+describe('countedIn: 몇 장 is answered by a number of 장', () => {
+  it('wants the counter asked for', () => {
+    const re = countedIn('국방부는 GPU 몇 장 받았어?')!;
+    expect(re.test('B200 256장을 받는다')).toBe(true);
+    expect(re.test('2026년 2분기에 배정받은 GPU로')).toBe(false);
+    expect(countedIn('몇 곳 지원했어?')!.test('18개 컨소시엄이 지원했다')).toBe(true);
+  });
+
+  it('asks nothing of 몇 개 or a question without 몇', () => {
+    expect(countedIn('파라미터 몇 개야')).toBeUndefined();
+    expect(countedIn('GPU 언제 받아?')).toBeUndefined();
   });
 });
