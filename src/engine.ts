@@ -163,6 +163,8 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   const attributeTokens = new Set(corpus.aliases.filter((g) => g.attribute).map((g) => `~${g.id}`));
   const entityTokens = new Set(corpus.aliases.filter((g) => g.entity).map((g) => `~${g.id}`));
   const namesEntity = new Set([...termsOf].filter(([, set]) => [...set].some((t) => entityTokens.has(t))).map(([id]) => id));
+  // What a fact's statement opens with: a definition starts with what it defines (소버린 AI는 …).
+  const openingTerms = new Map(corpus.facts.map((f) => [f.id, new Set(analyzer.tokens(`${f.ko.slice(0, 20)}\n${f.en.slice(0, 40)}`))]));
   const gives = new Map(corpus.facts.map((f) => [f.id, satisfies(`${f.ko}\n${f.en}`)]));
   const hasNumber = new Set(corpus.facts.filter((f) => /\d/.test(f.ko)).map((f) => f.id));
   const n = docs.length;
@@ -322,7 +324,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   function rank(units: Unit[], wants: Intent[] = [], question = '') {
     const terms = [...new Set(units.flatMap((u) => u.tokens))];
     const scope = scopeOf(units);
-    // "X가 뭐야?": the topic's lead fact or a glossary entry is the answer to a question that only names X.
+    // "X가 뭐야?": the topic's lead fact or a glossary entry that opens with X (X는 …) answers a question that only names X.
     const defining = wants.includes('define');
     const hits = index.search(terms.join(' ')).slice(0, opts.candidates);
     const asked = new Set(units.map((u) => u.tokens[0]!));
@@ -356,7 +358,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
           (wants.includes('outcome') && facts.get(id)!.kind === 'plan' ? opts.planOnOutcomeFactor : 1) *
           (1 + opts.keywordBonus * kwShare) *
           (1 + opts.intentBonus * wants.filter((w) => w !== 'define' && gives.get(id)!.has(w)).length) *
-          (named.includes(id) || (defining && factTopic.get(id) === 'glossary' && units.every((u) => u.framing || ownTerms.get(id)!.has(u.tokens[0]!)))
+          (named.includes(id) || (defining && factTopic.get(id) === 'glossary' && units.every((u) => u.framing || openingTerms.get(id)!.has(u.tokens[0]!)))
             ? 1 + (defining ? opts.defineBonus : opts.leadBonus)
             : 1) *
           (factScope.get(id) === scope.scope ? 1 + (scope.named ? opts.scopeBonus : opts.homeScopeBonus) : 1);
