@@ -331,8 +331,11 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     const counted = countedIn(question);
     const top = hits[0]?.score ?? 1;
     // A lead fact gets the bonus only if it says what the question names itself, not just via its topic's name.
+    // A topic of the other programme is not "named" by generic words (몇 팀 뽑는 공모) when the question
+    // names neither programme nor one of its teams or models.
     const named = topicTerms
       .filter((t) => units.every((u) => t.terms.has(u.tokens[0]!)))
+      .filter((t) => scope.named || units.some((u) => u.entity) || topicScope.get(t.id) !== 'dokpamo')
       .map((t) => leadOf.get(t.id)!)
       .filter((id) => units.every((u) => u.framing || ownTerms.get(id)!.has(u.tokens[0]!)));
     return hits
