@@ -159,3 +159,21 @@ describe('countedIn: 몇 장 is answered by a number of 장', () => {
     expect(countedIn('GPU 언제 받아?')).toBeUndefined();
   });
 });
+
+describe('alias matching', () => {
+  const a = new Analyzer([
+    { id: 'release', terms: ['공개', '나왔', 'release'] },
+    { id: 'result-out', terms: ['결과 언제 나', '결과 나왔'], framing: true },
+    { id: 'evaluate', terms: ['평가'] },
+  ]);
+
+  it('a longer match wins over one it overlaps (결과 언제 나 | 나왔)', () => {
+    const units = a.units('1차 평가 결과 언제 나왔어?');
+    expect(units.map((u) => u.tokens[0])).not.toContain('~release');
+    expect(units.find((u) => u.tokens[0] === '~result-out')?.framing).toBe(true);
+  });
+
+  it('the shorter term still matches on its own', () => {
+    expect(a.units('A.X K2 언제 나왔어?').map((u) => u.tokens[0])).toContain('~release');
+  });
+});

@@ -85,6 +85,7 @@ interface AliasMatcher {
   /** Tokens of the broader concepts a mention also counts for. */
   broader: string[];
   entity: boolean;
+  framing: boolean;
   /** The group's terms without separators (K-Fold → kfold), longest first. */
   terms: Term[];
 }
@@ -162,11 +163,12 @@ export class Analyzer {
   /** Every term by its first two characters (one for one-character terms): a text position is only tried against terms that can start there. */
   private readonly byStart = new Map<string, { m: AliasMatcher; term: Term }[]>();
 
-  constructor(aliases: readonly (Pick<AliasGroup, 'id' | 'terms'> & { entity?: boolean; broader?: string[] })[]) {
+  constructor(aliases: readonly (Pick<AliasGroup, 'id' | 'terms'> & { entity?: boolean; framing?: boolean; broader?: string[] })[]) {
     this.matchers = aliases.map((g) => ({
       token: `~${g.id}`,
       broader: (g.broader ?? []).map((b) => `~${b}`),
       entity: g.entity ?? false,
+      framing: g.framing ?? false,
       terms: g.terms
         .map(toTerm)
         .filter((t) => t.chars !== '')
@@ -210,7 +212,7 @@ export class Analyzer {
     return found
       .map(({ m, ranges }) => ({
         m,
-        ranges: ranges.filter(([a, b]) => !all.some((o) => o.m !== m && o.a <= a && o.b >= b && o.b - o.a > b - a)),
+        ranges: ranges.filter(([a, b]) => !all.some((o) => o.m !== m && o.a < b && a < o.b && o.b - o.a > b - a)),
       }))
       .filter((x) => x.ranges.length > 0);
   }
@@ -230,7 +232,7 @@ export class Analyzer {
     for (const { m, ranges } of this.aliasMatches(norm)) {
       mentions.set(m.token, ranges.length);
       for (const [a, b] of ranges) covered.fill(1, a, b);
-      units.push(m.entity ? { tokens: [m.token], alias: true, entity: true } : { tokens: [m.token], alias: true });
+      units.push(m.entity ? { tokens: [m.token], alias: true, entity: true } : m.framing ? { tokens: [m.token], alias: true, framing: true } : { tokens: [m.token], alias: true });
       seen.add(m.token);
     }
     // A narrower concept counts for its broader ones too (서면평가 is an evaluation).

@@ -84,6 +84,11 @@ export const AliasGroup = z.strictObject({
    * statement gives it answers, not one that merely lists the word among its keywords.
    */
   attribute: z.boolean().default(false),
+  /**
+   * Words that frame a question rather than name its subject (결과 나왔어, 어떻게 됐어): matched so
+   * their words are not read as content, then left out of coverage.
+   */
+  framing: z.boolean().default(false),
   /** Broader concepts this one is a kind of (서면평가 is an evaluation): a mention counts for them too. */
   broader: z.array(Id).default([]),
   /** A participant of that programme: its programme-wide facts (schedules, GPUs per team) apply to it too. */
