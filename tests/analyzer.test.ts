@@ -148,10 +148,10 @@ describe('a word before a bound noun (거, 것) is a verb form', () => {
 
 describe('countedIn: 몇 장 is answered by a number of 장', () => {
   it('wants the counter asked for', () => {
-    const re = countedIn('국방부는 GPU 몇 장 받았어?')!;
+    const re = countedIn('국방부는 GPU 몇 장 받았어?')!.pattern;
     expect(re.test('B200 256장을 받는다')).toBe(true);
     expect(re.test('2026년 2분기에 배정받은 GPU로')).toBe(false);
-    expect(countedIn('몇 곳 지원했어?')!.test('18개 컨소시엄이 지원했다')).toBe(true);
+    expect(countedIn('몇 곳 지원했어?')!.pattern.test('18개 컨소시엄이 지원했다')).toBe(true);
   });
 
   it('asks nothing of 몇 개 or a question without 몇', () => {
@@ -175,5 +175,15 @@ describe('alias matching', () => {
 
   it('the shorter term still matches on its own', () => {
     expect(a.units('A.X K2 언제 나왔어?').map((u) => u.tokens[0])).toContain('~release');
+  });
+});
+
+describe('countedIn in English: how many X is answered by a number of X', () => {
+  it('wants the thing counted in the English statement', () => {
+    const c = countedIn('How many projects got government GPUs in March 2026?')!;
+    expect(c.field).toBe('en');
+    expect(c.pattern.test('it selected 159 projects (528 servers, 4,224 GPUs)')).toBe(true);
+    expect(c.pattern.test('the 2026 budget has a GPU line of 2.1 trillion won')).toBe(false);
+    expect(countedIn('How many GPUs is NVIDIA supplying?')!.pattern.test('at least 260,000 of its latest Blackwell GPUs')).toBe(true);
   });
 });

@@ -17,12 +17,33 @@ const COUNTERS: Record<string, string> = {
   노드: '노드',
 };
 
+/** English things counted that a fact states with a number in front (159 projects, 256 GPUs). */
+const EN_COUNTED: Record<string, string> = {
+  gpu: 'gpus?|b200s?|h200s?|cards?|units?',
+  project: 'projects?',
+  people: 'people|persons?|attendees?|viewers?',
+  node: 'nodes?',
+  server: 'servers?',
+  member: 'members?|organi[sz]ations?|institutions?|companies|firms?|hospitals?',
+  organisation: 'members?|organi[sz]ations?|institutions?|companies|firms?|hospitals?',
+  institution: 'members?|organi[sz]ations?|institutions?|companies|firms?|hospitals?',
+  hospital: 'hospitals?|medical institutions?',
+  application: 'applications?|applicants?|consortia|bids?',
+  applicant: 'applications?|applicants?|consortia|bids?',
+};
+const EN_NUMERAL = String.raw`\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of|thousands of)\s+(?:[a-z-]+\s+){0,4}`;
+
 /**
- * A pattern a fact's Korean text must match to give the count asked for, or undefined when none is
- * asked. 몇 개 and 몇 팀 are left out: 개 counts anything (3곳, 7B), and teams are often counted
- * by naming them (루닛 컨소시엄과 KAIST 컨소시엄).
+ * A pattern a fact must match to give the count asked for (in the question's language: `ko` for
+ * the Korean statement, `en` for the English one), or undefined when none is asked. 몇 개 and 몇 팀
+ * are left out: 개 counts anything (3곳, 7B), and teams are often counted by naming them
+ * (루닛 컨소시엄과 KAIST 컨소시엄).
  */
-export function countedIn(question: string): RegExp | undefined {
-  const m = /몇\s*(장|곳|군데|명|종|가지|건|대|노드)/.exec(question.normalize('NFKC'));
-  return m ? new RegExp(NUMERAL + COUNTERS[m[1]!]!) : undefined;
+export function countedIn(question: string): { field: 'ko' | 'en'; pattern: RegExp } | undefined {
+  const q = question.normalize('NFKC').toLowerCase();
+  const ko = /몇\s*(장|곳|군데|명|종|가지|건|대|노드)/.exec(q);
+  if (ko) return { field: 'ko', pattern: new RegExp(NUMERAL + COUNTERS[ko[1]!]!) };
+  const en = /how many ([a-z]+?)(?:e?s)?\b/.exec(q);
+  const things = en ? EN_COUNTED[en[1]!] : undefined;
+  return things ? { field: 'en', pattern: new RegExp(`${EN_NUMERAL}(?:${things})\\b`, 'i') } : undefined;
 }
