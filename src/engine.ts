@@ -50,6 +50,8 @@ export const defaultOptions = {
   missingAttributeFactor: 0.7,
   /** Coverage is multiplied by this when a fact lacks a year or ordinal (2027, 3차) the question names. */
   missingNumberFactor: 0.8,
+  /** Coverage is multiplied by this when a fact of another programme's (or no programme's) topic lacks the programme a question names. */
+  missingProgrammeFactor: 0.75,
   /** Coverage is multiplied by this when a fact lacks an organisation or model the question names. */
   missingEntityFactor: 0.5,
   /** Coverage credit for a word found only inside a longer word of the fact (as a bigram). */
@@ -243,8 +245,19 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     const attributeMissing = units.some((u) => attributeTokens.has(u.tokens[0]!) && !stated.has(u.tokens[0]!));
     // A year or an ordinal the question names must be the fact's: 2027's call is not 2025's.
     const wrongNumber = units.some((u) => /^(\d{4}$|#n)/.test(u.tokens[0]!) && !all.has(u.tokens[0]!));
+    // A question that names one programme is not answered by a fact of another topic that never names it.
+    const wrongProgramme = units.some(
+      (u) =>
+        ((opts.specializedMarkers.includes(u.tokens[0]!) && scope !== 'specialized') || (opts.dokpamoMarkers.includes(u.tokens[0]!) && scope !== 'dokpamo')) &&
+        !own.has(u.tokens[0]!),
+    );
     return {
-      cov: (got / total) * (missing ? opts.missingEntityFactor : 1) * (attributeMissing ? opts.missingAttributeFactor : 1) * (wrongNumber ? opts.missingNumberFactor : 1),
+      cov:
+        (got / total) *
+        (missing ? opts.missingEntityFactor : 1) *
+        (attributeMissing ? opts.missingAttributeFactor : 1) *
+        (wrongNumber ? opts.missingNumberFactor : 1) *
+        (wrongProgramme ? opts.missingProgrammeFactor : 1),
       matched,
     };
   }

@@ -27,6 +27,11 @@ describe('a broken corpus names the file, line, fact and field', () => {
     );
   });
 
+  it('an unquoted " #" that would cut a statement short', () => {
+    const cut = MINI['facts/gpu.yaml'].replace(/  ko: 팀마다[^\n]*/, '  ko: 팀마다 B200 256장 (PR #123)');
+    expect(report({ 'facts/gpu.yaml': cut })).toMatch(/<corpus>\/facts\/gpu\.yaml:3: fact gpu-per-team, field ko: the text after " #" is read as a YAML comment and lost; quote the value/);
+  });
+
   it('unknown field', () => {
     expect(report({ 'facts/gpu.yaml': MINI['facts/gpu.yaml'].replace('  asOf: 2025-01-01\n- id: gpu-total', '  asof: 2025-01-01\n  asOf: 2025-01-01\n- id: gpu-total') }))
       .toMatchInlineSnapshot(`

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { AliasFile, FactFile, SourceFile, TopicFile, type AliasGroup, type Fact, type Source, type Topic } from './schema.ts';
 
@@ -40,6 +40,9 @@ export function formatIssue(i: CorpusIssue): string {
   return `  ${where}: ${subject ? subject + ': ' : ''}${i.message}`;
 }
 
+/** Free-text fields, where an unquoted " #" silently cuts the text. */
+const TEXT_FIELDS = new Set(['ko', 'en', 'title', 'dateNote', 'note', 'notes']);
+
 interface Parsed<T> { file: string; data: T; doc: Document; lines: LineCounter }
 
 /** Reads and validates every corpus file under `dir`; throws CorpusError listing all problems. */
@@ -63,6 +66,19 @@ export function loadCorpus(dir: string): Corpus {
       }
       return undefined;
     }
+    // An unquoted statement is cut at " #" (YAML reads the rest as a comment): "PR #21733" would lose its number.
+    visit(doc, {
+      Pair(_, pair, ancestors) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '';
+        if (TEXT_FIELDS.has(key) && isScalar(pair.value) && pair.value.type === 'PLAIN' && pair.value.comment !== undefined) {
+          const line = pair.value.range ? lines.linePos(pair.value.range[0]).line : undefined;
+          const owner = ancestors.at(-1);
+          const id = isMap(owner) ? owner.get('id') : undefined;
+          const where = typeof id === 'string' ? (entry ? { entry: `${entry} ${id}` } : { factId: id }) : {};
+          issues.push({ file: rel(file), line, ...where, field: key, message: `the text after " #" is read as a YAML comment and lost; quote the value` });
+        }
+      },
+    });
     const raw = doc.toJS() ?? [];
     const result = schema.safeParse(raw);
     if (!result.success) {
