@@ -86,7 +86,8 @@ export interface Engine {
 
 export interface Explanation {
   units: string[][];
-  candidates: { id: string; coverage: number; matched: number; bm25: number; rank: number }[];
+  /** `missing`: the question's words the fact lacks. */
+  candidates: { id: string; coverage: number; matched: number; missing: string[]; bm25: number; rank: number }[];
 }
 
 interface Doc {
@@ -183,7 +184,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
    * weather), unless it is a verb form (만드는, working), which frames the question more than it
    * names its subject. A word weighs as its rarest token the corpus knows (지원할수 weighs as 지원).
    */
-  function coverage(units: Unit[], factId: string): { cov: number; matched: number } {
+  function coverage(units: Unit[], factId: string): { cov: number; matched: number; missing: string[] } {
     const words = ownWords.get(factId)!;
     const own = ownTerms.get(factId)!;
     const all = termsOf.get(factId)!;
@@ -203,10 +204,12 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     let got = 0;
     let matched = 0;
     let unknownSeen = 0;
+    const missing: string[] = []; // the question's words the fact lacks (for explain())
     for (const u of units) {
       if (u.framing) continue;
       const known = u.tokens.filter((t) => df.has(t));
       if (known.length === 0) {
+        missing.push(u.tokens[0]!);
         // Each further unknown word weighs less: one unknown noun (주가) sinks a short question,
         // but a chatty one (저 기자인데요…) should not drown what it asks about.
         const base = unknownIdf * (u.predicate ? opts.predicateWeight : opts.unknownWeight);
@@ -222,6 +225,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
       total += weight;
       const whole = has(u.tokens[0]!);
       if (whole === 1) matched++;
+      if (whole === 0 && (u.tokens.length === 1 || u.tokens.slice(1).every((t) => has(t) === 0))) missing.push(u.tokens[0]!);
       if (whole > 0 || u.tokens.length === 1) got += weight * whole;
       else {
         const parts = u.tokens.slice(1);
@@ -229,10 +233,10 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
         got += weight * (wholeKnown ? share : share * share);
       }
     }
-    if (total === 0) return { cov: 0, matched };
+    if (total === 0) return { cov: 0, matched, missing };
     // Never answer about a named organisation or model with a fact about others (Lunit's budget is
     // not KAIST's); a programme-wide fact that names none may still answer.
-    const missing = namesEntity.has(factId) && units.some((u) => u.entity && !all.has(u.tokens[0]!));
+    const otherEntity = namesEntity.has(factId) && units.some((u) => u.entity && !all.has(u.tokens[0]!));
     // A programme-wide fact that names no one (the schedule, GPUs per team) applies to each participant.
     if (!namesEntity.has(factId)) {
       for (const u of units) {
@@ -254,11 +258,12 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     return {
       cov:
         (got / total) *
-        (missing ? opts.missingEntityFactor : 1) *
+        (otherEntity ? opts.missingEntityFactor : 1) *
         (attributeMissing ? opts.missingAttributeFactor : 1) *
         (wrongNumber ? opts.missingNumberFactor : 1) *
         (wrongProgramme ? opts.missingProgrammeFactor : 1),
       matched,
+      missing,
     };
   }
 
@@ -361,7 +366,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
           wants.some((w) => (w === 'when' || w === 'count' || w === 'amount') && !gives.get(id)!.has(w) && !(w === 'count' && hasNumber.has(id))) ||
           (counted !== undefined && !counted.pattern.test(facts.get(id)![counted.field]));
         const cov = unmet ? raw.cov * opts.unmetIntentFactor : raw.cov;
-        const matched = raw.matched;
+        const { matched, missing } = raw;
         // The curated keywords say how people ask for a fact: a question worded that way, framing
         // words included (누가 통과), leans to it.
         const kw = keywordWords.get(id)!;
@@ -378,7 +383,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
             ? 1 + (defining ? opts.defineBonus : opts.leadBonus)
             : 1) *
           (factScope.get(id) === scope.scope ? 1 + (scope.named ? opts.scopeBonus : opts.homeScopeBonus) : 1);
-        return { id, cov, matched, score: h.score, rank: cov * cov * (1 - opts.bm25Weight + (opts.bm25Weight * h.score) / top) * bonus };
+        return { id, cov, matched, missing, score: h.score, rank: cov * cov * (1 - opts.bm25Weight + (opts.bm25Weight * h.score) / top) * bonus };
       })
       .sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
@@ -387,7 +392,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     const units = analyzer.units(String(raw ?? '').slice(0, opts.maxQuestionChars));
     return {
       units: units.map((u) => u.tokens),
-      candidates: rank(units, intents(raw), raw).map((r) => ({ id: r.id, coverage: r.cov, matched: r.matched, bm25: r.score, rank: r.rank })),
+      candidates: rank(units, intents(raw), raw).map((r) => ({ id: r.id, coverage: r.cov, matched: r.matched, missing: r.missing, bm25: r.score, rank: r.rank })),
     };
   }
 
