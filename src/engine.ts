@@ -235,12 +235,15 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     }
     if (total === 0) return { cov: 0, matched, missing };
     // Never answer about a named organisation or model with a fact about others (Lunit's budget is
-    // not KAIST's); a programme-wide fact that names none may still answer.
-    const otherEntity = namesEntity.has(factId) && units.some((u) => u.entity && !all.has(u.tokens[0]!));
-    // A programme-wide fact that names no one (the schedule, GPUs per team) applies to each participant.
+    // not KAIST's). A programme-wide fact that names no one (the schedule, GPUs per team) still
+    // answers for that programme's participants: its topic's programme, or one it names (the elite
+    // teams' leads include Naver Cloud).
+    const covers = (programme: string | undefined) =>
+      programme !== undefined && (programme === scope || (programme === 'dokpamo' ? opts.dokpamoMarkers : opts.specializedMarkers).some((m) => own.has(m)));
+    const otherEntity = units.some((u) => u.entity && !all.has(u.tokens[0]!) && (namesEntity.has(factId) || !covers(participantOf.get(u.tokens[0]!))));
     if (!namesEntity.has(factId)) {
       for (const u of units) {
-        if (u.entity && participantOf.get(u.tokens[0]!) === factScope.get(factId)) got += Math.max(...u.tokens.filter((t) => df.has(t)).map(idf), 0);
+        if (u.entity && !all.has(u.tokens[0]!) && covers(participantOf.get(u.tokens[0]!))) got += Math.max(...u.tokens.filter((t) => df.has(t)).map(idf), 0);
       }
     }
     // A question asking for an attribute (a name, a licence, a score, a chief executive)

@@ -27,6 +27,20 @@ const BOUND_NOUN_AFTER = /^\s+(거|것|건|걸|겁|듯)(?![가-힣])|^\s+(거|�
 const WORD = /[\uAC00-\uD7A3]+|[\u3131-\u318E]+|[a-z0-9]+(?:\.[0-9]+)*/g;
 const SEPARATORS = /[\s\-_.·/']/;
 
+/**
+ * Korean number words on digits, as digits: 26만 → 260000, 1만3천 → 13000, 5만2000 → 52000, 3천 → 3000
+ * (so "26만 장" finds "260,000 GPUs"). Only right after a digit: 15년 만에 is not a number.
+ */
+const KOREAN_NUMBER = /(\d+(?:\.\d+)?)(만|천)(?:(\d+)(천)?)?/g;
+
+function koreanNumber(match: string, a: string, unit: string, b?: string, thousand?: string): string {
+  const head = Number(a) * (unit === '만' ? 10000 : 1000);
+  if (b === undefined) return String(Math.round(head));
+  // 1만3천, 1만3000: the rest only counts when it is smaller than the unit before it.
+  const rest = Number(b) * (thousand ? 1000 : 1);
+  return unit === '만' && rest < 10000 ? String(Math.round(head + rest)) : match;
+}
+
 /** NFKC, lower case, no control characters, thousands separators dropped (1,000 → 1000). */
 export function normalize(text: string): string {
   return text
@@ -34,6 +48,7 @@ export function normalize(text: string): string {
     .toLowerCase()
     .replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]/g, ' ')
     .replace(/(\d),(?=\d{3}\b)/g, '$1')
+    .replace(KOREAN_NUMBER, koreanNumber)
     .replace(/(?<=[a-z])['’]s\b/g, ''); // Lunit's → lunit
 }
 
@@ -45,6 +60,7 @@ export function stemEnglish(word: string): string {
   else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
   if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  if (/([bdgmnpt])\1$/.test(w) && w !== word) w = w.slice(0, -1); // running → run, stopped → stop
   else if (w.length > 6 && w.endsWith('ion')) w = w.slice(0, -3);
   if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1); // give and giving, rule and rules share giv, rul
   return w;
