@@ -34,7 +34,7 @@ export const defaultOptions = {
   /** Rank bonus for a fact that gives what the question word asks for (언제 → a date, 몇 → a number). */
   intentBonus: 0.25,
   /** Rank factor for a fact that names no one beyond the question's own names when it asks who (누가, which team). */
-  unmetWhoFactor: 1,
+  unmetWhoFactor: 0.9,
   whoBonus: 0.1,
   /** How much a word the corpus never uses counts toward coverage, relative to its rarest term. */
   unknownWeight: 1,
@@ -63,7 +63,7 @@ export const defaultOptions = {
   /** How many BM25 hits are re-ranked by coverage. */
   candidates: 30,
   /** The idf-weighted share of the question a fact must cover to be given as the answer. */
-  minCoverage: 0.63,
+  minCoverage: 0.65,
   /** Related facts: at most this many, each covering at least `relatedCoverage` of the question. */
   maxRelated: 2,
   relatedCoverage: 0.5,

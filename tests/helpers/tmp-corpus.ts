@@ -21,8 +21,8 @@ export const MINI = {
 `,
   'facts/gpu.yaml': `- id: gpu-per-team
   topic: gpu
-  ko: 팀마다 B200 256장을 지원한다.
-  en: Each team gets 256 B200.
+  ko: 팀마다 B200 GPU 256장을 지원한다.
+  en: Each team gets 256 B200 GPUs.
   sources: [01-paper-2025-01-01]
   asOf: 2025-01-01
 - id: gpu-total

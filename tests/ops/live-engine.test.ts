@@ -23,7 +23,7 @@ describe('live corpus', () => {
     live = createLiveEngine(dir, { onReload: (n) => reloads.push(n) });
     live.watch(50);
     expect(live.ask('팀마다 그래픽카드 몇 장?').answers[0]?.text).toContain('256');
-    fs.writeFileSync(path.join(dir, 'facts/gpu.yaml'), MINI['facts/gpu.yaml'].replace('B200 256장', 'B200 300장'));
+    fs.writeFileSync(path.join(dir, 'facts/gpu.yaml'), MINI['facts/gpu.yaml'].replace('B200 GPU 256장', 'B200 GPU 300장'));
     fs.writeFileSync(path.join(dir, 'topics.yaml'), MINI['topics.yaml'] + "- id: budget\n  title: { ko: 예산, en: Budget }\n");
     await until(() => reloads.length > 0 && live!.topics('ko').some((t) => t.id === 'budget'));
     expect(live.ask('팀마다 그래픽카드 몇 장?').answers[0]?.text).toContain('300');
