@@ -378,7 +378,7 @@ export type Intent = 'when' | 'count' | 'amount' | 'outcome' | 'define' | 'who' 
 
 const INTENTS: [Intent, RegExp][] = [
   ['when', /언제|며칠|몇\s*월|몇\s*일|날짜|일정|기간|까지\s*야|when\b|what date|which date|how long|deadline|until/],
-  ['count', /몇(?!\s*(월|일|시))|how many|number of|얼마나\s*많|개수/],
+  ['count', /몇(?!\s*(월|일|시))|how many|number of|얼마나(?!\s*(걸|오래|자주|빨리|잘|좋))|개수/],
   ['amount', /얼마(?!나)|how much|금액|비용|사업비|돈|cost|price|원\s*이야|달러/],
   ['define', /뭐야|뭐임|뭔데|뭐지|무엇|뭔가요|뭡니까|이란|(?<![가-힣])란\s*\?|어떤\s*(곳|회사|모델|사업|기관)|설명|소개|what\s+(is|are|was)\b|what's|who\s+(is|are)\b|explain|tell me about|overview|what\s+does\b.*\bmean|meaning|definition|stand\s+for|뜻|의미가|정의/],
   // Which organisation or person: 누가, 어디야 (of a team or a ministry), 어느 팀, who, which company.
