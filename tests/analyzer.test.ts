@@ -187,3 +187,13 @@ describe('countedIn in English: how many X is answered by a number of X', () => 
     expect(countedIn('How many GPUs is NVIDIA supplying?')!.pattern.test('at least 260,000 of its latest Blackwell GPUs')).toBe(true);
   });
 });
+
+describe('tenses meet', () => {
+  it.each([
+    ['거쳤어', '거쳐'],
+    ['만났대', '만나'],
+    ['해명했는데', '해명'],
+  ])('%s → %s', (word, stem) => {
+    expect(units(word)[0]).toBe(stem);
+  });
+});

@@ -88,6 +88,23 @@ function isAffixLike(piece: string): boolean {
   return isAffix(piece) || isPredicate(piece) || /^[던든는은을를했된한할됐었였음임함]/.test(piece);
 }
 
+/**
+ * A verb's past form as its 아/어 form, so tenses meet: 거쳤 → 거쳐, 만났 → 만나, 골랐 → 골라. Only
+ * a past tense closes a syllable with ㅆ, so nouns are untouched; noun + 했/됐 is the noun.
+ */
+function presentForm(stem: string): string {
+  // A noun + 했/됐 (해명했, 선정됐) is the noun.
+  if (stem.length > 2 && /[했됐]$/.test(stem)) return stem.slice(0, -1);
+  if (!isPastVerb(stem)) return stem;
+  return stem.slice(0, -1) + String.fromCharCode(stem.charCodeAt(stem.length - 1) - 20);
+}
+
+/** A verb stem in the past tense (거쳤, 잡혔): its last syllable is closed by ㅆ. */
+function isPastVerb(stem: string): boolean {
+  const code = stem.charCodeAt(stem.length - 1) - 0xac00;
+  return code >= 0 && code < 11172 && code % 28 === 20 && !(stem.length > 2 && /[했됐]$/.test(stem));
+}
+
 /** Every bigram of a Hangul stem, plus the stem itself: 컨소시엄 → 컨소시엄 컨소 소시 시엄. */
 function hangulTokens(stem: string): string[] {
   if (stem.length <= 2) return [stem];
@@ -302,7 +319,13 @@ export class Analyzer {
       const predicate = HANGUL.test(word) ? word.length === 1 || isPredicate(word) || beforeBoundNoun : EN_LIGHT_VERBS.has(word) || /[a-z]{3}(ing|ed)$/.test(word);
       // Still a verb once stripped (가는, 만들어 → 만들), not a noun under 하다/되다 (선정됐어 → 선정).
       const removed = word.slice(tokens[0]!.length);
-      const verbForm = predicate && HANGUL.test(word) && (tokens[0] === word || isPredicate(tokens[0]!) || (word.startsWith(tokens[0]!) && !/^(하|되|됐|했|됩|합|한|할|될|된|해|돼|시키|받|이)/.test(removed)));
+      const verbForm =
+        predicate &&
+        HANGUL.test(word) &&
+        (tokens[0] === word ||
+          isPredicate(tokens[0]!) ||
+          isPastVerb(stripKorean(word)) || // 잡혔어 → 잡혀: a past tense, a verb
+          (word.startsWith(tokens[0]!) && !/^(하|되|됐|했|됩|합|한|할|될|된|해|돼|시키|받|이)/.test(removed)));
       const framing = [OUTCOME_WORDS, WHY_WORDS].some((set) => set.has(tokens[0]!) || set.has(word));
       if (framing) units.push({ tokens, alias: false, framing: true });
       else units.push(predicate ? { tokens, alias: false, predicate, ...(verbForm ? { verbForm } : {}) } : { tokens, alias: false });
@@ -346,7 +369,7 @@ export class Analyzer {
       if (KO_STOPWORDS.has(w) || isAffix(w)) return [];
       // 뜻이, 뭐가: a one-syllable particle on a stopword (stripKorean keeps two-syllable words whole).
       if (w.length === 2 && '이가은는을를도만의에로와과'.includes(w[1]!) && KO_STOPWORDS.has(w[0]!)) return [];
-      const stem = stripKorean(w);
+      const stem = presentForm(stripKorean(w));
       if (KO_STOPWORDS.has(stem)) return [];
       return hangulTokens(stem);
     }
