@@ -321,8 +321,8 @@ export class Analyzer {
       const removed = word.slice(tokens[0]!.length);
       const verbForm =
         predicate &&
-        HANGUL.test(word) &&
-        (tokens[0] === word ||
+        (!HANGUL.test(word) || // an English light verb (go, working) frames as a Korean verb form does
+          tokens[0] === word ||
           isPredicate(tokens[0]!) ||
           isPastVerb(stripKorean(word)) || // 잡혔어 → 잡혀: a past tense, a verb
           (word.startsWith(tokens[0]!) && !/^(하|되|됐|했|됩|합|한|할|될|된|해|돼|시키|받|이)/.test(removed)));
@@ -428,6 +428,6 @@ export function satisfies(text: string): Set<Intent> {
     out.add('count');
   if (/\d[\d.,]*\s*(억|조|만|천)?\s*(원|달러)|krw|usd|\$\s*\d|\bwon\b/i.test(text)) out.add('amount');
   // A reason: 때문, 탓, 위해, because, due to.
-  if (/때문|탓|이유|위해|위한|취지|목적|미달|\bbecause\b|\bdue to\b|\bowing to\b|\breasons?\b|in order to|\bso that\b|\baimed? (at|to)\b/i.test(text)) out.add('why');
+  if (/때문|탓|이유|위해|위한|취지|목적|미달|판단|봤다|\bjudged\b|\bcredited\b|\bbecause\b|\bdue to\b|\bowing to\b|\breasons?\b|in order to|\bso that\b|\baimed? (at|to)\b/i.test(text)) out.add('why');
   return out;
 }

@@ -43,7 +43,8 @@ export function countedIn(question: string): { field: 'ko' | 'en'; pattern: RegE
   const q = question.normalize('NFKC').toLowerCase();
   const ko = /몇\s*(장|곳|군데|명|종|가지|건|대|노드)/.exec(q);
   if (ko) return { field: 'ko', pattern: new RegExp(NUMERAL + COUNTERS[ko[1]!]!) };
-  const en = /how many ([a-z]+?)(?:e?s)?\b/.exec(q);
-  const things = en ? EN_COUNTED[en[1]!] : undefined;
+  // The thing counted is among the next few words: how many (of NVIDIA's 260000) GPUs.
+  const after = /how many ((?:[a-z0-9'’-]+\s*){1,5})/.exec(q)?.[1]?.split(/\s+/) ?? [];
+  const things = after.map((w) => EN_COUNTED[w.replace(/(?:e?s)$/, '')] ?? EN_COUNTED[w]).find((t) => t !== undefined);
   return things ? { field: 'en', pattern: new RegExp(`${EN_NUMERAL}(?:${things})\\b`, 'i') } : undefined;
 }
