@@ -42,6 +42,8 @@ export const defaultOptions = {
   compoundWeight: 0.5,
   /** How much a verb form weighs even when the corpus uses it (가는): it frames more than it names. */
   knownPredicateWeight: 0.4,
+  /** How much a word from a preamble or an aside (저 기자인데요.) weighs beside the part that asks. */
+  contextWeight: 0.2,
   /** Each further unknown word in a question weighs this much of the one before. */
   unknownDecay: 0.5,
   /** The same for a verb form the corpus never uses. */
@@ -212,7 +214,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
         missing.push(u.tokens[0]!);
         // Each further unknown word weighs less: one unknown noun (주가) sinks a short question,
         // but a chatty one (저 기자인데요…) should not drown what it asks about.
-        const base = unknownIdf * (u.predicate ? opts.predicateWeight : opts.unknownWeight);
+        const base = unknownIdf * (u.predicate ? opts.predicateWeight : opts.unknownWeight) * (u.context ? opts.contextWeight : 1);
         total += base * opts.unknownDecay ** unknownSeen++;
         continue;
       }
@@ -221,7 +223,8 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
       const wholeKnown = df.has(u.tokens[0]!);
       const weight =
         (wholeKnown ? Math.max(...known.map(idf)) : Math.max(...known.map(idf), unknownIdf * (u.predicate ? opts.predicateWeight : opts.compoundWeight))) *
-        (u.verbForm ? opts.knownPredicateWeight : 1);
+        (u.verbForm ? opts.knownPredicateWeight : 1) *
+        (u.context ? opts.contextWeight : 1);
       total += weight;
       const whole = has(u.tokens[0]!);
       if (whole === 1) matched++;
@@ -392,7 +395,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   }
 
   function explain(raw: string): Explanation {
-    const units = analyzer.units(String(raw ?? '').slice(0, opts.maxQuestionChars));
+    const units = analyzer.questionUnits(String(raw ?? '').slice(0, opts.maxQuestionChars));
     return {
       units: units.map((u) => u.tokens),
       candidates: rank(units, intents(raw), raw).map((r) => ({ id: r.id, coverage: r.cov, matched: r.matched, missing: r.missing, bm25: r.score, rank: r.rank })),
@@ -402,7 +405,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   function ask(raw: string): Answer {
     const question = String(raw ?? '').slice(0, opts.maxQuestionChars);
     const lang = detectLang(question);
-    const units = analyzer.units(question);
+    const units = analyzer.questionUnits(question);
     if (units.length === 0) return notFound(question, lang, 'empty', []);
     const wants = intents(question);
     const ranked = rank(units, wants, question);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Analyzer, detectLang, intents, normalize, satisfies, stemEnglish } from '../src/analysis/analyzer.ts';
 import { countedIn } from '../src/analysis/counters.ts';
+import { questionParts } from '../src/analysis/segments.ts';
 import { stripKorean } from '../src/analysis/korean.ts';
 
 const analyzer = new Analyzer([
@@ -195,5 +196,23 @@ describe('tenses meet', () => {
     ['해명했는데', '해명'],
   ])('%s → %s', (word, stem) => {
     expect(units(word)[0]).toBe(stem);
+  });
+});
+
+describe('a preamble is context, the part that asks decides', () => {
+  it('splits at sentence ends, dashes and Korean sentence endings, not inside 4.5', () => {
+    expect(questionParts('대학원생인데요, 정부 GPU 최대 몇 장까지 받아요?')).toEqual([
+      { text: '대학원생인데요,', asks: false },
+      { text: '정부 GPU 최대 몇 장까지 받아요', asks: true },
+    ]);
+    expect(questionParts('grad student here - how big is K-Fold?').map((p) => p.asks)).toEqual([false, true]);
+    expect(questionParts('엑사원 4.5 컨텍스트 길이 얼마야?')).toHaveLength(1);
+  });
+
+  it("the preamble's words are marked as context", () => {
+    const a = new Analyzer([{ id: 'lunit', terms: ['루닛'] }]);
+    const us = a.questionUnits('병원 연구지원팀입니다. 루닛 예산 얼마예요?');
+    expect(us.find((u) => u.tokens[0] === '병원')?.context).toBe(true);
+    expect(us.find((u) => u.tokens[0] === '~lunit')?.context).toBeUndefined();
   });
 });

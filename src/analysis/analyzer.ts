@@ -1,6 +1,7 @@
 import type { AliasGroup } from '../corpus/schema.ts';
 import type { Lang } from '../types.ts';
 import { findDates } from './dates.ts';
+import { questionParts } from './segments.ts';
 import { EN_LIGHT_VERBS, EN_STOPWORDS, KO_STOPWORDS, OUTCOME_WORDS, WHY_WORDS, isAffix, isPredicate, isProtectedWord, stripKorean } from './korean.ts';
 
 /**
@@ -18,6 +19,8 @@ export interface Unit {
   entity?: boolean;
   /** A word that frames the question (결과, result) rather than names its subject: not counted in coverage. */
   framing?: boolean;
+  /** From a preamble or an aside beside the part that asks: it weighs less. */
+  context?: boolean;
 }
 
 const HANGUL = /[\uAC00-\uD7A3]/;
@@ -49,6 +52,7 @@ export function normalize(text: string): string {
     .replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]/g, ' ')
     .replace(/(\d),(?=\d{3}\b)/g, '$1')
     .replace(KOREAN_NUMBER, koreanNumber)
+    .replace(/\b(\d+(?:\.\d+)?)k\b/g, (_, n: string) => String(Math.round(Number(n) * 1000))) // 260k → 260000
     .replace(/(?<=[a-z])['’]s\b/g, ''); // Lunit's → lunit
 }
 
@@ -331,6 +335,24 @@ export class Analyzer {
       else units.push(predicate ? { tokens, alias: false, predicate, ...(verbForm ? { verbForm } : {}) } : { tokens, alias: false });
     }
     return { units, mentions };
+  }
+
+  /**
+   * A question's units: those of the parts that ask, then the rest marked as context (a preamble's
+   * 대학병원 연구지원팀 is who asks, not what).
+   */
+  questionUnits(text: string): Unit[] {
+    const parts = questionParts(text);
+    if (parts.length === 1) return this.units(text);
+    const asking = parts.filter((p) => p.asks).flatMap((p) => this.units(p.text));
+    const seen = new Set(asking.map((u) => u.tokens[0]!));
+    const context: Unit[] = [];
+    for (const u of parts.filter((p) => !p.asks).flatMap((p) => this.units(p.text))) {
+      if (seen.has(u.tokens[0]!)) continue;
+      seen.add(u.tokens[0]!);
+      context.push({ ...u, context: true });
+    }
+    return [...asking, ...context];
   }
 
   /** All tokens of `text`, flattened (what MiniSearch searches). */
