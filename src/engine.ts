@@ -43,7 +43,7 @@ export const defaultOptions = {
   /** How much a verb form weighs even when the corpus uses it (가는): it frames more than it names. */
   knownPredicateWeight: 0.4,
   /** How much a word from a preamble or an aside (저 기자인데요.) weighs beside the part that asks. */
-  contextWeight: 0.2,
+  contextWeight: 0.1,
   /** Each further unknown word in a question weighs this much of the one before. */
   unknownDecay: 0.5,
   /** The same for a verb form the corpus never uses. */
@@ -202,6 +202,12 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
           : all.has(t)
             ? opts.topicCredit
             : 0;
+    // A programme-wide fact that names no one (the schedule, GPUs per team) still answers for that
+    // programme's participants: its topic's programme, or one it names (the elite teams' leads include
+    // Naver Cloud).
+    const covers = (programme: string | undefined) =>
+      programme !== undefined && (programme === scope || (programme === 'dokpamo' ? opts.dokpamoMarkers : opts.specializedMarkers).some((m) => own.has(m)));
+    const excused = (u: Unit) => !namesEntity.has(factId) && covers(participantOf.get(u.tokens[0]!));
     let total = 0;
     let got = 0;
     let matched = 0;
@@ -226,7 +232,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
         (u.verbForm ? opts.knownPredicateWeight : 1) *
         (u.context ? opts.contextWeight : 1);
       total += weight;
-      const whole = has(u.tokens[0]!);
+      const whole = u.entity && !all.has(u.tokens[0]!) && excused(u) ? 1 : has(u.tokens[0]!);
       if (whole === 1) matched++;
       if (whole === 0 && (u.tokens.length === 1 || u.tokens.slice(1).every((t) => has(t) === 0))) missing.push(u.tokens[0]!);
       if (whole > 0 || u.tokens.length === 1) got += weight * whole;
@@ -237,18 +243,8 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
       }
     }
     if (total === 0) return { cov: 0, matched, missing };
-    // Never answer about a named organisation or model with a fact about others (Lunit's budget is
-    // not KAIST's). A programme-wide fact that names no one (the schedule, GPUs per team) still
-    // answers for that programme's participants: its topic's programme, or one it names (the elite
-    // teams' leads include Naver Cloud).
-    const covers = (programme: string | undefined) =>
-      programme !== undefined && (programme === scope || (programme === 'dokpamo' ? opts.dokpamoMarkers : opts.specializedMarkers).some((m) => own.has(m)));
-    const otherEntity = units.some((u) => u.entity && !all.has(u.tokens[0]!) && (namesEntity.has(factId) || !covers(participantOf.get(u.tokens[0]!))));
-    if (!namesEntity.has(factId)) {
-      for (const u of units) {
-        if (u.entity && !all.has(u.tokens[0]!) && covers(participantOf.get(u.tokens[0]!))) got += Math.max(...u.tokens.filter((t) => df.has(t)).map(idf), 0);
-      }
-    }
+    // Never answer about a named organisation or model with a fact about others (Lunit's budget is not KAIST's).
+    const otherEntity = units.some((u) => u.entity && !all.has(u.tokens[0]!) && !excused(u));
     // A question asking for an attribute (a name, a licence, a score, a chief executive)
     // is answered only by a fact whose statement gives it, not one that merely lists it as a keyword.
     const stated = statedTerms.get(factId)!;

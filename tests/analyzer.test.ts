@@ -216,3 +216,10 @@ describe('a preamble is context, the part that asks decides', () => {
     expect(us.find((u) => u.tokens[0] === '~lunit')?.context).toBeUndefined();
   });
 });
+
+describe('question parts keep their question marks', () => {
+  it('a part that ends in "?" asks; 둘 다 is not a sentence end', () => {
+    expect(questionParts('카이스트 독파모에도 지원했었다며? 그때 결과 어케 됐어')).toHaveLength(1);
+    expect(questionParts('서면평가 발표평가 둘 다 봤음?')).toHaveLength(1);
+  });
+});

@@ -7,9 +7,9 @@
 
 /**
  * Sentence ends (a full stop only before a space: 4.5 and 2.0 stay whole), dashes and colons between
- * clauses, and Korean sentence endings before a space.
+ * clauses, and Korean sentence endings (입니다, 인데요, not 다 alone as in 둘 다) before a space.
  */
-const BOUNDARY = /[!?。？！\n]+\s*|\.+(?=\s|$)\s*|\s[-–—:]\s|(?<=[다요죠ㅠㅜㅋ~],?)\s+/;
+const BOUNDARY = /[!?。？！\n]+\s*|\.+(?=\s|$)\s*|\s[-–—:]\s|(?<=[가-힣][다요죠],?|[ㅠㅜㅋ~],?)\s+/;
 
 /** A part asks when it has a question mark or a question word. */
 const ASKS =
@@ -23,12 +23,14 @@ export interface Part {
 
 /** The question's parts; when none or every part asks, the whole text is one asking part. */
 export function questionParts(text: string): Part[] {
-  const pieces = text
-    .split(BOUNDARY)
-    .map((p) => p?.trim() ?? '')
-    .filter((p) => p !== '');
-  if (pieces.length < 2) return [{ text, asks: true }];
-  const parts = pieces.map((p) => ({ text: p, asks: ASKS.test(p) }));
-  if (parts.every((p) => p.asks) || parts.every((p) => !p.asks)) return [{ text, asks: true }];
+  // With the boundaries kept: a part that ends in "?" asks.
+  const pieces = text.split(new RegExp(`(${BOUNDARY.source})`));
+  const parts: Part[] = [];
+  for (let i = 0; i < pieces.length; i += 2) {
+    const piece = pieces[i]?.trim() ?? '';
+    if (piece === '') continue;
+    parts.push({ text: piece, asks: ASKS.test(piece) || /[?？]/.test(pieces[i + 1] ?? '') });
+  }
+  if (parts.length < 2 || parts.every((p) => p.asks) || parts.every((p) => !p.asks)) return [{ text, asks: true }];
   return parts;
 }
