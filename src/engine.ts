@@ -354,10 +354,10 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     // A topic of the other programme is not "named" by generic words (몇 팀 뽑는 공모) when the question
     // names neither programme nor one of its teams or models.
     const named = topicTerms
-      .filter((t) => units.every((u) => t.terms.has(u.tokens[0]!)))
+      .filter((t) => units.every((u) => u.context || t.terms.has(u.tokens[0]!)))
       .filter((t) => scope.named || units.some((u) => u.entity) || topicScope.get(t.id) !== 'dokpamo')
       .map((t) => leadOf.get(t.id)!)
-      .filter((id) => units.every((u) => u.framing || ownTerms.get(id)!.has(u.tokens[0]!)));
+      .filter((id) => units.every((u) => u.framing || u.context || ownTerms.get(id)!.has(u.tokens[0]!)));
     return hits
       .map((h) => {
         const id = h.id as string;
@@ -381,7 +381,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
           (wants.includes('outcome') && facts.get(id)!.kind === 'plan' ? opts.planOnOutcomeFactor : 1) *
           (1 + opts.keywordBonus * kwShare) *
           (1 + opts.intentBonus * wants.filter((w) => w !== 'define' && gives.get(id)!.has(w)).length) *
-          (named.includes(id) || (defining && factTopic.get(id) === 'glossary' && units.every((u) => u.framing || openingTerms.get(id)!.has(u.tokens[0]!)))
+          (named.includes(id) || (defining && factTopic.get(id) === 'glossary' && units.every((u) => u.framing || u.context || openingTerms.get(id)!.has(u.tokens[0]!)))
             ? 1 + (defining ? opts.defineBonus : opts.leadBonus)
             : 1) *
           (factScope.get(id) === scope.scope ? 1 + (scope.named ? opts.scopeBonus : opts.homeScopeBonus) : 1);
