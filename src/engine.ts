@@ -366,7 +366,8 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
         // (Any number will do for "how many": 몇 버전 is answered by 3.11.)
         const unmet =
           wants.some((w) => (w === 'when' || w === 'count' || w === 'amount') && !gives.get(id)!.has(w) && !(w === 'count' && hasNumber.has(id))) ||
-          (counted !== undefined && !counted.pattern.test(facts.get(id)![counted.field]));
+          (counted !== undefined && !counted.pattern.test(facts.get(id)![counted.field])) ||
+          (wants.includes('upcoming') && facts.get(id)!.kind !== 'plan');
         const cov = unmet ? raw.cov * opts.unmetIntentFactor : raw.cov;
         const { matched, missing } = raw;
         // The curated keywords say how people ask for a fact: a question worded that way, framing

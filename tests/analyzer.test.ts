@@ -116,6 +116,8 @@ describe('intents: what kind of answer a question wants, and what a fact gives',
     ['네이버는 왜 떨어졌어?', 'why'],
     ['Why was Naver Cloud eliminated?', 'why'],
     ['몇 곳 지원했어?', 'count'],
+    ['젠슨 황 다음 방한 언제임?', 'upcoming'],
+    ['When is the next stage evaluation?', 'upcoming'],
   ])('%s asks %s', (q, intent) => {
     expect(intents(q)).toContain(intent);
   });

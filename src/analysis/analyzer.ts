@@ -419,7 +419,7 @@ export function detectLang(text: string): Lang {
 }
 
 /** What kind of answer a question wants, from its question words: a date, a count or an amount. */
-export type Intent = 'when' | 'count' | 'amount' | 'outcome' | 'define' | 'who' | 'why' | 'original';
+export type Intent = 'when' | 'count' | 'amount' | 'outcome' | 'define' | 'who' | 'why' | 'original' | 'upcoming';
 
 const INTENTS: [Intent, RegExp][] = [
   ['when', /언제|며칠|몇\s*월|몇\s*일|날짜|일정|기간|까지\s*야|when\b|what date|which date|how long|deadline|until/],
@@ -431,6 +431,8 @@ const INTENTS: [Intent, RegExp][] = [
   ['why', /왜|이유|까닭|어째서|무슨\s*근거|\bwhy\b|\breasons?\b|how come/],
   // The original plan, not what became of it: 처음엔, 원래, 당초, initially.
   ['original', /처음엔|처음에는|원래|당초|애초|\binitially\b|\boriginally\b|at first|\boriginal plan/],
+  // What comes next: only a plan or a schedule can say.
+  ['upcoming', /다음\s*(번|차례|평가|단계|방한|방문|공모|발표|일정|행사|모델)|앞으로|향후|\bnext\b|\bupcoming\b/],
   ['outcome', /결과|통과|합격|붙었|떨어졌|탈락했|성적|점수|누가\s*(이겼|됐|남았)|어떻게\s*됐|result|outcome|\bpass(ed)?\b|\bwon\b|who won|how did .* (do|go)|score/],
 ];
 
