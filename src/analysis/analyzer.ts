@@ -71,8 +71,8 @@ export function stemEnglish(word: string): string {
 }
 
 const ORDINAL_WORDS: Record<string, string> = { first: '1', '1st': '1', second: '2', '2nd': '2', third: '3', '3rd': '3', fourth: '4', '4th': '4', one: '1', two: '2', three: '3', four: '4' };
-/** 1차, 2단계, 3번째 | first, 1st | stage 2, phase 2, round 2. */
-const ORDINAL = /(?<![\d.-])(\d{1,2})\s*(?=차(?!\s*[0-9])|단계|번째|기(?![가-힣]))(?:차)?|\b(first|1st|second|2nd|third|3rd|fourth|4th|(?<=(?:stage|phase|round)\s)(?:one|two|three|four))\b|(?:stage|phase|round)s?[\s-]*(\d{1,2})(?![\d.])/g;
+/** 1차, 2단계, 3번째 | first round, 2nd evaluation (not "third in AI", "3rd floor") | stage 2, phase 2, round 2. */
+const ORDINAL = /(?<![\d.-])(\d{1,2})\s*(?=차(?!\s*[0-9])|단계|번째|기(?![가-힣]))(?:차)?|\b((?:first|1st|second|2nd|third|3rd|fourth|4th)(?=[\s-]+(?:[a-z]+[\s-]+)?(?:stage|phase|round|evaluation|assessment|review|presentation|call|selection|cut|batch|allocation|result|team)s?\b)|(?<=(?:stage|phase|round)\s)(?:one|two|three|four))\b|(?:stage|phase|round)s?[\s-]*(\d{1,2})(?![\d.])/g;
 
 const KOREAN_NUMERALS: Record<string, string> = { 두: '2', 세: '3', 다섯: '5', 여섯: '6', 일곱: '7', 여덟: '8', 아홉: '9', 열: '10' };
 
