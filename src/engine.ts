@@ -29,6 +29,8 @@ export const defaultOptions = {
   /** Concepts that name each programme in a question. */
   dokpamoMarkers: ['~dokpamo', '~elite-team'],
   specializedMarkers: ['~specialized-programme'],
+  /** The attribute concept for a name (이름, called): a quoted name in the statement gives it. */
+  nameToken: '~name',
   /** Rank bonus for a topic's lead fact when the question only names the topic. */
   leadBonus: 0.3,
   /** Rank bonus for a fact that gives what the question word asks for (언제 → a date, 몇 → a number). */
@@ -171,6 +173,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   // What a fact's statement opens with: a definition starts with what it defines (소버린 AI는 …).
   const openingTerms = new Map(corpus.facts.map((f) => [f.id, new Set(analyzer.tokens(`${f.ko.slice(0, 20)}\n${f.en.slice(0, 40)}`))]));
   const gives = new Map(corpus.facts.map((f) => [f.id, satisfies(`${f.ko}\n${f.en}`)]));
+  const quotesName = new Set(corpus.facts.filter((f) => /['‘"“][^'’"”]{2,40}['’"”]/.test(f.ko)).map((f) => f.id));
   const hasNumber = new Set(corpus.facts.filter((f) => /\d/.test(f.ko)).map((f) => f.id));
   const n = docs.length;
   const idf = (t: string) => {
@@ -248,7 +251,10 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     // A question asking for an attribute (a name, a licence, a score, a chief executive)
     // is answered only by a fact whose statement gives it, not one that merely lists it as a keyword.
     const stated = statedTerms.get(factId)!;
-    const attributeMissing = units.some((u) => attributeTokens.has(u.tokens[0]!) && !stated.has(u.tokens[0]!));
+    // A name is also given by quoting it (독자 파운데이션 모델 '솔라 WBL').
+    const attributeMissing = units.some(
+      (u) => attributeTokens.has(u.tokens[0]!) && !stated.has(u.tokens[0]!) && !(u.tokens[0] === opts.nameToken && quotesName.has(factId)),
+    );
     // A year or an ordinal the question names must be the fact's: 2027's call is not 2025's.
     const wrongNumber = units.some((u) => /^(\d{4}$|#n)/.test(u.tokens[0]!) && !all.has(u.tokens[0]!));
     // A question that names one programme is not answered by a fact of another topic that never names it.
