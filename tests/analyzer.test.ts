@@ -196,6 +196,7 @@ describe('tenses meet', () => {
     ['거쳤어', '거쳐'],
     ['만났대', '만나'],
     ['해명했는데', '해명'],
+    ['학습시켰어', '학습'],
   ])('%s → %s', (word, stem) => {
     expect(units(word)[0]).toBe(stem);
   });

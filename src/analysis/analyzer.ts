@@ -97,7 +97,8 @@ function isAffixLike(piece: string): boolean {
  * a past tense closes a syllable with ㅆ, so nouns are untouched; noun + 했/됐 is the noun.
  */
 function presentForm(stem: string): string {
-  // A noun + 했/됐 (해명했, 선정됐) is the noun.
+  // A noun + 했/됐/시켰 (해명했, 선정됐, 학습시켰) is the noun.
+  if (stem.length > 3 && /시[켰켜]$/.test(stem)) return stem.slice(0, -2);
   if (stem.length > 2 && /[했됐]$/.test(stem)) return stem.slice(0, -1);
   if (!isPastVerb(stem)) return stem;
   return stem.slice(0, -1) + String.fromCharCode(stem.charCodeAt(stem.length - 1) - 20);
@@ -106,7 +107,7 @@ function presentForm(stem: string): string {
 /** A verb stem in the past tense (거쳤, 잡혔): its last syllable is closed by ㅆ. */
 function isPastVerb(stem: string): boolean {
   const code = stem.charCodeAt(stem.length - 1) - 0xac00;
-  return code >= 0 && code < 11172 && code % 28 === 20 && !(stem.length > 2 && /[했됐]$/.test(stem));
+  return code >= 0 && code < 11172 && code % 28 === 20 && !(stem.length > 2 && /[했됐]$/.test(stem)) && !(stem.length > 3 && /시켰$/.test(stem));
 }
 
 /** Every bigram of a Hangul stem, plus the stem itself: 컨소시엄 → 컨소시엄 컨소 소시 시엄. */
