@@ -426,10 +426,13 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     const newerCov = newer ? coverage(units, newer).cov : 0;
     if (newer && newerCov >= opts.minCoverage && !wants.includes('original')) chosen.push(newer, best.id);
     else chosen.push(best.id, ...(newer ? [newer] : []));
-    for (const r of ranked.slice(1)) {
+    // Related facts: close enough to the best, those of the best answer's programme first (GPUs per
+    // team beside the GPU supplier, before the national GPU plan).
+    const close = ranked.slice(1).filter((r) => r.cov >= opts.relatedCoverage && r.rank >= opts.relatedRatio * best.rank);
+    const sameScope = (id: string) => factScope.get(id) === factScope.get(best.id);
+    for (const r of [...close.filter((r) => sameScope(r.id)), ...close.filter((r) => !sameScope(r.id))]) {
       if (chosen.length >= 1 + opts.maxRelated) break;
-      if (chosen.includes(r.id)) continue;
-      if (r.cov >= opts.relatedCoverage && r.rank >= opts.relatedRatio * best.rank) chosen.push(r.id);
+      if (!chosen.includes(r.id)) chosen.push(r.id);
     }
     const scoreOf = new Map(ranked.map((r) => [r.id, r.rank]));
     const answers = chosen.slice(0, 1 + opts.maxRelated).map((id) => item(facts.get(id)!, lang, scoreOf.get(id) ?? best.rank));

@@ -36,6 +36,13 @@ describe('answers', () => {
     expect(new Set(a.answers.map((x) => x.factId)).size).toBe(a.answers.length);
   });
 
+  it("lists related facts of the best answer's programme first", () => {
+    const a = engine.ask('GPU몇장 받아?');
+    const scopeOf = (topic: string) => engine.corpus.topics.find((t) => t.id === topic)?.scope;
+    expect(scopeOf(a.answers[1]!.topic)).toBe(scopeOf(a.answers[0]!.topic));
+    expect(a.answers.map((x) => x.text).join('\n')).toContain('256');
+  });
+
   it('is deterministic', () => {
     const q = 'KAIST 컨소시엄은 뭘 만들어?';
     expect(engine.ask(q)).toEqual(engine.ask(q));
