@@ -11,9 +11,9 @@
  */
 const BOUNDARY = /[!?。？！\n]+\s*|\.+(?=\s|$)\s*|\s[-–—:]\s|(?<=[가-힣][다요죠],?|[ㅠㅜㅋ~],?)\s+/;
 
-/** A part asks when it has a question mark or a question word. */
+/** A part asks when it has a question mark, a question word or a request (알려줘, tell me). */
 const ASKS =
-  /[?？]|언제|며칠|몇|얼마|누가|누구|어디|무엇|뭐|뭔|뭘|왜|어떻게|어떤|어느|어케|맞나|맞아|맞음|맞지|인가|나요|까요|\b(what|when|who|whom|where|which|why|how|is|are|was|were|does|do|did|can|could|will|would|should|has|have)\b/i;
+  /[?？]|언제|며칠|몇|얼마|누가|누구|어디|무엇|뭐|뭔|뭘|왜|어떻게|어떤|어느|어케|맞나|맞아|맞음|맞지|인가|나요|까요|알려|설명해|정리해|말해|궁금|\b(what|when|who|whom|where|which|why|how|is|are|was|were|does|do|did|can|could|will|would|should|has|have|tell|explain|list|show)\b/i;
 
 export interface Part {
   text: string;
