@@ -226,3 +226,14 @@ describe('question parts keep their question marks', () => {
     expect(questionParts('서면평가 발표평가 둘 다 봤음?')).toHaveLength(1);
   });
 });
+
+describe('English alias terms keep their word breaks', () => {
+  it('"wrap up stage" is not Upstage, but "K Fold" is K-Fold', () => {
+    const a = new Analyzer([
+      { id: 'upstage', terms: ['Upstage', '업스테이지'] },
+      { id: 'k-fold', terms: ['K-Fold'] },
+    ]);
+    expect(a.units('did they wrap up stage 1?').map((u) => u.tokens[0])).not.toContain('~upstage');
+    expect(a.units('K Fold 크기').map((u) => u.tokens[0])).toContain('~k-fold');
+  });
+});

@@ -154,7 +154,9 @@ function matchAt(norm: string, text: { chars: string; at: number[] }, term: Term
   for (let k = i; k < i + t.length - 1; k++) {
     if (text.at[k + 1]! - text.at[k]! === 1) continue;
     const gap = norm.slice(text.at[k]! + 1, text.at[k + 1]!);
-    if (gap.includes('\n') || (!term.gaps.has(k - i) && t.length <= 3)) return undefined;
+    // Between two letters a space splits English words (wrap up stage is not Upstage): only where the term has one.
+    const latinJoin = /[a-z]/.test(t[k - i]!) && /[a-z]/.test(t[k - i + 1]!);
+    if (gap.includes('\n') || (!term.gaps.has(k - i) && (t.length <= 3 || latinJoin))) return undefined;
   }
   const start = text.at[i]!;
   let end = text.at[i + t.length - 1]! + 1;
