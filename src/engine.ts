@@ -37,6 +37,7 @@ export const defaultOptions = {
   intentBonus: 0.25,
   /** Rank factor for a fact that names no one beyond the question's own names when it asks who (누가, which team). */
   unmetWhoFactor: 0.9,
+  /** Rank bonus for a fact that does name someone then. */
   whoBonus: 0.1,
   /** How much a word the corpus never uses counts toward coverage, relative to its rarest term. */
   unknownWeight: 1,
@@ -368,8 +369,9 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
       .map((h) => {
         const id = h.id as string;
         const raw = coverage(units, id);
-        // A question asking for a date, a number or an amount is not answered by a fact without one.
-        // (Any number will do for "how many": 몇 버전 is answered by 3.11.)
+        // A question asking for a date, a number or an amount is not answered by a fact without one
+        // (any number will do for "how many": 몇 버전 is answered by 3.11), one asking 몇 장 / how many
+        // GPUs by a fact without a number of them, and one asking what comes next by a past event.
         const unmet =
           wants.some((w) => (w === 'when' || w === 'count' || w === 'amount') && !gives.get(id)!.has(w) && !(w === 'count' && hasNumber.has(id))) ||
           (counted !== undefined && !counted.pattern.test(facts.get(id)![counted.field])) ||
