@@ -170,7 +170,8 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   const participantOf = new Map(corpus.aliases.filter((g) => g.programme).map((g) => [`~${g.id}`, g.programme!]));
   const attributeTokens = new Set(corpus.aliases.filter((g) => g.attribute).map((g) => `~${g.id}`));
   const entityTokens = new Set(corpus.aliases.filter((g) => g.entity).map((g) => `~${g.id}`));
-  const namesEntity = new Set([...termsOf].filter(([, set]) => [...set].some((t) => entityTokens.has(t))).map(([id]) => id));
+  const participantTokens = new Set(participantOf.keys());
+  const namesParticipant = new Set([...termsOf].filter(([, set]) => [...set].some((t) => participantTokens.has(t))).map(([id]) => id));
   // What a fact's statement opens with: a definition starts with what it defines (소버린 AI는 …).
   const openingTerms = new Map(corpus.facts.map((f) => [f.id, new Set(analyzer.tokens(`${f.ko.slice(0, 20)}\n${f.en.slice(0, 40)}`))]));
   const gives = new Map(corpus.facts.map((f) => [f.id, satisfies(`${f.ko}\n${f.en}`)]));
@@ -206,12 +207,12 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
           : all.has(t)
             ? opts.topicCredit
             : 0;
-    // A programme-wide fact that names no one (the schedule, GPUs per team) still answers for that
-    // programme's participants: its topic's programme, or one it names (the elite teams' leads include
-    // Naver Cloud).
+    // A programme-wide fact that names no team (the schedule, GPUs per team, their supplier) still
+    // answers for that programme's participants: its topic's programme, or one it names (the elite
+    // teams' leads include Naver Cloud).
     const covers = (programme: string | undefined) =>
       programme !== undefined && (programme === scope || (programme === 'dokpamo' ? opts.dokpamoMarkers : opts.specializedMarkers).some((m) => own.has(m)));
-    const excused = (u: Unit) => !namesEntity.has(factId) && covers(participantOf.get(u.tokens[0]!));
+    const excused = (u: Unit) => !namesParticipant.has(factId) && covers(participantOf.get(u.tokens[0]!));
     let total = 0;
     let got = 0;
     let matched = 0;

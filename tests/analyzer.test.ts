@@ -237,3 +237,12 @@ describe('English alias terms keep their word breaks', () => {
     expect(a.units('K Fold 크기').map((u) => u.tokens[0])).toContain('~k-fold');
   });
 });
+
+describe('"X 말고" names what is not asked about', () => {
+  it('특화모델 말고 독파모 공모는… asks about 독파모', () => {
+    expect(questionParts('특화모델 말고 독파모 공모는 며칠부터 며칠까지 받았어?')).toEqual([
+      { text: '특화모델 말고', asks: false },
+      { text: '독파모 공모는 며칠부터 며칠까지 받았어', asks: true },
+    ]);
+  });
+});

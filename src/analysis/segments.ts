@@ -7,9 +7,10 @@
 
 /**
  * Sentence ends (a full stop only before a space: 4.5 and 2.0 stay whole), dashes and colons between
- * clauses, and Korean sentence endings (입니다, 인데요, not 다 alone as in 둘 다) before a space.
+ * clauses, Korean sentence endings (입니다, 인데요, not 다 alone as in 둘 다) before a space, and
+ * "X 말고" (not X: 특화모델 말고 독파모 공모는…), which names what is not asked about.
  */
-const BOUNDARY = /[!?。？！\n]+\s*|\.+(?=\s|$)\s*|\s[-–—:]\s|(?<=[가-힣][다요죠],?|[ㅠㅜㅋ~],?)\s+/;
+const BOUNDARY = /[!?。？！\n]+\s*|\.+(?=\s|$)\s*|\s[-–—:]\s|(?<=[가-힣][다요죠],?|[ㅠㅜㅋ~],?)\s+|(?<=\s(?:말고|아니고|빼고),?)\s+/;
 
 /** A part asks when it has a question mark, a question word or a request (알려줘, tell me). */
 const ASKS =
