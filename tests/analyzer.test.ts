@@ -246,3 +246,11 @@ describe('"X 말고" names what is not asked about', () => {
     ]);
   });
 });
+
+describe('countedIn: shares and nouns it does not list', () => {
+  it('몇 % needs a percentage; how many downloads needs a number of downloads', () => {
+    expect(countedIn('업스테이지 지분 몇 % 갖게 돼?')!.pattern.test('지분투자 1000억원')).toBe(false);
+    expect(countedIn('How many downloads has it had?')!.pattern.test('it passed 10,000 downloads')).toBe(true);
+    expect(countedIn('how many teams were picked?')).toBeUndefined();
+  });
+});

@@ -31,6 +31,8 @@ const EN_COUNTED: Record<string, string> = {
   application: 'applications?|applicants?|consortia|bids?',
   applicant: 'applications?|applicants?|consortia|bids?',
 };
+/** Counted by naming them as often as by a number (the Lunit and KAIST consortia). */
+const UNCOUNTED = new Set(['team', 'consortia', 'consortium', 'time', 'year', 'month', 'day']);
 const EN_NUMERAL = String.raw`\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of|thousands of)\s+(?:[a-z-]+\s+){0,4}`;
 
 /**
@@ -43,8 +45,14 @@ export function countedIn(question: string): { field: 'ko' | 'en'; pattern: RegE
   const q = question.normalize('NFKC').toLowerCase();
   const ko = /몇\s*(장|곳|군데|명|종|가지|건|대|노드)/.exec(q);
   if (ko) return { field: 'ko', pattern: new RegExp(NUMERAL + COUNTERS[ko[1]!]!) };
-  // The thing counted is among the next few words: how many (of NVIDIA's 260000) GPUs.
+  // A share: 몇 %, what percentage.
+  if (/몇\s*(%|퍼센트|프로)|what percent|how many percent/.test(q)) return { field: 'ko', pattern: /\d[\d.]*\s*(%|퍼센트)/ };
+  // The thing counted is among the next few words: how many (of NVIDIA's 260000) GPUs; a noun
+  // this list does not know counts as itself (how many downloads needs "N downloads").
   const after = /how many ((?:[a-z0-9'’-]+\s*){1,5})/.exec(q)?.[1]?.split(/\s+/) ?? [];
-  const things = after.map((w) => EN_COUNTED[w.replace(/(?:e?s)$/, '')] ?? EN_COUNTED[w]).find((t) => t !== undefined);
+  const singular = (w: string) => w.replace(/(?:e?s)$/, '');
+  const things =
+    after.map((w) => EN_COUNTED[singular(w)] ?? EN_COUNTED[w]).find((t) => t !== undefined) ??
+    (/^[a-z]{4,}s$/.test(after[0] ?? '') && !UNCOUNTED.has(singular(after[0]!)) ? `${singular(after[0]!)}(?:e?s)?` : undefined);
   return things ? { field: 'en', pattern: new RegExp(`${EN_NUMERAL}(?:${things})\\b`, 'i') } : undefined;
 }
