@@ -40,7 +40,7 @@ export const defaultOptions = {
   /** Rank bonus for a fact that does name someone then. */
   whoBonus: 0.1,
   /** How much a word the corpus never uses counts toward coverage, relative to its rarest term. */
-  unknownWeight: 1,
+  unknownWeight: 0.7,
   /** How much a compound the corpus never uses whole weighs, relative to an unknown word. */
   compoundWeight: 0.5,
   /** How much a verb form weighs even when the corpus uses it (가는): it frames more than it names. */
@@ -212,7 +212,9 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     // teams' leads include Naver Cloud).
     const covers = (programme: string | undefined) =>
       programme !== undefined && (programme === scope || (programme === 'dokpamo' ? opts.dokpamoMarkers : opts.specializedMarkers).some((m) => own.has(m)));
-    const excused = (u: Unit) => !namesParticipant.has(factId) && covers(participantOf.get(u.tokens[0]!));
+    // Not when the question asks for one of the team's own attributes (its CEO, its licence).
+    const asksAttribute = units.some((u) => attributeTokens.has(u.tokens[0]!));
+    const excused = (u: Unit) => !asksAttribute && !namesParticipant.has(factId) && covers(participantOf.get(u.tokens[0]!));
     let total = 0;
     let got = 0;
     let matched = 0;

@@ -162,7 +162,8 @@ function matchAt(norm: string, text: { chars: string; at: number[] }, term: Term
   let end = text.at[i + t.length - 1]! + 1;
   if (LATIN_OR_DIGIT.test(t[0]!) && start > 0 && LATIN_OR_DIGIT.test(norm[start - 1]!)) return undefined;
   const last = t.at(-1)!;
-  if (/[a-z]/.test(last)) {
+  // Plurals: GPUs, and model names ending in a digit (B200s, H100s).
+  if (/[a-z]/.test(last) || (/\d/.test(last) && /[a-z]/.test(t))) {
     const plural = /^(?:'s|es|s)(?![a-z0-9])/.exec(norm.slice(end, end + 3));
     if (plural) end += plural[0].length;
   }
