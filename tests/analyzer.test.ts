@@ -254,3 +254,18 @@ describe('countedIn: shares and nouns it does not list', () => {
     expect(countedIn('how many teams were picked?')).toBeUndefined();
   });
 });
+
+describe('loanword spellings and requests', () => {
+  it('컨소시움 is 컨소시엄, 파운데이숀 is 파운데이션', () => {
+    expect(normalize('루닛 컨소시움, 특화 파운데이숀')).toBe('루닛 컨소시엄, 특화 파운데이션');
+  });
+
+  it('a request (리스트 뽑아줄 수 있음) frames the question; it does not ask about selection', () => {
+    const a = new Analyzer([
+      { id: 'select', terms: ['뽑아', '선정'] },
+      { id: 'request', terms: ['뽑아줄', '알려줘'], framing: true },
+    ]);
+    const us = a.units('병원 리스트 뽑아줄 수 있음?');
+    expect(us.map((u) => u.tokens[0])).not.toContain('~select');
+  });
+});

@@ -53,8 +53,25 @@ export function normalize(text: string): string {
     .replace(/(\d),(?=\d{3}\b)/g, '$1')
     .replace(KOREAN_NUMBER, koreanNumber)
     .replace(/\b(\d+(?:\.\d+)?)k\b/g, (_, n: string) => String(Math.round(Number(n) * 1000))) // 260k → 260000
-    .replace(/(?<=[a-z])['’]s\b/g, ''); // Lunit's → lunit
+    .replace(/(?<=[a-z])['’]s\b/g, '') // Lunit's → lunit
+    .replace(LOANWORD_VARIANT, (v) => LOANWORD_VARIANTS[v]!);
 }
+
+/** Common spellings of loanwords, written as the corpus writes them (컨소시움 → 컨소시엄). */
+const LOANWORD_VARIANTS: Record<string, string> = {
+  컨소시움: '컨소시엄',
+  콘소시엄: '컨소시엄',
+  파운데이숀: '파운데이션',
+  파운데이선: '파운데이션',
+  엔비디야: '엔비디아',
+  엔디비아: '엔비디아',
+  센타: '센터',
+  프로잭트: '프로젝트',
+  프로젝투: '프로젝트',
+  라이센스: '라이선스',
+  벤치마크스: '벤치마크',
+};
+const LOANWORD_VARIANT = new RegExp(Object.keys(LOANWORD_VARIANTS).join('|'), 'g');
 
 /** Light English stemming, the same for questions and facts: selected/selects/selection share a stem. */
 export function stemEnglish(word: string): string {
@@ -429,7 +446,7 @@ const INTENTS: [Intent, RegExp][] = [
   ['when', /언제|며칠|몇\s*월|몇\s*일|날짜|일정|기간|까지\s*야|when\b|what date|which date|how long|deadline|until/],
   ['count', /몇(?!\s*(월|일|시))|how many|number of|얼마나(?!\s*(걸|오래|자주|빨리|잘|좋))|개수/],
   ['amount', /얼마(?!나)|how much|금액|비용|사업비|돈|cost|price|원\s*이야|달러/],
-  ['define', /뭐야|뭐임|뭔데|뭐지|무엇|뭔가요|뭡니까|이란|(?<![가-힣])란\s*\?|어떤\s*(곳|회사|모델|사업|기관)|설명|소개|what\s+(is|are|was)\b|what's|who\s+(is|are)\b|explain|tell me about|overview|what\s+does\b.*\bmean|meaning|definition|stand\s+for|뜻|의미가|정의/],
+  ['define', /뭐야|뭐임|뭔데|뭐지|무엇|뭔가요|뭡니까|이란|(?<![가-힣])란\s*\?|어떤\s*(곳|회사|모델|사업|기관)|설명|소개|what\s+(is|are|was)\b|what's|who\s+(is|are)\b|explain|tell me about|overview|what\s+does\b.*\bmean|meaning|definition|stand\s+for|뜻|의미가|정의|약자|줄임말|stands? for|abbreviation/],
   // Which organisation or person: 누가, 어디야 (of a team or a ministry), 어느 팀, who, which company.
   ['who', /누구|누가|어디(?!서|에서|에\s*(써|쓰|올라))|어느\s*(팀|곳|기업|회사|기관|부처|대학|병원|나라)|어떤\s*(팀|회사|기업|기관|곳)들|\bwho\b|\bwhich\s+(team|compan|firm|organi[sz]|ministr|universit|hospital|cloud|operator)/],
   ['why', /왜|이유|까닭|어째서|무슨\s*근거|\bwhy\b|\breasons?\b|how come/],

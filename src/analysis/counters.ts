@@ -45,6 +45,8 @@ export function countedIn(question: string): { field: 'ko' | 'en'; pattern: RegE
   const q = question.normalize('NFKC').toLowerCase();
   const ko = /몇\s*(장|곳|군데|명|종|가지|건|대|노드)/.exec(q);
   if (ko) return { field: 'ko', pattern: new RegExp(NUMERAL + COUNTERS[ko[1]!]!) };
+  // After how long: 몇 년 만 needs "15년 만" (not any year).
+  if (/몇\s*년\s*만/.test(q)) return { field: 'ko', pattern: /\d+\s*년\s*만/ };
   // A share: 몇 %, what percentage.
   if (/몇\s*(%|퍼센트|프로)|what percent|how many percent/.test(q)) return { field: 'ko', pattern: /\d[\d.]*\s*(%|퍼센트)/ };
   // The thing counted is among the next few words: how many (of NVIDIA's 260000) GPUs; a noun
