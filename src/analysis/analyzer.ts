@@ -95,6 +95,9 @@ const KOREAN_NUMERALS: Record<string, string> = { 두: '2', 세: '3', 다섯: '5
 
 const NUMBER_WORDS: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5', first: '1', second: '2', third: '3', fourth: '4', fifth: '5' };
 
+/** Words that are another word's stem but mean something else: "found" (find) is not "founded". */
+const STEM_HOMONYMS = new Set(['found']);
+
 const EN_STOP_STEMS = new Set([...EN_STOPWORDS].filter((w) => w.length > 3).map(stemEnglish));
 
 /** A counter word after a number (월에, 장이, 곳이나) without its particle. */
@@ -328,7 +331,7 @@ export class Analyzer {
       if (HANGUL.test(word) && match.index > 0 && (/\d/.test(rest[match.index - 1]!) || /몇\s+$/.test(rest.slice(Math.max(0, match.index - 3), match.index)))) word = stripCounter(word);
       // A syllable or two glued to an alias is what is left of its word: 떨어졌던 → 던, not a word.
       if (HANGUL.test(word) && word.length <= 2 && match.index > 0 && covered[match.index - 1] && isAffixLike(word)) continue;
-      const stemAlias = /^[a-z]/.test(word) ? this.stemAliases.get(stemEnglish(word)) : undefined;
+      const stemAlias = /^[a-z]/.test(word) && !STEM_HOMONYMS.has(word) ? this.stemAliases.get(stemEnglish(word)) : undefined;
       if (stemAlias) {
         // allocation finds allocate: English alias terms also match by stem.
         if (!seen.has(stemAlias.token)) units.push(stemAlias.entity ? { tokens: [stemAlias.token], alias: true, entity: true } : { tokens: [stemAlias.token], alias: true });
