@@ -88,8 +88,8 @@ export function stemEnglish(word: string): string {
 }
 
 const ORDINAL_WORDS: Record<string, string> = { first: '1', '1st': '1', second: '2', '2nd': '2', third: '3', '3rd': '3', fourth: '4', '4th': '4', one: '1', two: '2', three: '3', four: '4' };
-/** 1차, 2단계, 3번째 | first round, 2nd evaluation (not "third in AI", "3rd floor") | stage 2, phase 2, round 2. */
-const ORDINAL = /(?<![\d.-])(\d{1,2})\s*(?=차(?!\s*[0-9])|단계|번째|기(?![가-힣]))(?:차)?|\b((?:first|1st|second|2nd|third|3rd|fourth|4th)(?=[\s-]+(?:[a-z]+[\s-]+)?(?:stage|phase|round|evaluation|assessment|review|presentation|call|selection|cut|batch|allocation|result|team)s?\b)|(?<=(?:stage|phase|round)\s)(?:one|two|three|four))\b|(?:stage|phase|round)s?[\s-]*(\d{1,2})(?![\d.])/g;
+/** 1차, 2단계, 3번째, 첫 번째 | first round, 2nd evaluation (not "third in AI", "3rd floor") | stage 2, phase 2, round 2. */
+const ORDINAL = /(?<![\d.-])(\d{1,2})\s*(?=차(?!\s*[0-9])|단계|번째|기(?![가-힣]))(?:차)?|\b((?:first|1st|second|2nd|third|3rd|fourth|4th)(?=[\s-]+(?:[a-z]+[\s-]+)?(?:stage|phase|round|evaluation|assessment|review|presentation|call|selection|cut|batch|allocation|result|team)s?\b)|(?<=(?:stage|phase|round)\s)(?:one|two|three|four))\b|(?:stage|phase|round)s?[\s-]*(\d{1,2})(?![\d.])|(?<![가-힣])(첫)(?:\s*번째|째)?(?=\s*[가-힣])/g;
 
 const KOREAN_NUMERALS: Record<string, string> = { 두: '2', 세: '3', 다섯: '5', 여섯: '6', 일곱: '7', 여덟: '8', 아홉: '9', 열: '10' };
 
@@ -313,9 +313,9 @@ export class Analyzer {
     }
     // Ordinals: 1차, 2단계, 3번째, first, phase 1 all become #n1.. so rounds and stages line up.
     for (const m of norm.matchAll(ORDINAL)) {
-      const n = m[1] ?? m[3] ?? ORDINAL_WORDS[m[2]!];
-      const at = m.index + m[0].indexOf(m[1] ?? m[3] ?? m[2]!);
-      const len = (m[1] ?? m[3] ?? m[2]!).length + (m[1] && /^\d+\s*차/.test(m[0]) ? m[0].length - m[1].length : 0);
+      const n = m[1] ?? m[3] ?? (m[4] ? '1' : ORDINAL_WORDS[m[2]!]);
+      const at = m.index + m[0].indexOf(m[1] ?? m[3] ?? m[4] ?? m[2]!);
+      const len = (m[1] ?? m[3] ?? m[4] ?? m[2]!).length + (m[1] && /^\d+\s*차/.test(m[0]) ? m[0].length - m[1].length : 0);
       if (!n || covered.subarray(at, at + len).some(Boolean)) continue;
       covered.fill(1, at, at + len);
       const token = `#n${n}`;
@@ -454,7 +454,7 @@ const INTENTS: [Intent, RegExp][] = [
   ['who', /누구|누가|어디(?!서|에서|에\s*(써|쓰|올라))|어느\s*(팀|곳|기업|회사|기관|부처|대학|병원|나라)|어떤\s*(팀|회사|기업|기관|곳)들|\bwho\b|\bwhich\s+(team|compan|firm|organi[sz]|ministr|universit|hospital|cloud|operator)/],
   ['why', /왜|이유|까닭|어째서|무슨\s*근거|\bwhy\b|\breasons?\b|how come/],
   // The original plan, not what became of it: 처음엔, 원래, 당초, initially.
-  ['original', /처음엔|처음에는|원래|당초|애초|\binitially\b|\boriginally\b|at first|\boriginal plan/],
+  ['original', /처음엔|처음에는|처음\s*계획|계획으?론|계획상|원래|당초|애초|\binitially\b|\boriginally\b|at first|\boriginal plan/],
   // What comes next: only a plan or a schedule can say.
   ['upcoming', /다음\s*(번|차례|평가|단계|방한|방문|공모|발표|일정|행사|모델)|앞으로|향후|\bnext\b|\bupcoming\b/],
   ['outcome', /결과|통과|합격|붙었|떨어졌|탈락했|성적|점수|누가\s*(이겼|됐|남았)|어떻게\s*됐|result|outcome|\bpass(ed)?\b|\bwon\b|who won|how did .* (do|go)|score/],
