@@ -374,11 +374,12 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
         const raw = coverage(units, id);
         // A question asking for a date, a number or an amount is not answered by a fact without one
         // (any number will do for "how many": 몇 버전 is answered by 3.11), one asking 몇 장 / how many
-        // GPUs by a fact without a number of them, and one asking what comes next by a past event.
+        // GPUs by a fact without a number of them, and one asking what comes next by a past event or
+        // a plan that has already played out.
         const unmet =
           wants.some((w) => (w === 'when' || w === 'count' || w === 'amount') && !gives.get(id)!.has(w) && !(w === 'count' && hasNumber.has(id))) ||
           (counted !== undefined && !counted.pattern.test(facts.get(id)![counted.field])) ||
-          (wants.includes('upcoming') && facts.get(id)!.kind !== 'plan');
+          (wants.includes('upcoming') && (facts.get(id)!.kind !== 'plan' || supersededBy.has(id)));
         const cov = unmet ? raw.cov * opts.unmetIntentFactor : raw.cov;
         const { matched, missing } = raw;
         // The curated keywords say how people ask for a fact: a question worded that way, framing

@@ -269,3 +269,10 @@ describe('loanword spellings and requests', () => {
     expect(us.map((u) => u.tokens[0])).not.toContain('~select');
   });
 });
+
+describe('clause endings and short questions', () => {
+  it('"…이던데" is context for the question after it; a short question asks about the clause before it', () => {
+    expect(questionParts('특화는 팀당 256장이던데 독파모는 처음에 팀당 GPU 몇 장 준다고 했나요?').map((p) => p.asks)).toEqual([false, true]);
+    expect(questionParts('엘리스 모듈형 데이터센터 이동식이라던데 어떤 구조야')).toHaveLength(1);
+  });
+});

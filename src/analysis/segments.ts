@@ -7,10 +7,11 @@
 
 /**
  * Sentence ends (a full stop only before a space: 4.5 and 2.0 stay whole), dashes and colons between
- * clauses, Korean sentence endings (입니다, 인데요, not 다 alone as in 둘 다) before a space, and
+ * clauses, Korean sentence and clause endings (입니다, 인데요, 있던데, 뽑았잖아; not 다 alone as in 둘 다)
+ * before a space, and
  * "X 말고" (not X: 특화모델 말고 독파모 공모는…), which names what is not asked about.
  */
-const BOUNDARY = /[!?。？！\n]+\s*|\.+(?=\s|$)\s*|\s[-–—:]\s|(?<=[가-힣][다요죠],?|[ㅠㅜㅋ~],?)\s+|(?<=\s(?:말고|아니고|빼고),?)\s+/;
+const BOUNDARY = /[!?。？！\n]+\s*|\.+(?=\s|$)\s*|\s[-–—:]\s|(?<=[가-힣](?:[다요죠데]|잖아),?|[ㅠㅜㅋ~],?)\s+|(?<=\s(?:말고|아니고|빼고),?)\s+/;
 
 /** A part asks when it has a question mark, a question word or a request (알려줘, tell me). */
 const ASKS =
@@ -31,6 +32,10 @@ export function questionParts(text: string): Part[] {
     const piece = pieces[i]?.trim() ?? '';
     if (piece === '') continue;
     parts.push({ text: piece, asks: ASKS.test(piece) || /[?？]/.test(pieces[i + 1] ?? '') });
+  }
+  // A short asking part (어떤 구조야, 내용이 뭐였나요) asks about the clause before it.
+  for (let i = 1; i < parts.length; i++) {
+    if (parts[i]!.asks && parts[i]!.text.split(/\s+/).length <= 2) parts[i - 1]!.asks = true;
   }
   if (parts.length < 2 || parts.every((p) => p.asks) || parts.every((p) => !p.asks)) return [{ text, asks: true }];
   return parts;
