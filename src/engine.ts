@@ -213,7 +213,9 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     const covers = (programme: string | undefined) =>
       programme !== undefined && (programme === scope || (programme === 'dokpamo' ? opts.dokpamoMarkers : opts.specializedMarkers).some((m) => own.has(m)));
     // Not when the question asks for one of the team's own attributes (its CEO, its licence).
-    const asksAttribute = units.some((u) => attributeTokens.has(u.tokens[0]!));
+    // The checks below judge what the question asks, not its preamble (a 특화는 256장이던데 aside).
+    const asking = units.filter((u) => !u.context);
+    const asksAttribute = asking.some((u) => attributeTokens.has(u.tokens[0]!));
     const excused = (u: Unit) => !asksAttribute && !namesParticipant.has(factId) && covers(participantOf.get(u.tokens[0]!));
     let total = 0;
     let got = 0;
@@ -251,18 +253,18 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     }
     if (total === 0) return { cov: 0, matched, missing };
     // Never answer about a named organisation or model with a fact about others (Lunit's budget is not KAIST's).
-    const otherEntity = units.some((u) => u.entity && !all.has(u.tokens[0]!) && !excused(u));
+    const otherEntity = asking.some((u) => u.entity && !all.has(u.tokens[0]!) && !excused(u));
     // A question asking for an attribute (a name, a licence, a score, a chief executive)
     // is answered only by a fact whose statement gives it, not one that merely lists it as a keyword.
     const stated = statedTerms.get(factId)!;
     // A name is also given by quoting it (독자 파운데이션 모델 '솔라 WBL').
-    const attributeMissing = units.some(
+    const attributeMissing = asking.some(
       (u) => attributeTokens.has(u.tokens[0]!) && !stated.has(u.tokens[0]!) && !(u.tokens[0] === opts.nameToken && quotesName.has(factId)),
     );
     // A year or an ordinal the question names must be the fact's: 2027's call is not 2025's.
-    const wrongNumber = units.some((u) => /^(\d{4}$|#n)/.test(u.tokens[0]!) && !all.has(u.tokens[0]!));
+    const wrongNumber = asking.some((u) => /^(\d{4}$|#n)/.test(u.tokens[0]!) && !all.has(u.tokens[0]!));
     // A question that names one programme is not answered by a fact of another topic that never names it.
-    const wrongProgramme = units.some(
+    const wrongProgramme = asking.some(
       (u) =>
         ((opts.specializedMarkers.includes(u.tokens[0]!) && scope !== 'specialized') || (opts.dokpamoMarkers.includes(u.tokens[0]!) && scope !== 'dokpamo')) &&
         !own.has(u.tokens[0]!),
@@ -353,7 +355,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   /** BM25 candidates re-ranked by coverage, best first; ties broken by id so answers are stable. */
   function rank(units: Unit[], wants: Intent[] = [], question = '') {
     const terms = [...new Set(units.flatMap((u) => u.tokens))];
-    const scope = scopeOf(units);
+    const scope = scopeOf(units.filter((u) => !u.context));
     // "X가 뭐야?": the topic's lead fact or a glossary entry that opens with X (X는 …) answers a question that only names X.
     const defining = wants.includes('define');
     const hits = index.search(terms.join(' ')).slice(0, opts.candidates);

@@ -369,6 +369,8 @@ export class Analyzer {
     const parts = questionParts(text);
     if (parts.length === 1) return this.units(text);
     const asking = parts.filter((p) => p.asks).flatMap((p) => this.units(p.text));
+    // A part that asks but names almost nothing (왜 숫자가 다른 거예요) asks about the rest.
+    if (!asking.some((u) => u.alias) && asking.filter((u) => !u.framing && !u.predicate).length <= 1) return this.units(text);
     const seen = new Set(asking.map((u) => u.tokens[0]!));
     const context: Unit[] = [];
     for (const u of parts.filter((p) => !p.asks).flatMap((p) => this.units(p.text))) {
