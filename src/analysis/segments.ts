@@ -7,11 +7,11 @@
 
 /**
  * Sentence ends (a full stop only before a space: 4.5 and 2.0 stay whole), dashes and colons between
- * clauses, Korean sentence and clause endings (입니다, 인데요, 있던데, 뽑았잖아; not 다 alone as in 둘 다)
- * before a space, and
- * "X 말고" (not X: 특화모델 말고 독파모 공모는…), which names what is not asked about.
+ * clauses, Korean sentence and clause endings before a space (입니다, 인데요, 있던데, 뽑았잖아; not 다
+ * alone as in 둘 다), and "X 말고" (not X: 특화모델 말고 독파모 공모는…), which names what is not asked.
+ * Captured, so each part keeps the punctuation that ends it.
  */
-const BOUNDARY = /[!?。？！\n]+\s*|\.+(?=\s|$)\s*|\s[-–—:]\s|(?<=[가-힣](?:[다요죠데]|잖아),?|[ㅠㅜㅋ~],?)\s+|(?<=\s(?:말고|아니고|빼고),?)\s+/;
+const BOUNDARY = /([!?。？！\n]+\s*|\.+(?=\s|$)\s*|\s[-–—:]\s|(?<=[가-힣](?:[다요죠데]|잖아),?|[ㅠㅜㅋ~],?)\s+|(?<=\s(?:말고|아니고|빼고),?)\s+)/;
 
 /** A part asks when it has a question mark, a question word or a request (알려줘, tell me). */
 const ASKS =
@@ -25,8 +25,8 @@ export interface Part {
 
 /** The question's parts; when none or every part asks, the whole text is one asking part. */
 export function questionParts(text: string): Part[] {
-  // With the boundaries kept: a part that ends in "?" asks.
-  const pieces = text.split(new RegExp(`(${BOUNDARY.source})`));
+  // Parts and the boundaries after them alternate: a part that ends in "?" asks.
+  const pieces = text.split(BOUNDARY);
   const parts: Part[] = [];
   for (let i = 0; i < pieces.length; i += 2) {
     const piece = pieces[i]?.trim() ?? '';
