@@ -276,3 +276,11 @@ describe('clause endings and short questions', () => {
     expect(questionParts('엘리스 모듈형 데이터센터 이동식이라던데 어떤 구조야')).toHaveLength(1);
   });
 });
+
+describe('amounts meet across forms', () => {
+  it('10.1조, 10조1000억 and 10.1 trillion are one number', () => {
+    expect(normalize('10.1조')).toBe(normalize('10조1000억'));
+    expect(normalize('KRW 10.1 trillion')).toContain(normalize('10.1조'));
+    expect(normalize('2조800억원')).toBe('2080000000000원');
+  });
+});

@@ -44,6 +44,18 @@ function koreanNumber(match: string, a: string, unit: string, b?: string, thousa
   return unit === '만' && rest < 10000 ? String(Math.round(head + rest)) : match;
 }
 
+/**
+ * Large amounts as digits, so 10조1천억, 10.1조 and "10.1 trillion" meet: 조 = 10^12, 억 = 10^8,
+ * trillion/tn, billion/bn, million/mn.
+ */
+const MONEY = /(\d+(?:\.\d+)?)\s*조(?:\s*(\d+(?:\.\d+)?)\s*억)?|(\d+(?:\.\d+)?)\s*억|\b(\d+(?:\.\d+)?)\s*(trillion|tn|billion|bn|million|mn)\b/g;
+const SCALE: Record<string, number> = { trillion: 1e12, tn: 1e12, billion: 1e9, bn: 1e9, million: 1e6, mn: 1e6 };
+
+function money(_: string, jo?: string, eok?: string, eokOnly?: string, en?: string, unit?: string): string {
+  const value = jo !== undefined ? Number(jo) * 1e12 + Number(eok ?? 0) * 1e8 : eokOnly !== undefined ? Number(eokOnly) * 1e8 : Number(en) * SCALE[unit!]!;
+  return String(Math.round(value));
+}
+
 /** NFKC, lower case, no control characters, thousands separators dropped (1,000 → 1000). */
 export function normalize(text: string): string {
   return text
@@ -52,6 +64,7 @@ export function normalize(text: string): string {
     .replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]/g, ' ')
     .replace(/(\d),(?=\d{3}\b)/g, '$1')
     .replace(KOREAN_NUMBER, koreanNumber)
+    .replace(MONEY, money)
     .replace(/\b(\d+(?:\.\d+)?)k\b/g, (_, n: string) => String(Math.round(Number(n) * 1000))) // 260k → 260000
     .replace(/(?<=[a-z])['’]s\b/g, '') // Lunit's → lunit
     .replace(LOANWORD_VARIANT, (v) => LOANWORD_VARIANTS[v]!);

@@ -174,7 +174,7 @@ export const KO_STOPWORDS = new Set([
 ]);
 
 export const EN_STOPWORDS = new Set([
-  'between', 'context', 'count', 'promised', 'promise', 'original', 'originally', 'initially', 'quick', 'remind', 'tl', 'dr', 'tldr', 'besides', 'supposed', 'specific', 'newly', 'speak', 'handle', 'usually', 'cite', 'cited', 'itself', 'far', 'people', 'person', 'persons', 'inside', 'instead', 'ballpark', 'exactly', 'actually', 'quick', 'a', 'an', 'the', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'do', 'does', 'did', 'done', 'doing', 'have', 'has', 'had',
+  'between', 'context', 'due', 'settle', 'else', 'seen', 've', 'listed', 'count', 'promised', 'promise', 'original', 'originally', 'initially', 'quick', 'remind', 'tl', 'dr', 'tldr', 'besides', 'supposed', 'specific', 'newly', 'speak', 'handle', 'usually', 'cite', 'cited', 'itself', 'far', 'people', 'person', 'persons', 'inside', 'instead', 'ballpark', 'exactly', 'actually', 'quick', 'a', 'an', 'the', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'do', 'does', 'did', 'done', 'doing', 'have', 'has', 'had',
   'what', 'whats', 'when', 'where', 'who', 'whom', 'whose', 'which', 'why', 'how', 'many', 'much', 'there', 'here', 'this', 'that', 'these',
   'those', 'it', 'its', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'about', 'as', 'into', 'and', 'or', 'but', 'if', 'so',
   'than', 'then', 'can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must', 'i', 'me', 'my', 'we', 'our', 'you', 'your',
