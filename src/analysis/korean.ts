@@ -166,7 +166,7 @@ export const KO_STOPWORDS = new Set([
   // greetings, self-introductions and politeness around a question
   '안녕', '안녕하세요', '안녕하십니까', '감사', '감사합니다', '고맙', '고맙습니다', '수고', '수고하세요', '저', '제가', '저희', '우리', '기자', '문의',
   '여쭤', '여쭙', '여쭤봐도', '궁금해서', '그런데', '근데', '혹시나', '다름', '아니라', '다름이', '실례', '부탁드립니다', '부탁드려요', '알려주실', '알려주세요', '알려줄',
-  '개', '같이', '같은', '말고', '치면', '전에', '있었', '있을', '있던', '없었', '없을', '없던', '했었', '됐었', '안됨', '안돼', '안되', '안되나', '않', '않나', '않았나', '않아', '않았', '해봐', '해봐요', '해보', '해본', '해볼', '안', '있대', '있대요', '없대', '했대', '됐대', '못', '앞에', '어디다', '어디에다', '뭐였더라', '뭐더라', '뭐였죠', '그때', '최종적', '최종적으로', '뜻임', '뜻이', '어떻게들', '어떻', '뭔뜻', '뭔말', '무슨뜻', '했었', '했어', '했었죠', '써있', '써있던데', '적혀있', '리스트', '목록', '헷갈림', '헷갈려', '쓴', '쓰는', '준', '주는', '가져다', '나가', '나간', '나갔', '해준', '중에', '한줄', '줄로', '한 줄로', '괜찮', '하기', '하기로', '되기로', '한거', '할거', '된거', '될거', '하는거', '젤', '어쩌구', '어쩌고', '바로', '전체', '처음', '처음엔', '새로', '생각', '방식', '세부', '두고', '작년', '올해', '내년', '지난해', '원래', '그냥', '따로', '굳이', '하필', '실제로', '실제', '혹시라도', '아예', '이제', '벌써',
+  '개', '같이', '같은', '말고', '치면', '전에', '있었', '있을', '있던', '없었', '없을', '없던', '했었', '됐었', '안됨', '안돼', '안되', '안되나', '않', '않나', '않았나', '않아', '않았', '해봐', '해봐요', '해보', '해본', '해볼', '안', '있대', '있대요', '없대', '했대', '됐대', '못', '앞에', '어디다', '어디에다', '뭐였더라', '뭐더라', '뭐였죠', '그때', '최종적', '최종적으로', '뜻임', '뜻이', '어떻게들', '어떻', '어디엿', '어디엿더라', '내놔', '내놓', '뭔뜻', '뭔말', '무슨뜻', '했었', '했어', '했었죠', '써있', '써있던데', '적혀있', '리스트', '목록', '헷갈림', '헷갈려', '쓴', '쓰는', '준', '주는', '가져다', '나가', '나간', '나갔', '해준', '중에', '한줄', '줄로', '한 줄로', '괜찮', '하기', '하기로', '되기로', '한거', '할거', '된거', '될거', '하는거', '젤', '어쩌구', '어쩌고', '바로', '전체', '처음', '처음엔', '새로', '생각', '방식', '세부', '두고', '작년', '올해', '내년', '지난해', '원래', '그냥', '따로', '굳이', '하필', '실제로', '실제', '혹시라도', '아예', '이제', '벌써',
   '맞음', '맞지', '맞죠', '맞는지', '맞을까', '맞는', '정리', '정리해줘', '요약해줘', '설명해줘', '알려줘요', '둘', '둘다', '어떤식', '어떤식으로', '식으로', '년', '기사', '뉴스', '보도', '봤는데', '봤어', '들었는데', '하던데', '던데',
   '번째', '몇월', '며칠', '몇일', '월', '일', '말에', '초에', '중순', '초순', '하순', '말경', '무렵', '언제쯤', '쯤', '정도로', '대충', '인데요', '는데요', '이에요', '예요', '인가요', 'ㅇㅇ', 'ㄹㅇ', 'ㅋㅋ', 'ㅎㅎ', 'ㅠㅠ',
   '사업', '프로젝트', '인공지능', '날짜', '날자', '시간', '몇시', '상관', '관계', '연관', '차이', '차이점', '비교', '다른', '다른점', '예시', '예를', '예컨대', '아님', '아니', '아니었', '아니었음',
@@ -174,7 +174,7 @@ export const KO_STOPWORDS = new Set([
 ]);
 
 export const EN_STOPWORDS = new Set([
-  'between', 'context', 'due', 'settle', 'else', 'seen', 've', 'listed', 'count', 'promised', 'promise', 'original', 'originally', 'initially', 'quick', 'remind', 'tl', 'dr', 'tldr', 'besides', 'supposed', 'specific', 'newly', 'speak', 'handle', 'usually', 'cite', 'cited', 'itself', 'far', 'people', 'person', 'persons', 'inside', 'instead', 'ballpark', 'exactly', 'actually', 'quick', 'a', 'an', 'the', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'do', 'does', 'did', 'done', 'doing', 'have', 'has', 'had',
+  'between', 'context', 'due', 'settle', 'else', 'more', 'than', 'seen', 've', 'listed', 'count', 'promised', 'promise', 'original', 'originally', 'initially', 'quick', 'remind', 'tl', 'dr', 'tldr', 'besides', 'supposed', 'specific', 'newly', 'speak', 'handle', 'usually', 'cite', 'cited', 'itself', 'far', 'people', 'person', 'persons', 'inside', 'instead', 'ballpark', 'exactly', 'actually', 'quick', 'a', 'an', 'the', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'do', 'does', 'did', 'done', 'doing', 'have', 'has', 'had',
   'what', 'whats', 'when', 'where', 'who', 'whom', 'whose', 'which', 'why', 'how', 'many', 'much', 'there', 'here', 'this', 'that', 'these',
   'those', 'it', 'its', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'about', 'as', 'into', 'and', 'or', 'but', 'if', 'so',
   'than', 'then', 'can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must', 'i', 'me', 'my', 'we', 'our', 'you', 'your',
@@ -204,7 +204,7 @@ export const EN_LIGHT_VERBS = new Set([
 
 /** Words that ask how something turned out (결과, 통과, result): they frame the question, so they
  * do not count toward coverage, though they still help retrieval. */
-export const OUTCOME_WORDS = new Set(['결과', '통과', '합격', '성적', '성과', 'result', 'outcome', 'pass', 'passed']);
+export const OUTCOME_WORDS = new Set(['결과', '통과', '합격', '성적', '성과', '넘으', '넘어야', '넘으면', 'result', 'outcome', 'pass', 'passed']);
 
 /** Words that ask why (이유, 취지, rationale): framing too. */
 export const WHY_WORDS = new Set(['이유', '취지', '까닭', '배경이', 'rationale', 'reason', 'why']);
