@@ -2,7 +2,7 @@
 import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { renderEngineAnswer } from '../answer.ts';
 import { answerInteraction } from '../respond.ts';
-import type { Command } from './command.ts';
+import { privateOption, type Command } from './command.ts';
 
 export const ask: Command = {
   data: new SlashCommandBuilder()
@@ -21,13 +21,7 @@ export const ask: Command = {
         .setRequired(true)
         .setMaxLength(1000),
     )
-    .addBooleanOption((o) =>
-      o
-        .setName('private')
-        .setNameLocalizations({ ko: '비공개' })
-        .setDescription('Show the answer only to you')
-        .setDescriptionLocalizations({ ko: '나에게만 보이게 답해요' }),
-    )
+    .addBooleanOption(privateOption)
     .toJSON(),
 
   async execute(i, ctx) {

@@ -5,7 +5,7 @@ import type { Lang, TopicRef } from '../../../src/types.ts';
 import type { BotContext } from '../context.ts';
 import { LIMITS, renderQuickFact, renderTopicNotFound, type MessageBody } from '../format.ts';
 import { answerInteraction, langOfLocale, logIfExpired } from '../respond.ts';
-import type { Command } from './command.ts';
+import { privateOption, type Command } from './command.ts';
 
 const HANGUL = /[ㄱ-ㅣ가-힣]/;
 
@@ -27,13 +27,7 @@ export const fact: Command = {
         .setMaxLength(100)
         .setAutocomplete(true),
     )
-    .addBooleanOption((o) =>
-      o
-        .setName('private')
-        .setNameLocalizations({ ko: '비공개' })
-        .setDescription('Show the answer only to you')
-        .setDescriptionLocalizations({ ko: '나에게만 보이게 답해요' }),
-    )
+    .addBooleanOption(privateOption)
     .toJSON(),
 
   async execute(i, ctx) {
