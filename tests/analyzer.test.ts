@@ -284,3 +284,17 @@ describe('amounts meet across forms', () => {
     expect(normalize('2조800억원')).toBe('2080000000000원');
   });
 });
+
+describe('English stems and plurals', () => {
+  const a = new Analyzer([
+    { id: 'b200', terms: ['B200'] },
+    { id: 'founding', terms: ['founded', 'founding'] },
+  ]);
+  it('B200s is a plural of B200', () => {
+    expect(a.units('how many B200s per team').map((u) => u.tokens[0])).toContain('~b200');
+  });
+  it('"was found" is not "founded"', () => {
+    expect(a.units('no source was found').map((u) => u.tokens[0])).not.toContain('~founding');
+    expect(a.units('when was it founded').map((u) => u.tokens[0])).toContain('~founding');
+  });
+});

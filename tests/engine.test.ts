@@ -43,6 +43,12 @@ describe('answers', () => {
     expect(a.answers.map((x) => x.text).join('\n')).toContain('256');
   });
 
+  it("never answers a team's own attribute, or a question naming one programme, with a programme-wide or other-topic fact", () => {
+    expect(engine.ask('Who is the CEO of Motif Technologies?').answered).toBe(false);
+    expect(engine.ask('When was Elice Group founded?').answered).toBe(false);
+    expect(engine.ask('금융 특화모델은 어느 팀이 맡았어?').answered).toBe(false);
+  });
+
   it('is deterministic', () => {
     const q = 'KAIST 컨소시엄은 뭘 만들어?';
     expect(engine.ask(q)).toEqual(engine.ask(q));
