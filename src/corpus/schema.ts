@@ -55,6 +55,13 @@ export const Fact = z.strictObject({
   en: Text,
   /** Words people would use for this fact that the statements do not already contain. */
   keywords: z.array(Term).default([]),
+  /**
+   * Questions people ask that this fact answers, worded as they ask in chat (casual endings, no
+   * spaces, typos, synonyms; Korean and English). Indexed as their own field and matched whole:
+   * the FAQ bots' "alternate questions". Written from the sources and everyday speech, never from
+   * evaluation questions.
+   */
+  examples: z.array(Text).default([]),
   sources: z.array(Id).min(1, 'a fact needs at least one source'),
   /** The date the fact holds as of (usually the primary source's date). */
   asOf: IsoDate,
