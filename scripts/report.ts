@@ -4,6 +4,8 @@
  * `npm run report -- --help` for options. The logic is in src/ops/report/.
  */
 import { DEFAULT_CORPUS_DIR, loadCorpus } from '../src/index.ts';
+import { loadLexicon } from '../src/corpus/load.ts';
 import { processIO, runReport } from '../src/ops/report/cli.ts';
 
-process.exitCode = runReport(process.argv.slice(2), processIO(() => loadCorpus(process.env.CORPUS_DIR || DEFAULT_CORPUS_DIR)));
+const dir = process.env.CORPUS_DIR || DEFAULT_CORPUS_DIR;
+process.exitCode = runReport(process.argv.slice(2), processIO(() => loadCorpus(dir), () => loadLexicon(DEFAULT_CORPUS_DIR)));

@@ -1,9 +1,11 @@
 import MiniSearch from 'minisearch';
-import { Analyzer, detectLang, intents, satisfies, type Intent, type Unit } from './analysis/analyzer.ts';
-import { aliasKey, type Corpus } from './corpus/load.ts';
+import { Analyzer, detectLang, type Unit } from './analysis/analyzer.ts';
+import { fold, nameKey } from './analysis/normalize.ts';
+import { intents as questionIntents, gives as givesOf, type Intent } from './query/intents.ts';
+import { countedIn as countedOf } from './query/counted.ts';
+import type { Corpus } from './corpus/load.ts';
 import type { Fact } from './corpus/schema.ts';
 import { TIMELINE_TOPIC } from './topic-search.ts';
-import { countedIn } from './analysis/counters.ts';
 import type { Answer, AnswerItem, Citation, Lang, QuickFact, TimelineEvent, TopicRef } from './types.ts';
 
 /** Tuning knobs, in one place; measured with `npm run eval`. */
@@ -103,12 +105,16 @@ interface Doc {
   topic: string;
 }
 
-const TIMELINE_NAMES = new Set([TIMELINE_TOPIC.id, ...TIMELINE_TOPIC.aliases].map(aliasKey));
+const TIMELINE_NAMES = new Set([TIMELINE_TOPIC.id, ...TIMELINE_TOPIC.aliases].map(nameKey));
 
 /** Builds the index over a validated corpus. Pure and deterministic: same corpus, same answers. */
 export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {}): Engine {
   const opts = { ...defaultOptions, ...options };
-  const analyzer = new Analyzer(corpus.aliases);
+  const analyzer = new Analyzer(corpus.aliases, corpus.lexicon);
+  const lex = analyzer.lexicon;
+  const intents = (q: string) => questionIntents(analyzer.normalize(q), lex);
+  const satisfies = (text: string) => givesOf(text, lex);
+  const countedIn = (q: string) => countedOf(fold(q), lex);
   const facts = new Map(corpus.facts.map((f) => [f.id, f]));
   const topics = new Map(corpus.topics.map((t) => [t.id, t]));
 
@@ -463,13 +469,13 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
 
   function fact(query: string, lang: Lang): QuickFact | undefined {
     const raw = String(query ?? '').slice(0, opts.maxQuestionChars).trim().toLowerCase();
-    const key = aliasKey(raw);
+    const key = nameKey(raw);
     if (!key) return undefined;
     if (TIMELINE_NAMES.has(key)) return { type: 'timeline', lang, events: timeline(lang) };
     // Ids have hyphens, which the name key drops: compare ids in the same form.
-    const f = facts.get(raw) ?? corpus.facts.find((x) => aliasKey(x.id) === key);
+    const f = facts.get(raw) ?? corpus.facts.find((x) => nameKey(x.id) === key);
     if (f) return { type: 'fact', lang, item: item(f, lang) };
-    const topic = corpus.topics.find((t) => aliasKey(t.id) === key || [t.title.ko, t.title.en, ...t.aliases].some((name) => aliasKey(name) === key));
+    const topic = corpus.topics.find((t) => nameKey(t.id) === key || [t.title.ko, t.title.en, ...t.aliases].some((name) => nameKey(name) === key));
     if (topic) {
       const items = corpus.facts.filter((x) => x.topic === topic.id).map((x) => item(x, lang));
       return { type: 'topic', lang, topic: { id: topic.id, title: topic.title[lang] }, items };

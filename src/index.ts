@@ -13,5 +13,6 @@ export function loadEngine(dir: string = DEFAULT_CORPUS_DIR, options?: Partial<E
 
 export { createEngine, defaultOptions, type Engine, type EngineOptions } from './engine.ts';
 export { loadCorpus, CorpusError, formatIssue, type Corpus, type CorpusIssue } from './corpus/load.ts';
-export { Analyzer, detectLang, normalize } from './analysis/analyzer.ts';
+export { Analyzer, detectLang } from './analysis/analyzer.ts';
+export { fold, nameKey } from './analysis/normalize.ts';
 export type * from './types.ts';

@@ -1,9 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Analyzer, detectLang, intents, normalize, satisfies, stemEnglish } from '../src/analysis/analyzer.ts';
-import { countedIn } from '../src/analysis/counters.ts';
-import { questionParts } from '../src/analysis/segments.ts';
-import { stripKorean } from '../src/analysis/korean.ts';
+import { Analyzer as BaseAnalyzer, detectLang } from '../src/analysis/analyzer.ts';
+import { stemEnglish } from '../src/analysis/english.ts';
+import { fold } from '../src/analysis/normalize.ts';
+import { questionParts as splitParts } from '../src/analysis/segments.ts';
+import { countedIn as counted } from '../src/query/counted.ts';
+import { gives, intents as questionIntents } from '../src/query/intents.ts';
+import { LEXICON } from './helpers/lexicon.ts';
+
+/** The analyzer on the project's lexicon, with the test's own alias groups. */
+class Analyzer extends BaseAnalyzer {
+  constructor(aliases: ConstructorParameters<typeof BaseAnalyzer>[0]) {
+    super(aliases, LEXICON);
+  }
+}
+const plain = new Analyzer([]);
+const normalize = (text: string) => plain.normalize(text);
+const stripKorean = (word: string) => plain.korean.strip(word);
+const intents = (q: string) => questionIntents(plain.normalize(q), plain.lexicon);
+const satisfies = (text: string) => gives(text, plain.lexicon);
+const countedIn = (q: string) => counted(fold(q), plain.lexicon);
+const questionParts = (text: string) => splitParts(text, plain.lexicon.questions.asks);
 
 const analyzer = new Analyzer([
   { id: 'gpu', terms: ['GPU', '그래픽카드'] },

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aliasKey } from '../src/corpus/load.ts';
+import { nameKey as aliasKey } from '../src/analysis/normalize.ts';
 import { DEFAULT_CORPUS_DIR, loadCorpus } from '../src/index.ts';
 
 const corpus = loadCorpus(DEFAULT_CORPUS_DIR);

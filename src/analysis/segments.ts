@@ -13,25 +13,24 @@
  */
 const BOUNDARY = /([!?。？！\n]+\s*|\.+(?=\s|$)\s*|\s[-–—:]\s|(?<=[가-힣](?:[다요죠데]|잖아),?|[ㅠㅜㅋ~],?)\s+|(?<=\s(?:말고|아니고|빼고),?)\s+)/;
 
-/** A part asks when it has a question mark, a question word or a request (알려줘, tell me). */
-const ASKS =
-  /[?？]|언제|며칠|몇|얼마|누가|누구|어디|무엇|뭐|뭔|뭘|왜|어떻게|어떤|어느|어케|맞나|맞아|맞음|맞지|인가|나요|까요|알려|설명해|정리해|말해|궁금|\b(what|when|who|whom|where|which|why|how|is|are|was|were|does|do|did|can|could|will|would|should|has|have|tell|explain|list|show)\b/i;
-
 export interface Part {
   text: string;
   /** True when this part asks; false for a preamble or an aside beside a part that does. */
   asks: boolean;
 }
 
-/** The question's parts; when none or every part asks, the whole text is one asking part. */
-export function questionParts(text: string): Part[] {
+/**
+ * The question's parts; when none or every part asks, the whole text is one asking part. A part asks
+ * when it matches `asks` (the lexicon's question words and requests) or ends in a question mark.
+ */
+export function questionParts(text: string, asks: RegExp): Part[] {
   // Parts and the boundaries after them alternate: a part that ends in "?" asks.
   const pieces = text.split(BOUNDARY);
   const parts: Part[] = [];
   for (let i = 0; i < pieces.length; i += 2) {
     const piece = pieces[i]?.trim() ?? '';
     if (piece === '') continue;
-    parts.push({ text: piece, asks: ASKS.test(piece) || /[?？]/.test(pieces[i + 1] ?? '') });
+    parts.push({ text: piece, asks: asks.test(piece) || /[?？]/.test(pieces[i + 1] ?? '') });
   }
   // A short asking part (어떤 구조야, 내용이 뭐였나요) asks about the clause before it.
   for (let i = 1; i < parts.length; i++) {

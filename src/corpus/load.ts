@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isNode, isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
-import { AliasFile, FactFile, SourceFile, TopicFile, type AliasGroup, type Fact, type Source, type Topic } from './schema.ts';
+import { nameKey } from '../analysis/normalize.ts';
+import { AliasFile, FactFile, LexiconFiles, SourceFile, TopicFile, type AliasGroup, type Fact, type LexiconData, type Source, type Topic } from './schema.ts';
 
 /** The validated corpus: what the engine indexes. */
 export interface Corpus {
@@ -10,6 +11,8 @@ export interface Corpus {
   topics: readonly Topic[];
   aliases: readonly AliasGroup[];
   facts: readonly Fact[];
+  /** The word lists of corpus/lexicon/: stopwords, endings, spellings, question words, counters, programmes. */
+  lexicon: LexiconData;
   /** Where each fact is defined, for error messages and curators. */
   origin: ReadonlyMap<string, { file: string; line: number }>;
 }
@@ -45,63 +48,93 @@ const TEXT_FIELDS = new Set(['ko', 'en', 'title', 'dateNote', 'note', 'notes']);
 
 interface Parsed<T> { file: string; data: T; doc: Document; lines: LineCounter }
 
+const rel = (f: string) => path.relative(process.cwd(), f) || f;
+
+/** Reads and validates one YAML file; problems go to `issues` (with file, line and field) and undefined is returned. */
+function parse<S extends z.ZodType>(issues: CorpusIssue[], file: string, schema: S, entry?: string): Parsed<z.output<S>> | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    issues.push({ file: rel(file), message: `cannot read: ${(e as Error).message}` });
+    return undefined;
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const err of doc.errors) {
+      issues.push({ file: rel(file), line: err.linePos?.[0].line, message: `bad YAML: ${err.message.split('\n')[0]}` });
+    }
+    return undefined;
+  }
+  // An unquoted statement is cut at " #" (YAML reads the rest as a comment): "PR #21733" would lose its number.
+  visit(doc, {
+    Pair(_, pair, ancestors) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (TEXT_FIELDS.has(key) && isScalar(pair.value) && pair.value.type === 'PLAIN' && pair.value.comment !== undefined) {
+        const line = pair.value.range ? lines.linePos(pair.value.range[0]).line : undefined;
+        const owner = ancestors.at(-1);
+        const id = isMap(owner) ? owner.get('id') : undefined;
+        const where = typeof id === 'string' ? (entry ? { entry: `${entry} ${id}` } : { factId: id }) : {};
+        issues.push({ file: rel(file), line, ...where, field: key, message: `the text after " #" is read as a YAML comment and lost; quote the value` });
+      }
+    },
+  });
+  const raw = doc.toJS() ?? [];
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const p = issue.path as (string | number)[];
+      issues.push({
+        file: rel(file),
+        line: lineOf(doc, lines, p),
+        ...(entry ? { entry: idAt(raw, p) && `${entry} ${idAt(raw, p)}` } : { factId: idAt(raw, p) }),
+        field: fieldPath(p) || undefined,
+        message: issue.message,
+      });
+    }
+    return undefined;
+  }
+  return { file: rel(file), data: result.data, doc, lines };
+}
+
+
+/** The lexicon files under `dir/lexicon/`, each parsed and validated. */
+function parseLexicon(issues: CorpusIssue[], dir: string) {
+  return Object.entries(LexiconFiles).map(([name, schema]) => {
+    const file = path.join(dir, 'lexicon', name);
+    if (!fs.existsSync(file)) {
+      issues.push({ file: rel(file), message: 'missing lexicon file (every corpus needs the files of corpus/lexicon/)' });
+      return undefined;
+    }
+    const parsed = parse(issues, file, schema as z.ZodType, 'lexicon');
+    return parsed && ([name.replace(/\.yaml$/, ''), parsed] as const);
+  });
+}
+
+function lexiconOf(parsed: ReturnType<typeof parseLexicon>): LexiconData {
+  return Object.fromEntries(parsed.filter((x) => x !== undefined).map(([k, p]) => [k, p.data])) as LexiconData;
+}
+
+/** Only the lexicon of the corpus under `dir` (for tools that need the analyzer without the facts); throws CorpusError. */
+export function loadLexicon(dir: string): LexiconData {
+  const issues: CorpusIssue[] = [];
+  const parsed = parseLexicon(issues, dir);
+  if (issues.length > 0) throw new CorpusError(issues);
+  return lexiconOf(parsed);
+}
+
 /** Reads and validates every corpus file under `dir`; throws CorpusError listing all problems. */
 export function loadCorpus(dir: string): Corpus {
   const issues: CorpusIssue[] = [];
-  const rel = (f: string) => path.relative(process.cwd(), f) || f;
-
-  function parse<S extends z.ZodType>(file: string, schema: S, entry?: string): Parsed<z.output<S>> | undefined {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      issues.push({ file: rel(file), message: `cannot read: ${(e as Error).message}` });
-      return undefined;
-    }
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-      for (const err of doc.errors) {
-        issues.push({ file: rel(file), line: err.linePos?.[0].line, message: `bad YAML: ${err.message.split('\n')[0]}` });
-      }
-      return undefined;
-    }
-    // An unquoted statement is cut at " #" (YAML reads the rest as a comment): "PR #21733" would lose its number.
-    visit(doc, {
-      Pair(_, pair, ancestors) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : '';
-        if (TEXT_FIELDS.has(key) && isScalar(pair.value) && pair.value.type === 'PLAIN' && pair.value.comment !== undefined) {
-          const line = pair.value.range ? lines.linePos(pair.value.range[0]).line : undefined;
-          const owner = ancestors.at(-1);
-          const id = isMap(owner) ? owner.get('id') : undefined;
-          const where = typeof id === 'string' ? (entry ? { entry: `${entry} ${id}` } : { factId: id }) : {};
-          issues.push({ file: rel(file), line, ...where, field: key, message: `the text after " #" is read as a YAML comment and lost; quote the value` });
-        }
-      },
-    });
-    const raw = doc.toJS() ?? [];
-    const result = schema.safeParse(raw);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const p = issue.path as (string | number)[];
-        issues.push({
-          file: rel(file),
-          line: lineOf(doc, lines, p),
-          ...(entry ? { entry: idAt(raw, p) && `${entry} ${idAt(raw, p)}` } : { factId: idAt(raw, p) }),
-          field: fieldPath(p) || undefined,
-          message: issue.message,
-        });
-      }
-      return undefined;
-    }
-    return { file: rel(file), data: result.data, doc, lines };
-  }
-
-  const sourcesFile = parse(path.join(dir, 'sources.yaml'), SourceFile);
-  const topicFiles = [path.join(dir, 'topics.yaml'), ...yamlFiles(path.join(dir, 'topics'))].map((f) => parse(f, TopicFile, 'topic'));
-  const aliasFiles = yamlFiles(path.join(dir, 'aliases')).map((f) => parse(f, AliasFile, 'alias group'));
-  const factFiles = yamlFiles(path.join(dir, 'facts')).map((f) => parse(f, FactFile));
+  const sourcesFile = parse(issues, path.join(dir, 'sources.yaml'), SourceFile);
+  const topicFiles = [path.join(dir, 'topics.yaml'), ...yamlFiles(path.join(dir, 'topics'))].map((f) => parse(issues, f, TopicFile, 'topic'));
+  const aliasFiles = yamlFiles(path.join(dir, 'aliases')).map((f) => parse(issues, f, AliasFile, 'alias group'));
+  const factFiles = yamlFiles(path.join(dir, 'facts')).map((f) => parse(issues, f, FactFile));
   if (factFiles.length === 0) issues.push({ file: rel(path.join(dir, 'facts')), message: 'no fact files found' });
+
+  const lexiconParsed = parseLexicon(issues, dir);
+  const lexicon = lexiconOf(lexiconParsed);
 
   const sources = new Map(Object.entries(sourcesFile?.data ?? {}));
   if (sourcesFile) {
@@ -169,7 +202,7 @@ export function loadCorpus(dir: string): Corpus {
       if (groupIds.has(group.id)) issues.push({ file: parsed.file, line: lineOf(parsed.doc, parsed.lines, [i, 'id']), entry: `alias group ${group.id}`, field: 'id', message: `duplicate alias group id ${group.id}` });
       groupIds.add(group.id);
       group.terms.forEach((term, j) => {
-        const key = aliasKey(term);
+        const key = nameKey(term);
         const owner = termOwner.get(key);
         if (owner && owner !== group.id) {
           issues.push({ file: parsed.file, line: lineOf(parsed.doc, parsed.lines, [i, 'terms', j]), entry: `alias group ${group.id}`, field: `terms[${j}]`, message: `alias "${term}" is already in group ${owner}` });
@@ -189,14 +222,34 @@ export function loadCorpus(dir: string): Corpus {
     });
   }
 
+  // The programmes named in topics and alias groups, and the groups the lexicon refers to, must exist.
+  const programmesEntry = lexiconParsed.find((x) => x?.[0] === 'programmes')?.[1];
+  if (programmesEntry) {
+    const p = lexicon.programmes;
+    const at = (...k: (string | number)[]) => lineOf(programmesEntry.doc, programmesEntry.lines, k);
+    const known = new Set(Object.keys(p.programmes));
+    if (!known.has(p.home)) issues.push({ file: programmesEntry.file, line: at('home'), field: 'home', message: `unknown programme "${p.home}"` });
+    const group = (id: string, line: number | undefined, field: string) => {
+      if (groupIds.size > 0 && !groupIds.has(id)) issues.push({ file: programmesEntry.file, line, field, message: `unknown alias group "${id}"` });
+    };
+    for (const [name, { markers }] of Object.entries(p.programmes)) markers.forEach((m, j) => group(m, at('programmes', name, 'markers', j), `programmes.${name}.markers[${j}]`));
+    group(p.nameAttribute, at('nameAttribute'), 'nameAttribute');
+    for (const parsed of topicFiles) {
+      parsed?.data.forEach((t, i) => {
+        if (t.scope !== 'general' && !known.has(t.scope)) issues.push({ file: parsed.file, line: lineOf(parsed.doc, parsed.lines, [i, 'scope']), entry: `topic ${t.id}`, field: 'scope', message: `unknown programme "${t.scope}" (general or one of lexicon/programmes.yaml)` });
+      });
+    }
+    for (const parsed of aliasFiles) {
+      parsed?.data.forEach((g, i) => {
+        if (g.programme && !known.has(g.programme)) issues.push({ file: parsed.file, line: lineOf(parsed.doc, parsed.lines, [i, 'programme']), entry: `alias group ${g.id}`, field: 'programme', message: `unknown programme "${g.programme}" (one of lexicon/programmes.yaml)` });
+      });
+    }
+  }
+
   if (issues.length > 0) throw new CorpusError(issues);
-  return { sources, topics, aliases, facts, origin };
+  return { sources, topics, aliases, facts, lexicon, origin };
 }
 
-/** The form two alias terms collide in: case, width, spaces and punctuation ignored. */
-export function aliasKey(term: string): string {
-  return term.normalize('NFKC').toLowerCase().replace(/[\s\-_.·]/g, '');
-}
 
 function yamlFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];

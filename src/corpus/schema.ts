@@ -34,10 +34,10 @@ export const Topic = z.strictObject({
   /** Other names people type for this topic (both scripts, short forms). */
   aliases: z.array(Term).default([]),
   /**
-   * Which programme the topic belongs to. A question that names neither programme is read as
-   * being about the specialized one, the bot's home; one that names a programme prefers its facts.
+   * Which programme the topic belongs to: `general`, or a programme of lexicon/programmes.yaml. A
+   * question that names no programme is read as being about the home programme first.
    */
-  scope: z.enum(['specialized', 'dokpamo', 'general']).default('general'),
+  scope: Id.default('general'),
   /** The fact that answers "X가 뭐야?" for this topic; the topic's first fact when unset. */
   lead: Id.optional(),
 });
@@ -99,8 +99,65 @@ export const AliasGroup = z.strictObject({
   /** Broader concepts this one is a kind of (서면평가 is an evaluation): a mention counts for them too. */
   broader: z.array(Id).default([]),
   /** A participant of that programme: its programme-wide facts (schedules, GPUs per team) apply to it too. */
-  programme: z.enum(['specialized', 'dokpamo']).optional(),
+  programme: Id.optional(),
   terms: z.array(Term).min(2, 'an alias group needs at least two terms'),
 });
 export type AliasGroup = z.infer<typeof AliasGroup>;
 export const AliasFile = z.array(AliasGroup);
+
+// --- The lexicon (corpus/lexicon/*.yaml): every word list the analyzer and the question parser use ---
+
+/** A word in a list; YAML reads 2 or true as other types, so everything is read as text. */
+const Word = z.union([z.string(), z.number(), z.boolean()]).transform(String).pipe(z.string().min(1, 'must not be empty'));
+const Words = z.array(Word);
+/** A regular expression over normalised (lower-case) text. */
+const Pattern = z.string().min(1).refine(
+  (p) => {
+    try {
+      new RegExp(p);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not a valid regular expression' },
+);
+
+export const INTENT_NAMES = ['when', 'count', 'amount', 'define', 'who', 'why', 'original', 'upcoming', 'outcome'] as const;
+export type IntentName = (typeof INTENT_NAMES)[number];
+export const GIVEN_NAMES = ['when', 'count', 'amount', 'why'] as const;
+
+export const LexiconFiles = {
+  'korean.yaml': z.strictObject({
+    particles: Words,
+    endings: Words,
+    bareEndings: Words,
+    protected: Words,
+    nounsEndingInM: Words,
+    numerals: z.record(Word, Word),
+    counters: Words,
+  }),
+  'stopwords.yaml': z.strictObject({ ko: Words, en: Words }),
+  'english.yaml': z.strictObject({
+    lightVerbs: Words,
+    stemHomonyms: Words,
+    cardinals: z.record(Word, Word),
+    ordinals: z.record(Word, Word),
+  }),
+  'spellings.yaml': z.record(Word, Word),
+  'questions.yaml': z.strictObject({
+    intents: z.strictObject(Object.fromEntries(INTENT_NAMES.map((n) => [n, z.array(Pattern).min(1)])) as Record<IntentName, z.ZodArray<typeof Pattern>>),
+    asks: z.array(Pattern).min(1),
+    framing: z.strictObject({ outcome: Words, why: Words }),
+    gives: z.strictObject(Object.fromEntries(GIVEN_NAMES.map((n) => [n, z.array(Pattern).min(1)])) as Record<(typeof GIVEN_NAMES)[number], z.ZodArray<typeof Pattern>>),
+  }),
+  'counters.yaml': z.strictObject({ ko: z.record(Word, Pattern), en: z.record(Word, Pattern), uncounted: Words }),
+  'programmes.yaml': z.strictObject({
+    home: Id,
+    programmes: z.record(Id, z.strictObject({ markers: z.array(Id).min(1) })),
+    nameAttribute: Id,
+  }),
+} as const;
+
+/** The lexicon as loaded: one entry per file, keyed by the file's name without `.yaml`. */
+export type LexiconData = { [F in keyof typeof LexiconFiles as F extends `${infer N}.yaml` ? N : never]: z.output<(typeof LexiconFiles)[F]> };

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** A small valid corpus in a temp folder; override any file's text to break it on purpose. */
 export const MINI = {
@@ -18,6 +19,17 @@ export const MINI = {
 `,
   'aliases/general.yaml': `- id: gpu
   terms: [GPU, 그래픽카드]
+- id: programme
+  terms: [특화, specialized]
+- id: name
+  attribute: true
+  terms: [이름, name]
+`,
+  'lexicon/programmes.yaml': `home: specialized
+programmes:
+  specialized:
+    markers: [programme]
+nameAttribute: name
 `,
   'facts/gpu.yaml': `- id: gpu-per-team
   topic: gpu
@@ -35,9 +47,13 @@ export const MINI = {
 `,
 };
 
+/** The project's lexicon files, which every corpus needs; override one to test it. */
+const LEXICON_DIR = fileURLToPath(new URL('../../corpus/lexicon', import.meta.url));
+const LEXICON_FILES = Object.fromEntries(fs.readdirSync(LEXICON_DIR).map((f) => [`lexicon/${f}`, fs.readFileSync(path.join(LEXICON_DIR, f), 'utf8')]));
+
 export function writeCorpus(overrides: Partial<Record<string, string>> = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-'));
-  for (const [file, text] of Object.entries({ ...MINI, ...overrides })) {
+  for (const [file, text] of Object.entries({ ...LEXICON_FILES, ...MINI, ...overrides })) {
     if (text === undefined) continue;
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), text);

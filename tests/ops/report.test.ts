@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/analysis/analyzer.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
+import { LEXICON } from '../helpers/lexicon.ts';
 import { DEFAULT_CORPUS_DIR } from '../../src/index.ts';
 import { openQuestionLog } from '../../src/ops/question-log.ts';
 import { buildReport, type Report } from '../../src/ops/report/build.ts';
@@ -19,7 +20,7 @@ import { generateLog, ONE_OFFS, TEST_ALIASES, UNANSWERED_CLUSTERS, type Generate
 
 const NOW = new Date('2025-11-20T06:00:00.000Z'); // 15:00 in Korea
 const KST = 540;
-const analyzer = new Analyzer(TEST_ALIASES);
+const analyzer = new Analyzer(TEST_ALIASES, LEXICON);
 
 let dir: string;
 beforeEach(() => {
@@ -38,7 +39,8 @@ function run(argv: string[], over: Partial<ReportIO> = {}) {
     env: {},
     now: () => NOW,
     writeFile: (f, t) => void files.set(f, t),
-    loadCorpus: () => ({ aliases: TEST_ALIASES, facts: [{ id: 'gpu-per-team', ko: '팀마다 B200 GPU 256장을 지원한다.' }] }),
+    loadCorpus: () => ({ aliases: TEST_ALIASES, facts: [{ id: 'gpu-per-team', ko: '팀마다 B200 GPU 256장을 지원한다.' }], lexicon: LEXICON }),
+    loadLexicon: () => LEXICON,
     ...over,
   });
   return { code, stdout, stderr, files };
@@ -201,7 +203,7 @@ describe('grouping questions', () => {
   });
 
   it('with the real corpus aliases, Korean and English wordings of one question meet', () => {
-    const real = new Analyzer(loadCorpus(DEFAULT_CORPUS_DIR).aliases);
+    const real = new Analyzer(loadCorpus(DEFAULT_CORPUS_DIR).aliases, LEXICON);
     const groups = groupQuestions(
       [
         { question: '루닛 주가 얼마야?', count: 2 },

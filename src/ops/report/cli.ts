@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { Analyzer } from '../../analysis/analyzer.ts';
-import type { AliasGroup } from '../../corpus/schema.ts';
+import type { AliasGroup, LexiconData } from '../../corpus/schema.ts';
 import { buildReport, type FactLabel } from './build.ts';
 import { renderHtml } from './render-html.ts';
 import { renderText } from './render-text.ts';
@@ -31,6 +31,7 @@ What to fix next in the corpus, from the question log.
 export interface CorpusInfo {
   aliases: readonly (Pick<AliasGroup, 'id' | 'terms'> & { entity?: boolean })[];
   facts: readonly { id: string; ko: string }[];
+  lexicon: LexiconData;
 }
 
 export interface ReportIO {
@@ -42,6 +43,8 @@ export interface ReportIO {
   writeFile(file: string, text: string): void;
   /** The corpus, for aliases and fact labels; may throw (the report then goes on without it). */
   loadCorpus(): CorpusInfo;
+  /** The analyzer's word lists alone, when the corpus cannot be loaded. */
+  loadLexicon(): LexiconData;
   /** Opens the log read-only; throws if it does not exist. */
   openDb?(file: string): Database.Database;
 }
@@ -123,7 +126,7 @@ export function runReport(argv: string[], io: ReportIO): number {
     const first = (err as Error).message.split('\n')[0];
     io.stderr(`report: the corpus could not be loaded (${first}); questions are grouped without its aliases and facts are shown without their statements.\n`);
   }
-  const analyzer = new Analyzer(corpus?.aliases ?? []);
+  const analyzer = new Analyzer(corpus?.aliases ?? [], corpus?.lexicon ?? io.loadLexicon());
   const statements = corpus ? new Map(corpus.facts.map((f) => [f.id, f.ko])) : undefined;
   const factLabel: FactLabel | undefined = statements && ((id) => statements.get(id));
 
@@ -153,7 +156,7 @@ export function runReport(argv: string[], io: ReportIO): number {
 }
 
 /** The real I/O, for scripts/report.ts. */
-export function processIO(loadCorpus: () => CorpusInfo): ReportIO {
+export function processIO(loadCorpus: () => CorpusInfo, loadLexicon: () => LexiconData): ReportIO {
   return {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
@@ -164,5 +167,6 @@ export function processIO(loadCorpus: () => CorpusInfo): ReportIO {
       fs.writeFileSync(file, text);
     },
     loadCorpus,
+    loadLexicon,
   };
 }

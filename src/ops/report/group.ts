@@ -4,7 +4,8 @@
  * question becomes its set of units of meaning, and questions whose sets are equal or highly similar
  * (Jaccard ≥ 0.8) are one group.
  */
-import { normalize, type Analyzer } from '../../analysis/analyzer.ts';
+import type { Analyzer } from '../../analysis/analyzer.ts';
+import { fold } from '../../analysis/normalize.ts';
 
 export interface QuestionCount {
   question: string;
@@ -34,7 +35,7 @@ export interface GroupOptions {
 
 /** Lower case, NFKC, one space, no trailing punctuation: `GPU 몇 장?` = `gpu  몇 장`. */
 export function surfaceKey(text: string): string {
-  return normalize(text)
+  return fold(text)
     .replace(/[\s\u3000]+/g, ' ')
     .replace(/^[\s"'“”‘’]+|[\s?？!！.。~…,"'“”‘’]+$/g, '')
     .trim();

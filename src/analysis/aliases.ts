@@ -1,0 +1,155 @@
+/**
+ * Alias concepts: every term of an alias group (corpus/aliases/) found in a text becomes the
+ * group's one token (`~lunit` for 루닛 and Lunit). Matching ignores spaces and hyphens inside a
+ * term (K-Fold = k fold = kfold), the longest match wins, and Latin terms match whole words and
+ * their plurals.
+ */
+import { stemEnglish } from './english.ts';
+
+export interface AliasConcept {
+  token: string;
+  /** Tokens of the broader concepts a mention also counts for. */
+  broader: string[];
+  entity: boolean;
+  framing: boolean;
+}
+
+export interface AliasGroupInput {
+  id: string;
+  terms: readonly string[];
+  entity?: boolean;
+  framing?: boolean;
+  broader?: readonly string[];
+}
+
+/** An alias term without separators, and where its own separators were (after which character). */
+interface Term {
+  chars: string;
+  gaps: Set<number>;
+}
+
+const SEPARATORS = /[\s\-_.·/']/;
+const LATIN_OR_DIGIT = /[a-z0-9]/;
+
+/** Separators are optional inside a term: K-Fold = k fold = kfold, 엘리스 그룹 = 엘리스그룹. */
+function compact(text: string): { chars: string; at: number[] } {
+  let chars = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (SEPARATORS.test(text[i]!)) continue;
+    chars += text[i];
+    at.push(i);
+  }
+  return { chars, at };
+}
+
+function toTerm(norm: string): Term {
+  const { chars, at } = compact(norm);
+  const gaps = new Set<number>();
+  for (let k = 0; k < at.length - 1; k++) if (at[k + 1]! - at[k]! > 1) gaps.add(k);
+  return { chars, gaps };
+}
+
+/**
+ * Where `term` matches the text at compact position `i`, as a [start, end) range of `norm`. Latin
+ * terms match whole words only (ai is not in said), and also in the plural (GPUs).
+ */
+function matchAt(norm: string, text: { chars: string; at: number[] }, term: Term, i: number): [number, number] | undefined {
+  const t = term.chars;
+  if (!text.chars.startsWith(t, i)) return undefined;
+  // Spaces are optional inside a term (엘리스 그룹 = 엘리스그룹), but a short term does not reach
+  // across a word boundary of the text (제마 is not in 언제 마지막), and no term crosses a line.
+  for (let k = i; k < i + t.length - 1; k++) {
+    if (text.at[k + 1]! - text.at[k]! === 1) continue;
+    const gap = norm.slice(text.at[k]! + 1, text.at[k + 1]!);
+    // Between two letters a space splits English words (wrap up stage is not Upstage): only where the term has one.
+    const latinJoin = /[a-z]/.test(t[k - i]!) && /[a-z]/.test(t[k - i + 1]!);
+    if (gap.includes('\n') || (!term.gaps.has(k - i) && (t.length <= 3 || latinJoin))) return undefined;
+  }
+  const start = text.at[i]!;
+  let end = text.at[i + t.length - 1]! + 1;
+  if (LATIN_OR_DIGIT.test(t[0]!) && start > 0 && LATIN_OR_DIGIT.test(norm[start - 1]!)) return undefined;
+  const last = t.at(-1)!;
+  // Plurals: GPUs, and model names ending in a digit (B200s, H100s).
+  if (/[a-z]/.test(last) || (/\d/.test(last) && /[a-z]/.test(t))) {
+    const plural = /^(?:'s|es|s)(?![a-z0-9])/.exec(norm.slice(end, end + 3));
+    if (plural) end += plural[0].length;
+  }
+  if (LATIN_OR_DIGIT.test(last) && end < norm.length && LATIN_OR_DIGIT.test(norm[end]!)) return undefined;
+  return [start, end];
+}
+
+/** Ranges without repeats (two terms of a group can match the same place). */
+function dedupe(ranges: [number, number][]): [number, number][] {
+  const seen = new Set<string>();
+  return ranges.filter(([a, b]) => !seen.has(`${a}:${b}`) && seen.add(`${a}:${b}`));
+}
+
+export class AliasIndex {
+  private readonly concepts: AliasConcept[];
+  /** Every term by its first two characters (one for one-character terms): a text position is only tried against terms that can start there. */
+  private readonly byStart = new Map<string, { c: AliasConcept; term: Term }[]>();
+  /** Single-word English alias terms by stem (allocate → allocat), to catch other forms. */
+  private readonly byStem = new Map<string, AliasConcept>();
+  private readonly broaderOf = new Map<string, string[]>();
+
+  /** `normalize` is the analysis chain's character filter, so terms and texts are read alike. */
+  constructor(groups: readonly AliasGroupInput[], normalize: (text: string) => string) {
+    this.concepts = groups.map((g) => ({
+      token: `~${g.id}`,
+      broader: (g.broader ?? []).map((b) => `~${b}`),
+      entity: g.entity ?? false,
+      framing: g.framing ?? false,
+    }));
+    groups.forEach((g, i) => {
+      const c = this.concepts[i]!;
+      if (c.broader.length > 0) this.broaderOf.set(c.token, c.broader);
+      const terms = g.terms
+        .map((t) => normalize(t))
+        .map(toTerm)
+        .filter((t) => t.chars !== '')
+        .sort((a, b) => b.chars.length - a.chars.length);
+      for (const term of terms) {
+        const key = term.chars.slice(0, 2);
+        const list = this.byStart.get(key) ?? [];
+        list.push({ c, term });
+        this.byStart.set(key, list);
+      }
+      for (const term of g.terms.map((t) => normalize(t))) {
+        if (/^[a-z]{4,}$/.test(term) && !this.byStem.has(stemEnglish(term))) this.byStem.set(stemEnglish(term), c);
+      }
+    });
+  }
+
+  /** The concept whose single-word English term has this word's stem (allocation → allocate). */
+  byEnglishStem(word: string): AliasConcept | undefined {
+    return this.byStem.get(stemEnglish(word));
+  }
+
+  broader(token: string): string[] {
+    return this.broaderOf.get(token) ?? [];
+  }
+
+  /**
+   * Every concept mentioned in `norm`, with where, in the groups' order. The longest match wins: a
+   * term inside a longer term of another group is not a mention of its own (대표 in 국가대표 AI).
+   */
+  matches(norm: string): { c: AliasConcept; ranges: [number, number][] }[] {
+    const text = compact(norm);
+    const byConcept = new Map<AliasConcept, [number, number][]>();
+    for (let i = 0; i < text.chars.length; i++) {
+      for (const key of [text.chars.slice(i, i + 2), text.chars[i]!]) {
+        for (const { c, term } of this.byStart.get(key) ?? []) {
+          const range = matchAt(norm, text, term, i);
+          if (range) byConcept.set(c, [...(byConcept.get(c) ?? []), range]);
+        }
+      }
+    }
+    const found = this.concepts.filter((c) => byConcept.has(c)).map((c) => ({ c, ranges: dedupe(byConcept.get(c)!) }));
+    if (found.length < 2) return found;
+    const all = found.flatMap(({ c, ranges }) => ranges.map(([a, b]) => ({ c, a, b })));
+    return found
+      .map(({ c, ranges }) => ({ c, ranges: ranges.filter(([a, b]) => !all.some((o) => o.c !== c && o.a < b && a < o.b && o.b - o.a > b - a)) }))
+      .filter((x) => x.ranges.length > 0);
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The lexicon (corpus/lexicon/*.yaml) compiled once into the sets and patterns the analysis chain and
+ * the question parser look words up in. The word lists are data; this file only indexes them.
+ */
+import type { IntentName, LexiconData } from '../corpus/schema.ts';
+
+export interface Lexicon {
+  readonly data: LexiconData;
+  korean: {
+    /** Particles and endings, longest first: the first that fits is stripped. */
+    suffixes: string[];
+    /** Every piece that is only an ending (suffixes and bare endings). */
+    affixes: Set<string>;
+    endings: Set<string>;
+    protected: Set<string>;
+    /** The lengths of protected words, for checking a word's last n syllables. */
+    protectedLengths: number[];
+    nounsEndingInM: Set<string>;
+    numerals: Map<string, string>;
+    /** A counter, then a particle or nothing: 월에 → 월. */
+    counter: RegExp;
+  };
+  stopwords: { ko: Set<string>; en: Set<string> };
+  english: { lightVerbs: Set<string>; stemHomonyms: Set<string>; cardinals: Map<string, string>; ordinals: Map<string, string> };
+  spellings: { pattern: RegExp | undefined; map: Map<string, string> };
+  questions: {
+    intents: [IntentName, RegExp][];
+    asks: RegExp;
+    outcome: Set<string>;
+    why: Set<string>;
+    gives: ['when' | 'count' | 'amount' | 'why', RegExp][];
+  };
+  counters: { ko: Map<string, string>; en: Map<string, string>; uncounted: Set<string>; koCounted: RegExp };
+  programmes: { home: string; markers: Map<string, string[]>; nameAttribute: string };
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternation = (patterns: string[]) => new RegExp(patterns.map((p) => `(?:${p})`).join('|'));
+const compiled = new WeakMap<LexiconData, Lexicon>();
+
+/** Indexes the lexicon's lists; the same data object is compiled once. */
+export function compileLexicon(data: LexiconData): Lexicon {
+  const cached = compiled.get(data);
+  if (cached) return cached;
+  const k = data.korean;
+  const suffixes = [...new Set([...k.particles, ...k.endings])].sort((a, b) => b.length - a.length);
+  const spellings = Object.keys(data.spellings).sort((a, b) => b.length - a.length);
+  const lexicon: Lexicon = {
+    data,
+    korean: {
+      suffixes,
+      affixes: new Set([...suffixes, ...k.bareEndings]),
+      endings: new Set(k.endings),
+      protected: new Set(k.protected),
+      protectedLengths: [...new Set(k.protected.map((p) => p.length).filter((n) => n >= 2))],
+      nounsEndingInM: new Set(k.nounsEndingInM),
+      numerals: new Map(Object.entries(k.numerals)),
+      counter: new RegExp(`^(${[...k.counters].sort((a, b) => b.length - a.length).map(escape).join('|')})(.*)$`),
+    },
+    stopwords: { ko: new Set(data.stopwords.ko), en: new Set(data.stopwords.en) },
+    english: {
+      lightVerbs: new Set(data.english.lightVerbs),
+      stemHomonyms: new Set(data.english.stemHomonyms),
+      cardinals: new Map(Object.entries(data.english.cardinals)),
+      ordinals: new Map(Object.entries(data.english.ordinals)),
+    },
+    spellings: { pattern: spellings.length ? new RegExp(spellings.map(escape).join('|'), 'g') : undefined, map: new Map(Object.entries(data.spellings)) },
+    questions: {
+      intents: Object.entries(data.questions.intents).map(([name, ps]) => [name as IntentName, alternation(ps)]),
+      asks: new RegExp(alternation(data.questions.asks).source, 'i'),
+      outcome: new Set(data.questions.framing.outcome),
+      why: new Set(data.questions.framing.why),
+      gives: Object.entries(data.questions.gives).map(([name, ps]) => [name as 'when', new RegExp(alternation(ps).source, 'i')]),
+    },
+    counters: {
+      ko: new Map(Object.entries(data.counters.ko)),
+      en: new Map(Object.entries(data.counters.en)),
+      uncounted: new Set(data.counters.uncounted),
+      koCounted: new RegExp(`몇\\s*(${Object.keys(data.counters.ko).map(escape).join('|')})`),
+    },
+    programmes: {
+      home: data.programmes.home,
+      markers: new Map(Object.entries(data.programmes.programmes).map(([id, p]) => [id, p.markers.map((m) => `~${m}`)])),
+      nameAttribute: `~${data.programmes.nameAttribute}`,
+    },
+  };
+  compiled.set(data, lexicon);
+  return lexicon;
+}

@@ -1,0 +1,54 @@
+/**
+ * The character filters, first stage of the analysis chain, used for facts, examples, questions,
+ * alias terms and topic names alike. `fold` is the one normaliser; `nameKey` is a name compared
+ * whole (alias terms, topic names, fact ids); `numbersAsDigits` makes amounts and counts meet.
+ */
+
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]/g;
+/** Hangul compatibility jamo (ㄱ…ㅣ), which NFKC would turn into conjoining jamo: 초성 input keeps them. */
+const NOT_JAMO = /[^\u3131-\u318E]+/g;
+
+/** NFKC (full-width letters, ㈜, ？), lower case, no control or zero-width characters. */
+export function fold(text: string): string {
+  return text.normalize('NFC').replace(NOT_JAMO, (run) => run.normalize('NFKC')).toLowerCase().replace(CONTROL, ' ');
+}
+
+/** A name as compared whole: folded, without spaces, punctuation or symbols (K-Fold = kfold = k fold). */
+export function nameKey(text: string): string {
+  return fold(text).replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+/**
+ * Korean number words on digits, as digits: 26만 → 260000, 1만3천 → 13000, 5만2000 → 52000, 3천 → 3000
+ * (so "26만 장" finds "260,000 GPUs"). Only right after a digit: 15년 만에 is not a number.
+ */
+const KOREAN_NUMBER = /(\d+(?:\.\d+)?)(만|천)(?:(\d+)(천)?)?/g;
+
+function koreanNumber(match: string, a: string, unit: string, b?: string, thousand?: string): string {
+  const head = Number(a) * (unit === '만' ? 10000 : 1000);
+  if (b === undefined) return String(Math.round(head));
+  // 1만3천, 1만3000: the rest only counts when it is smaller than the unit before it.
+  const rest = Number(b) * (thousand ? 1000 : 1);
+  return unit === '만' && rest < 10000 ? String(Math.round(head + rest)) : match;
+}
+
+/**
+ * Large amounts as digits, so 10조1천억, 10.1조 and "10.1 trillion" meet: 조 = 10^12, 억 = 10^8,
+ * trillion/tn, billion/bn, million/mn.
+ */
+const MONEY = /(\d+(?:\.\d+)?)\s*조(?:\s*(\d+(?:\.\d+)?)\s*억)?|(\d+(?:\.\d+)?)\s*억|\b(\d+(?:\.\d+)?)\s*(trillion|tn|billion|bn|million|mn)\b/g;
+const SCALE: Record<string, number> = { trillion: 1e12, tn: 1e12, billion: 1e9, bn: 1e9, million: 1e6, mn: 1e6 };
+
+function money(_: string, jo?: string, eok?: string, eokOnly?: string, en?: string, unit?: string): string {
+  const value = jo !== undefined ? Number(jo) * 1e12 + Number(eok ?? 0) * 1e8 : eokOnly !== undefined ? Number(eokOnly) * 1e8 : Number(en) * SCALE[unit!]!;
+  return String(Math.round(value));
+}
+
+/** Thousands separators dropped (1,000 → 1000), Korean and English scale words as digits (26만, 10.1조, 260k). */
+export function numbersAsDigits(folded: string): string {
+  return folded
+    .replace(/(\d),(?=\d{3}\b)/g, '$1')
+    .replace(KOREAN_NUMBER, koreanNumber)
+    .replace(MONEY, money)
+    .replace(/\b(\d+(?:\.\d+)?)k\b/g, (_, n: string) => String(Math.round(Number(n) * 1000))); // 260k → 260000
+}
