@@ -6,6 +6,7 @@
  * `ㄹㄴ` → 루닛) and mid-syllable (`루ㄴ` or `룬` while typing 루닛), by comparing decomposed jamo.
  */
 import { convertQwertyToHangul, disassemble, getChoseong } from 'es-hangul';
+import { nameKey as normalize } from './analysis/normalize.ts';
 import type { Topic } from './corpus/schema.ts';
 import type { Lang } from './types.ts';
 
@@ -102,18 +103,6 @@ function keyOf(s: string): Key {
 const SEPARATORS = /[\s\p{P}\p{S}]+/u;
 const ONLY_CHOSEONG = /^[ㄱ-ㅎ]+$/;
 const HAS_HANGUL = /[ㄱ-ㅣ가-힣]/;
-
-/**
- * Lowercase, spaces and punctuation removed, compatibility forms (full-width letters) folded, except
- * Hangul compatibility jamo, which NFKC would turn into conjoining jamo (`ㄹ` would no longer be `ㄹ`).
- */
-export function normalize(s: string): string {
-  return s
-    .normalize('NFC')
-    .replace(/[^\u3131-\u318e\uac00-\ud7a3]+/gu, (c) => c.normalize('NFKC'))
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]+/gu, '');
-}
 
 function jamo(s: string): string {
   return HAS_HANGUL.test(s) ? safe(() => disassemble(s), s) : s;

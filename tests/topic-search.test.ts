@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/load.ts';
 import type { Topic } from '../src/corpus/schema.ts';
-import { normalize, searchTopics, TIMELINE_TOPIC } from '../src/topic-search.ts';
+import { nameKey as normalize } from '../src/analysis/normalize.ts';
+import { searchTopics, TIMELINE_TOPIC } from '../src/topic-search.ts';
 
 const t = (id: string, ko: string, en: string, aliases: string[] = []): Topic => ({ id, title: { ko, en }, aliases, scope: 'general' });
 
