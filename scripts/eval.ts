@@ -1,50 +1,92 @@
 /**
- * `npm run eval`: answer quality on tests/eval/*.yaml, this engine beside MiniSearch defaults on the
- * same corpus and questions. `--misses` lists what the engine got wrong.
+ * `npm run eval`: answer quality on the dev sets (tests/eval/, tuned on) and the blind sets
+ * (tests/eval-blind/, never tuned on), each beside MiniSearch with default options on the same
+ * corpus and questions, and which answers changed against the previous commit.
+ *   --misses        list the engine's misses on the dev sets (never on the blind sets)
+ *   --diff REF      compare with another commit than HEAD; --no-diff skips the comparison
+ * EVAL_DIR and BLIND_DIR point at other question folders; CORPUS_DIR at another corpus.
  */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadEngine, DEFAULT_CORPUS_DIR } from '../src/index.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { createBaseline } from './lib/baseline.ts';
-import { loadEvalSet } from './lib/eval-set.ts';
+import { BLIND_DIR, EVAL_DIR, loadEvalSet, type EvalQuestion } from './lib/eval-set.ts';
 import { score, type Metrics } from './lib/metrics.ts';
+import { loadPrevious } from './lib/previous.ts';
 
+const { values } = parseArgs({ options: { misses: { type: 'boolean', default: false }, diff: { type: 'string', default: 'HEAD' }, 'no-diff': { type: 'boolean', default: false } } });
 const dir = process.env.CORPUS_DIR || DEFAULT_CORPUS_DIR;
-const set = loadEvalSet(process.env.EVAL_DIR || undefined);
 const corpus = loadCorpus(dir);
 const engine = loadEngine(dir);
 const baseline = createBaseline(corpus);
-
-const ours = score(set, (q) => {
+const ids = (q: string) => {
   const a = engine.ask(q);
   return a.answered ? a.answers.map((x) => x.factId) : [];
-});
-const base = score(set, baseline.rank);
+};
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const rows: [string, (m: Metrics) => string][] = [
   ['hit@1', (m) => pct(m.hit1)],
   ['hit@3', (m) => pct(m.hit3)],
   ['MRR', (m) => m.mrr.toFixed(3)],
-  ['abstention (out of scope)', (m) => pct(m.abstention)],
-  ['false "not found" (in scope)', (m) => pct(m.falseAbstention)],
-  ['hit@1 Korean', (m) => `${pct(m.ko.hit1)} (n=${m.ko.n})`],
-  ['hit@1 English', (m) => `${pct(m.en.hit1)} (n=${m.en.n})`],
+  ['abstention, out of scope', (m) => `${pct(m.abstention)} (n=${m.outOfScope})`],
+  ['abstention, near-miss', (m) => (m.nearMiss ? `${pct(m.nearMissAbstention)} (n=${m.nearMiss})` : '-')],
+  ['false "not found"', (m) => pct(m.falseAbstention)],
+  ['hit@1 Korean', (m) => `${pct(m.byLang.ko.hit1)} (n=${m.byLang.ko.n})`],
+  ['hit@1 English', (m) => `${pct(m.byLang.en.hit1)} (n=${m.byLang.en.n})`],
+  ['hit@1 mixed', (m) => (m.byLang.mixed.n ? `${pct(m.byLang.mixed.hit1)} (n=${m.byLang.mixed.n})` : '-')],
+  ['abstention, corpus gaps', (m) => (m.gaps ? `${pct(m.gapAbstention)} (n=${m.gaps})` : '-')],
 ];
-console.log(`corpus: ${corpus.facts.length} facts, ${corpus.sources.size} sources; questions: ${ours.inScope} in scope + ${ours.outOfScope} out of scope`);
-console.log(`${'metric'.padEnd(30)}${'engine'.padEnd(18)}MiniSearch defaults`);
-for (const [name, f] of rows) console.log(`${name.padEnd(30)}${f(ours).padEnd(18)}${f(base)}`);
-// Per question file: the tuned sets beside the held-out one (written without looking at the engine).
-console.log(`\n${'file'.padEnd(28)}${'n'.padStart(5)}${'hit@1'.padStart(9)}${'abstention'.padStart(12)}${'  MiniSearch hit@1'}`);
-for (const file of [...new Set(set.map((q) => q.file))]) {
-  const part = set.filter((q) => q.file === file);
-  const o = score(part, (q) => {
-    const a = engine.ask(q);
-    return a.answered ? a.answers.map((x) => x.factId) : [];
-  });
-  const b = score(part, baseline.rank);
-  console.log(`${file.padEnd(28)}${String(part.length).padStart(5)}${pct(o.hit1).padStart(9)}${(o.outOfScope ? pct(o.abstention) : '-').padStart(12)}${pct(b.hit1).padStart(19)}`);
+
+function report(title: string, set: EvalQuestion[]): Metrics {
+  const ours = score(set, ids);
+  const base = score(set, baseline.rank);
+  console.log(`\n${title}: ${ours.inScope} in scope, ${ours.outOfScope} out of scope, ${ours.nearMiss} near-misses${ours.gaps ? `, ${ours.gaps} corpus gaps` : ''}`);
+  console.log(`${'metric'.padEnd(28)}${'engine'.padEnd(20)}MiniSearch defaults`);
+  for (const [name, f] of rows) console.log(`${name.padEnd(28)}${f(ours).padEnd(20)}${f(base)}`);
+  console.log(`${'file'.padEnd(28)}${'n'.padStart(5)}${'hit@1'.padStart(9)}${'hit@3'.padStart(9)}${'abstain'.padStart(10)}${'near-miss'.padStart(11)}${'  MiniSearch hit@1'}`);
+  for (const file of [...new Set(set.map((q) => q.file))]) {
+    const part = set.filter((q) => q.file === file);
+    const o = score(part, ids);
+    const b = score(part, baseline.rank);
+    const cell = (n: number, x: number) => (n ? pct(x) : '-');
+    console.log(
+      `${file.padEnd(28)}${String(part.length).padStart(5)}${pct(o.hit1).padStart(9)}${pct(o.hit3).padStart(9)}${cell(o.outOfScope, o.abstention).padStart(10)}${cell(o.nearMiss, o.nearMissAbstention).padStart(11)}${pct(b.hit1).padStart(19)}`,
+    );
+  }
+  return ours;
 }
-if (process.argv.includes('--misses')) {
-  console.log('\nengine misses:');
-  for (const m of ours.misses) console.log(`- ${m.q}\n    expect ${m.expect.join(', ') || '(not found)'}; got ${m.got.join(', ') || '(not found)'}`);
+
+const dev = loadEvalSet(process.env.EVAL_DIR || EVAL_DIR);
+const blind = loadEvalSet(process.env.BLIND_DIR || BLIND_DIR);
+console.log(`corpus: ${corpus.facts.length} facts, ${corpus.sources.size} sources, ${corpus.facts.reduce((n, f) => n + f.examples.length, 0)} example questions`);
+const devMetrics = report(`DEV (${path.relative(process.cwd(), process.env.EVAL_DIR || EVAL_DIR)}, tuned on)`, dev);
+if (blind.length) report(`BLIND (${path.relative(process.cwd(), process.env.BLIND_DIR || BLIND_DIR)}, never tuned on)`, blind);
+
+if (values.misses) {
+  console.log('\nengine misses (dev sets):');
+  for (const m of devMetrics.misses) console.log(`- [${m.file}] ${m.q}\n    expect ${m.expect.join(', ') || '(not found)'}; got ${m.got.join(', ') || '(not found)'}`);
+}
+
+if (!values['no-diff']) {
+  const previous = await loadPrevious(path.join(import.meta.dirname, '..'), values.diff);
+  if (typeof previous === 'string') console.log(`\nchanges: skipped (${previous})`);
+  else {
+    const top = (a: { answered: boolean; answers: { factId: string }[] }) => (a.answered ? a.answers[0]!.factId : '(not found)');
+    const changed = (set: EvalQuestion[]) =>
+      set.flatMap((q) => {
+        const before = top(previous.ask(q.q));
+        const now = top(engine.ask(q.q));
+        if (before === now) return [];
+        const right = (id: string) => (q.expect.length ? q.expect.includes(id) : id === '(not found)');
+        return [{ q, before, now, mark: right(now) && !right(before) ? '+' : right(before) && !right(now) ? '-' : '~' }];
+      });
+    const d = changed(dev);
+    const b = changed(blind);
+    const tally = (xs: { mark: string }[]) => `${xs.length} changed (${xs.filter((x) => x.mark === '+').length} fixed, ${xs.filter((x) => x.mark === '-').length} broken)`;
+    console.log(`\nchanges against ${previous.ref}: dev ${tally(d)}; blind ${tally(b)} (blind questions are not listed)`);
+    for (const x of d) console.log(`${x.mark} [${x.q.file}] ${x.q.q}\n    ${x.before} → ${x.now}`);
+    previous.close();
+  }
 }

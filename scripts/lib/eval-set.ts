@@ -3,11 +3,27 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
-/** One evaluation question: `expect` lists the facts that answer it; empty means "must abstain". */
-export const EvalQuestion = z.strictObject({ q: z.string(), expect: z.array(z.string()) });
+/**
+ * One evaluation question: `expect` lists the facts that answer it (any one first counts); empty
+ * means "must abstain". Blind sets also say what kind of item it is (a near-miss names our
+ * programmes but asks what no source states; a gap is answerable from the sources but not the
+ * corpus), and keep the writer's expected answer and sources for audit.
+ */
+export const EvalQuestion = z.strictObject({
+  q: z.string(),
+  expect: z.array(z.string()),
+  kind: z.enum(['answer', 'out-of-scope', 'near-miss', 'gap']).optional(),
+  lang: z.enum(['ko', 'en', 'mixed']).optional(),
+  answer: z.string().optional(),
+  source: z.array(z.string()).optional(),
+  note: z.string().optional(),
+});
 export type EvalQuestion = z.infer<typeof EvalQuestion> & { file: string };
 
+/** Dev sets: tuned on. */
 export const EVAL_DIR = path.join(import.meta.dirname, '../../tests/eval');
+/** Blind sets: written from the sources alone, scored before and after a change, never tuned on. */
+export const BLIND_DIR = path.join(import.meta.dirname, '../../tests/eval-blind');
 
 /** Every question in tests/eval/*.yaml, in file order. */
 export function loadEvalSet(dir = EVAL_DIR): EvalQuestion[] {
