@@ -172,6 +172,8 @@ export function loadCorpus(dir: string): Corpus {
       if (prior) problem('id', `duplicate fact id (first defined at ${prior.file}:${prior.line})`);
       else origin.set(fact.id, { file: parsed.file, line: at() ?? 1 });
       if (topicsOk && !topicIds.has(fact.topic)) problem('topic', `unknown topic "${fact.topic}" (not in topics.yaml)`);
+      if (fact.event?.source && !fact.sources.includes(fact.event.source)) problem('event.source', `"${fact.event.source}" is not one of the fact's sources`, ['event', 'source']);
+      if (fact.due && fact.kind !== 'plan') problem('due', 'only a plan has a due date (set kind: plan, or drop due)');
       fact.sources.forEach((s, j) => {
         if (sourcesFile && !sources.has(s)) problem(`sources[${j}]`, `unknown source "${s}" (not in sources.yaml)`, ['sources', j]);
       });

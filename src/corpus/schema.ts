@@ -70,8 +70,17 @@ export const Fact = z.strictObject({
    * conflict: sources disagree and the statements give each version with its source.
    */
   kind: z.enum(['fact', 'plan', 'conflict']).default('fact'),
-  /** A dated event this fact records; it puts a line on the timeline. */
-  event: z.strictObject({ date: EventDate, ko: Text, en: Text }).optional(),
+  /**
+   * A dated event this fact records; it puts a line on the timeline. `source` is the source that
+   * states the event when it is not the fact's first one (the timeline cites it).
+   */
+  event: z.strictObject({ date: EventDate, ko: Text, en: Text, source: Id.optional() }).optional(),
+  /**
+   * For a plan: the day or month it is due (a release, a groundbreaking, an evaluation). Once the date
+   * has passed and no later fact supersedes the plan, answers say so and that the sources hold no
+   * outcome yet.
+   */
+  due: EventDate.optional(),
   /** Earlier facts this one replaces (a plan, then its result); they stay as history. */
   supersedes: z.array(Id).default([]),
 });
