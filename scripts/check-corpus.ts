@@ -1,9 +1,16 @@
-// Validates the corpus and prints a summary, or every problem with file, line, fact and field.
-import { CorpusError, loadCorpus } from '../src/corpus/load.ts';
+// Validates the corpus and lints its citations; prints a summary, or every problem with file, line, fact and field.
+import { CorpusError, formatIssue, loadCorpus } from '../src/corpus/load.ts';
+import { lintCorpus } from '../src/corpus/lint.ts';
 
 try {
   const c = loadCorpus(process.argv[2] ?? 'corpus');
-  console.log(`corpus ok: ${c.facts.length} facts, ${c.topics.length} topics, ${c.sources.size} sources, ${c.aliases.length} alias groups`);
+  const lint = lintCorpus(c);
+  if (lint.length > 0) {
+    console.error(`corpus: ${lint.length} citation problem${lint.length === 1 ? '' : 's'}\n${lint.map(formatIssue).join('\n')}`);
+    process.exitCode = 1;
+  } else {
+    console.log(`corpus ok: ${c.facts.length} facts, ${c.topics.length} topics, ${c.sources.size} sources, ${c.aliases.length} alias groups, ${c.facts.reduce((n, f) => n + f.examples.length, 0)} example questions`);
+  }
 } catch (e) {
   if (!(e instanceof CorpusError)) throw e;
   console.error(e.message);
