@@ -4,6 +4,7 @@
  * corpus and questions, and which answers changed against the previous commit.
  *   --misses        list the engine's misses on the dev sets (never on the blind sets)
  *   --diff REF      compare with another commit than HEAD; --no-diff skips the comparison
+ *   --dev-only      leave the blind sets out (while tuning: look at them before and after, not during)
  * EVAL_DIR and BLIND_DIR point at other question folders; CORPUS_DIR at another corpus.
  */
 import path from 'node:path';
@@ -15,7 +16,9 @@ import { BLIND_DIR, EVAL_DIR, loadEvalSet, type EvalQuestion } from './lib/eval-
 import { score, type Metrics } from './lib/metrics.ts';
 import { loadPrevious } from './lib/previous.ts';
 
-const { values } = parseArgs({ options: { misses: { type: 'boolean', default: false }, diff: { type: 'string', default: 'HEAD' }, 'no-diff': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { misses: { type: 'boolean', default: false }, diff: { type: 'string', default: 'HEAD' }, 'no-diff': { type: 'boolean', default: false }, 'dev-only': { type: 'boolean', default: false } },
+});
 const dir = process.env.CORPUS_DIR || DEFAULT_CORPUS_DIR;
 const corpus = loadCorpus(dir);
 const engine = loadEngine(dir);
@@ -62,7 +65,7 @@ const dev = loadEvalSet(process.env.EVAL_DIR || EVAL_DIR);
 const blind = loadEvalSet(process.env.BLIND_DIR || BLIND_DIR);
 console.log(`corpus: ${corpus.facts.length} facts, ${corpus.sources.size} sources, ${corpus.facts.reduce((n, f) => n + f.examples.length, 0)} example questions`);
 const devMetrics = report(`DEV (${path.relative(process.cwd(), process.env.EVAL_DIR || EVAL_DIR)}, tuned on)`, dev);
-if (blind.length) report(`BLIND (${path.relative(process.cwd(), process.env.BLIND_DIR || BLIND_DIR)}, never tuned on)`, blind);
+if (blind.length && !values['dev-only']) report(`BLIND (${path.relative(process.cwd(), process.env.BLIND_DIR || BLIND_DIR)}, never tuned on)`, blind);
 
 if (values.misses) {
   console.log('\nengine misses (dev sets):');
@@ -83,7 +86,7 @@ if (!values['no-diff']) {
         return [{ q, before, now, mark: right(now) && !right(before) ? '+' : right(before) && !right(now) ? '-' : '~' }];
       });
     const d = changed(dev);
-    const b = changed(blind);
+    const b = values['dev-only'] ? [] : changed(blind);
     const tally = (xs: { mark: string }[]) => `${xs.length} changed (${xs.filter((x) => x.mark === '+').length} fixed, ${xs.filter((x) => x.mark === '-').length} broken)`;
     console.log(`\nchanges against ${previous.ref}: dev ${tally(d)}; blind ${tally(b)} (blind questions are not listed)`);
     for (const x of d) console.log(`${x.mark} [${x.q.file}] ${x.q.q}\n    ${x.before} → ${x.now}`);

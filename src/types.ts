@@ -37,10 +37,11 @@ export interface Answer {
   /** Best first: the answer, then up to two related facts. Empty when not answered. */
   answers: AnswerItem[];
   /**
-   * Set when the question asks how something turned out but the best fact is a plan: the outcome is
-   * not in the sources yet (they end at `knownUntil`), so the plan is shown as a plan, never as a result.
+   * Set when the best fact is a plan whose outcome the sources do not hold: the question asks how it
+   * turned out (`outcome-unknown`), or its due date has passed (`past-due`, with `due`). The sources
+   * end at `knownUntil`; the plan is shown as a plan, never as a result.
    */
-  notice?: { kind: 'outcome-unknown'; text: string; knownUntil: string };
+  notice?: { kind: 'outcome-unknown' | 'past-due'; text: string; knownUntil: string; due?: string };
   /** When not answered: why, and a short hint of what the bot can answer. */
   notFound?: { reason: 'empty' | 'out-of-scope' | 'rate-limited'; hint: string; suggestedTopics: TopicRef[] };
 }

@@ -19,6 +19,8 @@ export interface AliasGroupInput {
   terms: readonly string[];
   entity?: boolean;
   framing?: boolean;
+  /** Something a question asks for (a licence, downloads): matched by its terms only, never by stem. */
+  attribute?: boolean;
   broader?: readonly string[];
 }
 
@@ -115,7 +117,8 @@ export class AliasIndex {
         list.push({ c, term });
         this.byStart.set(key, list);
       }
-      for (const term of g.terms.map((t) => normalize(t))) {
+      // An attribute is asked for in its own words: "download" is not "downloads" (a count).
+      for (const term of g.attribute ? [] : g.terms.map((t) => normalize(t))) {
         if (/^[a-z]{4,}$/.test(term) && !this.byStem.has(stemEnglish(term))) this.byStem.set(stemEnglish(term), c);
       }
     });

@@ -49,7 +49,7 @@ function hangulTokens(stem: string): string[] {
   return out;
 }
 
-type AliasInput = Pick<AliasGroup, 'id' | 'terms'> & { entity?: boolean; framing?: boolean; broader?: string[] };
+type AliasInput = Pick<AliasGroup, 'id' | 'terms'> & { entity?: boolean; framing?: boolean; attribute?: boolean; broader?: string[] };
 
 export class Analyzer {
   readonly lexicon: Lexicon;

@@ -29,6 +29,8 @@ export interface Lexicon {
     outcome: Set<string>;
     why: Set<string>;
     gives: ['when' | 'count' | 'amount' | 'why', RegExp][];
+    /** A message addressed to the bot itself; undefined when the lexicon lists none. */
+    personal: RegExp | undefined;
   };
   counters: { ko: Map<string, string>; en: Map<string, string>; uncounted: Set<string>; koCounted: RegExp };
   programmes: { home: string; markers: Map<string, string[]>; nameAttribute: string };
@@ -71,6 +73,7 @@ export function compileLexicon(data: LexiconData): Lexicon {
       outcome: new Set(data.questions.framing.outcome),
       why: new Set(data.questions.framing.why),
       gives: Object.entries(data.questions.gives).map(([name, ps]) => [name as 'when', new RegExp(alternation(ps).source, 'i')]),
+      personal: data.questions.personal.length ? alternation(data.questions.personal) : undefined,
     },
     counters: {
       ko: new Map(Object.entries(data.counters.ko)),

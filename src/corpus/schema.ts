@@ -159,6 +159,7 @@ export const LexiconFiles = {
     asks: z.array(Pattern).min(1),
     framing: z.strictObject({ outcome: Words, why: Words }),
     gives: z.strictObject(Object.fromEntries(GIVEN_NAMES.map((n) => [n, z.array(Pattern).min(1)])) as Record<(typeof GIVEN_NAMES)[number], z.ZodArray<typeof Pattern>>),
+    personal: z.array(Pattern).default([]),
   }),
   'counters.yaml': z.strictObject({ ko: z.record(Word, Pattern), en: z.record(Word, Pattern), uncounted: Words }),
   'programmes.yaml': z.strictObject({

@@ -1,0 +1,97 @@
+/**
+ * A question parsed into typed parts before anything is scored, the way a search engine parses a
+ * query into clauses: the programme it is about, the entities, rounds and years it names (which a
+ * fact must agree with), what it asks for, its content words, and what was only context (a preamble
+ * or an aside).
+ */
+import { detectLang, type Analyzer, type Unit } from '../analysis/analyzer.ts';
+import { fold } from '../analysis/normalize.ts';
+import type { Lang } from '../types.ts';
+import { countedIn, type Counted } from './counted.ts';
+import { intents, type Intent } from './intents.ts';
+import { isPersonal } from './personal.ts';
+
+export interface ProgrammeScope {
+  /** The programme the question is about, when it is known. */
+  id?: string;
+  /**
+   * How it is known: `named` (특화, 독파모), `entity` (a participant it names: Lunit, LG), `home` (it
+   * names no programme and no other party: the home programme first, then the landscape), `none`
+   * (it names both programmes, or parties of none).
+   */
+  by: 'named' | 'entity' | 'home' | 'none';
+}
+
+export interface ParsedQuestion {
+  /** The question as received, cut to the maximum length. */
+  text: string;
+  lang: Lang;
+  /** Every unit: the asking part's first, then the context's (marked `context`). */
+  units: Unit[];
+  /** The units of the part that asks. */
+  asking: Unit[];
+  programme: ProgrammeScope;
+  /** Named organisations, people and models in the asking part (alias tokens). */
+  entities: string[];
+  /** Rounds and stages (#n1 …) and years (2026) in the asking part: a fact must name them too. */
+  ordinals: string[];
+  years: string[];
+  /** Attributes asked for (a name, a licence, a CEO): a fact's statement must give them. */
+  attributes: string[];
+  /** What kind of answer is wanted. */
+  intents: Intent[];
+  /** For 몇 장 / how many GPUs: what a fact must count. */
+  counted?: Counted;
+  /** Addressed to the bot itself (너 누구야, are you GPT?). */
+  personal: boolean;
+}
+
+export interface ParseContext {
+  analyzer: Analyzer;
+  /** Alias concepts that name a participant of a programme (Lunit → specialized). */
+  participantOf: ReadonlyMap<string, string>;
+  attributeTokens: ReadonlySet<string>;
+}
+
+/** Parses a question (already cut to length). */
+export function parseQuestion(text: string, ctx: ParseContext): ParsedQuestion {
+  const { analyzer } = ctx;
+  const lex = analyzer.lexicon;
+  const units = analyzer.questionUnits(text);
+  const asking = units.filter((u) => !u.context);
+  const heads = asking.map((u) => u.tokens[0]!);
+  const norm = analyzer.normalize(text);
+  const entities = asking.filter((u) => u.entity).map((u) => u.tokens[0]!);
+  return {
+    text,
+    lang: detectLang(text),
+    units,
+    asking,
+    programme: programmeOf(heads, entities, lex.programmes, ctx.participantOf),
+    entities,
+    ordinals: heads.filter((t) => t.startsWith('#n')),
+    years: heads.filter((t) => /^\d{4}$/.test(t) && Number(t) >= 2000 && Number(t) <= 2100),
+    attributes: heads.filter((t) => ctx.attributeTokens.has(t)),
+    intents: intents(norm, lex),
+    ...optional('counted', countedIn(fold(text), lex)),
+    personal: isPersonal(norm, lex),
+  };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/**
+ * The programme a question is about: one it names; else the one its named participants belong to;
+ * else, naming no other party, the home programme (first, before the rest of the landscape).
+ */
+function programmeOf(heads: string[], entities: string[], programmes: { home: string; markers: ReadonlyMap<string, string[]> }, participantOf: ReadonlyMap<string, string>): ProgrammeScope {
+  const named = [...programmes.markers].filter(([, markers]) => markers.some((m) => heads.includes(m))).map(([id]) => id);
+  if (named.length === 1) return { id: named[0]!, by: 'named' };
+  if (named.length > 1) return { by: 'none' };
+  const implied = new Set(entities.map((e) => participantOf.get(e) ?? ''));
+  if (implied.size === 1 && !implied.has('')) return { id: [...implied][0]!, by: 'entity' };
+  if (entities.length > 0) return { by: 'none' };
+  return { id: programmes.home, by: 'home' };
+}

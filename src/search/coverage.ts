@@ -1,0 +1,95 @@
+/**
+ * Coverage: the idf-weighted share of the question's units of meaning that a fact contains. It is
+ * the evidence that a fact answers what was asked: a word the corpus never uses weighs like its
+ * rarest term (it is what a question beyond the corpus asks about: 주가, weather), unless it is a
+ * verb form (만드는, working), which frames the question more than it names its subject.
+ */
+import type { Unit } from '../analysis/analyzer.ts';
+import type { FactEntry, FactIndex } from './fact-index.ts';
+import type { ParsedQuestion } from '../query/parse.ts';
+
+export interface CoverageOptions {
+  /** Credit for a word found only inside a longer word of the fact (대표 in 국가대표). */
+  partCredit: number;
+  /** Credit for a word found only in the fact's example questions. */
+  exampleCredit: number;
+  /** Credit for a word found only in the fact's topic name or as a part of an example's word. */
+  topicCredit: number;
+  /** How much a word the corpus never uses weighs, relative to its rarest term. */
+  unknownWeight: number;
+  /** Each further unknown word weighs this much of the one before (a chatty question should not drown). */
+  unknownDecay: number;
+  /** How much a compound the corpus never uses whole weighs, relative to an unknown word. */
+  compoundWeight: number;
+  /** How much an unknown verb form weighs, relative to the rarest term. */
+  predicateWeight: number;
+  /** How much a known verb form weighs (가는): it frames more than it names. */
+  knownPredicateWeight: number;
+  /** How much a word of a preamble or aside weighs beside the part that asks. */
+  contextWeight: number;
+}
+
+export interface Coverage {
+  value: number;
+  /** Units the fact has whole. */
+  matched: number;
+  /** The question's words the fact lacks. */
+  missing: string[];
+}
+
+/** Whether a fact covers a programme: its topic's, or one whose markers it names. */
+export function coversProgramme(e: FactEntry, programme: string | undefined, markers: ReadonlyMap<string, string[]>): boolean {
+  return programme !== undefined && (e.scope === programme || (markers.get(programme) ?? []).some((m) => e.own.has(m)));
+}
+
+export function coverage(q: ParsedQuestion, e: FactEntry, index: FactIndex, markers: ReadonlyMap<string, string[]>, o: CoverageOptions): Coverage {
+  // A word the fact says counts fully; one found only inside a longer word of it, in its example
+  // questions or its topic's name counts in part. A fact of a programme's topics is about that
+  // programme even where it does not name it.
+  const ownMarkers = markers.get(e.scope) ?? [];
+  const has = (t: string) =>
+    e.words.has(t) || ownMarkers.includes(t) ? 1 : e.own.has(t) ? o.partCredit : e.exampleWords.has(t) ? o.exampleCredit : e.terms.has(t) ? o.topicCredit : 0;
+  const excused = (u: Unit) => answersForParticipant(q, e, u.tokens[0]!, index, markers);
+  let total = 0;
+  let got = 0;
+  let matched = 0;
+  let unknownSeen = 0;
+  const missing: string[] = [];
+  for (const u of q.units) {
+    if (u.framing) continue;
+    const known = u.tokens.filter((t) => index.df.has(t));
+    if (known.length === 0) {
+      missing.push(u.tokens[0]!);
+      const base = index.unknownIdf * (u.predicate ? o.predicateWeight : o.unknownWeight) * (u.context ? o.contextWeight : 1);
+      total += base * o.unknownDecay ** unknownSeen++;
+      continue;
+    }
+    // A compound the corpus never uses whole (센터장) is as telling as an unknown word; the bigrams
+    // of it that a fact has earn a (squared) share.
+    const wholeKnown = index.df.has(u.tokens[0]!);
+    const rarest = Math.max(...known.map(index.idf));
+    const weight =
+      (wholeKnown ? rarest : Math.max(rarest, index.unknownIdf * (u.predicate ? o.predicateWeight : o.compoundWeight))) *
+      (u.verbForm ? o.knownPredicateWeight : 1) *
+      (u.context ? o.contextWeight : 1);
+    total += weight;
+    const whole = u.entity && !e.terms.has(u.tokens[0]!) && excused(u) ? 1 : has(u.tokens[0]!);
+    if (whole === 1) matched++;
+    if (whole === 0 && (u.tokens.length === 1 || u.tokens.slice(1).every((t) => has(t) === 0))) missing.push(u.tokens[0]!);
+    if (whole > 0 || u.tokens.length === 1) got += weight * whole;
+    else {
+      const parts = u.tokens.slice(1);
+      const share = parts.reduce((sum, t) => sum + has(t), 0) / parts.length;
+      got += weight * (wholeKnown ? share : share * share);
+    }
+  }
+  return { value: total === 0 ? 0 : got / total, matched, missing };
+}
+
+/**
+ * A programme-wide fact that names no team (the schedule, GPUs per team, their supplier) answers for
+ * each participant of its programme, unless the question asks for a team's own attribute (its CEO).
+ */
+export function answersForParticipant(q: ParsedQuestion, e: FactEntry, entity: string, index: FactIndex, markers: ReadonlyMap<string, string[]>): boolean {
+  return q.attributes.length === 0 && !index.namesParticipant.has(e.fact.id) && coversProgramme(e, index.participantOf.get(entity), markers);
+}

@@ -1,0 +1,67 @@
+/**
+ * Answer or abstain. A question is answered only on evidence that covers the part of it that asks:
+ * the best fact must cover enough of it (or read like one of the fact's example questions), and the
+ * question must be one at all (not noise, a lone number, a stray English word or a message to the
+ * bot itself). A question naming no programme is answered from the home programme's facts when one
+ * of them answers well, and only then from the rest of the landscape (widening).
+ */
+import type { ParsedQuestion } from '../query/parse.ts';
+import type { FactIndex } from './fact-index.ts';
+import type { Ranked, Ranking } from './rank.ts';
+
+export interface DecideOptions {
+  /** The evidence (coverage, or closest-example similarity) the best fact needs to be the answer. */
+  minEvidence: number;
+  /** A question of three or more words is noise when at least this share of them is unknown. */
+  noiseShare: number;
+  /**
+   * Widening: the home programme's best fact answers a question naming no programme when its score
+   * is at least this share of the best fact overall (1: only when it is the best anyway).
+   */
+  homeRatio: number;
+}
+
+export type Decision =
+  | { answered: true; best: Ranked; /** Every candidate that passed the filters, the chosen tier's first. */ ranked: Ranked[]; tier: 'home' | 'all' }
+  | { answered: false; reason: 'empty' | 'noise' | 'personal' | 'no-evidence'; ranked: Ranked[] };
+
+/**
+ * How strongly a candidate answers: its coverage, or how closely the question reads like one of its
+ * examples, times the intentUnmet rule's factor (a fact without the date or amount asked for does
+ * not answer "언제" or "얼마", however well it covers the words).
+ */
+export function evidence(r: Ranked): number {
+  const unmet = r.factors.find((f) => f.rule === 'intentUnmet')?.factor ?? 1;
+  return Math.max(r.coverage.value, r.example?.sim ?? 0) * unmet;
+}
+
+/** Why a question is not one the corpus could answer, before looking at any fact; undefined when it is. */
+export function refuse(q: ParsedQuestion, index: FactIndex, opts: DecideOptions): 'empty' | 'noise' | 'personal' | undefined {
+  const content = q.asking.filter((u) => !u.framing);
+  if (q.units.length === 0) return 'empty';
+  if (content.length === 0) return 'noise';
+  // A number alone (1=1, 2026) asks nothing.
+  if (content.every((u) => /^[\d.]+$/.test(u.tokens[0]!))) return 'noise';
+  const unknown = content.filter((u) => !u.alias && !index.df.has(u.tokens[0]!)).length;
+  if (content.length >= 3 && unknown / content.length >= opts.noiseShare) return 'noise';
+  // A single stray English word (clear, hello) that is no concept or topic of the corpus.
+  if (content.length === 1 && !content[0]!.alias && /^[a-z]+$/.test(content[0]!.tokens[0]!) && !index.topicTerms.some((t) => t.terms.has(content[0]!.tokens[0]!))) return 'noise';
+  // Addressed to the bot (너 누구야, are you GPT?): answered only when it also names a party or a programme.
+  if (q.personal && q.entities.length === 0 && q.programme.by === 'home') return 'personal';
+  return undefined;
+}
+
+export function decide(q: ParsedQuestion, ranking: Ranking, index: FactIndex, home: string, opts: DecideOptions): Decision {
+  const reason = refuse(q, index, opts);
+  if (reason) return { answered: false, reason, ranked: ranking.kept };
+  const tiers: ['home' | 'all', Ranked[]][] = q.programme.by === 'home' ? [['home', ranking.kept.filter((r) => r.entry.scope === home)], ['all', ranking.kept]] : [['all', ranking.kept]];
+  const top = ranking.kept[0]?.score ?? 0;
+  for (const [tier, list] of tiers) {
+    const best = list[0];
+    if (best && evidence(best) >= opts.minEvidence && (tier === 'all' || best.score >= opts.homeRatio * top)) {
+      const first = new Set(list.map((r) => r.id));
+      return { answered: true, best, ranked: [...list, ...ranking.kept.filter((r) => !first.has(r.id))], tier };
+    }
+  }
+  return { answered: false, reason: 'no-evidence', ranked: ranking.kept };
+}

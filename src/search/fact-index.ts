@@ -1,0 +1,200 @@
+/**
+ * The index over the corpus, built once: each fact's analysed terms (statements, keywords, topic
+ * name, example questions), BM25 over those fields (MiniSearch), document frequencies, and what each
+ * statement gives (a date, a count, an amount, a reason, a quoted name, a round).
+ */
+import MiniSearch from 'minisearch';
+import type { Analyzer, Unit } from '../analysis/analyzer.ts';
+import type { Corpus } from '../corpus/load.ts';
+import type { Fact } from '../corpus/schema.ts';
+import { gives, type Intent } from '../query/intents.ts';
+
+export interface ExampleEntry {
+  text: string;
+  /** The example's units of meaning: their head tokens (a concept, a stem). */
+  heads: string[];
+}
+
+export interface FactEntry {
+  fact: Fact;
+  /** The fact's programme, by its topic (`general` for none). */
+  scope: string;
+  /** Every token of its statements, keywords, topic name and examples. */
+  terms: Set<string>;
+  /** Tokens of its statements and keywords (bigrams included). */
+  own: Set<string>;
+  /** Tokens of its statements alone: what it states, not how it is asked for. */
+  stated: Set<string>;
+  /** Whole words and concepts of its statements and keywords (no bigrams inside longer words). */
+  words: Set<string>;
+  /** Whole words and concepts of its example questions. */
+  exampleWords: Set<string>;
+  /** The organisations, people and models its statements name. */
+  entities: Set<string>;
+  /** Tokens of its curated keywords. */
+  keywords: Set<string>;
+  examples: ExampleEntry[];
+  /** Tokens of what its statement opens with: a definition starts with what it defines (소버린 AI는 …). */
+  opening: Set<string>;
+  gives: Set<Intent>;
+  quotesName: boolean;
+  hasNumber: boolean;
+  /** Rounds and stages its Korean statement names, in order (#n1 …): the first is the one it is about. */
+  ordinals: string[];
+  /** The topic's lead fact: it answers a question that only names the topic. */
+  lead: boolean;
+  /** A later fact that supersedes this one. */
+  supersededBy?: string;
+}
+
+export interface FactIndex {
+  entries: Map<string, FactEntry>;
+  /** BM25 hits for the tokens, best first. */
+  search(tokens: string[], limit: number): { id: string; score: number }[];
+  df: Map<string, number>;
+  idf(token: string): number;
+  /** The weight of a word the corpus never uses: that of the rarest term. */
+  unknownIdf: number;
+  /** Each topic's name terms, for "X가 뭐야?" questions that name only a topic. */
+  topicTerms: { id: string; scope: string; terms: Set<string>; lead: string }[];
+  /** Alias concepts that name a participant of a programme (Lunit → specialized). */
+  participantOf: Map<string, string>;
+  attributeTokens: Set<string>;
+  entityTokens: Set<string>;
+  /** Facts that name a participant of some programme. */
+  namesParticipant: Set<string>;
+  /** Examples by the head tokens they contain, for the closest-example search. */
+  examplesByHead: Map<string, { id: string; i: number }[]>;
+  /** The newest source date: what the corpus knows ends there. */
+  knownUntil: string;
+}
+
+export interface IndexOptions {
+  boost: Record<'ko' | 'en' | 'keywords' | 'topic' | 'examples', number>;
+  bm25: { k: number; b: number; d: number };
+}
+
+interface Doc {
+  id: string;
+  ko: string;
+  en: string;
+  keywords: string;
+  topic: string;
+  examples: string;
+}
+
+const heads = (units: Unit[]) => units.map((u) => u.tokens[0]!);
+
+/** Indexes a validated corpus. Pure and deterministic: the same corpus gives the same index. */
+export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOptions): FactIndex {
+  const lex = analyzer.lexicon;
+  const topics = new Map(corpus.topics.map((t) => [t.id, t]));
+  // Each text is analysed once: MiniSearch indexes its tokens, the entries keep their sets.
+  const analysed = new Map<string, { tokens: string[]; units: Unit[] }>();
+  const analyse = (text: string) => {
+    let a = analysed.get(text);
+    if (!a) {
+      const { units, mentions } = analyzer.analyze(text);
+      const repeats = [...mentions].flatMap(([token, n]) => Array<string>(n - 1).fill(token));
+      a = { tokens: [...units.flatMap((u) => u.tokens), ...repeats], units };
+      analysed.set(text, a);
+    }
+    return a;
+  };
+  const docs: Doc[] = corpus.facts.map((f) => {
+    const t = topics.get(f.topic);
+    return {
+      id: f.id,
+      ko: f.ko,
+      en: f.en,
+      keywords: f.keywords.join(' \n '),
+      topic: t ? [t.title.ko, t.title.en].join(' \n ') : f.topic,
+      examples: f.examples.join(' \n '),
+    };
+  });
+
+  const supersededBy = new Map<string, string>();
+  for (const f of corpus.facts) for (const old of f.supersedes) supersededBy.set(old, f.id);
+  const leads = new Map<string, string>();
+  for (const t of corpus.topics) if (t.lead) leads.set(t.id, t.lead);
+  for (const f of corpus.facts) if (!leads.has(f.topic)) leads.set(f.topic, f.id);
+  const leadIds = new Set(leads.values());
+
+  const entityTokens = new Set(corpus.aliases.filter((g) => g.entity).map((g) => `~${g.id}`));
+  const entries = new Map<string, FactEntry>();
+  const df = new Map<string, number>();
+  corpus.facts.forEach((f, n) => {
+    const d = docs[n]!;
+    const [ko, en, kw, topic] = [d.ko, d.en, d.keywords, d.topic].map(analyse) as [ReturnType<typeof analyse>, ReturnType<typeof analyse>, ReturnType<typeof analyse>, ReturnType<typeof analyse>];
+    const examples = f.examples.map((text) => ({ text, units: analyse(text).units }));
+    const stated = new Set([...ko.tokens, ...en.tokens]);
+    const own = new Set([...stated, ...kw.tokens]);
+    const terms = new Set([...own, ...topic.tokens, ...examples.flatMap((e) => e.units.flatMap((u) => u.tokens))]);
+    const opening = new Set([...analyse(f.ko.slice(0, 20)).tokens, ...analyse(f.en.slice(0, 40)).tokens]);
+    entries.set(f.id, {
+      fact: f,
+      scope: topics.get(f.topic)?.scope ?? 'general',
+      terms,
+      own,
+      stated,
+      words: new Set([...heads(ko.units), ...heads(en.units), ...heads(kw.units)]),
+      exampleWords: new Set(examples.flatMap((e) => heads(e.units))),
+      entities: new Set([...stated].filter((t) => entityTokens.has(t))),
+      keywords: new Set(kw.tokens),
+      examples: examples.map((e) => ({ text: e.text, heads: heads(e.units.filter((u) => !u.framing)) })),
+      opening,
+      gives: gives(`${f.ko}\n${f.en}`, lex),
+      quotesName: /['‘"“][^'’"”]{2,40}['’"”]/.test(f.ko),
+      hasNumber: /\d/.test(f.ko),
+      ordinals: ko.units.map((u) => u.tokens[0]!).filter((t) => t.startsWith('#n')),
+      lead: leadIds.has(f.id),
+      ...(supersededBy.has(f.id) ? { supersededBy: supersededBy.get(f.id)! } : {}),
+    });
+    for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
+  });
+
+  const minisearch = new MiniSearch<Doc>({
+    fields: ['ko', 'en', 'keywords', 'topic', 'examples'],
+    tokenize: (text) => analyse(text).tokens,
+    processTerm: (term) => term,
+    searchOptions: { boost: opts.boost, combineWith: 'OR', tokenize: (q) => q.split(' '), processTerm: (t) => t, bm25: opts.bm25 },
+  });
+  minisearch.addAll(docs);
+
+  const total = corpus.facts.length;
+  const idf = (t: string) => {
+    const k = df.get(t) ?? 0;
+    return Math.log(1 + (total - k + 0.5) / (k + 0.5));
+  };
+  const examplesByHead = new Map<string, { id: string; i: number }[]>();
+  for (const [id, e] of entries) {
+    e.examples.forEach((ex, i) => {
+      for (const h of new Set(ex.heads)) {
+        const list = examplesByHead.get(h) ?? [];
+        list.push({ id, i });
+        examplesByHead.set(h, list);
+      }
+    });
+  }
+  const participantOf = new Map(corpus.aliases.filter((g) => g.programme).map((g) => [`~${g.id}`, g.programme!]));
+  const participants = new Set(participantOf.keys());
+  return {
+    entries,
+    search: (tokens, limit) => (tokens.length ? minisearch.search(tokens.join(' ')).slice(0, limit).map((h) => ({ id: h.id as string, score: h.score })) : []),
+    df,
+    idf,
+    unknownIdf: idf('\u0000never'),
+    topicTerms: corpus.topics.map((t) => ({
+      id: t.id,
+      scope: t.scope,
+      terms: new Set([t.title.ko, t.title.en, ...t.aliases].flatMap((x) => analyse(x).units.flatMap((u) => u.tokens))),
+      lead: leads.get(t.id)!,
+    })),
+    participantOf,
+    attributeTokens: new Set(corpus.aliases.filter((g) => g.attribute).map((g) => `~${g.id}`)),
+    entityTokens,
+    namesParticipant: new Set([...entries].filter(([, e]) => [...e.terms].some((t) => participants.has(t))).map(([id]) => id)),
+    examplesByHead,
+    knownUntil: corpus.facts.flatMap((f) => f.sources.map((s) => corpus.sources.get(s)!.date)).reduce((a, b) => (a > b ? a : b), '0000-00-00'),
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Constraints a fact must meet to answer at all, applied as filters (not penalties), the way a
+ * search engine applies a filter clause: what the question names must agree. Each filter returns
+ * true to keep a fact.
+ */
+import type { ParsedQuestion } from '../query/parse.ts';
+import { answersForParticipant, coversProgramme } from './coverage.ts';
+import type { FactEntry, FactIndex } from './fact-index.ts';
+
+export interface FilterContext {
+  index: FactIndex;
+  markers: ReadonlyMap<string, string[]>;
+  nameAttribute: string;
+}
+
+export interface Filter {
+  name: string;
+  /** What the filter requires, for explain(). */
+  describe: string;
+  keep(q: ParsedQuestion, e: FactEntry, ctx: FilterContext): boolean;
+}
+
+export const FILTERS: Filter[] = [
+  {
+    name: 'entity',
+    describe: 'names every organisation, person or model the question names (or is a programme-wide fact of its programme)',
+    keep: (q, e, ctx) => q.entities.every((t) => e.terms.has(t) || answersForParticipant(q, e, t, ctx.index, ctx.markers)),
+  },
+  {
+    name: 'round-and-year',
+    describe: 'names the round, stage or year the question names',
+    keep: (q, e) => [...q.ordinals, ...q.years].every((t) => e.terms.has(t)),
+  },
+  {
+    // "2차 평가 결과는?" is never answered with the first round's result; a plan for the round may answer.
+    name: 'round-outcome',
+    describe: 'for how a named round turned out: a result about that round, not another',
+    keep: (q, e) => !q.intents.includes('outcome') || q.ordinals.length !== 1 || e.fact.kind === 'plan' || e.ordinals.length === 0 || e.ordinals[0] === q.ordinals[0],
+  },
+  {
+    name: 'programme',
+    describe: 'belongs to or names the programme the question names',
+    keep: (q, e, ctx) => q.programme.by !== 'named' || coversProgramme(e, q.programme.id, ctx.markers),
+  },
+  {
+    // A name is also given by quoting it (독자 파운데이션 모델 '솔라 WBL').
+    name: 'attribute',
+    describe: 'states the attribute asked for (a name, a licence, a CEO), not just lists it as a keyword',
+    keep: (q, e, ctx) => q.attributes.every((t) => e.stated.has(t) || (t === ctx.nameAttribute && e.quotesName)),
+  },
+];

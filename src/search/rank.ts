@@ -1,0 +1,81 @@
+/**
+ * Ranking, in stages: retrieve candidates (BM25 over statements, keywords, topic names and example
+ * questions, plus facts with a close example), filter them by what the question names (filters.ts),
+ * then score each by the named rules (rules.ts). Ties break by id, so answers are stable.
+ */
+import type { ParsedQuestion } from '../query/parse.ts';
+import { coverage, type Coverage, type CoverageOptions } from './coverage.ts';
+import type { ClosestExample, ExampleMatcher } from './examples.ts';
+import type { FactEntry, FactIndex } from './fact-index.ts';
+import { FILTERS, type FilterContext } from './filters.ts';
+import { RULES, type RuleKnobs } from './rules.ts';
+
+export interface RankOptions {
+  /** How many BM25 hits are scored. */
+  candidates: number;
+  /** A fact whose closest example is at least this similar is scored even if BM25 missed it. */
+  exampleRecall: number;
+  rules: RuleKnobs;
+  coverage: CoverageOptions;
+}
+
+export interface Ranked {
+  id: string;
+  entry: FactEntry;
+  score: number;
+  bm25: number;
+  coverage: Coverage;
+  example?: ClosestExample;
+  /** Each rule's factor, in rule order. */
+  factors: { rule: string; factor: number }[];
+  /** The filter that removed it, when one did. */
+  filteredBy?: string;
+}
+
+export interface Ranking {
+  /** Candidates that passed every filter, best first. */
+  kept: Ranked[];
+  /** Candidates a filter removed (for explain()). */
+  removed: Ranked[];
+}
+
+export function createRanker(index: FactIndex, examples: ExampleMatcher, filterCtx: FilterContext, home: string, opts: RankOptions) {
+  /** Leads of topics the question only names ("K-Fold가 뭐야?", "AI 특화모델 프로젝트 설명좀"). */
+  function namedTopicLeads(q: ParsedQuestion): Set<string> {
+    const asked = q.units.filter((u) => !u.context);
+    return new Set(
+      index.topicTerms
+        .filter((t) => asked.every((u) => t.terms.has(u.tokens[0]!)))
+        // Generic words (몇 팀 뽑는 공모) name a topic of another programme only when the question names a programme or a party.
+        .filter((t) => q.programme.by !== 'home' || t.scope === home || t.scope === 'general')
+        .map((t) => t.lead)
+        // A lead gets the bonus only if it says what the question names itself, not just via its topic's name.
+        .filter((id) => asked.every((u) => u.framing || index.entries.get(id)!.own.has(u.tokens[0]!))),
+    );
+  }
+
+  return function rank(q: ParsedQuestion): Ranking {
+    const tokens = [...new Set(q.units.flatMap((u) => u.tokens))];
+    const hits = index.search(tokens, opts.candidates);
+    const top = hits[0]?.score ?? 1;
+    const closest = examples.closest(q);
+    const bm25 = new Map(hits.map((h) => [h.id, h.score]));
+    const ids = [...hits.map((h) => h.id), ...[...closest].filter(([id, c]) => c.sim >= opts.exampleRecall && !bm25.has(id)).map(([id]) => id)];
+    const leads = namedTopicLeads(q);
+    const kept: Ranked[] = [];
+    const removed: Ranked[] = [];
+    for (const id of ids) {
+      const entry = index.entries.get(id)!;
+      const cov = coverage(q, entry, index, filterCtx.markers, opts.coverage);
+      const example = closest.get(id);
+      const input = { q, e: entry, coverage: cov, bm25Share: (bm25.get(id) ?? 0) / top, ...(example ? { example } : {}), namedTopicLead: leads.has(id) };
+      const factors = RULES.map((r) => ({ rule: r.name, factor: r.factor(input, opts.rules[r.name]) }));
+      const ranked: Ranked = { id, entry, score: factors.reduce((p, f) => p * f.factor, 1), bm25: bm25.get(id) ?? 0, coverage: cov, ...(example ? { example } : {}), factors };
+      const failed = FILTERS.find((f) => !f.keep(q, entry, filterCtx));
+      if (failed) removed.push({ ...ranked, filteredBy: failed.name });
+      else kept.push(ranked);
+    }
+    const order = (a: Ranked, b: Ranked) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    return { kept: kept.sort(order), removed: removed.sort(order) };
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Ranking as named rules. A candidate's score is the product of every rule's factor; each rule is a
+ * small function with its name and its one knob (in `RuleKnobs`, tuned with `npm run eval`), and
+ * explain() shows each rule's factor per candidate. Rules are tested one by one on a fixture corpus
+ * (tests/rules.test.ts).
+ */
+import type { ParsedQuestion } from '../query/parse.ts';
+import type { ClosestExample } from './examples.ts';
+import type { Coverage } from './coverage.ts';
+import type { FactEntry } from './fact-index.ts';
+
+/** Everything a rule may look at for one candidate. */
+export interface RuleInput {
+  q: ParsedQuestion;
+  e: FactEntry;
+  coverage: Coverage;
+  /** BM25 score relative to the best hit (0–1). */
+  bm25Share: number;
+  example?: ClosestExample;
+  /** This fact is the lead of a topic the question only names. */
+  namedTopicLead: boolean;
+}
+
+export interface RuleKnobs {
+  /** Coverage counts as coverage^this: the share of the question a fact answers matters most. */
+  coverage: number;
+  /** How much BM25 (relative to the best hit) counts beside coverage (0 = not at all, 1 = fully). */
+  bm25: number;
+  /** Bonus per unit of closest-example similarity: a question worded like a fact's example leans to it. */
+  example: number;
+  /** Bonus times the share of the question's units found among the fact's curated keywords. */
+  keywords: number;
+  /** Bonus for each kind of answer asked for that the fact gives (언제 → a date, 몇 → a number). */
+  intentGiven: number;
+  /** Factor when the fact lacks the date, number, amount, counted thing or upcoming plan asked for. */
+  intentUnmet: number;
+  /** Bonus (or, negated, penalty) for naming someone the question does not, when it asks who. */
+  who: number;
+  /** Factor for a plan when the question asks how something turned out: a reported result goes first. */
+  planOnOutcome: number;
+  /** Bonus for a topic's lead fact when the question only names the topic. */
+  lead: number;
+  /** Bonus for the lead or glossary entry when the question asks what something is (뭐야, what is). */
+  definition: number;
+  /** Bonus for the facts of the programme the question names or implies. */
+  programme: number;
+}
+
+export interface Rule {
+  name: keyof RuleKnobs;
+  describe: string;
+  factor(x: RuleInput, knob: number): number;
+}
+
+const AMOUNTS = new Set(['when', 'count', 'amount']);
+
+export const RULES: Rule[] = [
+  { name: 'coverage', describe: 'share of the question the fact covers, raised to the knob', factor: (x, k) => x.coverage.value ** k },
+  { name: 'bm25', describe: 'BM25 relative to the best hit, blended by the knob', factor: (x, k) => 1 - k + k * x.bm25Share },
+  { name: 'example', describe: 'the closest example question of the fact', factor: (x, k) => 1 + k * (x.example?.sim ?? 0) },
+  {
+    name: 'keywords',
+    describe: "the question's words among the fact's curated keywords",
+    factor: (x, k) => {
+      const units = x.q.units;
+      return units.length ? 1 + (k * units.filter((u) => x.e.keywords.has(u.tokens[0]!)).length) / units.length : 1;
+    },
+  },
+  {
+    name: 'intentGiven',
+    describe: 'gives the kinds of answer asked for (a date, a number, an amount, a reason)',
+    factor: (x, k) => 1 + k * x.q.intents.filter((i) => i !== 'define' && x.e.gives.has(i)).length,
+  },
+  {
+    name: 'intentUnmet',
+    describe: 'lacks the date, number or amount asked for, the thing counted (256장), or is not an open plan when asked what is next',
+    factor: (x, k) => {
+      const { q, e } = x;
+      const unmet =
+        q.intents.some((i) => AMOUNTS.has(i) && !e.gives.has(i) && !(i === 'count' && e.hasNumber)) ||
+        (q.counted !== undefined && !q.counted.pattern.test(e.fact[q.counted.field])) ||
+        (q.intents.includes('upcoming') && (e.fact.kind !== 'plan' || e.supersededBy !== undefined));
+      return unmet ? k : 1;
+    },
+  },
+  {
+    name: 'who',
+    describe: 'names someone the question does not, when it asks who',
+    factor: (x, k) => {
+      if (!x.q.intents.includes('who')) return 1;
+      const asked = new Set(x.q.units.map((u) => u.tokens[0]!));
+      return [...x.e.entities].some((t) => !asked.has(t)) ? 1 + k : 1 - k;
+    },
+  },
+  { name: 'planOnOutcome', describe: 'a plan, when the question asks how something turned out', factor: (x, k) => (x.q.intents.includes('outcome') && x.e.fact.kind === 'plan' ? k : 1) },
+  { name: 'lead', describe: "the lead fact of a topic the question only names", factor: (x, k) => (x.namedTopicLead && !x.q.intents.includes('define') ? 1 + k : 1) },
+  {
+    name: 'definition',
+    describe: 'the lead or the glossary entry that opens with what the question asks to define',
+    factor: (x, k) => {
+      if (!x.q.intents.includes('define')) return 1;
+      const opens = x.e.fact.topic === 'glossary' && x.q.units.every((u) => u.framing || u.context || x.e.opening.has(u.tokens[0]!));
+      return x.namedTopicLead || opens ? 1 + k : 1;
+    },
+  },
+  {
+    name: 'programme',
+    describe: 'belongs to the programme the question names or implies (the home one when it names none)',
+    factor: (x, k) => (x.q.programme.id !== undefined && x.e.scope === x.q.programme.id ? 1 + k : 1),
+  },
+];
