@@ -4,12 +4,13 @@
  * corpus and questions, and which answers changed against the previous commit.
  *   --misses        list the engine's misses on the dev sets (never on the blind sets)
  *   --diff REF      compare with another commit than HEAD; --no-diff skips the comparison
+ *   --opts JSON     knobs to try, merged into the engine's defaultOptions ('{"decide":{"minEvidence":0.6}}')
  *   --dev-only      leave the blind sets out (while tuning: look at them before and after, not during)
  * EVAL_DIR and BLIND_DIR point at other question folders; CORPUS_DIR at another corpus.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadEngine, DEFAULT_CORPUS_DIR } from '../src/index.ts';
+import { loadEngine, defaultOptions, DEFAULT_CORPUS_DIR, type EngineOptions } from '../src/index.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { createBaseline } from './lib/baseline.ts';
 import { BLIND_DIR, EVAL_DIR, loadEvalSet, type EvalQuestion } from './lib/eval-set.ts';
@@ -17,16 +18,25 @@ import { score, type Metrics } from './lib/metrics.ts';
 import { loadPrevious } from './lib/previous.ts';
 
 const { values } = parseArgs({
-  options: { misses: { type: 'boolean', default: false }, diff: { type: 'string', default: 'HEAD' }, 'no-diff': { type: 'boolean', default: false }, 'dev-only': { type: 'boolean', default: false } },
+  options: { opts: { type: 'string' }, misses: { type: 'boolean', default: false }, diff: { type: 'string', default: 'HEAD' }, 'no-diff': { type: 'boolean', default: false }, 'dev-only': { type: 'boolean', default: false } },
 });
 const dir = process.env.CORPUS_DIR || DEFAULT_CORPUS_DIR;
 const corpus = loadCorpus(dir);
-const engine = loadEngine(dir);
+// --opts '{"decide":{"minEvidence":0.6}}': knobs to try, merged into the defaults (for tuning on dev sets).
+const engine = loadEngine(dir, values.opts ? mergeOptions(JSON.parse(values.opts)) : undefined);
 const baseline = createBaseline(corpus);
 const ids = (q: string) => {
   const a = engine.ask(q);
   return a.answered ? a.answers.map((x) => x.factId) : [];
 };
+
+function mergeOptions(patch: object): EngineOptions {
+  const merge = (base: unknown, p: unknown): unknown =>
+    p && typeof p === 'object' && !Array.isArray(p) && base && typeof base === 'object'
+      ? Object.fromEntries([...new Set([...Object.keys(base), ...Object.keys(p)])].map((k) => [k, k in p ? merge((base as Record<string, unknown>)[k], (p as Record<string, unknown>)[k]) : (base as Record<string, unknown>)[k]]))
+      : p;
+  return merge(defaultOptions, patch) as EngineOptions;
+}
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const rows: [string, (m: Metrics) => string][] = [

@@ -29,7 +29,7 @@ export const defaultOptions = {
     candidates: 30,
     exampleRecall: 0.6,
     rules: { coverage: 2, bm25: 0.7, example: 0.5, keywords: 0.3, intentGiven: 0.25, intentUnmet: 0.7, who: 0.1, planOnOutcome: 0.8, lead: 0.3, definition: 0.8, programme: 0.3 },
-    coverage: { partCredit: 0.6, exampleCredit: 0.8, topicCredit: 0.5, unknownWeight: 0.7, unknownDecay: 0.5, compoundWeight: 0.5, predicateWeight: 0.15, knownPredicateWeight: 0.4, contextWeight: 0.1 },
+    coverage: { partCredit: 0.6, exampleCredit: 0.8, topicCredit: 0.5, unknownWeight: 0.7, unknownLatinWeight: 0.7, unknownDecay: 0.5, compoundWeight: 0.5, predicateWeight: 0.15, knownPredicateWeight: 0.4, contextWeight: 1 },
   } satisfies RankOptions,
   decide: { minEvidence: 0.65, noiseShare: 0.6, homeRatio: Number(process.env.HR ?? 0.85) } satisfies DecideOptions,
   compose: { maxRelated: 2, relatedCoverage: 0.5, relatedRatio: 0.45, minEvidence: 0.65 } satisfies ComposeOptions,
@@ -53,7 +53,7 @@ export interface Engine {
 
 export interface Explanation {
   units: string[][];
-  question: Pick<ParsedQuestion, 'programme' | 'entities' | 'ordinals' | 'years' | 'attributes' | 'intents' | 'personal'> & { context: string[] };
+  question: Pick<ParsedQuestion, 'programme' | 'entities' | 'ordinals' | 'years' | 'versions' | 'attributes' | 'intents' | 'personal'> & { context: string[] };
   /** What was decided: the answer's fact and tier, or why not. */
   decision: { answered: true; factId: string; tier: 'home' | 'all' } | { answered: false; reason: string };
   /** `missing`: the question's words the fact lacks; `filteredBy`: the filter that removed it. */
@@ -69,7 +69,8 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   const filterCtx = { index, markers, nameAttribute };
   const rank = createRanker(index, createExampleMatcher(index, o.rank.coverage.knownPredicateWeight), filterCtx, home, o.rank);
   const compose = createComposer(corpus, index, o.compose, o.today);
-  const parse = (raw: string) => parseQuestion(String(raw ?? '').slice(0, o.maxQuestionChars), { analyzer, participantOf: index.participantOf, attributeTokens: index.attributeTokens });
+  const parseCtx = { analyzer, participantOf: index.participantOf, attributeTokens: index.attributeTokens };
+  const parse = (raw: string) => parseQuestion(String(raw ?? '').slice(0, o.maxQuestionChars), parseCtx);
 
   function run(raw: string) {
     const q = parse(raw);
@@ -94,7 +95,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     });
     return {
       units: q.units.map((u) => u.tokens),
-      question: { programme: q.programme, entities: q.entities, ordinals: q.ordinals, years: q.years, attributes: q.attributes, intents: q.intents, personal: q.personal, context: q.units.filter((u) => u.context).map((u) => u.tokens[0]!) },
+      question: { programme: q.programme, entities: q.entities, ordinals: q.ordinals, years: q.years, versions: q.versions, attributes: q.attributes, intents: q.intents, personal: q.personal, context: q.units.filter((u) => u.context).map((u) => u.tokens[0]!) },
       decision: decision.answered ? { answered: true, factId: decision.best.id, tier: decision.tier } : { answered: false, reason: decision.reason },
       candidates: [...(decision.answered ? decision.ranked : ranking.kept), ...ranking.removed].map(row),
     };

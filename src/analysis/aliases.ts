@@ -8,6 +8,7 @@ import { stemEnglish } from './english.ts';
 
 export interface AliasConcept {
   token: string;
+  attribute: boolean;
   /** Tokens of the broader concepts a mention also counts for. */
   broader: string[];
   entity: boolean;
@@ -31,17 +32,23 @@ interface Term {
 }
 
 const SEPARATORS = /[\s\-_.·/']/;
+/** The separators' code units, for the hot loop that compacts every text. */
+const SEPARATOR_CODES = new Set([...' \t\n\r\v\f\u00a0\u3000-_.·/\''].map((ch) => ch.charCodeAt(0)));
 const LATIN_OR_DIGIT = /[a-z0-9]/;
+const HANGUL_CHAR = /[\uAC00-\uD7A3]/;
 
 /** Separators are optional inside a term: K-Fold = k fold = kfold, 엘리스 그룹 = 엘리스그룹. */
 function compact(text: string): { chars: string; at: number[] } {
-  let chars = '';
+  const kept: number[] = [];
   const at: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (SEPARATORS.test(text[i]!)) continue;
-    chars += text[i];
+    const code = text.charCodeAt(i);
+    if (SEPARATOR_CODES.has(code) || (code > 0x2000 && SEPARATORS.test(text[i]!))) continue;
+    kept.push(code);
     at.push(i);
   }
+  let chars = '';
+  for (let i = 0; i < kept.length; i += 4096) chars += String.fromCharCode(...kept.slice(i, i + 4096));
   return { chars, at };
 }
 
@@ -87,10 +94,16 @@ function dedupe(ranges: [number, number][]): [number, number][] {
   return ranges.filter(([a, b]) => !seen.has(`${a}:${b}`) && seen.add(`${a}:${b}`));
 }
 
+/** A trie over the terms' characters: from each text position only the terms spelled there are tried. */
+interface TrieNode {
+  /** By UTF-16 code unit: numbers, so walking the text allocates no one-character strings. */
+  next: Map<number, TrieNode>;
+  terms: { c: AliasConcept; term: Term }[];
+}
+
 export class AliasIndex {
   private readonly concepts: AliasConcept[];
-  /** Every term by its first two characters (one for one-character terms): a text position is only tried against terms that can start there. */
-  private readonly byStart = new Map<string, { c: AliasConcept; term: Term }[]>();
+  private readonly trie: TrieNode = { next: new Map(), terms: [] };
   /** Single-word English alias terms by stem (allocate → allocat), to catch other forms. */
   private readonly byStem = new Map<string, AliasConcept>();
   private readonly broaderOf = new Map<string, string[]>();
@@ -102,6 +115,7 @@ export class AliasIndex {
       broader: (g.broader ?? []).map((b) => `~${b}`),
       entity: g.entity ?? false,
       framing: g.framing ?? false,
+      attribute: g.attribute ?? false,
     }));
     groups.forEach((g, i) => {
       const c = this.concepts[i]!;
@@ -112,10 +126,14 @@ export class AliasIndex {
         .filter((t) => t.chars !== '')
         .sort((a, b) => b.chars.length - a.chars.length);
       for (const term of terms) {
-        const key = term.chars.slice(0, 2);
-        const list = this.byStart.get(key) ?? [];
-        list.push({ c, term });
-        this.byStart.set(key, list);
+        let node = this.trie;
+        for (let k = 0; k < term.chars.length; k++) {
+          const ch = term.chars.charCodeAt(k);
+          let child = node.next.get(ch);
+          if (!child) node.next.set(ch, (child = { next: new Map(), terms: [] }));
+          node = child;
+        }
+        node.terms.push({ c, term });
       }
       // An attribute is asked for in its own words: "download" is not "downloads" (a count).
       for (const term of g.attribute ? [] : g.terms.map((t) => normalize(t))) {
@@ -141,14 +159,28 @@ export class AliasIndex {
     const text = compact(norm);
     const byConcept = new Map<AliasConcept, [number, number][]>();
     for (let i = 0; i < text.chars.length; i++) {
-      for (const key of [text.chars.slice(i, i + 2), text.chars[i]!]) {
-        for (const { c, term } of this.byStart.get(key) ?? []) {
+      let node: TrieNode | undefined = this.trie;
+      for (let j = i; j < text.chars.length; j++) {
+        node = node.next.get(text.chars.charCodeAt(j));
+        if (!node) break;
+        for (const { c, term } of node.terms) {
           const range = matchAt(norm, text, term, i);
-          if (range) byConcept.set(c, [...(byConcept.get(c) ?? []), range]);
+          if (!range) continue;
+          const list = byConcept.get(c);
+          if (list) list.push(range);
+          else byConcept.set(c, [range]);
         }
       }
     }
-    const found = this.concepts.filter((c) => byConcept.has(c)).map((c) => ({ c, ranges: dedupe(byConcept.get(c)!) }));
+    // An attribute's short Hangul term inside a longer word is a mention only right after another
+    // term (루닛연봉), not in the middle of some other word (나이 in 토크나이저): attributes decide
+    // which facts may answer, so they must be meant.
+    const ends = new Set([...byConcept.values()].flatMap((rs) => rs.map(([, b]) => b)));
+    const standsAlone = ([a, b]: [number, number]) => a === 0 || !HANGUL_CHAR.test(norm[a - 1]!) || b - a > 2 || !HANGUL_CHAR.test(norm[a]!) || ends.has(a);
+    const found = this.concepts
+      .filter((c) => byConcept.has(c))
+      .map((c) => ({ c, ranges: dedupe(byConcept.get(c)!).filter((r) => !c.attribute || standsAlone(r)) }))
+      .filter((x) => x.ranges.length > 0);
     if (found.length < 2) return found;
     const all = found.flatMap(({ c, ranges }) => ranges.map(([a, b]) => ({ c, a, b })));
     return found

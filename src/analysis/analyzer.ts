@@ -33,6 +33,8 @@ export interface Unit {
   framing?: boolean;
   /** From a preamble or an aside beside the part that asks: it weighs less. */
   context?: boolean;
+  /** Where it is first mentioned in the (normalised) text: units come aliases first, so this gives word order. */
+  at?: number;
 }
 
 const HANGUL = /[\uAC00-\uD7A3]/;
@@ -69,7 +71,8 @@ export class Analyzer {
 
   /** The character filters: fold, numbers as digits, possessives off, loanword spellings as the corpus writes them. */
   normalize(text: string): string {
-    const s = numbersAsDigits(fold(text)).replace(/(?<=[a-z])['’]s\b/g, ''); // Lunit's → lunit
+    // Links say nothing a question asks (and their ids read as words); Lunit's → lunit.
+    const s = numbersAsDigits(fold(text).replace(/\b(?:https?:\/\/|www\.)\S+/g, ' ')).replace(/(?<=[a-z])['’]s\b/g, '');
     const { pattern, map } = this.lexicon.spellings;
     return pattern ? s.replace(pattern, (v) => map.get(v)!) : s;
   }
@@ -89,28 +92,29 @@ export class Analyzer {
     for (const { c, ranges } of this.aliases.matches(norm)) {
       mentions.set(c.token, ranges.length);
       for (const [a, b] of ranges) covered.fill(1, a, b);
-      units.push(c.entity ? { tokens: [c.token], alias: true, entity: true } : c.framing ? { tokens: [c.token], alias: true, framing: true } : { tokens: [c.token], alias: true });
+      const at = Math.min(...ranges.map(([a]) => a));
+      units.push(c.entity ? { tokens: [c.token], alias: true, entity: true, at } : c.framing ? { tokens: [c.token], alias: true, framing: true, at } : { tokens: [c.token], alias: true, at });
       seen.add(c.token);
     }
     // A narrower concept counts for its broader ones too (서면평가 is an evaluation).
     for (const u of [...units]) {
       for (const b of this.aliases.broader(u.tokens[0]!)) {
-        if (!seen.has(b)) units.push({ tokens: [b], alias: true });
+        if (!seen.has(b)) units.push({ tokens: [b], alias: true, ...(u.at !== undefined ? { at: u.at } : {}) });
         seen.add(b);
       }
     }
     for (const d of findDates(norm)) {
       if (covered.subarray(d.start, d.end).some(Boolean)) continue;
       covered.fill(1, d.start, d.end);
-      if (!seen.has(d.tokens[0]!)) units.push({ tokens: d.tokens, alias: false });
+      if (!seen.has(d.tokens[0]!)) units.push({ tokens: d.tokens, alias: false, at: d.start });
       seen.add(d.tokens[0]!);
-      if (d.year && !seen.has(d.year)) units.push({ tokens: [d.year], alias: false });
+      if (d.year && !seen.has(d.year)) units.push({ tokens: [d.year], alias: false, at: d.start });
       if (d.year) seen.add(d.year);
     }
     for (const o of findOrdinals(norm, this.ordinals, this.lexicon.english)) {
       if (covered.subarray(o.start, o.end).some(Boolean)) continue;
       covered.fill(1, o.start, o.end);
-      if (!seen.has(o.token)) units.push({ tokens: [o.token], alias: false });
+      if (!seen.has(o.token)) units.push({ tokens: [o.token], alias: false, at: o.start });
       seen.add(o.token);
     }
     // What aliases, dates and ordinals did not cover, as words.
@@ -120,7 +124,7 @@ export class Analyzer {
       const unit = this.wordUnit(match[0], match.index, rest, covered);
       if (!unit || seen.has(unit.tokens[0]!)) continue;
       seen.add(unit.tokens[0]!);
-      units.push(unit);
+      units.push({ ...unit, at: match.index });
     }
     return { units, mentions };
   }
@@ -163,12 +167,19 @@ export class Analyzer {
   questionUnits(text: string): Unit[] {
     const parts = questionParts(text, this.lexicon.questions.asks);
     if (parts.length === 1) return this.units(text);
-    const asking = parts.filter((p) => p.asks).flatMap((p) => this.units(p.text));
-    // A part that asks but names almost nothing (왜 숫자가 다른 거예요) asks about the rest.
-    if (!asking.some((u) => u.alias) && asking.filter((u) => !u.framing && !u.predicate).length <= 1) return this.units(text);
+    // Each part's units, placed at the part's offset so `at` keeps the word order of the whole text.
+    let cursor = 0;
+    const unitsOf = parts.map((p) => {
+      const offset = Math.max(0, text.indexOf(p.text, cursor));
+      cursor = offset + p.text.length;
+      return this.units(p.text).map((u) => (u.at === undefined ? u : { ...u, at: u.at + offset }));
+    });
+    const asking = parts.flatMap((p, i) => (p.asks ? unitsOf[i]! : []));
+    // A part that asks but names almost nothing (왜 숫자가 다른 거예요, built on what?) asks about the rest.
+    if (!asking.some((u) => u.entity) && asking.filter((u) => !u.framing && !u.predicate).length <= 1) return this.units(text);
     const seen = new Set(asking.map((u) => u.tokens[0]!));
     const context: Unit[] = [];
-    for (const u of parts.filter((p) => !p.asks).flatMap((p) => this.units(p.text))) {
+    for (const u of parts.flatMap((p, i) => (p.asks ? [] : unitsOf[i]!))) {
       if (seen.has(u.tokens[0]!)) continue;
       seen.add(u.tokens[0]!);
       context.push({ ...u, context: true });

@@ -7,11 +7,11 @@
 
 /**
  * Sentence ends (a full stop only before a space: 4.5 and 2.0 stay whole), dashes and colons between
- * clauses, Korean sentence and clause endings before a space (입니다, 인데요, 있던데, 뽑았잖아; not 다
+ * clauses (a colon also right after a word: "fact-checking a caption: where was…"), Korean sentence and clause endings before a space (입니다, 인데요, 있던데, 뽑았잖아; not 다
  * alone as in 둘 다), and "X 말고" (not X: 특화모델 말고 독파모 공모는…), which names what is not asked.
  * Captured, so each part keeps the punctuation that ends it.
  */
-const BOUNDARY = /([!?。？！\n]+\s*|\.+(?=\s|$)\s*|\s[-–—:]\s|(?<=[가-힣](?:[다요죠데]|잖아),?|[ㅠㅜㅋ~],?)\s+|(?<=\s(?:말고|아니고|빼고),?)\s+)/;
+const BOUNDARY = /([!?。？！\n]+\s*|\.+(?=\s|$)\s*|\s[-–—:]\s|(?<=[a-z가-힣]):\s|(?<=[가-힣](?:[다요죠데]|잖아),?|[ㅠㅜㅋ~],?)\s+|(?<=\s(?:말고|아니고|빼고),?)\s+)/;
 
 export interface Part {
   text: string;
@@ -36,6 +36,8 @@ export function questionParts(text: string, asks: RegExp): Part[] {
   for (let i = 1; i < parts.length; i++) {
     if (parts[i]!.asks && parts[i]!.text.split(/\s+/).length <= 2) parts[i - 1]!.asks = true;
   }
-  if (parts.length < 2 || parts.every((p) => p.asks) || parts.every((p) => !p.asks)) return [{ text, asks: true }];
+  if (parts.length < 2 || parts.every((p) => p.asks)) return [{ text, asks: true }];
+  // No part asks in so many words (발표자료 급함 ㅠ 루닛컨소 병원 리스트 ㄱㄱ): chat puts the request last.
+  if (parts.every((p) => !p.asks)) return parts.map((p, i) => ({ text: p.text, asks: i === parts.length - 1 }));
   return parts;
 }

@@ -33,9 +33,10 @@ export interface ParsedQuestion {
   programme: ProgrammeScope;
   /** Named organisations, people and models in the asking part (alias tokens). */
   entities: string[];
-  /** Rounds and stages (#n1 …) and years (2026) in the asking part: a fact must name them too. */
+  /** Rounds and stages (#n1 …), years (2026) and versions (3.0, 4.5) in the asking part: a fact must name them too. */
   ordinals: string[];
   years: string[];
+  versions: string[];
   /** Attributes asked for (a name, a licence, a CEO): a fact's statement must give them. */
   attributes: string[];
   /** What kind of answer is wanted. */
@@ -52,6 +53,7 @@ export interface ParseContext {
   participantOf: ReadonlyMap<string, string>;
   attributeTokens: ReadonlySet<string>;
 }
+
 
 /** Parses a question (already cut to length). */
 export function parseQuestion(text: string, ctx: ParseContext): ParsedQuestion {
@@ -71,6 +73,7 @@ export function parseQuestion(text: string, ctx: ParseContext): ParsedQuestion {
     entities,
     ordinals: heads.filter((t) => t.startsWith('#n')),
     years: heads.filter((t) => /^\d{4}$/.test(t) && Number(t) >= 2000 && Number(t) <= 2100),
+    versions: heads.filter((t) => /^\d{1,2}\.\d{1,2}$/.test(t)),
     attributes: heads.filter((t) => ctx.attributeTokens.has(t)),
     intents: intents(norm, lex),
     ...optional('counted', countedIn(fold(text), lex)),

@@ -17,6 +17,8 @@ export interface CoverageOptions {
   topicCredit: number;
   /** How much a word the corpus never uses weighs, relative to its rarest term. */
   unknownWeight: number;
+  /** The same for an English word: the corpus says everything in English too, so an unknown English word is more often chat. */
+  unknownLatinWeight: number;
   /** Each further unknown word weighs this much of the one before (a chatty question should not drown). */
   unknownDecay: number;
   /** How much a compound the corpus never uses whole weighs, relative to an unknown word. */
@@ -59,8 +61,10 @@ export function coverage(q: ParsedQuestion, e: FactEntry, index: FactIndex, mark
     if (u.framing) continue;
     const known = u.tokens.filter((t) => index.df.has(t));
     if (known.length === 0) {
+      if (u.context) continue; // a preamble's unknown words (investor, caption) are who asks, not what
       missing.push(u.tokens[0]!);
-      const base = index.unknownIdf * (u.predicate ? o.predicateWeight : o.unknownWeight) * (u.context ? o.contextWeight : 1);
+      const unknownWeight = /^[a-z]/.test(u.tokens[0]!) ? o.unknownLatinWeight : o.unknownWeight;
+      const base = index.unknownIdf * (u.predicate ? o.predicateWeight : unknownWeight);
       total += base * o.unknownDecay ** unknownSeen++;
       continue;
     }
@@ -72,24 +76,28 @@ export function coverage(q: ParsedQuestion, e: FactEntry, index: FactIndex, mark
       (wholeKnown ? rarest : Math.max(rarest, index.unknownIdf * (u.predicate ? o.predicateWeight : o.compoundWeight))) *
       (u.verbForm ? o.knownPredicateWeight : 1) *
       (u.context ? o.contextWeight : 1);
-    total += weight;
     const whole = u.entity && !e.terms.has(u.tokens[0]!) && excused(u) ? 1 : has(u.tokens[0]!);
     if (whole === 1) matched++;
     if (whole === 0 && (u.tokens.length === 1 || u.tokens.slice(1).every((t) => has(t) === 0))) missing.push(u.tokens[0]!);
-    if (whole > 0 || u.tokens.length === 1) got += weight * whole;
-    else {
+    let share = whole;
+    if (whole === 0 && u.tokens.length > 1) {
       const parts = u.tokens.slice(1);
-      const share = parts.reduce((sum, t) => sum + has(t), 0) / parts.length;
-      got += weight * (wholeKnown ? share : share * share);
+      const partShare = parts.reduce((sum, t) => sum + has(t), 0) / parts.length;
+      share = wholeKnown ? partShare : partShare * partShare;
     }
+    // A preamble's words count only where the fact has them: "2026 AI budget: 10.1tn or 9.9tn?"
+    // names its subject before the colon, "fact-checking a caption:" names only who asks.
+    total += u.context ? weight * share : weight;
+    got += weight * share;
   }
   return { value: total === 0 ? 0 : got / total, matched, missing };
 }
 
 /**
  * A programme-wide fact that names no team (the schedule, GPUs per team, their supplier) answers for
- * each participant of its programme, unless the question asks for a team's own attribute (its CEO).
+ * each participant of its programme, unless the question asks for a team's own attribute (its CEO)
+ * or an amount (KAIST's budget is not the programme's).
  */
 export function answersForParticipant(q: ParsedQuestion, e: FactEntry, entity: string, index: FactIndex, markers: ReadonlyMap<string, string[]>): boolean {
-  return q.attributes.length === 0 && !index.namesParticipant.has(e.fact.id) && coversProgramme(e, index.participantOf.get(entity), markers);
+  return q.attributes.length === 0 && !q.intents.includes('amount') && !index.namesParticipant.has(e.fact.id) && coversProgramme(e, index.participantOf.get(entity), markers);
 }

@@ -8,6 +8,7 @@
 import type { ParsedQuestion } from '../query/parse.ts';
 import type { FactIndex } from './fact-index.ts';
 import type { Ranked, Ranking } from './rank.ts';
+import { RULES } from './rules.ts';
 
 export interface DecideOptions {
   /** The evidence (coverage, or closest-example similarity) the best fact needs to be the answer. */
@@ -27,13 +28,15 @@ export type Decision =
 
 /**
  * How strongly a candidate answers: its coverage, or how closely the question reads like one of its
- * examples, times the intentUnmet rule's factor (a fact without the date or amount asked for does
- * not answer "언제" or "얼마", however well it covers the words).
+ * examples, times the factors of the rules marked `evidence` (a fact without the date asked for, or
+ * without the thing asked about, does not answer, however well it covers the other words).
  */
 export function evidence(r: Ranked): number {
-  const unmet = r.factors.find((f) => f.rule === 'intentUnmet')?.factor ?? 1;
-  return Math.max(r.coverage.value, r.example?.sim ?? 0) * unmet;
+  const gates = r.factors.filter((f) => EVIDENCE_RULES.has(f.rule)).reduce((p, f) => p * f.factor, 1);
+  return Math.max(r.coverage.value, r.example?.sim ?? 0) * gates;
 }
+
+const EVIDENCE_RULES = new Set(RULES.filter((r) => r.evidence).map((r) => r.name as string));
 
 /** Why a question is not one the corpus could answer, before looking at any fact; undefined when it is. */
 export function refuse(q: ParsedQuestion, index: FactIndex, opts: DecideOptions): 'empty' | 'noise' | 'personal' | undefined {
@@ -44,8 +47,8 @@ export function refuse(q: ParsedQuestion, index: FactIndex, opts: DecideOptions)
   if (content.every((u) => /^[\d.]+$/.test(u.tokens[0]!))) return 'noise';
   const unknown = content.filter((u) => !u.alias && !index.df.has(u.tokens[0]!)).length;
   if (content.length >= 3 && unknown / content.length >= opts.noiseShare) return 'noise';
-  // A single stray English word (clear, hello) that is no concept or topic of the corpus.
-  if (content.length === 1 && !content[0]!.alias && /^[a-z]+$/.test(content[0]!.tokens[0]!) && !index.topicTerms.some((t) => t.terms.has(content[0]!.tokens[0]!))) return 'noise';
+  // A single stray word (clear, test, hello) with no question word asks about nothing unless it names a party, a programme or a topic.
+  if (content.length === 1 && q.intents.length === 0 && !content[0]!.entity && !q.programme.by.startsWith('named') && !index.topicTerms.some((t) => t.terms.has(content[0]!.tokens[0]!))) return 'noise';
   // Addressed to the bot (너 누구야, are you GPT?): answered only when it also names a party or a programme.
   if (q.personal && q.entities.length === 0 && q.programme.by === 'home') return 'personal';
   return undefined;

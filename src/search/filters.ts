@@ -27,9 +27,9 @@ export const FILTERS: Filter[] = [
     keep: (q, e, ctx) => q.entities.every((t) => e.terms.has(t) || answersForParticipant(q, e, t, ctx.index, ctx.markers)),
   },
   {
-    name: 'round-and-year',
-    describe: 'names the round, stage or year the question names',
-    keep: (q, e) => [...q.ordinals, ...q.years].every((t) => e.terms.has(t)),
+    name: 'round-year-version',
+    describe: 'names the round, stage, year or version (K-EXAONE 3.0) the question names',
+    keep: (q, e) => [...q.ordinals, ...q.years, ...q.versions].every((t) => e.terms.has(t)),
   },
   {
     // "2차 평가 결과는?" is never answered with the first round's result; a plan for the round may answer.

@@ -49,10 +49,15 @@ export interface RuleKnobs {
 export interface Rule {
   name: keyof RuleKnobs;
   describe: string;
+  /** Also weighs the evidence that decides whether to answer at all (not only the order). */
+  evidence?: true;
   factor(x: RuleInput, knob: number): number;
 }
 
 const AMOUNTS = new Set(['when', 'count', 'amount']);
+
+/** "X가 뭐야?", "what is X", or just "X": the question asks what something is. */
+const asksWhatItIs = (q: ParsedQuestion) => q.intents.includes('define') || q.intents.length === 0;
 
 export const RULES: Rule[] = [
   { name: 'coverage', describe: 'share of the question the fact covers, raised to the knob', factor: (x, k) => x.coverage.value ** k },
@@ -73,6 +78,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'intentUnmet',
+    evidence: true,
     describe: 'lacks the date, number or amount asked for, the thing counted (256장), or is not an open plan when asked what is next',
     factor: (x, k) => {
       const { q, e } = x;
@@ -93,12 +99,12 @@ export const RULES: Rule[] = [
     },
   },
   { name: 'planOnOutcome', describe: 'a plan, when the question asks how something turned out', factor: (x, k) => (x.q.intents.includes('outcome') && x.e.fact.kind === 'plan' ? k : 1) },
-  { name: 'lead', describe: "the lead fact of a topic the question only names", factor: (x, k) => (x.namedTopicLead && !x.q.intents.includes('define') ? 1 + k : 1) },
+  { name: 'lead', describe: 'the lead fact of a topic the question only names, asking something of it', factor: (x, k) => (x.namedTopicLead && !asksWhatItIs(x.q) ? 1 + k : 1) },
   {
     name: 'definition',
-    describe: 'the lead or the glossary entry that opens with what the question asks to define',
+    describe: 'the lead or the glossary entry that opens with what the question asks to define (or only names)',
     factor: (x, k) => {
-      if (!x.q.intents.includes('define')) return 1;
+      if (!asksWhatItIs(x.q)) return 1;
       const opens = x.e.fact.topic === 'glossary' && x.q.units.every((u) => u.framing || u.context || x.e.opening.has(u.tokens[0]!));
       return x.namedTopicLead || opens ? 1 + k : 1;
     },
