@@ -67,7 +67,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   const { home, markers, nameAttribute } = analyzer.lexicon.programmes;
   const index = buildFactIndex(corpus, analyzer, o.index);
   const filterCtx = { index, markers, nameAttribute };
-  const rank = createRanker(index, createExampleMatcher(index, o.rank.coverage.knownPredicateWeight), filterCtx, home, o.rank);
+  const rank = createRanker(index, createExampleMatcher(index, o.rank.coverage.knownPredicateWeight), filterCtx, home, corpus.lexicon.korean.counters, o.rank);
   const compose = createComposer(corpus, index, o.compose, o.today);
   const parseCtx = { analyzer, participantOf: index.participantOf, attributeTokens: index.attributeTokens };
   const parse = (raw: string) => parseQuestion(String(raw ?? '').slice(0, o.maxQuestionChars), parseCtx);

@@ -39,13 +39,15 @@ export interface Ranking {
   removed: Ranked[];
 }
 
-export function createRanker(index: FactIndex, examples: ExampleMatcher, filterCtx: FilterContext, home: string, opts: RankOptions) {
+export function createRanker(index: FactIndex, examples: ExampleMatcher, filterCtx: FilterContext, home: string, counterWords: readonly string[], opts: RankOptions) {
+  const counters = new RegExp(`^(?:${[...counterWords].join('|')})$`);
   /** Leads of topics the question only names ("K-Fold가 뭐야?", "AI 특화모델 프로젝트 설명좀"). */
   function namedTopicLeads(q: ParsedQuestion): Set<string> {
     const asked = q.units.filter((u) => !u.context);
     return new Set(
       index.topicTerms
-        .filter((t) => asked.every((u) => t.terms.has(u.tokens[0]!)))
+        // A counter (몇 장) says what kind of number is wanted, not which topic.
+        .filter((t) => asked.every((u) => u.framing || counters.test(u.tokens[0]!) || t.terms.has(u.tokens[0]!)))
         // Generic words (몇 팀 뽑는 공모) name a topic of another programme only when the question names a programme or a party.
         .filter((t) => q.programme.by !== 'home' || t.scope === home || t.scope === 'general')
         .map((t) => t.lead)
