@@ -70,6 +70,18 @@ describe('ask CLI contract', () => {
     expect((await ask(['--fact', 'qqzzkk'])).code).toBe(1);
   });
 
+  it('--explain shows the parsed question, the decision and each candidate\'s rules and closest example', async () => {
+    const r = await ask(['--explain', '루닛 컨소시엄 GPU 몇 장 받아?']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^decision: answer gpu-b200-allocation/m);
+    expect(r.out).toMatch(/^entities: ~lunit/m);
+    expect(r.out).toMatch(/^• gpu-b200-allocation {2}score [\d.]+ {2}coverage [\d.]+ {2}evidence [\d.]+$/m);
+    expect(r.out).toMatch(/^ {4}rules: .*coverage ×[\d.]+/m);
+    expect(r.out).toMatch(/^ {4}closest example \([\d.]+\): /m);
+    const json = JSON.parse((await ask(['--json', '--explain', 'clear'])).out);
+    expect(json.decision).toEqual({ answered: false, reason: 'noise' });
+  });
+
   it('rejects unknown options and a missing question with usage and exit code 2', async () => {
     expect((await ask(['--nope'])).code).toBe(2);
     const r = await ask([]);

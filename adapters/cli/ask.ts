@@ -5,13 +5,14 @@
  *   --topics           one topic per line: id, a tab, its title
  *   --fact <id|topic>  a fact, a topic summary or the timeline, with citations
  *   --lang ko|en       the language of --topics and --fact (default ko)
+ *   --explain "질문"   why: the parsed question, the decision, each candidate's rules and closest example (with --json: the Explanation)
  */
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { loadEngine, CorpusError, type Engine } from '../../src/index.ts';
 import { isMain } from '../entry.ts';
-import { answerJson, renderAnswer, renderQuickFact, renderTopics } from './format.ts';
+import { answerJson, renderAnswer, renderExplanation, renderQuickFact, renderTopics } from './format.ts';
 
 export interface Io {
   stdin: Readable;
@@ -19,7 +20,7 @@ export interface Io {
   stderr: Writable;
 }
 
-const USAGE = `usage: npm run ask -- [--json] "질문" | --json < questions.txt | --topics | --fact <topic-or-id> [--lang ko|en]`;
+const USAGE = `usage: npm run ask -- [--json] [--explain] "질문" | --json < questions.txt | --topics | --fact <topic-or-id> [--lang ko|en]`;
 
 /** Runs the CLI on `argv`; returns the exit code. I/O is injected so tests drive the real code. */
 export async function runAsk(argv: string[], io: Io, engineFactory: () => Engine = () => loadEngine()): Promise<number> {
@@ -30,6 +31,7 @@ export async function runAsk(argv: string[], io: Io, engineFactory: () => Engine
       allowPositionals: true,
       options: {
         json: { type: 'boolean', default: false },
+        explain: { type: 'boolean', default: false },
         topics: { type: 'boolean', default: false },
         fact: { type: 'string' },
         lang: { type: 'string' },
@@ -89,6 +91,11 @@ export async function runAsk(argv: string[], io: Io, engineFactory: () => Engine
   if (positionals.length === 0) {
     io.stderr.write(`${USAGE}\n`);
     return 2;
+  }
+  if (values.explain) {
+    const x = engine.explain(question);
+    io.stdout.write(values.json ? `${JSON.stringify(x)}\n` : `${renderExplanation(x)}\n`);
+    return 0;
   }
   const answer = engine.ask(question);
   io.stdout.write(values.json ? `${JSON.stringify(answerJson(answer))}\n` : `${renderAnswer(answer)}\n`);

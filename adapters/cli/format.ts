@@ -1,3 +1,4 @@
+import type { Explanation } from '../../src/engine.ts';
 import type { Answer, AnswerItem, Citation, Lang, QuickFact, TopicRef } from '../../src/types.ts';
 
 /** Plain-text rendering for the terminal: no colours, so it pipes and diffs cleanly. */
@@ -82,4 +83,34 @@ export function answerJson(a: Answer) {
     ...(a.notice ? { notice: a.notice } : {}),
     ...(a.notFound ? { notFound: a.notFound } : {}),
   };
+}
+
+/**
+ * Why the engine answered as it did, as a tree: the parsed question, the decision, then each
+ * candidate with its score, coverage, evidence, closest example and every rule's factor (rules at 1
+ * are left out); candidates a filter removed say which.
+ */
+export function renderExplanation(x: Explanation, top = 8): string {
+  const q = x.question;
+  const parsed = [
+    `programme: ${q.programme.id ?? '-'} (${q.programme.by})`,
+    q.entities.length ? `entities: ${q.entities.join(' ')}` : '',
+    [...q.ordinals, ...q.years, ...q.versions].length ? `rounds/years/versions: ${[...q.ordinals, ...q.years, ...q.versions].join(' ')}` : '',
+    q.attributes.length ? `attributes: ${q.attributes.join(' ')}` : '',
+    q.intents.length ? `asks for: ${q.intents.join(' ')}` : '',
+    q.context.length ? `context: ${q.context.join(' ')}` : '',
+    q.personal ? 'addressed to the bot' : '',
+  ].filter(Boolean);
+  const lines = [`units: ${x.units.map((u) => u[0]).join(' ')}`, ...parsed];
+  lines.push(x.decision.answered ? `decision: answer ${x.decision.factId} (tier ${x.decision.tier})` : `decision: not found (${x.decision.reason})`);
+  const kept = x.candidates.filter((c) => !c.filteredBy).slice(0, top);
+  const removed = x.candidates.filter((c) => c.filteredBy).slice(0, Math.max(0, top - kept.length) + 3);
+  for (const c of [...kept, ...removed]) {
+    lines.push(`${c.filteredBy ? '✗' : '•'} ${c.id}  score ${c.rank.toFixed(3)}  coverage ${c.coverage.toFixed(2)}  evidence ${c.evidence.toFixed(2)}${c.filteredBy ? `  removed by filter ${c.filteredBy}` : ''}`);
+    const rules = c.rules.filter((r) => Math.abs(r.factor - 1) > 1e-9).map((r) => `${r.rule} ×${r.factor.toFixed(2)}`);
+    if (rules.length) lines.push(`    rules: ${rules.join(', ')}`);
+    if (c.example) lines.push(`    closest example (${c.example.sim.toFixed(2)}): ${c.example.text}`);
+    if (c.missing.length) lines.push(`    missing: ${c.missing.join(' ')}`);
+  }
+  return lines.join('\n');
 }

@@ -21,7 +21,7 @@ export function createExampleMatcher(index: FactIndex, predicateWeight: number):
   // An unknown word weighs like the rarest term; each example's own weight is summed once.
   const weight = (t: string) => (index.df.has(t) ? index.idf(t) : index.unknownIdf);
   const totals = new Map<string, number[]>();
-  for (const [id, e] of index.entries) totals.set(id, e.examples.map((ex) => [...new Set(ex.heads)].reduce((s, t) => s + weight(t), 0)));
+  for (const [id, e] of index.entries) totals.set(id, e.examples.map((ex) => [...new Set(ex.heads)].reduce((s, t) => s + weight(t) * (ex.verbForms.has(t) ? predicateWeight : 1), 0)));
 
   return {
     closest(q) {

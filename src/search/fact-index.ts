@@ -13,6 +13,8 @@ export interface ExampleEntry {
   text: string;
   /** The example's units of meaning: their head tokens (a concept, a stem). */
   heads: string[];
+  /** The heads that are verb forms: they weigh less, as in the question. */
+  verbForms: Set<string>;
 }
 
 export interface FactEntry {
@@ -141,7 +143,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
       exampleWords: new Set(examples.flatMap((e) => heads(e.units))),
       entities: new Set([...stated].filter((t) => entityTokens.has(t))),
       keywords: new Set(kw.tokens),
-      examples: examples.map((e) => ({ text: e.text, heads: heads(e.units.filter((u) => !u.framing)) })),
+      examples: examples.map((e) => ({ text: e.text, heads: heads(e.units.filter((u) => !u.framing)), verbForms: new Set(heads(e.units.filter((u) => u.verbForm))) })),
       opening,
       gives: gives(`${f.ko}\n${f.en}`, lex),
       quotesName: /['‘"“][^'’"”]{2,40}['’"”]/.test(f.ko),

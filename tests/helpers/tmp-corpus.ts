@@ -60,3 +60,15 @@ export function writeCorpus(overrides: Partial<Record<string, string>> = {}): st
   }
   return dir;
 }
+
+/** A fixture corpus under tests/fixtures/ with the project's lexicon added, in a temp folder. */
+export function fixtureCorpus(name: string): string {
+  const src = fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
+  fs.cpSync(src, dir, { recursive: true });
+  for (const [file, text] of Object.entries(LEXICON_FILES)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}

@@ -1,0 +1,150 @@
+/**
+ * Each ranking rule, filter and decision on a tiny fixture corpus (tests/fixtures/rules-corpus/),
+ * not the live one: a rule's test turns its knob off (to 1 or 0) and shows the answer change, or
+ * reads its factor from explain().
+ */
+import { describe, expect, it } from 'vitest';
+import { createEngine, defaultOptions, loadCorpus, type EngineOptions } from '../src/index.ts';
+import { fixtureCorpus } from './helpers/tmp-corpus.ts';
+
+const corpus = loadCorpus(fixtureCorpus('rules-corpus'));
+const TODAY = '2026-12-06';
+const engine = createEngine(corpus, { today: () => TODAY });
+type Knobs = EngineOptions['rank']['rules'];
+/** The engine with one rule's knob changed. */
+const withRule = (rule: keyof Knobs, value: number) =>
+  createEngine(corpus, { today: () => TODAY, rank: { ...defaultOptions.rank, rules: { ...defaultOptions.rank.rules, [rule]: value } } });
+const top = (e = engine, q: string) => {
+  const a = e.ask(q);
+  return a.answered ? a.answers[0]!.factId : undefined;
+};
+const factor = (q: string, id: string, rule: string) => engine.explain(q).candidates.find((c) => c.id === id)?.rules.find((r) => r.rule === rule)?.factor;
+
+describe('rules', () => {
+  it('coverage: the fact with more of the question ranks first, and the knob is its exponent', () => {
+    expect(top(engine, '루닛 사업비')).toBe('lunit-budget');
+    expect(factor('루닛 사업비', 'lunit-budget', 'coverage')).toBe(1);
+    expect(factor('루닛 사업비', 'selection', 'coverage')).toBeLessThan(1);
+  });
+
+  it('bm25: blends the BM25 score relative to the best hit (0 leaves it out)', () => {
+    expect(factor('GPU', 'gpu-per-team', 'bm25')).toBeGreaterThan(0);
+    const off = withRule('bm25', 0);
+    expect(off.explain('GPU').candidates.every((c) => c.rules.find((r) => r.rule === 'bm25')!.factor === 1)).toBe(true);
+  });
+
+  it('example: a question worded like a fact\'s example leans to it, and explain() shows the closest example', () => {
+    const c = engine.explain('팀당 그래픽카드 몇 장 줘?').candidates.find((x) => x.id === 'gpu-per-team')!;
+    expect(c.example?.text).toBe('팀당 그래픽카드 몇 장 줘?');
+    expect(c.example?.sim).toBeCloseTo(1);
+    expect(factor('팀당 그래픽카드 몇 장 줘?', 'gpu-per-team', 'example')).toBeCloseTo(1 + defaultOptions.rank.rules.example);
+  });
+
+  it('keywords: the question\'s words among the curated keywords raise a fact', () => {
+    expect(factor('팀당 GPU', 'gpu-per-team', 'keywords')).toBeGreaterThan(1);
+    expect(factor('팀당 GPU', 'gpu-national', 'keywords')).toBe(1);
+  });
+
+  it('intentGiven and intentUnmet: 언제 wants a date, 얼마 an amount', () => {
+    expect(factor('루닛 사업비 얼마?', 'lunit-budget', 'intentGiven')).toBeGreaterThan(1);
+    expect(factor('루닛 사업비 얼마?', 'selection', 'intentUnmet')).toBe(defaultOptions.rank.rules.intentUnmet);
+    expect(factor('K-Fold 언제 공개돼?', 'kfold-release-plan', 'intentUnmet')).toBe(1);
+  });
+
+  it('who: asked who, a fact naming someone the question does not ranks up', () => {
+    expect(factor('독파모 1차 평가 누가 통과했어?', 'dokpamo-round1-result', 'who')).toBeCloseTo(1 + defaultOptions.rank.rules.who);
+  });
+
+  it('planOnOutcome: asked how it turned out, a plan ranks below a result', () => {
+    expect(factor('독파모 2차 평가 결과는?', 'dokpamo-round2-plan', 'planOnOutcome')).toBe(defaultOptions.rank.rules.planOnOutcome);
+  });
+
+  it('definition and lead: "X가 뭐야?" or a bare "X" is answered by the glossary entry that opens with X', () => {
+    expect(top(engine, '소버린 AI가 뭐야?')).toBe('glossary-sovereign-ai');
+    expect(factor('소버린 AI가 뭐야?', 'glossary-sovereign-ai', 'definition')).toBeCloseTo(1 + defaultOptions.rank.rules.definition);
+    expect(factor('소버린 AI가 뭐야?', 'programme-sovereign-ai-mention', 'definition')).toBe(1);
+  });
+
+  it('programme: a question naming no programme leans to the home programme\'s facts', () => {
+    expect(factor('GPU 몇 장?', 'gpu-per-team', 'programme')).toBeCloseTo(1 + defaultOptions.rank.rules.programme);
+    expect(factor('GPU 몇 장?', 'gpu-national', 'programme')).toBe(1);
+  });
+});
+
+describe('filters', () => {
+  const removedBy = (q: string, id: string) => engine.explain(q).candidates.find((c) => c.id === id)?.filteredBy;
+
+  it('entity: a fact about others never answers for the one named (Lunit\'s budget is not KAIST\'s)', () => {
+    expect(removedBy('카이스트 사업비 얼마야?', 'lunit-budget')).toBe('entity');
+    expect(engine.ask('카이스트 사업비 얼마야?').answered).toBe(false);
+  });
+
+  it('entity: a programme-wide fact answers for each participant, but not for its amounts', () => {
+    expect(top(engine, '루닛 GPU 몇 장 받아?')).toBe('gpu-per-team');
+    expect(removedBy('카이스트 GPU 사업비 얼마야?', 'gpu-per-team')).toBe('entity');
+  });
+
+  it('round-year-version: a round, a year or a version the question names must be the fact\'s', () => {
+    expect(removedBy('독파모 3차 평가 언제?', 'dokpamo-round2-plan')).toBe('round-year-version');
+    expect(removedBy('K-Fold 3.0 언제 나와?', 'kfold-release-plan')).toBe('round-year-version');
+    expect(engine.ask('K-Fold 3.0 언제 나와?').answered).toBe(false);
+  });
+
+  it('round-outcome: "2차 평가 결과는?" is never answered with the first round\'s result, but by the plan, marked as one', () => {
+    const a = engine.ask('독파모 2차 평가 결과는?');
+    expect(a.answers[0]?.factId).toBe('dokpamo-round2-plan');
+    expect(a.answers.map((x) => x.factId)).not.toContain('dokpamo-round1-result');
+    expect(a.notice?.kind).toBeDefined();
+  });
+
+  it('programme: a question naming a programme is not answered from another\'s topic that never names it', () => {
+    expect(removedBy('독파모 GPU 몇 장?', 'gpu-national')).toBe('programme');
+  });
+
+  it('attribute: a name or a CEO is answered only by a fact that states one', () => {
+    expect(top(engine, 'KAIST 모델 이름 뭐야?')).toBe('kaist-model-name');
+    expect(engine.ask('루닛 대표 누구야?').answered).toBe(false);
+  });
+});
+
+describe('answer or abstain', () => {
+  it.each(["' OR 1=1 --", 'asdf qwer zxcv uiop', '1234', 'clear', 'test', '너 누가 만들었어?', 'are you ChatGPT?', 'write me a haiku about GPUs', 'https://example.com/x?y=1'])(
+    'refuses %s',
+    (q) => expect(engine.ask(q).answered).toBe(false),
+  );
+
+  it('500 random characters are noise, not a fact', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const text = Array.from({ length: 500 }, () => String.fromCharCode(0xac00 + Math.floor(rnd() * 11172))).join('');
+    expect(engine.ask(text).answered).toBe(false);
+  });
+
+  it('home first, then the landscape: a question naming no programme gets the home programme\'s answer when it has one', () => {
+    const x = engine.explain('GPU 몇 장?');
+    expect(x.decision).toMatchObject({ answered: true, factId: 'gpu-per-team', tier: 'home' });
+    expect(engine.explain('정부 GPU 목표 몇 장?').decision).toMatchObject({ answered: true, factId: 'gpu-national' });
+  });
+});
+
+describe('freshness', () => {
+  it('a plan past its due date says so and that the sources hold no outcome yet, in both languages', () => {
+    const ko = engine.ask('K-Fold 언제 공개돼?');
+    expect(ko.answers[0]!.factId).toBe('kfold-release-plan');
+    expect(ko.notice).toMatchObject({ kind: 'past-due', due: '2026-09' });
+    expect(ko.notice!.text).toContain('2026-09');
+    expect(engine.ask('When is K-Fold released?').notice?.text).toMatch(/planned for 2026-09.*not in my sources/);
+  });
+
+  it('before its due date a plan is just a plan', () => {
+    const early = createEngine(corpus, { today: () => '2026-06-01' });
+    expect(early.ask('K-Fold 언제 공개돼?').notice).toBeUndefined();
+  });
+});
+
+describe('citations', () => {
+  it('the timeline cites the source that states the event, not the fact\'s first source', () => {
+    const t = engine.fact('timeline', 'ko');
+    expect(t?.type === 'timeline' && t.events.find((e) => e.factId === 'selection')?.source.sourceId).toBe('02-wire-2025-10-31');
+  });
+});
