@@ -25,7 +25,7 @@ export function scrub(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-export function createLogger(options: { level: string; format: 'json' | 'pretty'; secrets: readonly string[]; destination?: NodeJS.WritableStream }): Logger & { pino: pino.Logger } {
+export function createLogger(options: { level: string; format: 'json' | 'pretty'; secrets: readonly string[]; destination?: NodeJS.WritableStream }): Logger & { pino: pino.Logger; flushSync(): void } {
   const stream = options.format === 'pretty' ? pretty({ colorize: Boolean((options.destination ?? process.stderr) === process.stderr && process.stderr.isTTY), destination: 2, translateTime: 'HH:MM:ss', ignore: 'pid,hostname', sync: true }) : (options.destination ?? pino.destination({ dest: 2, sync: false }));
   const base = pino({ level: options.level, redact: { paths: REDACT_KEYS, censor: '[redacted]' }, base: undefined }, stream as pino.DestinationStream);
   const clean = (v: unknown): unknown =>
@@ -39,7 +39,9 @@ export function createLogger(options: { level: string; format: 'json' | 'pretty'
       if (objects.length > 0) base[level](Object.assign({}, ...objects.map(clean)), msg);
       else base[level](msg);
     };
-  return { pino: base, debug: method('debug'), info: method('info'), warn: method('warn'), error: method('error') };
+  // Before exiting: pino's default destination writes asynchronously and would lose the last lines.
+  const flushSync = () => (stream as { flushSync?: () => void }).flushSync?.();
+  return { pino: base, debug: method('debug'), info: method('info'), warn: method('warn'), error: method('error'), flushSync };
 }
 
 function safeJson(v: unknown): string {

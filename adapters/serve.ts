@@ -9,11 +9,13 @@ import { createLiveEngine, type LiveEngine } from '../src/ops/live-engine.ts';
 import { startApp, type RunningBot } from './app.ts';
 import type { Config } from './config.ts';
 import { createLogger } from './logger.ts';
+import { installProcessGuards } from './process-guard.ts';
 
 export async function serve(config: Config, stopOn: readonly ('SIGINT' | 'SIGTERM' | 'disconnect')[] = ['SIGINT', 'SIGTERM']): Promise<void> {
   const { ops } = config;
   const secrets = [config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, config.discord?.token, ops.hashKey].filter((s): s is string => Boolean(s));
   const logger = createLogger({ level: ops.logLevel, format: ops.logFormat, secrets });
+  installProcessGuards(logger);
 
   let engine: LiveEngine;
   try {

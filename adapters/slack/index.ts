@@ -11,6 +11,7 @@ import type { SlackConfig } from './config.ts';
 import { SeenCache, type SeenCacheOptions } from './dedupe.ts';
 import { describeError, type SlackDeps } from './listeners/deps.ts';
 import { registerListeners } from './listeners/index.ts';
+import { guardSlackRequests } from './request-guard.ts';
 import type { SlackEngine } from './replies.ts';
 
 export { slackConfigFromEnv, SlackConfigError, SLACK_ENV_VARS, type SlackConfig } from './config.ts';
@@ -112,6 +113,7 @@ export async function startSlack(engine: SlackEngine, config: SlackConfig, optio
           }),
       })),
     });
+    guardSlackRequests(receiver, { signingSecret: config.signingSecret, path: EVENTS_PATH, logger });
   }
 
   const app = new App({

@@ -202,12 +202,12 @@ export interface PostOptions {
   signature?: string;
 }
 
-export async function post(url: string, body: string, contentType: string, opts: PostOptions = {}): Promise<{ status: number; text: string; ms: number }> {
+export async function post(url: string, body: string, contentType: string, opts: PostOptions = {}): Promise<{ status: number; text: string; ms: number; headers: Headers }> {
   const signed = sign(body, opts.timestamp, opts.secret);
   if (opts.signature !== undefined) signed['X-Slack-Signature'] = opts.signature;
   const started = Date.now();
   const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': contentType, ...signed, ...opts.headers }, body });
-  return { status: res.status, text: await res.text(), ms: Date.now() - started };
+  return { status: res.status, text: await res.text(), ms: Date.now() - started, headers: res.headers };
 }
 
 let eventCounter = 0;
