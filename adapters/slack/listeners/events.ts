@@ -24,13 +24,13 @@ interface Incoming {
 }
 
 /**
- * Why a delivery is not answered, or undefined to answer it: Slack retries (answered the first
- * time), deliveries already seen, anything from a bot (this one included) and message subtypes
- * (edits, joins, bot messages...).
+ * Why a delivery is not answered, or undefined to answer it: deliveries already seen (by event id,
+ * and by channel and ts for one message sent as two events), anything from a bot (this one
+ * included) and message subtypes (edits, joins, bot messages...). A retry is answered unless this
+ * process saw the event: after a restart, or when the first delivery went to another replica, the
+ * retry is the only copy there is.
  */
-export function skipReason(deps: SlackDeps, m: Incoming, eventId: string | undefined, retryNum: number | undefined, botUserId: string | undefined): string | undefined {
-  // retryNum is undefined on a first HTTP delivery and 0 on a first Socket Mode delivery.
-  if (retryNum) return `retry ${retryNum}`;
+export function skipReason(deps: SlackDeps, m: Incoming, eventId: string | undefined, botUserId: string | undefined): string | undefined {
   if (m.subtype) return `subtype ${m.subtype}`;
   if (m.bot_id) return 'from a bot';
   if (!m.user || (botUserId && m.user === botUserId)) return 'from this bot or no user';
@@ -42,7 +42,7 @@ export function skipReason(deps: SlackDeps, m: Incoming, eventId: string | undef
 
 async function answer(deps: SlackDeps, args: MentionArgs | MessageArgs, m: Incoming, kind: 'channel' | 'dm', threadTs: string | undefined): Promise<void> {
   const { context, client, body } = args;
-  const why = skipReason(deps, m, body.event_id, context.retryNum, context.botUserId);
+  const why = skipReason(deps, m, body.event_id, context.botUserId);
   if (why) {
     deps.logger.debug(`slack: not answering ${body.event_id ?? 'event'}: ${why}`);
     return;
