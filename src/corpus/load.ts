@@ -40,6 +40,9 @@ export function formatIssue(i: CorpusIssue): string {
   return `  ${where}: ${subject ? subject + ': ' : ''}${i.message}`;
 }
 
+/** YAML aliases one file may expand; more is a resource-exhaustion attack ("billion laughs"), not a corpus. */
+const MAX_ALIAS_COUNT = 100;
+
 /** Free-text fields, where an unquoted " #" silently cuts the text. */
 const TEXT_FIELDS = new Set(['ko', 'en', 'title', 'dateNote', 'note', 'notes']);
 
@@ -79,7 +82,13 @@ export function loadCorpus(dir: string): Corpus {
         }
       },
     });
-    const raw = doc.toJS() ?? [];
+    let raw: unknown;
+    try {
+      raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? [];
+    } catch (e) {
+      issues.push({ file: rel(file), line: firstAliasLine(doc, lines), message: `too many YAML aliases (${(e as Error).message})` });
+      return undefined;
+    }
     const result = schema.safeParse(raw);
     if (!result.success) {
       for (const issue of result.error.issues) {
@@ -205,6 +214,17 @@ function yamlFiles(dir: string): string[] {
     .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
+}
+
+function firstAliasLine(doc: Document, lines: LineCounter): number | undefined {
+  let line: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (node.range) line = lines.linePos(node.range[0]).line;
+      return visit.BREAK;
+    },
+  });
+  return line;
 }
 
 /** The 1-based line of the deepest node that exists along `p`. */
