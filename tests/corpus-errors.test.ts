@@ -87,4 +87,11 @@ describe('files that are refused whole', () => {
     expect(loadCorpus(writeCorpus({ 'facts/gpu.yaml': withAlias })).facts).toHaveLength(2);
   });
 
+  it.each([
+    ['empty', ''],
+    ['only a comment', '# to do\n'],
+    ['an empty list', '[]\n'],
+  ])('a fact file that is %s is an error (facts would silently disappear)', (_what, text) => {
+    expect(report({ 'facts/more.yaml': text })).toMatch(/<corpus>\/facts\/more\.yaml: no facts in this file/);
+  });
 });

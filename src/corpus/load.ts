@@ -140,6 +140,8 @@ export function loadCorpus(dir: string): Corpus {
   const statements = new Map<string, string>();
   for (const parsed of factFiles) {
     if (!parsed) continue;
+    // An emptied file (a bad merge, a truncated save) would silently drop its facts: refuse it.
+    if (parsed.data.length === 0) issues.push({ file: parsed.file, message: 'no facts in this file (delete the file to remove its facts on purpose)' });
     parsed.data.forEach((fact, i) => {
       const at = (...p: (string | number)[]) => lineOf(parsed.doc, parsed.lines, [i, ...p]);
       const problem = (field: string, message: string, p: (string | number)[] = [field]) =>
