@@ -37,7 +37,7 @@ export async function startApp(config: Config, engine: LiveEngine, logger: Logge
   const recorder = options.recorder ?? openRecorder(config, logger);
   const bot = createBot({ engine, recorder, limiter: new RateLimiter(ops.rateLimits), maxQuestionChars: ops.maxQuestionChars });
   const health = new Health({
-    corpus: () => ({ facts: engine.corpus.facts.length, loadedAt: engine.loadedAt }),
+    corpus: () => ({ facts: engine.corpus.facts.length, loadedAt: engine.loadedAt, version: engine.version, ...(engine.lastError ? { lastReloadError: engine.lastError } : {}) }),
     extra: () => ('status' in recorder && typeof recorder.status === 'function' ? { questionLog: recorder.status() } : {}),
   });
   const stops: (() => Promise<void>)[] = [];

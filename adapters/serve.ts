@@ -20,8 +20,9 @@ export async function serve(config: Config, stopOn: readonly ('SIGINT' | 'SIGTER
   let engine: LiveEngine;
   try {
     engine = createLiveEngine(ops.corpusDir ?? DEFAULT_CORPUS_DIR, {
-      onReload: (facts) => logger.info(`corpus reloaded: ${facts} facts`),
+      onReload: (facts, version) => logger.info(`corpus reloaded: ${facts} facts (version ${version})`),
       onError: (e) => logger.error(`corpus edit refused, the last good corpus keeps serving:\n${e.issues.map(formatIssue).join('\n')}`),
+      onWatchError: (e) => logger.warn(`corpus watching: ${e.message}; watching again`),
     });
   } catch (e) {
     if (!(e instanceof CorpusError)) throw e;
