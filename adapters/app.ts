@@ -94,6 +94,8 @@ export async function startApp(config: Config, engine: LiveEngine, logger: Logge
   return { bot, health, ports, stop: () => (stopping ??= stopAll()) };
 }
 
+export const UNSET_HASH_KEY = 'QUESTION_LOG_HASH_KEY is not set: user ids are hashed with a key made for this run only, so one user cannot be followed across restarts';
+
 /** The SQLite question log, or none when QUESTION_LOG=off. */
 function openRecorder(config: Config, logger: Logger): Recorder {
   const { ops } = config;
@@ -101,7 +103,7 @@ function openRecorder(config: Config, logger: Logger): Recorder {
   let hashKey = ops.hashKey;
   if (!hashKey) {
     hashKey = crypto.randomBytes(32).toString('hex');
-    logger.warn('QUESTION_LOG_HASH_KEY is not set: user ids are hashed with a key made for this run only, so one user cannot be followed across restarts');
+    logger.warn(UNSET_HASH_KEY);
   }
   return openQuestionLog({ path: ops.questionLog, hashKey, retentionDays: ops.retentionDays, logger });
 }

@@ -4,18 +4,23 @@
  * (and on `stopOn` events, e.g. a shard's parent going away). Used by `npm start` (main.ts) and
  * by each Discord shard process (discord/run.ts), so both run the same bot.
  */
+import crypto from 'node:crypto';
 import { CorpusError, DEFAULT_CORPUS_DIR, formatIssue } from '../src/index.ts';
 import { createLiveEngine, type LiveEngine } from '../src/ops/live-engine.ts';
-import { startApp, type RunningBot } from './app.ts';
+import { startApp, UNSET_HASH_KEY, type RunningBot } from './app.ts';
 import type { Config } from './config.ts';
 import { createLogger } from './logger.ts';
 import { installProcessGuards } from './process-guard.ts';
 
-export async function serve(config: Config, stopOn: readonly ('SIGINT' | 'SIGTERM' | 'disconnect')[] = ['SIGINT', 'SIGTERM']): Promise<void> {
+export async function serve(configured: Config, stopOn: readonly ('SIGINT' | 'SIGTERM' | 'disconnect')[] = ['SIGINT', 'SIGTERM']): Promise<void> {
+  // One key for the question log and the logs, so a user's hash is the same in both.
+  const hashKey = configured.ops.hashKey ?? crypto.randomBytes(32).toString('hex');
+  const config: Config = { ...configured, ops: { ...configured.ops, hashKey } };
   const { ops } = config;
-  const secrets = [config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, config.discord?.token, ops.hashKey].filter((s): s is string => Boolean(s));
-  const logger = createLogger({ level: ops.logLevel, format: ops.logFormat, secrets });
+  const secrets = [config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, config.discord?.token, hashKey].filter((s): s is string => Boolean(s));
+  const logger = createLogger({ level: ops.logLevel, format: ops.logFormat, secrets, hashKey });
   installProcessGuards(logger);
+  if (!configured.ops.hashKey) logger.warn(UNSET_HASH_KEY);
 
   let engine: LiveEngine;
   try {

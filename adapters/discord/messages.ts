@@ -9,11 +9,12 @@ import { renderEngineAnswer } from './answer.ts';
 import { labels, NO_MENTIONS, renderNotice, type MessageBody } from './format.ts';
 import { describe } from './respond.ts';
 
-/** The question in a message, without mentions of the bot (user or its managed role). */
-export function questionOf(content: string, botId: string, botRoleId?: string): string {
-  let q = content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ');
-  if (botRoleId) q = q.replace(new RegExp(`<@&${botRoleId}>`, 'g'), ' ');
-  return q.replace(/\s+/g, ' ').trim();
+/**
+ * The question in a message, without any user or role mention (the bot's, or someone else's: a
+ * person's id is not part of the question, and is not to be stored), as Slack's adapter does.
+ */
+export function questionOf(content: string): string {
+  return content.replace(/<@[!&]?\d+>/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Whether the bot should answer `message`, and if so in which kind of conversation. */
@@ -31,9 +32,7 @@ export function addressedToBot(message: Message): 'dm' | 'channel' | undefined {
 export async function handleMessage(message: Message, ctx: BotContext): Promise<void> {
   const kind = addressedToBot(message);
   if (!kind) return;
-  const me = message.client.user;
-  const role = message.inGuild() ? message.guild.members.me?.roles.botRole?.id : undefined;
-  const question = questionOf(message.content, me.id, role);
+  const question = questionOf(message.content);
 
   let body: MessageBody;
   const start = performance.now();

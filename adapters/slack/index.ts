@@ -199,6 +199,7 @@ async function withTimeout(work: Promise<unknown>, ms: number): Promise<void> {
 const LEVELS = { debug: 0, info: 1, warn: 2, error: 3 } as const;
 type Level = keyof typeof LEVELS;
 const TOKEN_PATTERN = /\b(xox[a-z]-|xapp-)[A-Za-z0-9-]+/g;
+const SDK_BODY_DUMP = /^http request (body|result|headers)\b/;
 
 /**
  * A bolt Logger over `out` that filters by level and redacts the given secrets and anything shaped
@@ -215,6 +216,8 @@ export function redactingLogger(out: SlackLogger, level: Level, secrets: string[
     redact(typeof a === 'string' ? a : a instanceof Error ? `${a.name}: ${a.message}` : inspect(a, { depth: 4, breakLength: Infinity }));
   const emit = (l: Level) => (...args: unknown[]) => {
     if (LEVELS[l] < LEVELS[current]) return;
+    // The Web API client dumps request and response bodies at debug: user ids and what they asked.
+    if (typeof args[0] === 'string' && SDK_BODY_DUMP.test(args[0])) return;
     const line = args.map(show).join(' ');
     // Our lines start with "slack:"; bolt's and the SDK clients' get a prefix saying where they are from.
     out[l](line.startsWith('slack:') ? line : `slack (bolt): ${line}`);
