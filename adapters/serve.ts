@@ -35,31 +35,43 @@ export async function serve(configured: Config, stopOn: readonly ('SIGINT' | 'SI
     process.exit(1);
   }
 
-  let running: RunningBot;
+  let running: RunningBot | undefined;
+  let stopping = false;
+  /** Stops taking questions, drains, closes; exits 1 if answers were abandoned or `failed`. */
+  const shutdown = async (why: string, failed: boolean) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${why}: no new questions; finishing answers in flight (up to ${ops.shutdownTimeoutMs} ms), then exiting`);
+    // A last resort if stopping itself hangs: the drain has its own limit, closing gets a little more.
+    setTimeout(() => {
+      logger.error(`shutdown did not finish in ${ops.shutdownTimeoutMs + SHUTDOWN_GRACE_MS} ms; exiting`);
+      logger.flushSync();
+      process.exit(1);
+    }, ops.shutdownTimeoutMs + SHUTDOWN_GRACE_MS).unref();
+    engine.close();
+    const { abandoned } = (await running?.stop()) ?? { abandoned: 0 };
+    logger.info(`stopped${failed ? ' after an unrecoverable error' : ''}`);
+    logger.flushSync();
+    process.exit(failed || abandoned > 0 ? 1 : 0);
+  };
+  // Errors no retry can fix (a token refused while running): say so and exit non-zero, so that a
+  // supervisor restarts the bot or tells someone, instead of a live process that never answers.
+  const onFatal = (message: string) => {
+    logger.error(message);
+    void shutdown('unrecoverable error', true);
+  };
+
   try {
-    running = await startApp(config, engine, logger);
+    running = await startApp(config, engine, logger, { onFatal });
   } catch (e) {
     logger.error((e as Error).message);
+    logger.flushSync();
     process.exit(1);
   }
   if (ops.corpusWatch) engine.watch();
   logger.info(`${engine.corpus.facts.length} facts loaded; answering${ops.corpusWatch ? ' (corpus edits reload live)' : ''}`);
-
-  let stopping = false;
-  for (const signal of stopOn) {
-    process.on(signal, async () => {
-      if (stopping) return;
-      stopping = true;
-      logger.info(`${signal}: no new questions; finishing answers in flight, then exiting`);
-      const timer = setTimeout(() => {
-        logger.warn(`shutdown took longer than ${ops.shutdownTimeoutMs} ms; exiting anyway`);
-        process.exit(0);
-      }, ops.shutdownTimeoutMs).unref();
-      engine.close();
-      await running.stop();
-      clearTimeout(timer);
-      logger.info('stopped');
-      process.exit(0);
-    });
-  }
+  for (const signal of stopOn) process.on(signal, () => void shutdown(signal, false));
 }
+
+/** Beyond SHUTDOWN_TIMEOUT_MS, for closing connections and the question log after the drain. */
+const SHUTDOWN_GRACE_MS = 3_000;

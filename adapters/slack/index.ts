@@ -6,9 +6,12 @@
 import { inspect } from 'node:util';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger } from '@slack/bolt';
+import { InFlight } from '../../src/ops/in-flight.ts';
+import { WorkQueue } from '../../src/ops/work-queue.ts';
 import type { Recorder } from '../../src/record.ts';
 import type { SlackConfig } from './config.ts';
 import { SeenCache, type SeenCacheOptions } from './dedupe.ts';
+import { slackOutbox } from './deliver.ts';
 import { describeError, type SlackDeps } from './listeners/deps.ts';
 import { registerListeners } from './listeners/index.ts';
 import { guardSlackRequests } from './request-guard.ts';
@@ -41,14 +44,21 @@ export interface StartSlackOptions {
   clientOptions?: webApi.WebClientOptions;
   /** The delivery de-duplication cache (10 minutes, 10,000 deliveries by default). */
   dedupe?: SeenCacheOptions;
-  /** How long stop() waits for answers being posted (5 s by default). */
+  /** How long stop() waits for answers being made and posted (SHUTDOWN_TIMEOUT_MS; 10 s by default). */
   drainMs?: number;
+  /** Time limit of every call to Slack (OUTBOUND_TIMEOUT_MS; 10 s by default). */
+  outboundTimeoutMs?: number;
+  /** Where answers are computed; shared with the other platforms by the app. */
+  work?: WorkQueue;
+  /** Called when Slack refuses the token while the bot runs: nothing will work until it is fixed. */
+  onFatal?(message: string): void;
   /** Serves GET /healthz and /readyz on the HTTP port (JSON); without it, /healthz answers "ok". */
   health?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 export interface SlackHandle {
-  stop(): Promise<void>;
+  /** Stops taking requests, waits (up to drainMs) for answers in flight; resolves with how many were abandoned. */
+  stop(): Promise<{ abandoned: number }>;
   /** The HTTP port actually listened on (HTTP mode). */
   port?: number;
   mode: 'http' | 'socket';
@@ -61,8 +71,14 @@ export interface SlackHandle {
 export async function startSlack(engine: SlackEngine, config: SlackConfig, options: StartSlackOptions): Promise<SlackHandle> {
   const secrets = [config.botToken, config.signingSecret, config.appToken].filter((s): s is string => !!s);
   const logger = redactingLogger(options.logger ?? console, options.logLevel ?? 'info', secrets);
+  const timeoutMs = options.outboundTimeoutMs ?? 10_000;
   const clientOptions: webApi.WebClientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    timeout: timeoutMs,
+    // A 429 comes back to the outbox, which waits in that channel's lane only (the client would
+    // pause its whole queue); network errors get a few quick retries, not thirty minutes' worth.
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 },
     ...options.clientOptions,
     logger,
   };
@@ -135,13 +151,12 @@ export async function startSlack(engine: SlackEngine, config: SlackConfig, optio
     seen: new SeenCache(options.dedupe),
     votes: new SeenCache(options.dedupe),
     logger,
+    work: options.work ?? new WorkQueue(),
+    outbox: slackOutbox(timeoutMs),
+    inFlight: new InFlight(),
+    fatal: (message) => (options.onFatal ? options.onFatal(message) : logger.error(`slack: ${message}`)),
   };
-  const inFlight = new Set<Promise<void>>();
-  registerListeners(app, deps, (work) => {
-    const tracked = work.finally(() => inFlight.delete(tracked));
-    inFlight.add(tracked);
-    return tracked;
-  });
+  registerListeners(app, deps);
 
   const who = `@${auth.user ?? auth.user_id} in ${auth.team ?? auth.team_id ?? 'the workspace'}`;
   let port: number | undefined;
@@ -174,7 +189,7 @@ export async function startSlack(engine: SlackEngine, config: SlackConfig, optio
     logger.info(`slack: ${who}, Socket Mode connected`);
   }
 
-  let stopping: Promise<void> | undefined;
+  let stopping: Promise<{ abandoned: number }> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       if (socketReceiver) {
@@ -183,8 +198,9 @@ export async function startSlack(engine: SlackEngine, config: SlackConfig, optio
       } else {
         await app.stop().catch((e: unknown) => logger.warn(`slack: stopping the HTTP server: ${describeError(e)}`));
       }
-      await withTimeout(Promise.allSettled([...inFlight]), options.drainMs ?? 5_000);
-      logger.info('slack: stopped');
+      const abandoned = await deps.inFlight.drain(options.drainMs ?? 10_000);
+      logger.info(`slack: stopped${abandoned ? ` (${abandoned} answers in flight abandoned)` : ''}`);
+      return { abandoned };
     })());
 
   return { stop, mode, ...(port !== undefined ? { port } : {}) };

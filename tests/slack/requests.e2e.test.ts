@@ -15,7 +15,8 @@ const nextTs = () => `1720000000.${String(++tsCounter).padStart(6, '0')}`;
 
 beforeAll(async () => {
   fake = await FakeSlack.start();
-  bot = startBotProcess({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0' });
+  // No rate limits: hundreds of redeliveries from one test user must all be answered.
+  bot = startBotProcess({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', RATE_LIMIT_USER_PER_MINUTE: '0', RATE_LIMIT_CHANNEL_PER_MINUTE: '0' });
   appUrl = `http://127.0.0.1:${await bot.port()}/slack/events`;
 });
 
