@@ -28,7 +28,7 @@ async function discordBot(closeOnIdentify?: number): Promise<{ fake: FakeDiscord
 const exitWithin = (bot: BotProcess, ms: number) =>
   Promise.race([bot.exited, new Promise<'still running'>((r) => setTimeout(() => r('still running'), ms))]);
 
-it('Discord refusing the intents at login (4014): exits non-zero saying so', async () => {
+it.concurrent('Discord refusing the intents at login (4014): exits non-zero saying so', async () => {
   const { bot } = await discordBot(4014);
   const code = await exitWithin(bot, 15_000);
   expect(code).not.toBe('still running');
@@ -37,7 +37,7 @@ it('Discord refusing the intents at login (4014): exits non-zero saying so', asy
   expect(bot.logs()).toMatch(/intents/i);
 }, 30_000);
 
-it('Discord closing with 4004 (token reset) after the bot was ready: exits non-zero saying so', async () => {
+it.concurrent('Discord closing with 4004 (token reset) after the bot was ready: exits non-zero saying so', async () => {
   const { fake, bot } = await discordBot();
   await until(async () => ((await bot.readyz()).ready ? true : undefined), 20_000, 'ready');
   fake.closeSessions(4004);
@@ -48,7 +48,7 @@ it('Discord closing with 4004 (token reset) after the bot was ready: exits non-z
   expect(bot.logs()).toMatch(/DISCORD_TOKEN/);
 }, 40_000);
 
-it('Slack answering invalid_auth while the bot runs (token revoked): exits non-zero saying so', async () => {
+it.concurrent('Slack answering invalid_auth while the bot runs (token revoked): exits non-zero saying so', async () => {
   const fake = await FakeSlack.start();
   const bot = startBotProcess({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', SHUTDOWN_TIMEOUT_MS: '2000' });
   cleanups.push(async () => {

@@ -32,10 +32,10 @@ async function slowBot(delayMs: number, shutdownMs: number, n: number) {
 let drained: Awaited<ReturnType<typeof slowBot>>;
 let cut: Awaited<ReturnType<typeof slowBot>>;
 beforeAll(async () => {
-  [drained, cut] = await Promise.all([slowBot(6_500, 12_000, 5), slowBot(60_000, 1_500, 3)]);
+  [drained, cut] = await Promise.all([slowBot(5_500, 12_000, 5), slowBot(60_000, 1_500, 3)]);
 });
 
-it('waits up to SHUTDOWN_TIMEOUT_MS for answers being posted, delivers them all, exits 0', async () => {
+it.concurrent('waits up to SHUTDOWN_TIMEOUT_MS for answers being posted, delivers them all, exits 0', async () => {
   const { fake, bot } = drained;
   const started = Date.now();
   bot.child.kill('SIGTERM');
@@ -45,7 +45,7 @@ it('waits up to SHUTDOWN_TIMEOUT_MS for answers being posted, delivers them all,
   expect(bot.logs()).toMatch(/every answer in flight was delivered/);
 }, 30_000);
 
-it('says how many answers were abandoned when the time is up, and exits non-zero', async () => {
+it.concurrent('says how many answers were abandoned when the time is up, and exits non-zero', async () => {
   const { fake, bot } = cut;
   const started = Date.now();
   bot.child.kill('SIGTERM');
