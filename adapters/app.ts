@@ -9,6 +9,7 @@ import { Health } from '../src/ops/health.ts';
 import type { LiveEngine } from '../src/ops/live-engine.ts';
 import { openQuestionLog } from '../src/ops/question-log.ts';
 import { RateLimiter } from '../src/ops/rate-limit.ts';
+import { WorkQueue } from '../src/ops/work-queue.ts';
 import type { Recorder } from '../src/record.ts';
 import type { Config } from './config.ts';
 import { startDiscord } from './discord/index.ts';
@@ -21,8 +22,11 @@ export interface RunningBot {
   health: Health;
   /** Where Slack listens (HTTP mode) and where the health routes are. */
   ports: { slack?: number; health?: number };
-  /** Stops taking questions, lets answers in flight finish, closes the log; resolves when done. */
-  stop(): Promise<void>;
+  /**
+   * Stops taking questions, lets answers in flight finish for up to SHUTDOWN_TIMEOUT_MS, closes the
+   * log; resolves with how many answers had to be abandoned.
+   */
+  stop(): Promise<{ abandoned: number }>;
 }
 
 export interface StartOptions {
@@ -30,6 +34,8 @@ export interface StartOptions {
   recorder?: Recorder;
   /** Passed to the Slack adapter (e.g. `retryConfig: { retries: 0 }` in tests). */
   slackClientOptions?: Parameters<typeof startSlack>[2]['clientOptions'];
+  /** An error no retry can fix (a token refused while running): the caller should stop and exit non-zero. */
+  onFatal?(message: string): void;
 }
 
 export async function startApp(config: Config, engine: LiveEngine, logger: Logger, options: StartOptions = {}): Promise<RunningBot> {
@@ -37,14 +43,24 @@ export async function startApp(config: Config, engine: LiveEngine, logger: Logge
   const recorder = options.recorder ?? openRecorder(config, logger);
   const bot = createBot({ engine, recorder, limiter: new RateLimiter(ops.rateLimits), maxQuestionChars: ops.maxQuestionChars });
   const health = new Health({
-    corpus: () => ({ facts: engine.corpus.facts.length, loadedAt: engine.loadedAt }),
+    corpus: () => ({ facts: engine.corpus.facts.length, loadedAt: engine.loadedAt, version: engine.version, ...(engine.lastError ? { lastReloadError: engine.lastError } : {}) }),
     extra: () => ('status' in recorder && typeof recorder.status === 'function' ? { questionLog: recorder.status() } : {}),
   });
-  const stops: (() => Promise<void>)[] = [];
+  // One queue for the answers of every platform: analysis takes turns with reading requests.
+  const work = new WorkQueue();
+  const fatal = (message: string) => (options.onFatal ? options.onFatal(message) : logger.error(message));
+  /** Each platform stops taking questions and drains its answers in flight, all at once, within the same time. */
+  const platforms: (() => Promise<{ abandoned: number }>)[] = [];
+  const servers: (() => Promise<void>)[] = [];
   const ports: RunningBot['ports'] = {};
   const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((e) => logger.error('stopping failed', { error: String(e) }));
+    const results = await Promise.all(platforms.map((stop) => stop().catch((e: unknown) => (logger.error('stopping failed', { error: String(e) }), { abandoned: 0 }))));
+    const abandoned = results.reduce((n, r) => n + r.abandoned, 0);
+    if (abandoned > 0) logger.error(`shutdown: ${abandoned} answers in flight abandoned after ${ops.shutdownTimeoutMs} ms (SHUTDOWN_TIMEOUT_MS)`);
+    else if (platforms.length > 0) logger.info('shutdown: every answer in flight was delivered');
+    for (const close of servers) await close().catch((e: unknown) => logger.error('stopping failed', { error: String(e) }));
     await recorder.close?.();
+    return { abandoned };
   };
 
   try {
@@ -56,33 +72,37 @@ export async function startApp(config: Config, engine: LiveEngine, logger: Logge
         logLevel: ops.logLevel === 'debug' || ops.logLevel === 'trace' ? 'debug' : ops.logLevel === 'warn' ? 'warn' : ops.logLevel === 'error' || ops.logLevel === 'fatal' || ops.logLevel === 'silent' ? 'error' : 'info',
         health: (req, res) => handleHealth(health, req, res),
         ...(options.slackClientOptions ? { clientOptions: options.slackClientOptions } : {}),
+        drainMs: ops.shutdownTimeoutMs,
+        outboundTimeoutMs: ops.outboundTimeoutMs,
+        work,
+        onFatal: fatal,
       });
       health.set('slack', 'connected');
-      stops.push(async () => {
+      platforms.push(async () => {
         health.set('slack', 'stopping');
-        await slack.stop();
+        return slack.stop();
       });
       if (slack.port !== undefined) ports.slack = ports.health = slack.port;
       logger.info(slack.mode === 'http' ? `Slack: listening on port ${slack.port} (POST /slack/events, GET /healthz, /readyz)` : 'Slack: connected in Socket Mode');
     }
     if (config.discord) {
       health.set('discord', 'starting');
-      const discord = await startDiscord(bot, config.discord, { recorder, logger });
+      const discord = await startDiscord(bot, config.discord, { recorder, logger, drainMs: ops.shutdownTimeoutMs, outboundTimeoutMs: ops.outboundTimeoutMs, work, onFatal: fatal });
       health.set('discord', 'connected');
       discord.client.on('shardDisconnect', () => health.set('discord', 'disconnected'));
       discord.client.on('shardReconnecting', () => health.set('discord', 'disconnected'));
       discord.client.on('shardResume', () => health.set('discord', 'connected'));
       discord.client.on('shardReady', () => health.set('discord', 'connected'));
-      stops.push(async () => {
+      platforms.push(async () => {
         health.set('discord', 'stopping');
-        await discord.stop();
+        return discord.stop();
       });
       logger.info(`Discord: logged in as ${discord.client.user.tag}`);
     }
     if (ops.healthPort !== undefined) {
       const server = await startHealthServer(health, ops.healthPort);
       ports.health = server.port;
-      stops.push(server.close);
+      servers.push(server.close);
       logger.info(`health: GET /healthz and /readyz on port ${server.port}`);
     }
   } catch (e) {
@@ -90,9 +110,11 @@ export async function startApp(config: Config, engine: LiveEngine, logger: Logge
     throw e;
   }
 
-  let stopping: Promise<void> | undefined;
+  let stopping: Promise<{ abandoned: number }> | undefined;
   return { bot, health, ports, stop: () => (stopping ??= stopAll()) };
 }
+
+export const UNSET_HASH_KEY = 'QUESTION_LOG_HASH_KEY is not set: user ids are hashed with a key made for this run only, so one user cannot be followed across restarts';
 
 /** The SQLite question log, or none when QUESTION_LOG=off. */
 function openRecorder(config: Config, logger: Logger): Recorder {
@@ -101,7 +123,7 @@ function openRecorder(config: Config, logger: Logger): Recorder {
   let hashKey = ops.hashKey;
   if (!hashKey) {
     hashKey = crypto.randomBytes(32).toString('hex');
-    logger.warn('QUESTION_LOG_HASH_KEY is not set: user ids are hashed with a key made for this run only, so one user cannot be followed across restarts');
+    logger.warn(UNSET_HASH_KEY);
   }
   return openQuestionLog({ path: ops.questionLog, hashKey, retentionDays: ops.retentionDays, logger });
 }

@@ -29,6 +29,7 @@ const OpsEnv = z.object({
   MAX_QUESTION_CHARS: int('MAX_QUESTION_CHARS', 10, 1000, 1000),
   HEALTH_PORT: optionalInt('HEALTH_PORT', 0, 65_535),
   SHUTDOWN_TIMEOUT_MS: int('SHUTDOWN_TIMEOUT_MS', 0, 600_000, 10_000),
+  OUTBOUND_TIMEOUT_MS: int('OUTBOUND_TIMEOUT_MS', 100, 120_000, 10_000),
 });
 
 export interface OpsConfig {
@@ -45,6 +46,8 @@ export interface OpsConfig {
   maxQuestionChars: number;
   healthPort?: number;
   shutdownTimeoutMs: number;
+  /** Time limit of every call to Slack or Discord. */
+  outboundTimeoutMs: number;
 }
 
 export interface Config {
@@ -94,6 +97,7 @@ export function loadConfig(env: Record<string, string | undefined>, isTty = fals
       maxQuestionChars: o.MAX_QUESTION_CHARS,
       ...(o.HEALTH_PORT !== undefined ? { healthPort: o.HEALTH_PORT } : {}),
       shutdownTimeoutMs: o.SHUTDOWN_TIMEOUT_MS,
+      outboundTimeoutMs: o.OUTBOUND_TIMEOUT_MS,
     },
     ...(slack ? { slack } : {}),
     ...(discord ? { discord } : {}),

@@ -5,6 +5,7 @@
  */
 import pino from 'pino';
 import pretty from 'pino-pretty';
+import { redactUserIds } from '../src/ops/privacy.ts';
 
 /** What the adapters take: console-like methods, message first, an optional object of details. */
 export interface Logger {
@@ -25,11 +26,25 @@ export function scrub(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-export function createLogger(options: { level: string; format: 'json' | 'pretty'; secrets: readonly string[]; destination?: NodeJS.WritableStream }): Logger & { pino: pino.Logger } {
+export interface LoggerOptions {
+  level: string;
+  format: 'json' | 'pretty';
+  secrets: readonly string[];
+  /** The question log's key: user ids in any line are replaced by their keyed hash (as user_hash is). */
+  hashKey?: string;
+  destination?: NodeJS.WritableStream;
+}
+
+export function createLogger(options: LoggerOptions): Logger & { pino: pino.Logger; flushSync(): void } {
   const stream = options.format === 'pretty' ? pretty({ colorize: Boolean((options.destination ?? process.stderr) === process.stderr && process.stderr.isTTY), destination: 2, translateTime: 'HH:MM:ss', ignore: 'pid,hostname', sync: true }) : (options.destination ?? pino.destination({ dest: 2, sync: false }));
   const base = pino({ level: options.level, redact: { paths: REDACT_KEYS, censor: '[redacted]' }, base: undefined }, stream as pino.DestinationStream);
+  const hashKey = options.hashKey;
+  const text = (t: string) => {
+    const s = scrub(t, options.secrets);
+    return hashKey ? redactUserIds(s, hashKey, { bareSnowflakes: false }) : s;
+  };
   const clean = (v: unknown): unknown =>
-    typeof v === 'string' ? scrub(v, options.secrets) : v instanceof Error ? { err: scrub(`${v.name}: ${v.message}`, options.secrets) } : v && typeof v === 'object' ? JSON.parse(scrub(safeJson(v), options.secrets)) : v;
+    typeof v === 'string' ? text(v) : v instanceof Error ? { err: text(`${v.name}: ${v.message}`) } : v && typeof v === 'object' ? JSON.parse(text(safeJson(v))) : v;
   const method =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (message: unknown, ...rest: unknown[]) => {
@@ -39,7 +54,9 @@ export function createLogger(options: { level: string; format: 'json' | 'pretty'
       if (objects.length > 0) base[level](Object.assign({}, ...objects.map(clean)), msg);
       else base[level](msg);
     };
-  return { pino: base, debug: method('debug'), info: method('info'), warn: method('warn'), error: method('error') };
+  // Before exiting: pino's default destination writes asynchronously and would lose the last lines.
+  const flushSync = () => (stream as { flushSync?: () => void }).flushSync?.();
+  return { pino: base, debug: method('debug'), info: method('info'), warn: method('warn'), error: method('error'), flushSync };
 }
 
 function safeJson(v: unknown): string {

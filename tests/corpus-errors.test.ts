@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CorpusError, loadCorpus } from '../src/corpus/load.ts';
-import { MINI, writeCorpus } from './helpers/tmp-corpus.ts';
+import { aliasBomb, MINI, writeCorpus } from './helpers/tmp-corpus.ts';
 
 /** The error report a curator reads, with the temp folder replaced by <corpus>. */
 function report(overrides: Record<string, string>): string {
@@ -72,5 +72,26 @@ describe('a broken corpus names the file, line, fact and field', () => {
           <corpus>/facts/gpu.yaml:6: fact gpu-per-team, field asOf: expected a date as YYYY-MM-DD
           <corpus>/aliases/more.yaml:2: alias group card, field terms[0]: alias "그래픽 카드" is already in group gpu"
       `);
+  });
+});
+
+
+describe('files that are refused whole', () => {
+  it('a YAML alias bomb is a corpus error naming the file and the line of the first alias', () => {
+    expect(report({ 'facts/gpu.yaml': aliasBomb() })).toMatch(/<corpus>\/facts\/gpu\.yaml:2: too many YAML aliases/);
+  });
+
+  it('a few aliases are fine', () => {
+    const withAlias = MINI['facts/gpu.yaml'].replace('  sources: [01-paper-2025-01-01]\n  asOf: 2025-01-01\n- id: gpu-total', '  sources: &src [01-paper-2025-01-01]\n  asOf: 2025-01-01\n- id: gpu-total').replace(/(- id: gpu-total[\s\S]*?)  sources: \[01-paper-2025-01-01\]/, '$1  sources: *src');
+    expect(withAlias).toContain('*src');
+    expect(loadCorpus(writeCorpus({ 'facts/gpu.yaml': withAlias })).facts).toHaveLength(2);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['only a comment', '# to do\n'],
+    ['an empty list', '[]\n'],
+  ])('a fact file that is %s is an error (facts would silently disappear)', (_what, text) => {
+    expect(report({ 'facts/more.yaml': text })).toMatch(/<corpus>\/facts\/more\.yaml: no facts in this file/);
   });
 });

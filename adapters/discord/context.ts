@@ -1,11 +1,13 @@
 /** What every Discord handler is given: the engine, the recorder, a logger and the bot's small state. */
 import type { Engine } from '../../src/index.ts';
+import type { BotAnswer } from '../../src/ops/bot.ts';
+import type { Outbox } from '../../src/ops/outbox.ts';
+import type { WorkQueue } from '../../src/ops/work-queue.ts';
 import type { Origin, Recorder } from '../../src/record.ts';
-import type { Answer } from '../../src/types.ts';
 import { FeedbackStore } from './feedback.ts';
 
 /** The part of the bot the Discord adapter uses (a full `Engine` fits too: it ignores the origin). */
-export type DiscordEngine = Pick<Engine, 'topics' | 'fact' | 'detectLang' | 'corpus'> & { ask(question: string, origin?: Origin): Answer };
+export type DiscordEngine = Pick<Engine, 'topics' | 'fact' | 'detectLang' | 'corpus'> & { ask(question: string, origin?: Origin): BotAnswer };
 
 /** `console` fits; so does any logger with these three methods. */
 export interface Logger {
@@ -25,6 +27,10 @@ export interface BotContext {
    * recent worst time exceeds this; otherwise it is answered at once. Discord allows 3 s in total.
    */
   deferAfterMs: number;
+  /** Where answers are computed, after the interaction or message was taken in. */
+  work: WorkQueue;
+  /** Channel messages go through here: a lane per channel, each send time-limited. */
+  outbox: Outbox;
 }
 
 /** The engine's recent worst call time: a slow spell makes the next interactions defer first. */

@@ -4,16 +4,17 @@
  * sends the text of messages that mention the bot and of DMs.
  */
 import type { Message } from 'discord.js';
-import type { BotContext } from './context.ts';
+import { timed, type BotContext } from './context.ts';
 import { renderEngineAnswer } from './answer.ts';
 import { labels, NO_MENTIONS, renderNotice, type MessageBody } from './format.ts';
 import { describe } from './respond.ts';
 
-/** The question in a message, without mentions of the bot (user or its managed role). */
-export function questionOf(content: string, botId: string, botRoleId?: string): string {
-  let q = content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ');
-  if (botRoleId) q = q.replace(new RegExp(`<@&${botRoleId}>`, 'g'), ' ');
-  return q.replace(/\s+/g, ' ').trim();
+/**
+ * The question in a message, without any user or role mention (the bot's, or someone else's: a
+ * person's id is not part of the question, and is not to be stored), as Slack's adapter does.
+ */
+export function questionOf(content: string): string {
+  return content.replace(/<@[!&]?\d+>/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Whether the bot should answer `message`, and if so in which kind of conversation. */
@@ -31,26 +32,23 @@ export function addressedToBot(message: Message): 'dm' | 'channel' | undefined {
 export async function handleMessage(message: Message, ctx: BotContext): Promise<void> {
   const kind = addressedToBot(message);
   if (!kind) return;
-  const me = message.client.user;
-  const role = message.inGuild() ? message.guild.members.me?.roles.botRole?.id : undefined;
-  const question = questionOf(message.content, me.id, role);
+  const question = questionOf(message.content);
 
   let body: MessageBody;
-  const start = performance.now();
   try {
     const origin = { platform: 'discord' as const, channelKind: kind, channelId: message.channelId, userId: message.author.id };
-    body = renderEngineAnswer(ctx.engine.ask(question, origin), ctx, kind);
+    const answer = await ctx.work.run(() => timed(ctx.latency, () => ctx.engine.ask(question, origin)));
+    if (answer.quiet) return; // told to wait already in this window: no more replies to a flood
+    body = await ctx.work.run(() => renderEngineAnswer(answer, ctx, kind));
   } catch (e) {
     ctx.logger.error('discord: answering a message failed', { error: describe(e) });
     body = renderNotice(labels(ctx.engine.detectLang(question)).error);
-  } finally {
-    ctx.latency.add(performance.now() - start);
   }
 
   try {
     // A reply (message_reference) that pings nobody, not even the asker; posted even if the
-    // question was deleted in the meantime.
-    await message.reply({ ...body, allowedMentions: NO_MENTIONS, failIfNotExists: false });
+    // question was deleted in the meantime. In the channel's lane, in the asker's turn.
+    await ctx.outbox.send(message.channelId, message.author.id, () => message.reply({ ...body, allowedMentions: NO_MENTIONS, failIfNotExists: false }));
   } catch (e) {
     ctx.logger.warn('discord: could not reply to a message', { channelId: message.channelId, error: describe(e) });
   }

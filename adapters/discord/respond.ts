@@ -52,21 +52,22 @@ export interface AnswerOptions {
 }
 
 /**
- * Answers `i` with what `produce` renders, deferring first when the answer may come too late.
- * `produce` errors become a kind error message; expired interactions are logged.
+ * Answers `i` with what `produce` renders (in the work queue, after any deferral), deferring first
+ * when the answer may come too late: the interaction's age, the engine's recent worst time and the
+ * queue ahead of it. `produce` errors become a kind error message; expired interactions are logged.
+ * `produce` may ask for a private reply (a "please wait" is nobody else's business).
  */
 export async function answerInteraction(
   i: RepliableInteraction,
   ctx: BotContext,
-  produce: () => MessageBody,
+  produce: () => MessageBody & { private?: boolean },
   opts: AnswerOptions,
 ): Promise<void> {
-  const flags = opts.ephemeral ? MessageFlags.Ephemeral : undefined;
   const age = Math.max(0, Date.now() - i.createdTimestamp);
   let deferred = false;
-  if (age + ctx.latency.expected() > ctx.deferAfterMs) {
+  if (age + ctx.latency.expected() + ctx.work.expectedWaitMs() > ctx.deferAfterMs) {
     try {
-      await i.deferReply(flags ? { flags } : {});
+      await i.deferReply(opts.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
       deferred = true;
     } catch (e) {
       if (logIfExpired(e, i, ctx.logger, opts.what)) return;
@@ -74,17 +75,18 @@ export async function answerInteraction(
     }
   }
 
-  let body: MessageBody;
+  let body: MessageBody & { private?: boolean };
   try {
-    body = timed(ctx.latency, produce);
+    body = await ctx.work.run(() => timed(ctx.latency, produce));
   } catch (e) {
     ctx.logger.error(`discord: ${opts.what}: answering failed`, { error: describe(e) });
     body = renderNotice(labels(langOfLocale(i.locale)).error);
   }
+  const { private: privately, ...message } = body;
 
   try {
-    if (deferred) await i.editReply(body);
-    else await i.reply(flags ? { ...body, flags } : body);
+    if (deferred) await i.editReply(message);
+    else await i.reply(opts.ephemeral || privately ? { ...message, flags: MessageFlags.Ephemeral } : message);
   } catch (e) {
     if (logIfExpired(e, i, ctx.logger, opts.what)) return;
     throw e;

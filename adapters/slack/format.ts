@@ -74,6 +74,7 @@ const L = {
     noEvents: '아직 타임라인에 올릴 사건이 없어요.',
     moreItems: (n: number, ask: string) => `…외 ${n}건은 \`${ask} 질문\`으로 물어봐 주세요.`,
     thanks: { up: '의견 고마워요! 👍 기록했어요.', down: '의견 고마워요. 👎 기록했고 자료를 보완할게요.' },
+    sorry: '죄송해요, 답을 보내지 못했어요. 잠시 후 다시 물어봐 주세요.',
   },
   en: {
     source: (n: number) => (n > 1 ? 'Sources:' : 'Source:'),
@@ -97,6 +98,7 @@ const L = {
     noEvents: 'No events on the timeline yet.',
     moreItems: (n: number, ask: string) => `…and ${n} more: ask with \`${ask} <question>\`.`,
     thanks: { up: 'Thanks for the feedback! 👍 noted.', down: 'Thanks for the feedback. 👎 noted; we will improve the sources.' },
+    sorry: 'Sorry, I could not send an answer to that. Please ask again in a moment.',
   },
 } satisfies Record<Lang, unknown>;
 
@@ -203,6 +205,12 @@ export function formatTopicList(topics: TopicRef[], lang: Lang, opts: FormatOpti
   const blocks: KnownBlock[] = [...topicSections(heading, topics, cmds.fact), context([escapeMrkdwn(L[lang].askHint(cmds.ask))])];
   const text = [first, plainTopics(topics, cmds.fact)];
   return finish(blocks, text, lang, { ...opts, echo: undefined }, undefined);
+}
+
+/** The short reply when an answer could not be made or was refused by Slack: plain text, nothing that can fail again. */
+export function formatApology(lang: Lang): SlackMessage {
+  const text = L[lang].sorry;
+  return { text, blocks: [section(escapeMrkdwn(text))] };
 }
 
 /** The ephemeral note a voter sees. */

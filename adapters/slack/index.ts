@@ -6,11 +6,15 @@
 import { inspect } from 'node:util';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger } from '@slack/bolt';
+import { InFlight } from '../../src/ops/in-flight.ts';
+import { WorkQueue } from '../../src/ops/work-queue.ts';
 import type { Recorder } from '../../src/record.ts';
 import type { SlackConfig } from './config.ts';
 import { SeenCache, type SeenCacheOptions } from './dedupe.ts';
+import { slackOutbox } from './deliver.ts';
 import { describeError, type SlackDeps } from './listeners/deps.ts';
 import { registerListeners } from './listeners/index.ts';
+import { guardSlackRequests } from './request-guard.ts';
 import type { SlackEngine } from './replies.ts';
 
 export { slackConfigFromEnv, SlackConfigError, SLACK_ENV_VARS, type SlackConfig } from './config.ts';
@@ -40,14 +44,21 @@ export interface StartSlackOptions {
   clientOptions?: webApi.WebClientOptions;
   /** The delivery de-duplication cache (10 minutes, 10,000 deliveries by default). */
   dedupe?: SeenCacheOptions;
-  /** How long stop() waits for answers being posted (5 s by default). */
+  /** How long stop() waits for answers being made and posted (SHUTDOWN_TIMEOUT_MS; 10 s by default). */
   drainMs?: number;
+  /** Time limit of every call to Slack (OUTBOUND_TIMEOUT_MS; 10 s by default). */
+  outboundTimeoutMs?: number;
+  /** Where answers are computed; shared with the other platforms by the app. */
+  work?: WorkQueue;
+  /** Called when Slack refuses the token while the bot runs: nothing will work until it is fixed. */
+  onFatal?(message: string): void;
   /** Serves GET /healthz and /readyz on the HTTP port (JSON); without it, /healthz answers "ok". */
   health?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 export interface SlackHandle {
-  stop(): Promise<void>;
+  /** Stops taking requests, waits (up to drainMs) for answers in flight; resolves with how many were abandoned. */
+  stop(): Promise<{ abandoned: number }>;
   /** The HTTP port actually listened on (HTTP mode). */
   port?: number;
   mode: 'http' | 'socket';
@@ -60,8 +71,14 @@ export interface SlackHandle {
 export async function startSlack(engine: SlackEngine, config: SlackConfig, options: StartSlackOptions): Promise<SlackHandle> {
   const secrets = [config.botToken, config.signingSecret, config.appToken].filter((s): s is string => !!s);
   const logger = redactingLogger(options.logger ?? console, options.logLevel ?? 'info', secrets);
+  const timeoutMs = options.outboundTimeoutMs ?? 10_000;
   const clientOptions: webApi.WebClientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    timeout: timeoutMs,
+    // A 429 comes back to the outbox, which waits in that channel's lane only (the client would
+    // pause its whole queue); network errors get a few quick retries, not thirty minutes' worth.
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 },
     ...options.clientOptions,
     logger,
   };
@@ -112,6 +129,7 @@ export async function startSlack(engine: SlackEngine, config: SlackConfig, optio
           }),
       })),
     });
+    guardSlackRequests(receiver, { signingSecret: config.signingSecret, path: EVENTS_PATH, logger });
   }
 
   const app = new App({
@@ -133,13 +151,12 @@ export async function startSlack(engine: SlackEngine, config: SlackConfig, optio
     seen: new SeenCache(options.dedupe),
     votes: new SeenCache(options.dedupe),
     logger,
+    work: options.work ?? new WorkQueue(),
+    outbox: slackOutbox(timeoutMs),
+    inFlight: new InFlight(),
+    fatal: (message) => (options.onFatal ? options.onFatal(message) : logger.error(`slack: ${message}`)),
   };
-  const inFlight = new Set<Promise<void>>();
-  registerListeners(app, deps, (work) => {
-    const tracked = work.finally(() => inFlight.delete(tracked));
-    inFlight.add(tracked);
-    return tracked;
-  });
+  registerListeners(app, deps);
 
   const who = `@${auth.user ?? auth.user_id} in ${auth.team ?? auth.team_id ?? 'the workspace'}`;
   let port: number | undefined;
@@ -172,7 +189,7 @@ export async function startSlack(engine: SlackEngine, config: SlackConfig, optio
     logger.info(`slack: ${who}, Socket Mode connected`);
   }
 
-  let stopping: Promise<void> | undefined;
+  let stopping: Promise<{ abandoned: number }> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       if (socketReceiver) {
@@ -181,8 +198,9 @@ export async function startSlack(engine: SlackEngine, config: SlackConfig, optio
       } else {
         await app.stop().catch((e: unknown) => logger.warn(`slack: stopping the HTTP server: ${describeError(e)}`));
       }
-      await withTimeout(Promise.allSettled([...inFlight]), options.drainMs ?? 5_000);
-      logger.info('slack: stopped');
+      const abandoned = await deps.inFlight.drain(options.drainMs ?? 10_000);
+      logger.info(`slack: stopped${abandoned ? ` (${abandoned} answers in flight abandoned)` : ''}`);
+      return { abandoned };
     })());
 
   return { stop, mode, ...(port !== undefined ? { port } : {}) };
@@ -197,6 +215,7 @@ async function withTimeout(work: Promise<unknown>, ms: number): Promise<void> {
 const LEVELS = { debug: 0, info: 1, warn: 2, error: 3 } as const;
 type Level = keyof typeof LEVELS;
 const TOKEN_PATTERN = /\b(xox[a-z]-|xapp-)[A-Za-z0-9-]+/g;
+const SDK_BODY_DUMP = /^http request (body|result|headers)\b/;
 
 /**
  * A bolt Logger over `out` that filters by level and redacts the given secrets and anything shaped
@@ -213,6 +232,8 @@ export function redactingLogger(out: SlackLogger, level: Level, secrets: string[
     redact(typeof a === 'string' ? a : a instanceof Error ? `${a.name}: ${a.message}` : inspect(a, { depth: 4, breakLength: Infinity }));
   const emit = (l: Level) => (...args: unknown[]) => {
     if (LEVELS[l] < LEVELS[current]) return;
+    // The Web API client dumps request and response bodies at debug: user ids and what they asked.
+    if (typeof args[0] === 'string' && SDK_BODY_DUMP.test(args[0])) return;
     const line = args.map(show).join(' ');
     // Our lines start with "slack:"; bolt's and the SDK clients' get a prefix saying where they are from.
     out[l](line.startsWith('slack:') ? line : `slack (bolt): ${line}`);

@@ -3,13 +3,12 @@
  * retrieval logic here; the same input always gives the same reply, which is what lets the "share"
  * button re-create an ephemeral reply from its button value alone.
  */
-import type { Bot } from '../../src/ops/bot.ts';
+import type { Bot, BotAnswer } from '../../src/ops/bot.ts';
 import type { Origin } from '../../src/record.ts';
-import type { Answer } from '../../src/types.ts';
 import { formatAnswer, formatQuickFact, formatTopicList, type ChannelKind, type Commands, type SlackMessage } from './format.ts';
 
 /** The part of the bot this adapter uses (an Engine fits too: it ignores the origin). */
-export type SlackEngine = Pick<Bot, 'topics' | 'fact' | 'detectLang'> & { ask(question: string, origin?: Origin): Answer };
+export type SlackEngine = Pick<Bot, 'topics' | 'fact' | 'detectLang'> & { ask(question: string, origin?: Origin): BotAnswer };
 
 export interface ReplyOptions {
   channelKind: ChannelKind;
@@ -24,7 +23,7 @@ export interface ReplyOptions {
 }
 
 /** A question (mention, DM, `/ask`). */
-export function askReply(engine: SlackEngine, question: string, opts: ReplyOptions): { answer: Answer; message: SlackMessage } {
+export function askReply(engine: SlackEngine, question: string, opts: ReplyOptions): { answer: BotAnswer; message: SlackMessage } {
   const answer = engine.ask(question, opts.origin);
   const message = formatAnswer(answer, {
     channelKind: opts.channelKind,

@@ -74,6 +74,7 @@ export async function startBot(s: BotSettings): Promise<BotHandle> {
       rateLimits: { userPerMinute: USER_LIMIT_PER_MINUTE, channelPerMinute: 100_000 },
       maxQuestionChars: 1000,
       shutdownTimeoutMs: STOP_TIMEOUT_MS,
+      outboundTimeoutMs: 10_000,
     },
     slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: s.slackApiUrl, port: 0, host: '127.0.0.1', commands: DEFAULT_COMMANDS },
     discord: { token: 'load.bot.token', apiUrl: s.discordApiUrl },

@@ -33,6 +33,7 @@ export class DiscordDriver {
     const p = r.path.replace(/^\/api\/v10/, '');
     let m: RegExpExecArray | null;
     if (r.method === 'POST' && (m = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(p))) {
+      this.matcher.acked(`discord:int:${m[1]}`, at);
       if (r.body?.type === 5) this.matcher.deferred(`discord:int:${m[1]}`);
       else if (r.body?.type === 4) this.matcher.reply(`discord:int:${m[1]}`, at, r.body.data, 'callback');
       else this.matcher.unexpected.push({ key: `discord:callback-type-${r.body?.type}`, via: 'callback' });

@@ -25,6 +25,8 @@ export interface Tracked {
   replies: Reply[];
   /** Discord: deferred first (callback type 5) and answered by editing @original. */
   deferred?: boolean;
+  /** performance.now() when the platform got its acknowledgement: Slack's HTTP response, a Discord interaction's first callback. */
+  ackedAt?: number;
 }
 
 export class Matcher {
@@ -67,6 +69,12 @@ export class Matcher {
   deferred(key: string): void {
     const t = this.byKey.get(key);
     if (t) t.deferred = true;
+  }
+
+  /** The request for question `id` (or the interaction with reply key `key`) was acknowledged at `at`. */
+  acked(id: number | string, at: number): void {
+    const t = typeof id === 'number' ? this.tracked.get(id) : this.byKey.get(id);
+    if (t && t.ackedAt === undefined) t.ackedAt = at;
   }
 
   /** A reply arrived at a fake. `body` is only searched for the rate-limit wording. */

@@ -14,7 +14,7 @@ import type { LoadOptions } from './options.ts';
 import { buildPlan, DISCORD_CHANNELS, type Plan, type Platform } from './plan.ts';
 import { SlackDriver } from './slack-driver.ts';
 import { judge, type Check } from './checks.ts';
-import { breakdown, group, type Breakdown, type Group, type StepStats } from './stats.ts';
+import { breakdown, group, isSustained, type Breakdown, type Group, type StepStats } from './stats.ts';
 
 /** Sending may fall this far behind the plan before the rest is abandoned (counted as unsent). */
 const MAX_SEND_LAG_MS = 60_000;
@@ -139,7 +139,8 @@ export async function runLoad(options: LoadOptions, progress: (line: string) => 
       const items = regularItems.filter((t) => t.q.step === step.index);
       const groups = breakdown(items, options.replyTimeoutMs);
       const span = (groups.all.lastSend ?? 0) - (groups.all.firstSend ?? 0);
-      return { step, groups, sendRate: span > 0 ? ((groups.all.sent - 1) * 1000) / span : groups.all.sent, loopDelay: stepDelay[i] ?? { p99: NaN, max: NaN } };
+      const sendRate = span > 0 ? ((groups.all.sent - 1) * 1000) / span : groups.all.sent;
+      return { step, groups, sendRate, loopDelay: stepDelay[i] ?? { p99: NaN, max: NaN }, sustained: isSustained(groups.all, step.rate, sendRate) };
     });
     const firstSend = Math.min(...all.map((t) => t.sentAt ?? Infinity));
     const lastReply = Math.max(...all.map((t) => t.replies[0]?.at ?? -Infinity));

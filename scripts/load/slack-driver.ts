@@ -129,6 +129,7 @@ export class SlackDriver {
     if (id !== undefined) this.matcher.sent(id, performance.now());
     const work = fetch(this.appUrl, init).then(
       async (res) => {
+        if (id !== undefined) this.matcher.acked(id, performance.now());
         await res.arrayBuffer();
         if (res.status !== 200) this.failed(id, `HTTP ${res.status}`);
       },

@@ -49,6 +49,8 @@ export interface Group {
   rateLimited: number;
   deferred: number;
   latency: Latencies;
+  /** From sending to the platform's acknowledgement (Slack HTTP response, Discord interaction callback). */
+  ack: Latencies;
   firstSend?: number;
   lastSend?: number;
   lastReply?: number;
@@ -56,7 +58,8 @@ export interface Group {
 
 export function group(items: readonly Tracked[], timeoutMs: number): Group {
   const lat: number[] = [];
-  const g: Group = { questions: items.length, sent: 0, answered: 0, lost: 0, late: 0, doubled: 0, rateLimited: 0, deferred: 0, latency: summarize([]) };
+  const acks: number[] = [];
+  const g: Group = { questions: items.length, sent: 0, answered: 0, lost: 0, late: 0, doubled: 0, rateLimited: 0, deferred: 0, latency: summarize([]), ack: summarize([]) };
   for (const t of items) {
     const o = outcome(t, timeoutMs);
     if (t.sentAt !== undefined) {
@@ -73,8 +76,10 @@ export function group(items: readonly Tracked[], timeoutMs: number): Group {
     if (t.replies[0]) g.lastReply = Math.max(g.lastReply ?? -Infinity, t.replies[0].at);
     const l = latency(t, timeoutMs);
     if (l !== undefined) lat.push(l);
+    if (t.ackedAt !== undefined && t.sentAt !== undefined) acks.push(t.ackedAt - t.sentAt);
   }
   g.latency = summarize(lat);
+  g.ack = summarize(acks);
   return g;
 }
 
@@ -98,4 +103,23 @@ export interface StepStats {
   sendRate: number;
   /** Event-loop delay while the step was sent (the bot, the fakes and this script share one loop). */
   loopDelay: { p99: number; max: number };
+  /** The bot kept up: see SUSTAINED. */
+  sustained: boolean;
+}
+
+/** What "sustained" means for a rate step: nothing lost or doubled, acks and replies in time, and the load really sent at that rate. */
+export const SUSTAINED = { ackP99Ms: 1000, replyP99Ms: 3000, sendRateShare: 0.9 } as const;
+
+export function isSustained(g: Group, plannedRate: number, sendRate: number): boolean {
+  return g.lost === 0 && g.doubled === 0 && g.ack.n > 0 && g.ack.p99 < SUSTAINED.ackP99Ms && g.latency.p99 < SUSTAINED.replyP99Ms && sendRate >= SUSTAINED.sendRateShare * plannedRate;
+}
+
+/** The highest step sustained, with every step below it sustained too; undefined if the first was not. */
+export function highestSustained(steps: readonly StepStats[]): StepStats | undefined {
+  let best: StepStats | undefined;
+  for (const s of steps) {
+    if (!s.sustained) break;
+    best = s;
+  }
+  return best;
 }

@@ -43,6 +43,9 @@ export function formatIssue(i: CorpusIssue): string {
   return `  ${where}: ${subject ? subject + ': ' : ''}${i.message}`;
 }
 
+/** YAML aliases one file may expand; more is a resource-exhaustion attack ("billion laughs"), not a corpus. */
+const MAX_ALIAS_COUNT = 100;
+
 /** Free-text fields, where an unquoted " #" silently cuts the text. */
 const TEXT_FIELDS = new Set(['ko', 'en', 'title', 'dateNote', 'note', 'notes']);
 
@@ -80,7 +83,13 @@ function parse<S extends z.ZodType>(issues: CorpusIssue[], file: string, schema:
       }
     },
   });
-  const raw = doc.toJS() ?? [];
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? [];
+  } catch (e) {
+    issues.push({ file: rel(file), line: firstAliasLine(doc, lines), message: `too many YAML aliases (${(e as Error).message})` });
+    return undefined;
+  }
   const result = schema.safeParse(raw);
   if (!result.success) {
     for (const issue of result.error.issues) {
@@ -164,6 +173,8 @@ export function loadCorpus(dir: string): Corpus {
   const statements = new Map<string, string>();
   for (const parsed of factFiles) {
     if (!parsed) continue;
+    // An emptied file (a bad merge, a truncated save) would silently drop its facts: refuse it.
+    if (parsed.data.length === 0) issues.push({ file: parsed.file, message: 'no facts in this file (delete the file to remove its facts on purpose)' });
     parsed.data.forEach((fact, i) => {
       const at = (...p: (string | number)[]) => lineOf(parsed.doc, parsed.lines, [i, ...p]);
       const problem = (field: string, message: string, p: (string | number)[] = [field]) =>
@@ -260,6 +271,17 @@ function yamlFiles(dir: string): string[] {
     .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
+}
+
+function firstAliasLine(doc: Document, lines: LineCounter): number | undefined {
+  let line: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (node.range) line = lines.linePos(node.range[0]).line;
+      return visit.BREAK;
+    },
+  });
+  return line;
 }
 
 /** The 1-based line of the deepest node that exists along `p`. */

@@ -9,10 +9,13 @@ import type { RateLimiter } from './rate-limit.ts';
  * with the question's origin; without an origin (a re-render, a test) nothing is limited or logged.
  */
 export interface Bot extends Pick<Engine, 'topics' | 'fact' | 'detectLang' | 'explain'> {
-  ask(question: string, origin?: Origin): Answer;
+  ask(question: string, origin?: Origin): BotAnswer;
   feedback(vote: FeedbackVote): void;
   readonly corpus: Engine['corpus'];
 }
+
+/** The engine's answer; `quiet` on a refusal its asker was already told to wait for: post nothing (a slash command still gets it privately). */
+export type BotAnswer = Answer & { quiet?: true };
 
 export interface BotOptions {
   engine: Engine;
@@ -24,11 +27,12 @@ export interface BotOptions {
 }
 
 export function createBot({ engine, recorder, limiter, maxQuestionChars = 1000, now = () => performance.now() }: BotOptions): Bot {
-  function ask(raw: string, origin?: Origin): Answer {
+  function ask(raw: string, origin?: Origin): BotAnswer {
     const start = now();
     const question = String(raw ?? '').slice(0, maxQuestionChars);
     const decision = origin && limiter ? limiter.take(origin) : { ok: true as const };
-    const answer = decision.ok ? engine.ask(question) : limited(question, engine.detectLang(question), decision.retryAfterSec ?? 60, decision.scope);
+    const answer: BotAnswer = decision.ok ? engine.ask(question) : limited(question, engine.detectLang(question), decision.retryAfterSec ?? 60, decision.scope);
+    if (!decision.ok && decision.notify === false) answer.quiet = true;
     if (origin) {
       const best = answer.answers[0];
       recorder.question({

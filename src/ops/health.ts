@@ -5,9 +5,16 @@
 
 export type PlatformState = 'starting' | 'connected' | 'disconnected' | 'stopping';
 
+/** The corpus serving now: its size, content hash, when it was loaded, and the last refused reload. */
+export interface CorpusStatus {
+  facts: number;
+  loadedAt: Date;
+  version?: string;
+  lastReloadError?: { at: Date; message: string };
+}
+
 export interface HealthSources {
-  /** Facts serving now and when they were loaded. */
-  corpus(): { facts: number; loadedAt: Date };
+  corpus(): CorpusStatus;
   /** Anything else worth showing (the question log's status). */
   extra?(): Record<string, unknown>;
 }
@@ -26,10 +33,16 @@ export class Health {
     return { status: 'ok', uptimeSec: Math.round((Date.now() - this.started) / 1000) };
   }
 
-  readiness(): { ready: boolean; corpus: { facts: number; loadedAt: string }; platforms: Record<string, PlatformState>; [k: string]: unknown } {
-    const corpus = this.sources.corpus();
+  readiness(): { ready: boolean; corpus: Record<string, unknown>; platforms: Record<string, PlatformState>; [k: string]: unknown } {
+    const { facts, loadedAt, version, lastReloadError } = this.sources.corpus();
     const platforms = Object.fromEntries(this.platforms);
-    const ready = corpus.facts > 0 && [...this.platforms.values()].every((s) => s === 'connected');
-    return { ready, corpus: { facts: corpus.facts, loadedAt: corpus.loadedAt.toISOString() }, platforms, ...(this.sources.extra?.() ?? {}) };
+    const ready = facts > 0 && [...this.platforms.values()].every((s) => s === 'connected');
+    const corpus = {
+      facts,
+      ...(version ? { version } : {}),
+      loadedAt: loadedAt.toISOString(),
+      ...(lastReloadError ? { lastReloadError: { at: lastReloadError.at.toISOString(), message: lastReloadError.message } } : {}),
+    };
+    return { ready, corpus, platforms, ...(this.sources.extra?.() ?? {}) };
   }
 }

@@ -5,11 +5,11 @@
  * keeps rows buffered and retries, a broken or unwritable file is reported once, clearly, and the
  * log runs degraded (rows dropped and counted) while the bot keeps answering.
  */
-import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { FeedbackVote, QuestionRecord, Recorder } from '../record.ts';
+import { redactUserIds, userHash } from './privacy.ts';
 
 export interface QuestionLogLogger {
   info(message: string, extra?: object): void;
@@ -158,16 +158,14 @@ const isBroken = (code?: string) => !!code && /^SQLITE_(CORRUPT|NOTADB)/.test(co
 const isEnvironment = (code?: string) => !!code && /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|PERM|PROTOCOL|NOMEM)/.test(code);
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export function userHash(hashKey: string, platform: string, userId: string | undefined): string | null {
-  if (userId === undefined || userId === null || userId === '') return null;
-  return createHmac('sha256', hashKey).update(`${platform}:${userId}`).digest('hex').slice(0, 16);
-}
+export { userHash };
 
 const str = (v: unknown): string | null => (v === undefined || v === null || v === '' ? null : String(v));
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 /** Questions are capped by the bot already (1,000 characters); this bounds what other callers can store. */
 const MAX_TEXT = 2000;
-const text = (v: unknown): string => String(v ?? '').slice(0, MAX_TEXT);
+/** Stored text: bounded, and with every user id in it replaced by its keyed hash. */
+const text = (v: unknown, hashKey: string): string => redactUserIds(String(v ?? '').slice(0, MAX_TEXT), hashKey);
 function required(v: unknown, what: string): string {
   const s = str(v);
   if (s === null) throw new Error(`no ${what}`);
@@ -183,7 +181,7 @@ function toQuestionRow(r: QuestionRecord, hashKey: string): QuestionRow {
     required(r.channelKind, 'channel kind'),
     str(r.channelId),
     userHash(hashKey, platform, str(r.userId) ?? undefined),
-    text(r.question),
+    text(r.question, hashKey),
     str(r.lang) ?? 'ko',
     r.answered ? 1 : 0,
     str(r.reason),
@@ -195,7 +193,7 @@ function toQuestionRow(r: QuestionRecord, hashKey: string): QuestionRow {
 
 function toVoteRow(v: FeedbackVote, time: Date, hashKey: string): VoteRow {
   const platform = required(v.platform, 'platform');
-  return [time.toISOString(), platform, required(v.channelKind, 'channel kind'), str(v.channelId), userHash(hashKey, platform, str(v.userId) ?? undefined), text(v.question), required(v.factId, 'fact id'), v.vote === 'down' ? 'down' : 'up'];
+  return [time.toISOString(), platform, required(v.channelKind, 'channel kind'), str(v.channelId), userHash(hashKey, platform, str(v.userId) ?? undefined), text(v.question, hashKey), required(v.factId, 'fact id'), v.vote === 'down' ? 'down' : 'up'];
 }
 
 /**

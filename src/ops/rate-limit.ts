@@ -17,11 +17,18 @@ export interface RateDecision {
   retryAfterSec?: number;
   /** When refused: which limit. */
   scope?: 'user' | 'channel';
+  /**
+   * When refused: whether this is the first refusal of this bucket's window, the one to answer with a
+   * "please wait". Later ones within it get nothing posted, so a flood never becomes a flood of replies.
+   */
+  notify?: boolean;
 }
 
 interface Bucket {
   tokens: number;
   at: number;
+  /** Refusals until then have been told to wait already. */
+  toldUntil?: number;
 }
 
 /** The most keys kept; the least recently used are forgotten first (a full bucket again). */
@@ -43,9 +50,13 @@ export class RateLimiter {
     if (key.channelId && this.limits.channelPerMinute > 0) checks.push([`c:${key.channelId}`, this.limits.channelPerMinute, 'channel']);
     const buckets = checks.map(([k, perMinute]) => this.refill(k, perMinute, t));
     for (let i = 0; i < checks.length; i++) {
-      if (buckets[i]!.tokens < 1) {
+      const b = buckets[i]!;
+      if (b.tokens < 1) {
         const perMs = checks[i]![1] / 60_000;
-        return { ok: false, retryAfterSec: Math.max(1, Math.ceil((1 - buckets[i]!.tokens) / perMs / 1000)), scope: checks[i]![2] };
+        const retryAfterSec = Math.max(1, Math.ceil((1 - b.tokens) / perMs / 1000));
+        const notify = b.toldUntil === undefined || t >= b.toldUntil;
+        if (notify) b.toldUntil = t + retryAfterSec * 1000;
+        return { ok: false, retryAfterSec, scope: checks[i]![2], notify };
       }
     }
     for (const b of buckets) b.tokens -= 1;

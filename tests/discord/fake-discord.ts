@@ -63,6 +63,8 @@ export class FakeDiscord {
   readonly sessions: GatewaySession[] = [];
   /** Answers a request instead of the default routes when it returns something. */
   override?: (req: RecordedRequest) => FakeResponse | undefined;
+  /** Closes a session with this code when it identifies, as Discord does for a bad token (4004) or disallowed intents (4014). */
+  closeOnIdentify?: number;
 
   private server!: http.Server;
   private wss!: WebSocketServer;
@@ -226,6 +228,10 @@ export class FakeDiscord {
           socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
           break;
         case 2: // identify
+          if (this.closeOnIdentify) {
+            socket.close(this.closeOnIdentify, 'refused');
+            break;
+          }
           session.identify = payload.d;
           session.shard = payload.d.shard ?? [0, 1];
           this.sendReady(session);
@@ -237,6 +243,11 @@ export class FakeDiscord {
           break;
       }
     });
+  }
+
+  /** Closes every open gateway session with `code` (4004: the token was reset while the bot ran). */
+  closeSessions(code: number): void {
+    for (const s of this.sessions) if (s.socket.readyState === s.socket.OPEN) s.socket.close(code, 'closed by the fake');
   }
 
   /** Guilds live on shard (guild_id >> 22) % shard_count, as on Discord. */

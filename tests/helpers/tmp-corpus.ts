@@ -72,3 +72,14 @@ export function fixtureCorpus(name: string): string {
   }
   return dir;
 }
+
+/** A "billion laughs" YAML document: nine levels of nine aliases each (9^9 strings if expanded). */
+export function aliasBomb(): string {
+  const lines = ['- &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
+  for (let i = 1; i < 9; i++) {
+    const name = String.fromCharCode(97 + i);
+    const prev = String.fromCharCode(96 + i);
+    lines.push(`- &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -33,6 +33,8 @@ describe('the bot around the engine', () => {
     const bot = createBot({ engine, recorder, limiter: new RateLimiter({ userPerMinute: 2, channelPerMinute: 0 }) });
     const answers = Array.from({ length: 4 }, () => bot.ask('그래픽카드 몇 장?', origin));
     expect(answers.map((a) => a.answered)).toEqual([true, true, false, false]);
+    // One "please wait" per window; the next refusal is quiet (nothing to post).
+    expect(answers.map((a) => a.quiet)).toEqual([undefined, undefined, undefined, true]);
     expect(answers[2]!.notFound).toMatchObject({ reason: 'rate-limited', hint: expect.stringContaining('초 뒤에 다시') });
     expect(bot.ask('how many cards?', { ...origin, userId: 'U2' }).notFound?.reason).not.toBe('rate-limited');
     expect(recorder.questions.filter((q) => q.reason === 'rate-limited')).toHaveLength(2);

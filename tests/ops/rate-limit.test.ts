@@ -7,10 +7,12 @@ describe('RateLimiter', () => {
     const limiter = new RateLimiter({ userPerMinute: 3, channelPerMinute: 0 }, () => t);
     const ask = () => limiter.take({ userId: 'U1', channelId: 'C1' });
     expect([ask(), ask(), ask()].every((d) => d.ok)).toBe(true);
-    expect(ask()).toEqual({ ok: false, retryAfterSec: 20, scope: 'user' });
+    expect(ask()).toEqual({ ok: false, retryAfterSec: 20, scope: 'user', notify: true });
+    // Told once per window: later refusals within it are not to be answered again.
+    expect(ask()).toEqual({ ok: false, retryAfterSec: 20, scope: 'user', notify: false });
     t = 20_000;
     expect(ask().ok).toBe(true);
-    expect(ask().ok).toBe(false);
+    expect(ask()).toMatchObject({ ok: false, notify: true });
   });
 
   it("one user's flood does not limit another user", () => {

@@ -20,15 +20,32 @@ export interface ApiCall {
   /** Form fields, with `blocks` parsed from JSON. */
   args: Record<string, unknown>;
   token: string | undefined;
+  /** Date.now() when it arrived. */
+  at: number;
 }
 
 export interface ResponseUrlPost {
   id: string;
   body: Record<string, unknown>;
+  /** Date.now() when it was accepted. */
+  at: number;
 }
 
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
+  /** chat.postMessage calls refused with 429 (not in `calls`). */
+  readonly throttled: ApiCall[] = [];
+  /** Slack's per-channel posting limit: more chat.postMessage than this in a second → 429, Retry-After: 1. 0: no limit. */
+  channelRatePerSec = 0;
+  /** The next chat.postMessage to these channels gets 429 with this Retry-After (seconds), once. */
+  readonly retryAfterOnce = new Map<string, number>();
+  private readonly postedAt = new Map<string, number[]>();
+  /** chat.postMessage answers after this long (a slow Slack). */
+  postDelayMs = 0;
+  /** chat.postMessage calls whose response reached the bot (its connection still open when answered). */
+  readonly delivered: ApiCall[] = [];
+  /** Tokens Slack no longer accepts (revoked while the bot runs): every call with one gets invalid_auth. */
+  readonly revoked = new Set<string>();
   readonly responses: ResponseUrlPost[] = [];
   /** Messages the app sent over the Socket Mode WebSocket (acks). */
   readonly socketMessages: Array<Record<string, unknown>> = [];
@@ -128,6 +145,22 @@ export class FakeSlack {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** Seconds to wait if a post to `channel` now is over the limits, else undefined (and the post counts). */
+  private throttle(channel: string): number | undefined {
+    const once = this.retryAfterOnce.get(channel);
+    if (once !== undefined) {
+      this.retryAfterOnce.delete(channel);
+      return once;
+    }
+    if (this.channelRatePerSec <= 0) return undefined;
+    const now = Date.now();
+    const recent = (this.postedAt.get(channel) ?? []).filter((t) => now - t < 1000);
+    this.postedAt.set(channel, recent);
+    if (recent.length >= this.channelRatePerSec) return 1;
+    recent.push(now);
+    return undefined;
+  }
+
   private notify(): void {
     const w = this.waiters;
     this.waiters = [];
@@ -146,7 +179,7 @@ export class FakeSlack {
 
     if (url.pathname.startsWith('/response/')) {
       if (this.gate) await this.gate;
-      this.responses.push({ id: url.pathname.slice('/response/'.length), body: JSON.parse(raw) as Record<string, unknown> });
+      this.responses.push({ id: url.pathname.slice('/response/'.length), body: JSON.parse(raw) as Record<string, unknown>, at: Date.now() });
       this.notify();
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end('ok');
@@ -162,8 +195,27 @@ export class FakeSlack {
     for (const [k, v] of form) args[k] = k === 'blocks' || k === 'attachments' ? JSON.parse(v) : v;
     const bearer = req.headers.authorization?.replace(/^Bearer /, '');
     const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
-    this.calls.push({ method, args, token });
+    if (method === 'chat.postMessage') {
+      const retryAfter = this.throttle(String(args.channel));
+      if (retryAfter !== undefined) {
+        this.throttled.push({ method, args, token, at: Date.now() });
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(retryAfter) });
+        res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+        return;
+      }
+    }
+    const call = { method, args, token, at: Date.now() };
+    this.calls.push(call);
     this.notify();
+    if (token && this.revoked.has(token)) return json(200, { ok: false, error: 'invalid_auth' });
+    if (method === 'chat.postMessage' && this.postDelayMs > 0) {
+      await new Promise((r) => setTimeout(r, this.postDelayMs));
+      if (res.destroyed || req.socket.destroyed) return;
+      res.on('finish', () => {
+        this.delivered.push(call);
+        this.notify();
+      });
+    }
 
     switch (method) {
       case 'auth.test':
@@ -202,12 +254,12 @@ export interface PostOptions {
   signature?: string;
 }
 
-export async function post(url: string, body: string, contentType: string, opts: PostOptions = {}): Promise<{ status: number; text: string; ms: number }> {
+export async function post(url: string, body: string, contentType: string, opts: PostOptions = {}): Promise<{ status: number; text: string; ms: number; headers: Headers }> {
   const signed = sign(body, opts.timestamp, opts.secret);
   if (opts.signature !== undefined) signed['X-Slack-Signature'] = opts.signature;
   const started = Date.now();
   const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': contentType, ...signed, ...opts.headers }, body });
-  return { status: res.status, text: await res.text(), ms: Date.now() - started };
+  return { status: res.status, text: await res.text(), ms: Date.now() - started, headers: res.headers };
 }
 
 let eventCounter = 0;

@@ -257,7 +257,7 @@ describe('Slack HTTP mode', () => {
     const retryId = String(first.event_id);
     const res = await postEvent(appUrl, { ...first }, { headers: { 'X-Slack-Retry-Num': '1', 'X-Slack-Retry-Reason': 'http_timeout' } });
     expect(res.status).toBe(200);
-    await fake.waitFor(() => log.lines.find((l) => l.includes(`not answering ${retryId}: retry 1`)), 5000, 'the retry to be skipped');
+    await fake.waitFor(() => log.lines.find((l) => l.includes(`not answering ${retryId}: duplicate delivery`)), 5000, 'the retry to be skipped');
     expect(postsSince(from)).toHaveLength(1);
   });
 

@@ -80,7 +80,7 @@ describe('Slack Socket Mode', () => {
     await fake.waitFor(() => posts().length === before + 1, 5000, 'the DM answer');
     const retry = sendEvent(event, 1);
     expect(await acked(retry)).toMatchObject({ envelope_id: retry });
-    await fake.waitFor(() => log.lines.find((l) => l.includes(': retry 1')), 5000, 'the retry to be skipped');
+    await fake.waitFor(() => log.lines.find((l) => l.includes(': duplicate delivery')), 5000, 'the retry to be skipped');
     expect(posts()).toHaveLength(before + 1);
   });
 

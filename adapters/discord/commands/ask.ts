@@ -28,6 +28,15 @@ export const ask: Command = {
     const question = i.options.getString('question', true);
     const ephemeral = i.options.getBoolean('private') ?? false;
     const origin = { platform: 'discord' as const, channelKind: 'command' as const, channelId: i.channelId, userId: i.user.id };
-    await answerInteraction(i, ctx, () => renderEngineAnswer(ctx.engine.ask(question, origin), ctx, 'command'), { ephemeral, what: '/ask' });
+    await answerInteraction(
+      i,
+      ctx,
+      () => {
+        const answer = ctx.engine.ask(question, origin);
+        // An interaction must be answered; a repeated "please wait" goes to the asker alone.
+        return { ...renderEngineAnswer(answer, ctx, 'command'), ...(answer.quiet ? { private: true } : {}) };
+      },
+      { ephemeral, what: '/ask' },
+    );
   },
 };

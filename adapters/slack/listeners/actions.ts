@@ -4,6 +4,7 @@
  * publicly). Acknowledged first.
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { deliver, postToResponseUrl } from '../deliver.ts';
 import { feedbackThanks } from '../format.ts';
 import { askReply, factReply } from '../replies.ts';
 import { ACTION_IDS, FeedbackValue, ShareValue, decodeValue } from '../values.ts';
@@ -11,7 +12,7 @@ import { describeError, type SlackDeps } from './deps.ts';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
-export async function handleFeedback(deps: SlackDeps, { ack, action, body, client, respond }: ButtonArgs): Promise<void> {
+export async function handleFeedback(deps: SlackDeps, { ack, action, body, client }: ButtonArgs): Promise<void> {
   await ack();
   const value = decodeValue(FeedbackValue, action.value);
   if (!value) {
@@ -39,24 +40,22 @@ export async function handleFeedback(deps: SlackDeps, { ack, action, body, clien
     }
   }
   const text = feedbackThanks(value.l, vote);
-  try {
-    // In the thread the answer is in, when the bot can post there; otherwise through the response_url.
-    if (!container.is_ephemeral && channelId) {
-      try {
-        const threadTs = container.thread_ts ?? (body.message?.thread_ts as string | undefined);
-        await client.chat.postEphemeral({ channel: channelId, user: body.user.id, text, ...(threadTs ? { thread_ts: threadTs } : {}) });
-        return;
-      } catch (e) {
-        deps.logger.debug(`slack: postEphemeral failed (${describeError(e)}); using the response_url`);
-      }
+  const responseUrl = body.response_url;
+  const where = { to: channelId ?? responseUrl, from: body.user.id, what: 'the thanks for a vote' };
+  // In the thread the answer is in, when the bot can post there; otherwise through the response_url.
+  if (!container.is_ephemeral && channelId) {
+    const threadTs = container.thread_ts ?? (body.message?.thread_ts as string | undefined);
+    try {
+      await deps.outbox.send(channelId, body.user.id, () => client.chat.postEphemeral({ channel: channelId, user: body.user.id, text, ...(threadTs ? { thread_ts: threadTs } : {}) }));
+      return;
+    } catch (e) {
+      deps.logger.debug(`slack: postEphemeral failed (${describeError(e)}); using the response_url`);
     }
-    await respond({ response_type: 'ephemeral', replace_original: false, text });
-  } catch (e) {
-    deps.logger.error(`slack: could not thank for a vote: ${describeError(e)}`);
   }
+  await deliver(deps, where, (signal) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: false, text }, signal));
 }
 
-export async function handleShare(deps: SlackDeps, { ack, action, respond }: ButtonArgs): Promise<void> {
+export async function handleShare(deps: SlackDeps, { ack, action, body }: ButtonArgs): Promise<void> {
   await ack();
   const value = decodeValue(ShareValue, action.value);
   if (!value) {
@@ -64,16 +63,19 @@ export async function handleShare(deps: SlackDeps, { ack, action, respond }: But
     return;
   }
   const opts = { channelKind: 'command' as const, commands: deps.commands, echo: true };
-  const message = value.k === 'ask' ? askReply(deps.engine, value.q, opts).message : factReply(deps.engine, value.q, opts);
-  try {
-    await respond({ response_type: 'in_channel', replace_original: false, text: message.text, blocks: message.blocks });
-  } catch (e) {
-    deps.logger.error(`slack: could not share a reply: ${describeError(e)}`);
-    return;
-  }
-  try {
-    await respond({ delete_original: true });
-  } catch (e) {
-    deps.logger.debug(`slack: could not remove the ephemeral reply after sharing: ${describeError(e)}`);
-  }
+  const url = body.response_url;
+  await deps.inFlight.add(
+    (async () => {
+      const message = await deps.work.run(() => (value.k === 'ask' ? askReply(deps.engine, value.q, opts).message : factReply(deps.engine, value.q, opts)));
+      const shared = await deliver(deps, { to: url, from: body.user.id, what: 'a shared reply' }, (signal) =>
+        postToResponseUrl(url, { response_type: 'in_channel', replace_original: false, text: message.text, blocks: message.blocks }, signal),
+      );
+      if (!shared) return;
+      try {
+        await deps.outbox.send(url, body.user.id, (signal) => postToResponseUrl(url, { delete_original: true }, signal));
+      } catch (e) {
+        deps.logger.debug(`slack: could not remove the ephemeral reply after sharing: ${describeError(e)}`);
+      }
+    })().catch((e: unknown) => deps.logger.error(`slack: sharing failed: ${describeError(e)}`)),
+  );
 }

@@ -1,45 +1,49 @@
 /**
  * Slash commands `/ask <question>` and `/fact [topic]` (names configurable). Acknowledged first,
- * then answered through the response_url: ephemeral, with a button to share the reply in the channel.
+ * then answered in the work queue and posted to the response_url: ephemeral, with a button to share
+ * the reply in the channel. A "please wait" is always sent here: it is private, so it floods no one.
  */
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { deliver, postToResponseUrl } from '../deliver.ts';
+import { formatApology, type SlackMessage } from '../format.ts';
 import { slackToPlain } from '../mrkdwn.ts';
 import { askReply, factReply } from '../replies.ts';
 import { describeError, type SlackDeps } from './deps.ts';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
-export async function handleAskCommand(deps: SlackDeps, { ack, command, respond }: CommandArgs): Promise<void> {
+export async function handleAskCommand(deps: SlackDeps, { ack, command }: CommandArgs): Promise<void> {
   await ack();
   const question = slackToPlain(command.text ?? '');
-  const { answer, message } = askReply(deps.engine, question, {
-    channelKind: 'command',
-    commands: deps.commands,
-    shareable: true,
-    echo: true,
-    origin: { platform: 'slack', channelKind: 'command', channelId: command.channel_id, userId: command.user_id },
-  });
-  try {
-    await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
-    deps.logger.info(`slack: answered ${command.command} (${answer.answered ? answer.answers[0]?.factId : `not found: ${answer.notFound?.reason}`})`);
-  } catch (e) {
-    deps.logger.error(`slack: could not answer ${command.command}: ${describeError(e)}`);
-  }
+  const origin = { platform: 'slack' as const, channelKind: 'command' as const, channelId: command.channel_id, userId: command.user_id };
+  const opts = { channelKind: 'command' as const, commands: deps.commands, shareable: true, echo: true, origin };
+  await deps.inFlight.add(
+    answerCommand(deps, command, question, () => {
+      const { answer, message } = askReply(deps.engine, question, opts);
+      return { message, note: answer.answered ? answer.answers[0]?.factId : `not found: ${answer.notFound?.reason}` };
+    }),
+  );
 }
 
-export async function handleFactCommand(deps: SlackDeps, { ack, command, respond }: CommandArgs): Promise<void> {
+export async function handleFactCommand(deps: SlackDeps, { ack, command }: CommandArgs): Promise<void> {
   await ack();
   const query = slackToPlain(command.text ?? '');
-  const message = factReply(deps.engine, query, {
-    channelKind: 'command',
-    commands: deps.commands,
-    shareable: true,
-    echo: true,
-  });
+  const opts = { channelKind: 'command' as const, commands: deps.commands, shareable: true, echo: true };
+  await deps.inFlight.add(answerCommand(deps, command, query, () => ({ message: factReply(deps.engine, query, opts), note: query ? 'fact' : 'topic list' })));
+}
+
+/** Makes the reply in the work queue and posts it ephemerally to the command's response_url. */
+async function answerCommand(deps: SlackDeps, command: CommandArgs['command'], text: string, make: () => { message: SlackMessage; note?: string }): Promise<void> {
+  let made: { message: SlackMessage; note?: string };
   try {
-    await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
-    deps.logger.info(`slack: answered ${command.command}${query ? '' : ' (topic list)'}`);
+    made = await deps.work.run(make);
   } catch (e) {
-    deps.logger.error(`slack: could not answer ${command.command}: ${describeError(e)}`);
+    deps.logger.error(`slack: answering ${command.command} failed: ${describeError(e)}`);
+    made = { message: formatApology(deps.engine.detectLang(text)), note: 'apology' };
+  }
+  const post = (m: SlackMessage) => (signal: AbortSignal) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', text: m.text, blocks: m.blocks }, signal);
+  const where = { to: command.response_url, from: command.user_id, what: command.command };
+  if (await deliver(deps, where, post(made.message), post(formatApology(deps.engine.detectLang(text))))) {
+    deps.logger.info(`slack: answered ${command.command} (${made.note})`);
   }
 }

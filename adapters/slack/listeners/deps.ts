@@ -1,5 +1,8 @@
 /** What every listener needs, built once in ../index.ts. */
 import type { Logger } from '@slack/bolt';
+import type { InFlight } from '../../../src/ops/in-flight.ts';
+import type { Outbox } from '../../../src/ops/outbox.ts';
+import type { WorkQueue } from '../../../src/ops/work-queue.ts';
 import type { Recorder } from '../../../src/record.ts';
 import type { SeenCache } from '../dedupe.ts';
 import type { Commands } from '../format.ts';
@@ -14,6 +17,14 @@ export interface SlackDeps {
   /** Votes already recorded (user, message, fact, vote), so a double click counts once. */
   votes: SeenCache;
   logger: Logger;
+  /** Where answers are computed, after the request was acknowledged. */
+  work: WorkQueue;
+  /** Where every post goes: a lane per destination, each post time-limited. */
+  outbox: Outbox;
+  /** Answers acknowledged and not yet delivered (shutdown waits for them). */
+  inFlight: InFlight;
+  /** Ends the bot: an error no retry can fix. */
+  fatal(message: string): void;
 }
 
 /** A Web API or network error, described without anything secret (tokens are never in these). */

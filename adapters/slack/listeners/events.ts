@@ -1,8 +1,12 @@
 /**
  * Events: a mention in a channel (answered in the thread of the question) and a direct message
- * (answered in the DM). Bolt has already acknowledged the event when these run.
+ * (answered in the DM). Bolt has already acknowledged the event when these run; the answer is made
+ * in the work queue and posted through the outbox.
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { BotAnswer } from '../../../src/ops/bot.ts';
+import { deliver } from '../deliver.ts';
+import { formatApology, type SlackMessage } from '../format.ts';
 import { slackToPlain } from '../mrkdwn.ts';
 import { askReply } from '../replies.ts';
 import { describeError, type SlackDeps } from './deps.ts';
@@ -24,13 +28,13 @@ interface Incoming {
 }
 
 /**
- * Why a delivery is not answered, or undefined to answer it: Slack retries (answered the first
- * time), deliveries already seen, anything from a bot (this one included) and message subtypes
- * (edits, joins, bot messages...).
+ * Why a delivery is not answered, or undefined to answer it: deliveries already seen (by event id,
+ * and by channel and ts for one message sent as two events), anything from a bot (this one
+ * included) and message subtypes (edits, joins, bot messages...). A retry is answered unless this
+ * process saw the event: after a restart, or when the first delivery went to another replica, the
+ * retry is the only copy there is.
  */
-export function skipReason(deps: SlackDeps, m: Incoming, eventId: string | undefined, retryNum: number | undefined, botUserId: string | undefined): string | undefined {
-  // retryNum is undefined on a first HTTP delivery and 0 on a first Socket Mode delivery.
-  if (retryNum) return `retry ${retryNum}`;
+export function skipReason(deps: SlackDeps, m: Incoming, eventId: string | undefined, botUserId: string | undefined): string | undefined {
   if (m.subtype) return `subtype ${m.subtype}`;
   if (m.bot_id) return 'from a bot';
   if (!m.user || (botUserId && m.user === botUserId)) return 'from this bot or no user';
@@ -42,26 +46,36 @@ export function skipReason(deps: SlackDeps, m: Incoming, eventId: string | undef
 
 async function answer(deps: SlackDeps, args: MentionArgs | MessageArgs, m: Incoming, kind: 'channel' | 'dm', threadTs: string | undefined): Promise<void> {
   const { context, client, body } = args;
-  const why = skipReason(deps, m, body.event_id, context.retryNum, context.botUserId);
+  const why = skipReason(deps, m, body.event_id, context.botUserId);
   if (why) {
     deps.logger.debug(`slack: not answering ${body.event_id ?? 'event'}: ${why}`);
     return;
   }
+  // Bolt acknowledged the event before calling us; the answer is made and posted after.
+  await deps.inFlight.add(reply(deps, client, m as Incoming & { channel: string; user: string }, kind, threadTs));
+}
+
+async function reply(deps: SlackDeps, client: MentionArgs['client'], m: Incoming & { channel: string; user: string }, kind: 'channel' | 'dm', threadTs: string | undefined): Promise<void> {
   const question = slackToPlain(m.text ?? '');
-  const origin = { platform: 'slack' as const, channelKind: kind, channelId: m.channel!, userId: m.user! };
-  const { answer: a, message } = askReply(deps.engine, question, { channelKind: kind, commands: deps.commands, origin });
+  const origin = { platform: 'slack' as const, channelKind: kind, channelId: m.channel, userId: m.user };
+  let made: { answer?: BotAnswer; message: SlackMessage };
   try {
-    await client.chat.postMessage({
-      channel: m.channel!,
-      ...(threadTs ? { thread_ts: threadTs } : {}),
-      text: message.text,
-      blocks: message.blocks,
-      unfurl_links: false,
-      unfurl_media: false,
-    });
-    deps.logger.info(`slack: answered a ${kind === 'dm' ? 'DM' : 'mention'} (${a.answered ? a.answers[0]?.factId : `not found: ${a.notFound?.reason}`})`);
+    made = await deps.work.run(() => askReply(deps.engine, question, { channelKind: kind, commands: deps.commands, origin }));
   } catch (e) {
-    deps.logger.error(`slack: could not post the answer to ${m.channel}: ${describeError(e)}`);
+    deps.logger.error(`slack: answering a ${kind === 'dm' ? 'DM' : 'mention'} failed: ${describeError(e)}`);
+    made = { message: formatApology(deps.engine.detectLang(question)) };
+  }
+  const a = made.answer;
+  if (a?.quiet) {
+    deps.logger.debug('slack: asked again while told to wait; nothing posted');
+    return;
+  }
+  const post = (message: SlackMessage) => () =>
+    client.chat.postMessage({ channel: m.channel, ...(threadTs ? { thread_ts: threadTs } : {}), text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+  const what = `a ${kind === 'dm' ? 'DM' : 'mention'} answer`;
+  const sorry = a ? post(formatApology(a.lang)) : undefined;
+  if (await deliver(deps, { to: m.channel, from: m.user, what }, post(made.message), sorry)) {
+    deps.logger.info(`slack: answered ${what.replace(' answer', '')} (${a ? (a.answered ? a.answers[0]?.factId : `not found: ${a.notFound?.reason}`) : 'apology'})`);
   }
 }
 
