@@ -24,7 +24,7 @@ import type { Answer, Lang, QuickFact, TopicRef } from './types.ts';
 export const defaultOptions = {
   /** Questions are cut to this many characters before anything else. */
   maxQuestionChars: 1000,
-  index: { boost: { keywords: 2, topic: 1.5, ko: 1, en: 1, examples: 1 }, bm25: { k: 1.6, b: 0.75, d: 0.5 } } satisfies IndexOptions,
+  index: { boost: { statement: 1, keywords: 2, topic: 1.5, examples: 1 }, bm25: { k: 1.6, b: 0.75, d: 0.5 } } satisfies IndexOptions,
   rank: {
     candidates: 30,
     exampleRecall: 0.6,

@@ -8,6 +8,8 @@ import { stemEnglish } from './english.ts';
 
 export interface AliasConcept {
   token: string;
+  /** The group's place in the corpus: matches are reported in this order. */
+  order: number;
   attribute: boolean;
   /** Tokens of the broader concepts a mention also counts for. */
   broader: string[];
@@ -29,6 +31,13 @@ export interface AliasGroupInput {
 interface Term {
   chars: string;
   gaps: Set<number>;
+  /** For each character but the last: it and the next are both Latin letters (a space there splits words). */
+  latinJoin: boolean[];
+  /** Latin or digit at its start or end: those ends must fall on a word boundary. */
+  latinStart: boolean;
+  latinEnd: boolean;
+  /** It may take a plural ending (GPUs, B200s). */
+  plural: boolean;
 }
 
 const SEPARATORS = /[\s\-_.·/']/;
@@ -38,7 +47,7 @@ const LATIN_OR_DIGIT = /[a-z0-9]/;
 const HANGUL_CHAR = /[\uAC00-\uD7A3]/;
 
 /** Separators are optional inside a term: K-Fold = k fold = kfold, 엘리스 그룹 = 엘리스그룹. */
-function compact(text: string): { chars: string; at: number[] } {
+export function compact(text: string): { chars: string; at: number[] } {
   const kept: number[] = [];
   const at: number[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -56,7 +65,16 @@ function toTerm(norm: string): Term {
   const { chars, at } = compact(norm);
   const gaps = new Set<number>();
   for (let k = 0; k < at.length - 1; k++) if (at[k + 1]! - at[k]! > 1) gaps.add(k);
-  return { chars, gaps };
+  const latin = (ch: string | undefined) => ch !== undefined && ch >= 'a' && ch <= 'z';
+  const last = chars.at(-1);
+  return {
+    chars,
+    gaps,
+    latinJoin: [...chars].slice(0, -1).map((ch, k) => latin(ch) && latin(chars[k + 1])),
+    latinStart: LATIN_OR_DIGIT.test(chars[0] ?? ''),
+    latinEnd: LATIN_OR_DIGIT.test(last ?? ''),
+    plural: latin(last) || (/\d/.test(last ?? '') && /[a-z]/.test(chars)),
+  };
 }
 
 /**
@@ -65,33 +83,35 @@ function toTerm(norm: string): Term {
  */
 function matchAt(norm: string, text: { chars: string; at: number[] }, term: Term, i: number): [number, number] | undefined {
   const t = term.chars;
-  if (!text.chars.startsWith(t, i)) return undefined;
   // Spaces are optional inside a term (엘리스 그룹 = 엘리스그룹), but a short term does not reach
   // across a word boundary of the text (제마 is not in 언제 마지막), and no term crosses a line.
-  for (let k = i; k < i + t.length - 1; k++) {
-    if (text.at[k + 1]! - text.at[k]! === 1) continue;
-    const gap = norm.slice(text.at[k]! + 1, text.at[k + 1]!);
+  for (let k = 0; k < t.length - 1; k++) {
+    const from = text.at[i + k]!;
+    const to = text.at[i + k + 1]!;
+    if (to - from === 1) continue;
+    for (let g = from + 1; g < to; g++) if (norm.charCodeAt(g) === 10) return undefined;
     // Between two letters a space splits English words (wrap up stage is not Upstage): only where the term has one.
-    const latinJoin = /[a-z]/.test(t[k - i]!) && /[a-z]/.test(t[k - i + 1]!);
-    if (gap.includes('\n') || (!term.gaps.has(k - i) && (t.length <= 3 || latinJoin))) return undefined;
+    if (!term.gaps.has(k) && (t.length <= 3 || term.latinJoin[k])) return undefined;
   }
   const start = text.at[i]!;
   let end = text.at[i + t.length - 1]! + 1;
-  if (LATIN_OR_DIGIT.test(t[0]!) && start > 0 && LATIN_OR_DIGIT.test(norm[start - 1]!)) return undefined;
-  const last = t.at(-1)!;
+  if (term.latinStart && start > 0 && LATIN_OR_DIGIT.test(norm[start - 1]!)) return undefined;
   // Plurals: GPUs, and model names ending in a digit (B200s, H100s).
-  if (/[a-z]/.test(last) || (/\d/.test(last) && /[a-z]/.test(t))) {
-    const plural = /^(?:'s|es|s)(?![a-z0-9])/.exec(norm.slice(end, end + 3));
+  if (term.plural && end < norm.length) {
+    const plural = PLURAL.exec(norm.slice(end, end + 3));
     if (plural) end += plural[0].length;
   }
-  if (LATIN_OR_DIGIT.test(last) && end < norm.length && LATIN_OR_DIGIT.test(norm[end]!)) return undefined;
+  if (term.latinEnd && end < norm.length && LATIN_OR_DIGIT.test(norm[end]!)) return undefined;
   return [start, end];
 }
 
+const PLURAL = /^(?:'s|es|s)(?![a-z0-9])/;
+
 /** Ranges without repeats (two terms of a group can match the same place). */
 function dedupe(ranges: [number, number][]): [number, number][] {
-  const seen = new Set<string>();
-  return ranges.filter(([a, b]) => !seen.has(`${a}:${b}`) && seen.add(`${a}:${b}`));
+  if (ranges.length < 2) return ranges;
+  const seen = new Set<number>();
+  return ranges.filter(([a, b]) => !seen.has(a * 65536 + b) && seen.add(a * 65536 + b));
 }
 
 /** A trie over the terms' characters: from each text position only the terms spelled there are tried. */
@@ -110,8 +130,9 @@ export class AliasIndex {
 
   /** `normalize` is the analysis chain's character filter, so terms and texts are read alike. */
   constructor(groups: readonly AliasGroupInput[], normalize: (text: string) => string) {
-    this.concepts = groups.map((g) => ({
+    this.concepts = groups.map((g, order) => ({
       token: `~${g.id}`,
+      order,
       broader: (g.broader ?? []).map((b) => `~${b}`),
       entity: g.entity ?? false,
       framing: g.framing ?? false,
@@ -175,11 +196,13 @@ export class AliasIndex {
     // An attribute's short Hangul term inside a longer word is a mention only right after another
     // term (루닛연봉), not in the middle of some other word (나이 in 토크나이저): attributes decide
     // which facts may answer, so they must be meant.
-    const ends = new Set([...byConcept.values()].flatMap((rs) => rs.map(([, b]) => b)));
-    const standsAlone = ([a, b]: [number, number]) => a === 0 || !HANGUL_CHAR.test(norm[a - 1]!) || b - a > 2 || !HANGUL_CHAR.test(norm[a]!) || ends.has(a);
-    const found = this.concepts
-      .filter((c) => byConcept.has(c))
-      .map((c) => ({ c, ranges: dedupe(byConcept.get(c)!).filter((r) => !c.attribute || standsAlone(r)) }))
+    let ends: Set<number> | undefined;
+    const endsAt = (a: number) => (ends ??= new Set([...byConcept.values()].flatMap((rs) => rs.map(([, b]) => b)))).has(a);
+    const standsAlone = ([a, b]: [number, number]) => a === 0 || !HANGUL_CHAR.test(norm[a - 1]!) || b - a > 2 || !HANGUL_CHAR.test(norm[a]!) || endsAt(a);
+    // In the groups' order, so units come out the same whatever the text.
+    const found = [...byConcept]
+      .sort(([a], [b]) => a.order - b.order)
+      .map(([c, ranges]) => ({ c, ranges: dedupe(ranges).filter((r) => !c.attribute || standsAlone(r)) }))
       .filter((x) => x.ranges.length > 0);
     if (found.length < 2) return found;
     const all = found.flatMap(({ c, ranges }) => ranges.map(([a, b]) => ({ c, a, b })));

@@ -59,8 +59,9 @@ export function coverage(q: ParsedQuestion, e: FactEntry, index: FactIndex, mark
   const missing: string[] = [];
   for (const u of q.units) {
     if (u.framing) continue;
-    const known = u.tokens.filter((t) => index.df.has(t));
-    if (known.length === 0) {
+    let rarest = 0; // the weight of the unit's rarest token the corpus knows (0: it knows none)
+    for (const t of u.tokens) if (index.df.has(t)) rarest = Math.max(rarest, index.idf(t));
+    if (rarest === 0) {
       if (u.context) continue; // a preamble's unknown words (investor, caption) are who asks, not what
       missing.push(u.tokens[0]!);
       const unknownWeight = /^[a-z]/.test(u.tokens[0]!) ? o.unknownLatinWeight : o.unknownWeight;
@@ -71,7 +72,6 @@ export function coverage(q: ParsedQuestion, e: FactEntry, index: FactIndex, mark
     // A compound the corpus never uses whole (센터장) is as telling as an unknown word; the bigrams
     // of it that a fact has earn a (squared) share.
     const wholeKnown = index.df.has(u.tokens[0]!);
-    const rarest = Math.max(...known.map(index.idf));
     const weight =
       (wholeKnown ? rarest : Math.max(rarest, index.unknownIdf * (u.predicate ? o.predicateWeight : o.compoundWeight))) *
       (u.verbForm ? o.knownPredicateWeight : 1) *

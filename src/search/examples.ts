@@ -18,10 +18,28 @@ export interface ExampleMatcher {
 }
 
 export function createExampleMatcher(index: FactIndex, predicateWeight: number): ExampleMatcher {
-  // An unknown word weighs like the rarest term; each example's own weight is summed once.
+  // Every example gets a number; postings and weights are typed arrays, so a question allocates little.
+  const owner: string[] = [];
+  const texts: string[] = [];
+  const totals: number[] = [];
+  const postings = new Map<string, number[]>();
+  // An unknown word weighs like the rarest term.
   const weight = (t: string) => (index.df.has(t) ? index.idf(t) : index.unknownIdf);
-  const totals = new Map<string, number[]>();
-  for (const [id, e] of index.entries) totals.set(id, e.examples.map((ex) => [...new Set(ex.heads)].reduce((s, t) => s + weight(t) * (ex.verbForms.has(t) ? predicateWeight : 1), 0)));
+  for (const [id, e] of index.entries) {
+    for (const ex of e.examples) {
+      const n = owner.length;
+      owner.push(id);
+      texts.push(ex.text);
+      const heads = [...new Set(ex.heads)];
+      totals.push(heads.reduce((s, t) => s + weight(t) * (ex.verbForms.has(t) ? predicateWeight : 1), 0));
+      for (const h of heads) {
+        const list = postings.get(h);
+        if (list) list.push(n);
+        else postings.set(h, [n]);
+      }
+    }
+  }
+  const shared = new Float64Array(owner.length);
 
   return {
     closest(q) {
@@ -32,19 +50,19 @@ export function createExampleMatcher(index: FactIndex, predicateWeight: number):
         if (!heads.has(t)) heads.set(t, weight(t) * (u.verbForm ? predicateWeight : 1));
       }
       const qTotal = [...heads.values()].reduce((s, w) => s + w, 0);
-      const shared = new Map<string, number>(); // `${id}\u0000${i}` → shared weight
+      const touched: number[] = [];
       for (const [t, w] of heads) {
-        for (const { id, i } of index.examplesByHead.get(t) ?? []) {
-          const key = `${id}\u0000${i}`;
-          shared.set(key, (shared.get(key) ?? 0) + w);
+        for (const n of postings.get(t) ?? []) {
+          if (shared[n] === 0) touched.push(n);
+          shared[n]! += w;
         }
       }
       const best = new Map<string, ClosestExample>();
-      for (const [key, w] of shared) {
-        const [id, i] = key.split('\u0000') as [string, string];
-        const sim = (2 * w) / (qTotal + totals.get(id)![Number(i)]!);
-        const prev = best.get(id);
-        if (!prev || sim > prev.sim) best.set(id, { sim, text: index.entries.get(id)!.examples[Number(i)]!.text });
+      for (const n of touched) {
+        const sim = (2 * shared[n]!) / (qTotal + totals[n]!);
+        shared[n] = 0;
+        const prev = best.get(owner[n]!);
+        if (!prev || sim > prev.sim) best.set(owner[n]!, { sim, text: texts[n]! });
       }
       return best;
     },

@@ -72,14 +72,15 @@ export interface FactIndex {
 }
 
 export interface IndexOptions {
-  boost: Record<'ko' | 'en' | 'keywords' | 'topic' | 'examples', number>;
+  /** Field boosts: `statement` is the Korean and English statements together. */
+  boost: Record<'statement' | 'keywords' | 'topic' | 'examples', number>;
   bm25: { k: number; b: number; d: number };
 }
 
 interface Doc {
   id: string;
-  ko: string;
-  en: string;
+  /** The fact id again: its tokens are the Korean and English statements' (one field, one lookup per term). */
+  statement: string;
   keywords: string;
   topic: string;
   examples: string;
@@ -107,8 +108,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     const t = topics.get(f.topic);
     return {
       id: f.id,
-      ko: f.ko,
-      en: f.en,
+      statement: f.id,
       keywords: f.keywords.join(' \n '),
       topic: t ? [t.title.ko, t.title.en].join(' \n ') : f.topic,
       examples: f.examples.join(' \n '),
@@ -124,15 +124,17 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
 
   const entityTokens = new Set(corpus.aliases.filter((g) => g.entity).map((g) => `~${g.id}`));
   const entries = new Map<string, FactEntry>();
+  const statementTokens = new Map<string, string[]>();
   const df = new Map<string, number>();
   corpus.facts.forEach((f, n) => {
     const d = docs[n]!;
-    const [ko, en, kw, topic] = [d.ko, d.en, d.keywords, d.topic].map(analyse) as [ReturnType<typeof analyse>, ReturnType<typeof analyse>, ReturnType<typeof analyse>, ReturnType<typeof analyse>];
+    const [ko, en, kw, topic] = [f.ko, f.en, d.keywords, d.topic].map(analyse) as [ReturnType<typeof analyse>, ReturnType<typeof analyse>, ReturnType<typeof analyse>, ReturnType<typeof analyse>];
     const examples = f.examples.map((text) => ({ text, units: analyse(text).units }));
     const stated = new Set([...ko.tokens, ...en.tokens]);
     const own = new Set([...stated, ...kw.tokens]);
     const terms = new Set([...own, ...topic.tokens, ...examples.flatMap((e) => e.units.flatMap((u) => u.tokens))]);
-    const opening = new Set([...analyse(f.ko.slice(0, 20)).tokens, ...analyse(f.en.slice(0, 40)).tokens]);
+    const opens = (units: Unit[], chars: number) => units.filter((u) => (u.at ?? Infinity) < chars).flatMap((u) => u.tokens);
+    const opening = new Set([...opens(ko.units, 20), ...opens(en.units, 40)]);
     entries.set(f.id, {
       fact: f,
       scope: topics.get(f.topic)?.scope ?? 'general',
@@ -152,22 +154,22 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
       lead: leadIds.has(f.id),
       ...(supersededBy.has(f.id) ? { supersededBy: supersededBy.get(f.id)! } : {}),
     });
+    statementTokens.set(f.id, [...ko.tokens, ...en.tokens]);
     for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
   });
 
   const minisearch = new MiniSearch<Doc>({
-    fields: ['ko', 'en', 'keywords', 'topic', 'examples'],
-    tokenize: (text) => analyse(text).tokens,
+    fields: ['statement', 'keywords', 'topic', 'examples'],
+    tokenize: (text, field) => (field === 'statement' ? statementTokens.get(text)! : analyse(text).tokens),
     processTerm: (term) => term,
     searchOptions: { boost: opts.boost, combineWith: 'OR', tokenize: (q) => q.split(' '), processTerm: (t) => t, bm25: opts.bm25 },
   });
   minisearch.addAll(docs);
 
   const total = corpus.facts.length;
-  const idf = (t: string) => {
-    const k = df.get(t) ?? 0;
-    return Math.log(1 + (total - k + 0.5) / (k + 0.5));
-  };
+  const idfOf = (k: number) => Math.log(1 + (total - k + 0.5) / (k + 0.5));
+  const idfs = new Map([...df].map(([t, k]) => [t, idfOf(k)]));
+  const idf = (t: string) => idfs.get(t) ?? idfOf(0);
   const examplesByHead = new Map<string, { id: string; i: number }[]>();
   for (const [id, e] of entries) {
     e.examples.forEach((ex, i) => {

@@ -57,7 +57,8 @@ export function createRanker(index: FactIndex, examples: ExampleMatcher, filterC
   }
 
   return function rank(q: ParsedQuestion): Ranking {
-    const tokens = [...new Set(q.units.flatMap((u) => u.tokens))];
+    // A word the corpus knows whole is searched whole; only an unknown compound by its bigrams.
+    const tokens = [...new Set(q.units.flatMap((u) => (index.df.has(u.tokens[0]!) ? [u.tokens[0]!] : u.tokens)))];
     const hits = index.search(tokens, opts.candidates);
     const top = hits[0]?.score ?? 1;
     const closest = examples.closest(q);
