@@ -13,7 +13,8 @@ import { parseArgs } from 'node:util';
 import { loadEngine, defaultOptions, DEFAULT_CORPUS_DIR, type EngineOptions } from '../src/index.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { createBaseline } from './lib/baseline.ts';
-import { BLIND_DIR, EVAL_DIR, loadEvalSet, type EvalQuestion } from './lib/eval-set.ts';
+import { BLIND_DIR, EVAL_DIR, loadConversations, loadEvalSet, type EvalQuestion } from './lib/eval-set.ts';
+import { scoreConversations } from './lib/followup-metrics.ts';
 import { score, type Metrics } from './lib/metrics.ts';
 import { loadPrevious } from './lib/previous.ts';
 
@@ -76,6 +77,18 @@ const blind = loadEvalSet(process.env.BLIND_DIR || BLIND_DIR);
 console.log(`corpus: ${corpus.facts.length} facts, ${corpus.sources.size} sources, ${corpus.facts.reduce((n, f) => n + f.examples.length, 0)} example questions`);
 const devMetrics = report(`DEV (${path.relative(process.cwd(), process.env.EVAL_DIR || EVAL_DIR)}, tuned on)`, dev);
 if (blind.length && !values['dev-only']) report(`BLIND (${path.relative(process.cwd(), process.env.BLIND_DIR || BLIND_DIR)}, never tuned on)`, blind);
+
+// Follow-ups: conversations in threads (tests/eval*/followups*.yaml), scored turn by turn after the first.
+for (const [title, dir] of [['dev', process.env.EVAL_DIR || EVAL_DIR], ['blind', process.env.BLIND_DIR || BLIND_DIR]] as const) {
+  if (title === 'blind' && values['dev-only']) continue;
+  const conversations = loadConversations(dir);
+  if (conversations.length === 0) continue;
+  const m = scoreConversations(conversations, engine);
+  const kinds = Object.entries(m.byKind).map(([k, v]) => `${k} ${pct(v.hit1)} (n=${v.n})`).join(', ');
+  const langs = Object.entries(m.byLang).map(([k, v]) => `${k} ${pct(v.hit1)} (n=${v.n})`).join(', ');
+  console.log(`\nFOLLOW-UPS (${title}, ${conversations.length} conversations): hit@1 ${pct(m.hit1)} over ${m.turns} later turns; self-contained unchanged ${pct(m.unchanged)} (n=${m.selfContained})`);
+  console.log(`  by kind: ${kinds}\n  by language: ${langs}`);
+}
 
 if (values.misses) {
   console.log('\nengine misses (dev sets):');

@@ -12,13 +12,15 @@ import type { Corpus } from './corpus/load.ts';
 import { createComposer, type ComposeOptions } from './answer/compose.ts';
 import { notFound, topicRefs } from './answer/not-found.ts';
 import { createQuickFacts } from './answer/quick-fact.ts';
-import { parseQuestion, type ParsedQuestion } from './query/parse.ts';
+import { resolveFollowUp, turnOf } from './query/followup.ts';
+import { parseQuestion, withUnits, type ParsedQuestion } from './query/parse.ts';
+import { createFollowUpAnswers } from './answer/follow-up.ts';
 import { coverage } from './search/coverage.ts';
 import { decide, evidence, type DecideOptions } from './search/decide.ts';
 import { createExampleMatcher } from './search/examples.ts';
 import { buildFactIndex, type IndexOptions } from './search/fact-index.ts';
 import { createRanker, type RankOptions, type Ranked } from './search/rank.ts';
-import type { Answer, Lang, QuickFact, TopicRef } from './types.ts';
+import type { Answer, Lang, QuickFact, TopicRef, Turn } from './types.ts';
 
 /** Every knob, in one place; measured with `npm run eval`. */
 export const defaultOptions = {
@@ -41,13 +43,21 @@ export type EngineOptions = typeof defaultOptions;
 export interface Engine {
   /** Answers a question with the best fact, its citation and up to two related facts, or "not found". */
   ask(question: string): Answer;
+  /**
+   * The same, in a conversation: with its last turn (the last answer's `turn`), a follow-up ("그럼
+   * KAIST는?", "언제부터?", "출처 더", "in English") is read against it; a self-contained question is not.
+   */
+  askInThread(question: string, previous: Turn | undefined): Answer;
   /** Every topic (and the timeline), for /fact lists and autocomplete. */
   topics(lang: Lang): TopicRef[];
   /** A fact by id, a topic by id or name, or the timeline; undefined when nothing matches. */
   fact(query: string, lang: Lang): QuickFact | undefined;
   detectLang(text: string): Lang;
-  /** Why: the parsed question, and each candidate with every rule's factor and its closest example. */
-  explain(question: string): Explanation;
+  /**
+   * Why: the parsed question (merged with the last turn when it is a follow-up), and each candidate
+   * with every rule's factor and its closest example.
+   */
+  explain(question: string, previous?: Turn): Explanation;
   readonly corpus: Corpus;
 }
 
@@ -72,23 +82,49 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   const parseCtx = { analyzer, participantOf: index.participantOf, attributeTokens: index.attributeTokens };
   const parse = (raw: string) => parseQuestion(String(raw ?? '').slice(0, o.maxQuestionChars), parseCtx);
 
-  function run(raw: string) {
-    const q = parse(raw);
+  const followUps = createFollowUpAnswers(corpus, o.compose.maxRelated);
+
+  function run(q: ParsedQuestion) {
     const ranking = rank(q);
     return { q, ranking, decision: decide(q, ranking, index, home, o.decide) };
   }
 
-  function ask(raw: string): Answer {
-    const { q, decision } = run(raw);
+  function answer(q: ParsedQuestion): Answer {
+    const { decision } = run(q);
     if (!decision.answered) {
       const near = decision.reason === 'no-evidence' ? [...new Set(decision.ranked.slice(0, 3).map((r) => r.entry.fact.topic))] : [];
       return notFound(corpus, q.text, q.lang, decision.reason === 'empty' ? 'empty' : 'out-of-scope', near);
     }
-    return compose(q, decision, (id) => coverage(q, index.entries.get(id)!, index, markers, o.rank.coverage).value);
+    const a = compose(q, decision, (id) => coverage(q, index.entries.get(id)!, index, markers, o.rank.coverage).value);
+    return { ...a, turn: turnOf(q, a.answers.map((x) => x.factId)) };
   }
 
-  function explain(raw: string): Explanation {
-    const { q, ranking, decision } = run(raw);
+  /** The question merged with the last turn, when it swaps a team or an attribute into it. */
+  function merge(q: ParsedQuestion, previous: Turn | undefined) {
+    const r = previous && resolveFollowUp(q, analyzer.normalize(q.text), previous, analyzer.lexicon);
+    if (!r || (r.kind !== 'entity-swap' && r.kind !== 'attribute-swap')) return { r, merged: undefined };
+    return { r, merged: withUnits({ text: q.text, lang: q.lang, intents: r.intents, ...(r.counted ? { counted: r.counted } : {}), personal: false }, r.units, parseCtx) };
+  }
+
+  /** The question read against the last turn, when it is a follow-up; undefined when it stands alone. */
+  function followUp(q: ParsedQuestion, previous: Turn): Answer | undefined {
+    const { r, merged } = merge(q, previous);
+    if (!r) return undefined;
+    if (r.kind === 'sources') return followUps.again(q.text, previous, 'sources', previous.lang);
+    if (r.kind === 'language') return followUps.again(q.text, previous, 'language', r.lang);
+    if (r.kind === 'more') return followUps.more(q.text, previous, previous.lang);
+    const a = answer(merged!);
+    return a.answered ? { ...a, followUp: { kind: r.kind } } : undefined;
+  }
+
+  function askInThread(raw: string, previous: Turn | undefined): Answer {
+    const q = parse(raw);
+    return (previous && followUp(q, previous)) || answer(q);
+  }
+
+  function explain(raw: string, previous?: Turn): Explanation {
+    const parsed = parse(raw);
+    const { q, ranking, decision } = run(merge(parsed, previous).merged ?? parsed);
     const row = (r: Ranked) => ({
       id: r.id, coverage: r.coverage.value, matched: r.coverage.matched, missing: r.coverage.missing, bm25: r.bm25, rank: r.score, evidence: evidence(r),
       ...(r.example ? { example: r.example } : {}), rules: r.factors, ...(r.filteredBy ? { filteredBy: r.filteredBy } : {}),
@@ -101,6 +137,6 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     };
   }
 
-  const fact = createQuickFacts(corpus, ask, o.maxQuestionChars);
-  return { ask, topics: (lang) => topicRefs(corpus, lang), fact, detectLang, explain, corpus };
+  const fact = createQuickFacts(corpus, (q) => askInThread(q, undefined), o.maxQuestionChars);
+  return { ask: (q) => askInThread(q, undefined), askInThread, topics: (lang) => topicRefs(corpus, lang), fact, detectLang, explain, corpus };
 }

@@ -42,6 +42,14 @@ export interface Answer {
    * end at `knownUntil`; the plan is shown as a plan, never as a result.
    */
   notice?: { kind: 'outcome-unknown' | 'past-due'; text: string; knownUntil: string; due?: string };
+  /**
+   * Set when the question was read as a follow-up to the previous turn: a team or an attribute
+   * swapped into the last question, or an action on the last answer (all its sources, the other
+   * language, more facts).
+   */
+  followUp?: { kind: FollowUpKind };
+  /** What a conversation keeps to resolve the next message (when the question was answered). */
+  turn?: Turn;
   /** When not answered: why, and a short hint of what the bot can answer. */
   notFound?: { reason: 'empty' | 'out-of-scope' | 'rate-limited'; hint: string; suggestedTopics: TopicRef[] };
 }
@@ -63,4 +71,21 @@ export interface TimelineEvent {
   text: string;
   factId: string;
   source: Citation;
+}
+
+export type FollowUpKind = 'entity-swap' | 'attribute-swap' | 'sources' | 'language' | 'more';
+
+/**
+ * What a conversation (a thread, a reply chain, a DM) keeps of its last answered question: the
+ * parsed question's units and the facts that answered it. Never the question's text. JSON-safe, so
+ * it can live in Redis.
+ */
+export interface Turn {
+  lang: Lang;
+  units: { tokens: string[]; alias: boolean; entity?: boolean; framing?: boolean; predicate?: boolean; verbForm?: boolean }[];
+  intents: string[];
+  /** The counted thing asked for (몇 장), as the statement field and the pattern's source. */
+  counted?: { field: 'ko' | 'en'; pattern: string };
+  /** The facts given, best first. */
+  factIds: string[];
 }

@@ -74,14 +74,15 @@ describe('rules', () => {
 describe('filters', () => {
   const removedBy = (q: string, id: string) => engine.explain(q).candidates.find((c) => c.id === id)?.filteredBy;
 
-  it('entity: a fact about others never answers for the one named (Lunit\'s budget is not KAIST\'s)', () => {
-    expect(removedBy('카이스트 사업비 얼마야?', 'lunit-budget')).toBe('entity');
-    expect(engine.ask('카이스트 사업비 얼마야?').answered).toBe(false);
+  it('entity: a fact about others never answers for the one named (KAIST\'s model name is not Lunit\'s)', () => {
+    expect(removedBy('루닛 모델 이름 뭐야?', 'kaist-model-name')).toBe('entity');
+    expect(engine.ask('루닛 모델 이름 뭐야?').answered).toBe(false);
   });
 
   it('entity: a programme-wide fact answers for each participant, but not for its amounts', () => {
     expect(top(engine, '루닛 GPU 몇 장 받아?')).toBe('gpu-per-team');
     expect(removedBy('카이스트 GPU 사업비 얼마야?', 'gpu-per-team')).toBe('entity');
+    expect(top(engine, '카이스트 GPU 사업비 얼마야?')).toBe('kaist-budget');
   });
 
   it('round-year-version: a round, a year or a version the question names must be the fact\'s', () => {

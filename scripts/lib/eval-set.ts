@@ -29,11 +29,38 @@ export const BLIND_DIR = path.join(import.meta.dirname, '../../tests/eval-blind'
 export function loadEvalSet(dir = EVAL_DIR): EvalQuestion[] {
   return fs
     .readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f))
+    .filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('followups'))
     .sort()
     .flatMap((f) => {
       const parsed = z.array(EvalQuestion).safeParse(parse(fs.readFileSync(path.join(dir, f), 'utf8')));
       if (!parsed.success) throw new Error(`${f}: ${z.prettifyError(parsed.error)}`);
       return parsed.data.map((q) => ({ ...q, file: f }));
+    });
+}
+
+/** One turn of a conversation: a message and the facts that answer it, read in the thread. */
+export const EvalTurn = z.strictObject({
+  q: z.string(),
+  expect: z.array(z.string()),
+  kind: z.enum(['entity-swap', 'attribute-swap', 'sources', 'language', 'more', 'self-contained']).optional(),
+  answer: z.string().optional(),
+  source: z.array(z.string()).optional(),
+  note: z.string().optional(),
+  gap: z.boolean().optional(),
+});
+export const EvalConversation = z.strictObject({ lang: z.enum(['ko', 'en', 'mixed']).optional(), turns: z.array(EvalTurn).min(2) });
+export type EvalConversation = z.infer<typeof EvalConversation> & { file: string };
+
+/** Every conversation in `dir`/followups*.yaml (threads of two or three turns). */
+export function loadConversations(dir: string): EvalConversation[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^followups.*\.ya?ml$/.test(f))
+    .sort()
+    .flatMap((f) => {
+      const parsed = z.array(EvalConversation).safeParse(parse(fs.readFileSync(path.join(dir, f), 'utf8')));
+      if (!parsed.success) throw new Error(`${f}: ${z.prettifyError(parsed.error)}`);
+      return parsed.data.map((c) => ({ ...c, file: f }));
     });
 }

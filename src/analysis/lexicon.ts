@@ -34,6 +34,7 @@ export interface Lexicon {
   };
   counters: { ko: Map<string, string>; en: Map<string, string>; uncounted: Set<string>; koCounted: RegExp };
   programmes: { home: string; markers: Map<string, string[]>; nameAttribute: string };
+  followups: { sources: RegExp; english: RegExp; korean: RegExp; more: RegExp; markers: RegExp };
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -80,6 +81,13 @@ export function compileLexicon(data: LexiconData): Lexicon {
       en: new Map(Object.entries(data.counters.en)),
       uncounted: new Set(data.counters.uncounted),
       koCounted: new RegExp(`몇\\s*(${Object.keys(data.counters.ko).map(escape).join('|')})`),
+    },
+    followups: {
+      sources: new RegExp(alternation(data.followups.sources).source, 'i'),
+      english: new RegExp(alternation(data.followups.english).source, 'i'),
+      korean: new RegExp(alternation(data.followups.korean).source, 'i'),
+      more: new RegExp(alternation(data.followups.more).source, 'i'),
+      markers: new RegExp(alternation(data.followups.markers).source, 'i'),
     },
     programmes: {
       home: data.programmes.home,

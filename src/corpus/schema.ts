@@ -162,6 +162,13 @@ export const LexiconFiles = {
     personal: z.array(Pattern).default([]),
   }),
   'counters.yaml': z.strictObject({ ko: z.record(Word, Pattern), en: z.record(Word, Pattern), uncounted: Words }),
+  'followups.yaml': z.strictObject({
+    sources: z.array(Pattern).min(1),
+    english: z.array(Pattern).min(1),
+    korean: z.array(Pattern).min(1),
+    more: z.array(Pattern).min(1),
+    markers: z.array(Pattern).min(1),
+  }),
   'programmes.yaml': z.strictObject({
     home: Id,
     programmes: z.record(Id, z.strictObject({ markers: z.array(Id).min(1) })),

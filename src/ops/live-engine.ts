@@ -73,6 +73,7 @@ export function createLiveEngine(dir: string, hooks: LiveEngineHooks = {}, optio
 
   return {
     ask: (q) => current.ask(q),
+    askInThread: (q, previous) => current.askInThread(q, previous),
     topics: (lang) => current.topics(lang),
     fact: (q, lang) => current.fact(q, lang),
     detectLang: (t) => current.detectLang(t),

@@ -57,27 +57,30 @@ export interface ParseContext {
 
 /** Parses a question (already cut to length). */
 export function parseQuestion(text: string, ctx: ParseContext): ParsedQuestion {
-  const { analyzer } = ctx;
-  const lex = analyzer.lexicon;
-  const units = analyzer.questionUnits(text);
+  const lex = ctx.analyzer.lexicon;
+  const norm = ctx.analyzer.normalize(text);
+  return withUnits(
+    { text, lang: detectLang(text), intents: intents(norm, lex), ...optional('counted', countedIn(fold(text), lex)), personal: isPersonal(norm, lex) },
+    ctx.analyzer.questionUnits(text),
+    ctx,
+  );
+}
+
+/** The parts read off the units (the programme, entities, rounds, attributes), for units parsed or merged. */
+export function withUnits(base: Pick<ParsedQuestion, 'text' | 'lang' | 'intents' | 'counted' | 'personal'>, units: Unit[], ctx: ParseContext): ParsedQuestion {
   const asking = units.filter((u) => !u.context);
   const heads = asking.map((u) => u.tokens[0]!);
-  const norm = analyzer.normalize(text);
   const entities = asking.filter((u) => u.entity).map((u) => u.tokens[0]!);
   return {
-    text,
-    lang: detectLang(text),
+    ...base,
     units,
     asking,
-    programme: programmeOf(heads, entities, lex.programmes, ctx.participantOf),
+    programme: programmeOf(heads, entities, ctx.analyzer.lexicon.programmes, ctx.participantOf),
     entities,
     ordinals: heads.filter((t) => t.startsWith('#n')),
     years: heads.filter((t) => /^\d{4}$/.test(t) && Number(t) >= 2000 && Number(t) <= 2100),
     versions: heads.filter((t) => /^\d{1,2}\.\d{1,2}$/.test(t)),
     attributes: heads.filter((t) => ctx.attributeTokens.has(t)),
-    intents: intents(norm, lex),
-    ...optional('counted', countedIn(fold(text), lex)),
-    personal: isPersonal(norm, lex),
   };
 }
 

@@ -1,0 +1,74 @@
+/**
+ * Follow-up quality on conversations: each later turn is asked in the thread (the engine's own last
+ * answer as context, as in Slack or Discord) and counts when its first answer is one the labels
+ * expect, and, for actions, when it is the action asked for (all sources, the other language, more).
+ * A self-contained turn also counts as unchanged when it gets the answer it gets alone.
+ */
+import type { Answer, Turn } from '../../src/types.ts';
+import type { EvalConversation } from './eval-set.ts';
+
+export interface FollowUpMetrics {
+  turns: number;
+  hit1: number;
+  byKind: Record<string, { n: number; hit1: number }>;
+  byLang: Record<string, { n: number; hit1: number }>;
+  /** Self-contained later turns answered as they are alone. */
+  unchanged: number;
+  selfContained: number;
+}
+
+interface ThreadEngine {
+  ask(q: string): Answer;
+  askInThread(q: string, previous: Turn | undefined): Answer;
+}
+
+export function scoreConversations(conversations: EvalConversation[], engine: ThreadEngine): FollowUpMetrics {
+  let turns = 0, hits = 0, unchanged = 0, selfContained = 0;
+  const byKind: Record<string, { n: number; hit: number }> = {};
+  const byLang: Record<string, { n: number; hit: number }> = {};
+  for (const c of conversations) {
+    let previous: Turn | undefined;
+    let previousLang: string | undefined;
+    c.turns.forEach((t, i) => {
+      const a = engine.askInThread(t.q, previous);
+      if (i > 0 && !t.gap) {
+        const kind = t.kind ?? 'self-contained';
+        const top = a.answered ? a.answers[0]!.factId : undefined;
+        const ok =
+          kind === 'more'
+            ? a.followUp?.kind === 'more' && a.answers.some((x) => t.expect.includes(x.factId))
+            : kind === 'sources'
+              ? a.followUp?.kind === 'sources' && top !== undefined && t.expect.includes(top)
+              : kind === 'language'
+                ? a.followUp?.kind === 'language' && a.lang !== previousLang && top !== undefined && t.expect.includes(top)
+                : top !== undefined && t.expect.includes(top);
+        turns++;
+        if (ok) hits++;
+        const k = (byKind[kind] ??= { n: 0, hit: 0 });
+        k.n++;
+        if (ok) k.hit++;
+        const l = (byLang[c.lang ?? 'ko'] ??= { n: 0, hit: 0 });
+        l.n++;
+        if (ok) l.hit++;
+        if (kind === 'self-contained') {
+          selfContained++;
+          const alone = engine.ask(t.q);
+          if ((alone.answered ? alone.answers[0]!.factId : undefined) === top) unchanged++;
+        }
+      }
+      if (a.turn) {
+        previous = a.turn;
+        previousLang = a.lang;
+      }
+    });
+  }
+  const rate = (x: { n: number; hit: number }) => ({ n: x.n, hit1: x.n ? x.hit / x.n : 0 });
+  return {
+    turns,
+    hit1: turns ? hits / turns : 0,
+    byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, rate(v)])),
+    byLang: Object.fromEntries(Object.entries(byLang).map(([k, v]) => [k, rate(v)])),
+    unchanged: selfContained ? unchanged / selfContained : 1,
+    selfContained,
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Follow-up questions in a thread ("그럼 KAIST는?", "언제부터?", "출처 더", "in English please"):
+ * given the last turn (its parsed question and the facts that answered it) and a new message, decide
+ * whether the message leans on it and, if so, how. Deterministic and explainable: a self-contained
+ * question is never merged.
+ */
+import type { Unit } from '../analysis/analyzer.ts';
+import type { Lexicon } from '../analysis/lexicon.ts';
+import type { FollowUpKind, Lang, Turn } from '../types.ts';
+import type { ParsedQuestion } from './parse.ts';
+
+export type Resolution =
+  | { kind: 'entity-swap' | 'attribute-swap'; units: Unit[]; intents: ParsedQuestion['intents']; counted?: ParsedQuestion['counted'] }
+  | { kind: 'sources' }
+  | { kind: 'more' }
+  | { kind: 'language'; lang: Lang };
+
+/** A message of at most this many words can be an action on the last answer ("출처 더 보여줘"). */
+const ACTION_WORDS = 6;
+/** A message with at most this many content units of its own can lean on the last question. */
+const FOLLOW_UP_UNITS = 3;
+
+const content = (units: readonly Unit[]) => units.filter((u) => !u.framing && !u.predicate && !u.context);
+
+/** How `q` follows `prev`, or undefined when it stands on its own. */
+export function resolveFollowUp(q: ParsedQuestion, norm: string, prev: Turn, lex: Lexicon): Resolution | undefined {
+  const f = lex.followups;
+  const short = norm.trim().split(/\s+/).length <= ACTION_WORDS;
+  const own = content(q.asking);
+  // An action names nothing of its own: "출처 좀", "in English please", "tell me more".
+  if (short && own.filter((u) => u.alias || u.entity).length <= 1 && q.entities.length === 0) {
+    if (f.sources.test(norm)) return { kind: 'sources' };
+    if (f.english.test(norm) && prev.lang !== 'en') return { kind: 'language', lang: 'en' };
+    if (f.korean.test(norm) && prev.lang !== 'ko') return { kind: 'language', lang: 'ko' };
+    if (f.more.test(norm) && own.length <= 1) return { kind: 'more' };
+  }
+  const leans = f.markers.test(norm) || own.length <= 1;
+  if (!leans || own.length > FOLLOW_UP_UNITS || q.programme.by === 'named') return undefined;
+  const prevUnits = prev.units as Unit[];
+  const prevEntities = prevUnits.filter((u) => u.entity);
+  // "그럼 KAIST는?": the last question, with its team swapped for this one.
+  if (q.entities.length > 0) {
+    if (prevEntities.length === 0 || own.filter((u) => !u.entity).length > 1) return undefined;
+    const kept = prevUnits.filter((u) => !u.entity && !u.framing && !q.asking.some((m) => m.tokens[0] === u.tokens[0]));
+    return { kind: 'entity-swap', units: [...q.asking, ...kept], intents: q.intents.length ? q.intents : (prev.intents as ParsedQuestion['intents']), ...(counted(q, prev) ? { counted: counted(q, prev)! } : {}) };
+  }
+  // "언제부터?", "and the budget?": the last question's subject, asked something else. Its other
+  // words stay as context when the message names something of its own: they count where a fact has them.
+  if (own.length === 0 && q.intents.length === 0) return undefined;
+  const subject = prevUnits.filter((u) => u.entity || u.tokens[0]!.startsWith('#') || /^\d{4}$/.test(u.tokens[0]!));
+  const rest = prevUnits.filter((u) => !subject.includes(u) && !u.framing && !u.predicate && !q.asking.some((m) => m.tokens[0] === u.tokens[0]));
+  if (subject.length === 0 && rest.length === 0) return undefined;
+  // With nothing of its own but a question word (언제부터?), the last question's words are what it asks about.
+  const carried = own.length === 0 ? rest : rest.map((u) => ({ ...u, context: true }));
+  return { kind: 'attribute-swap', units: [...q.asking, ...subject, ...carried], intents: q.intents, ...(q.counted ? { counted: q.counted } : {}) };
+}
+
+/** The counted thing: the new message's, else (a swapped team, same question) the last one's. */
+function counted(q: ParsedQuestion, prev: Turn): ParsedQuestion['counted'] {
+  if (q.counted) return q.counted;
+  return prev.counted ? { field: prev.counted.field, pattern: new RegExp(prev.counted.pattern, 'i') } : undefined;
+}
+
+/** The turn to keep after answering `q` with `factIds`. */
+export function turnOf(q: ParsedQuestion, factIds: string[], lang: Lang = q.lang): Turn {
+  return {
+    lang,
+    units: q.units
+      .filter((u) => !u.context)
+      .map((u) => ({ tokens: u.tokens, alias: u.alias, ...(u.entity ? { entity: true } : {}), ...(u.framing ? { framing: true } : {}), ...(u.predicate ? { predicate: true } : {}), ...(u.verbForm ? { verbForm: true } : {}) })),
+    intents: q.intents,
+    ...(q.counted ? { counted: { field: q.counted.field, pattern: q.counted.pattern.source } } : {}),
+    factIds,
+  };
+}
+
+export type { FollowUpKind };

@@ -1,0 +1,84 @@
+/**
+ * Follow-up questions in a thread, on the fixture corpus: each kind, in both languages, and a
+ * self-contained question never merged.
+ */
+import { describe, expect, it } from 'vitest';
+import { createEngine, loadCorpus } from '../src/index.ts';
+import type { Answer, Turn } from '../src/types.ts';
+import { fixtureCorpus } from './helpers/tmp-corpus.ts';
+
+const engine = createEngine(loadCorpus(fixtureCorpus('rules-corpus')), { today: () => '2026-12-06' });
+
+/** Asks each message in turn, carrying the last answered turn; returns every answer. */
+function thread(...messages: string[]): Answer[] {
+  let previous: Turn | undefined;
+  return messages.map((m) => {
+    const a = engine.askInThread(m, previous);
+    if (a.turn) previous = a.turn;
+    return a;
+  });
+}
+const top = (a: Answer) => (a.answered ? a.answers[0]!.factId : undefined);
+
+describe('follow-ups', () => {
+  it.each([
+    ['루닛 사업비 얼마야?', '그럼 카이스트는?'],
+    ["What is Lunit's budget?", 'what about KAIST?'],
+  ])('entity swap: %s → %s keeps the question and changes the team', (first, second) => {
+    const [a, b] = thread(first, second);
+    expect(top(a!)).toBe('lunit-budget');
+    expect(top(b!)).toBe('kaist-budget');
+    expect(b!.followUp).toEqual({ kind: 'entity-swap' });
+  });
+
+  it.each([
+    ['팀당 GPU 몇 장 받아?', '언제부터?'],
+    ['How many GPUs does each team get?', 'since when?'],
+  ])('attribute swap: %s → %s keeps the subject and asks another thing', (first, second) => {
+    const [a, b] = thread(first, second);
+    expect(top(a!)).toBe('gpu-per-team');
+    expect(top(b!)).toBe('gpu-start');
+    expect(b!.followUp).toEqual({ kind: 'attribute-swap' });
+  });
+
+  it.each([['출처 더 보여줘'], ['sources?']])('%s: the last answer with all its sources', (action) => {
+    const [a, b] = thread('2025년 선정된 팀 어디야?', action);
+    expect(top(b!)).toBe(top(a!));
+    expect(b!.followUp).toEqual({ kind: 'sources' });
+    expect(b!.answers[0]!.sources.map((s) => s.sourceId)).toEqual(['01-paper-2025-01-01', '02-wire-2025-10-31']);
+  });
+
+  it('영어로 / 한국어로: the same answer in the other language', () => {
+    const [a, b, c] = thread('루닛 사업비 얼마야?', 'in English please', '한국어로');
+    expect(b!.lang).toBe('en');
+    expect(b!.answers[0]!.text).toBe("The Lunit consortium's budget is KRW 18.2 billion.");
+    expect(top(b!)).toBe(top(a!));
+    expect(c!.lang).toBe('ko');
+    expect(b!.followUp).toEqual({ kind: 'language' });
+  });
+
+  it.each([['더 자세히'], ['tell me more']])('%s: more facts about the last answer, not the same one', (action) => {
+    const [a, b] = thread('루닛 사업비 얼마야?', action);
+    expect(b!.followUp).toEqual({ kind: 'more' });
+    expect(b!.answers.length).toBeGreaterThan(0);
+    expect(b!.answers.map((x) => x.factId)).not.toContain(top(a!));
+  });
+
+  it('a self-contained question is never merged', () => {
+    const [, b] = thread('루닛 사업비 얼마야?', '독파모 2차 평가 언제야?');
+    expect(b!.followUp).toBeUndefined();
+    expect(top(b!)).toBe(engine.ask('독파모 2차 평가 언제야?').answers[0]?.factId);
+  });
+
+  it('a chain of swaps carries the merged question forward', () => {
+    const [, b, c] = thread('루닛 사업비 얼마야?', '그럼 카이스트는?', '그럼 루닛은?');
+    expect(top(b!)).toBe('kaist-budget');
+    expect(top(c!)).toBe('lunit-budget');
+  });
+
+  it('the turn holds the parsed question and fact ids, never the text', () => {
+    const [a] = thread('루닛 사업비 얼마야?');
+    expect(JSON.stringify(a!.turn)).not.toContain('루닛 사업비');
+    expect(a!.turn!.factIds[0]).toBe('lunit-budget');
+  });
+});
