@@ -72,7 +72,9 @@ function report(title: string, set: EvalQuestion[]): Metrics {
   return ours;
 }
 
-const dev = loadEvalSet(process.env.EVAL_DIR || EVAL_DIR);
+// The questions curators marked out of scope are scored as abstentions with the dev sets.
+const curated: EvalQuestion[] = corpus.outOfScope.map((q) => ({ q, expect: [], kind: 'out-of-scope', file: 'corpus/out-of-scope.yaml' }));
+const dev = [...loadEvalSet(process.env.EVAL_DIR || EVAL_DIR), ...curated];
 const blind = loadEvalSet(process.env.BLIND_DIR || BLIND_DIR);
 console.log(`corpus: ${corpus.facts.length} facts, ${corpus.sources.size} sources, ${corpus.facts.reduce((n, f) => n + f.examples.length, 0)} example questions`);
 const devMetrics = report(`DEV (${path.relative(process.cwd(), process.env.EVAL_DIR || EVAL_DIR)}, tuned on)`, dev);

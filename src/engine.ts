@@ -17,7 +17,7 @@ import { parseQuestion, withUnits, type ParsedQuestion } from './query/parse.ts'
 import { createFollowUpAnswers } from './answer/follow-up.ts';
 import { coverage } from './search/coverage.ts';
 import { decide, evidence, type DecideOptions } from './search/decide.ts';
-import { createExampleMatcher } from './search/examples.ts';
+import { createExampleMatcher, createQuestionMatcher } from './search/examples.ts';
 import { buildFactIndex, type IndexOptions } from './search/fact-index.ts';
 import { createRanker, type RankOptions, type Ranked } from './search/rank.ts';
 import type { Answer, Lang, QuickFact, TopicRef, Turn } from './types.ts';
@@ -33,7 +33,7 @@ export const defaultOptions = {
     rules: { coverage: 2, bm25: 0.7, example: 0.5, keywords: 0.3, intentGiven: 0.25, intentUnmet: 0.7, who: 0.1, planOnOutcome: 0.8, lead: 0.3, definition: 0.8, programme: 0.3 },
     coverage: { partCredit: 0.6, exampleCredit: 0.8, topicCredit: 0.5, unknownWeight: 0.7, unknownLatinWeight: 0.7, unknownDecay: 0.5, compoundWeight: 0.5, predicateWeight: 0.15, knownPredicateWeight: 0.4, contextWeight: 1 },
   } satisfies RankOptions,
-  decide: { minEvidence: 0.65, noiseShare: 0.6, homeRatio: Number(process.env.HR ?? 0.85) } satisfies DecideOptions,
+  decide: { minEvidence: 0.65, noiseShare: 0.6, curatedMatch: 0.85, homeRatio: 0.85 } satisfies DecideOptions,
   compose: { maxRelated: 2, relatedCoverage: 0.5, relatedRatio: 0.45, minEvidence: 0.65 } satisfies ComposeOptions,
   /** Today's date (YYYY-MM-DD), for plans past their due date; injectable in tests. */
   today: (): string => new Date().toISOString().slice(0, 10),
@@ -84,9 +84,19 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
 
   const followUps = createFollowUpAnswers(corpus, o.compose.maxRelated);
 
+  // Questions curators marked out of scope, matched like example questions.
+  const outOfScope = createQuestionMatcher(
+    corpus.outOfScope.map((text) => {
+      const units = analyzer.units(text);
+      return { owner: 'out-of-scope', text, heads: units.filter((u) => !u.framing).map((u) => u.tokens[0]!), verbForms: new Set(units.filter((u) => u.verbForm).map((u) => u.tokens[0]!)) };
+    }),
+    index,
+    o.rank.coverage.knownPredicateWeight,
+  );
+
   function run(q: ParsedQuestion) {
     const ranking = rank(q);
-    return { q, ranking, decision: decide(q, ranking, index, home, o.decide) };
+    return { q, ranking, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim) };
   }
 
   function answer(q: ParsedQuestion): Answer {

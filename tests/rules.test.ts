@@ -114,6 +114,12 @@ describe('answer or abstain', () => {
     (q) => expect(engine.ask(q).answered).toBe(false),
   );
 
+  it('a question a curator marked out of scope, and a close rewording, is refused', () => {
+    expect(engine.explain('루닛 컨소시엄 회식 장소 어디야?').decision).toEqual({ answered: false, reason: 'curated-out-of-scope' });
+    expect(engine.ask('루닛 컨소시엄 회식장소 어디임?').answered).toBe(false);
+    expect(top(engine, '루닛 사업비 얼마야?')).toBe('lunit-budget');
+  });
+
   it('500 random characters are noise, not a fact', () => {
     let seed = 7;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isNode, isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { nameKey } from '../analysis/normalize.ts';
-import { AliasFile, FactFile, LexiconFiles, SourceFile, TopicFile, type AliasGroup, type Fact, type LexiconData, type Source, type Topic } from './schema.ts';
+import { AliasFile, FactFile, LexiconFiles, OutOfScopeFile, SourceFile, TopicFile, type AliasGroup, type Fact, type LexiconData, type Source, type Topic } from './schema.ts';
 
 /** The validated corpus: what the engine indexes. */
 export interface Corpus {
@@ -13,6 +13,8 @@ export interface Corpus {
   facts: readonly Fact[];
   /** The word lists of corpus/lexicon/: stopwords, endings, spellings, question words, counters, programmes. */
   lexicon: LexiconData;
+  /** Questions curators marked out of scope (corpus/out-of-scope.yaml; none when the file is absent). */
+  outOfScope: readonly string[];
   /** Where each fact is defined, for error messages and curators. */
   origin: ReadonlyMap<string, { file: string; line: number }>;
 }
@@ -142,6 +144,8 @@ export function loadCorpus(dir: string): Corpus {
   const factFiles = yamlFiles(path.join(dir, 'facts')).map((f) => parse(issues, f, FactFile));
   if (factFiles.length === 0) issues.push({ file: rel(path.join(dir, 'facts')), message: 'no fact files found' });
 
+  const outOfScopePath = path.join(dir, 'out-of-scope.yaml');
+  const outOfScopeFile = fs.existsSync(outOfScopePath) ? parse(issues, outOfScopePath, OutOfScopeFile) : undefined;
   const lexiconParsed = parseLexicon(issues, dir);
   const lexicon = lexiconOf(lexiconParsed);
 
@@ -260,7 +264,7 @@ export function loadCorpus(dir: string): Corpus {
   }
 
   if (issues.length > 0) throw new CorpusError(issues);
-  return { sources, topics, aliases, facts, lexicon, origin };
+  return { sources, topics, aliases, facts, lexicon, outOfScope: outOfScopeFile?.data.map((e) => e.q) ?? [], origin };
 }
 
 

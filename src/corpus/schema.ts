@@ -114,6 +114,19 @@ export const AliasGroup = z.strictObject({
 export type AliasGroup = z.infer<typeof AliasGroup>;
 export const AliasFile = z.array(AliasGroup);
 
+/**
+ * Questions a curator marked out of scope (corpus/out-of-scope.yaml): the bot abstains on them and
+ * on close rewordings, and the eval scores them as abstentions.
+ */
+export const OutOfScopeEntry = z.strictObject({
+  q: Text,
+  /** Why it is out of scope (for the next curator). */
+  note: Text.optional(),
+  /** When it was marked. */
+  added: IsoDate.optional(),
+});
+export const OutOfScopeFile = z.array(OutOfScopeEntry);
+
 // --- The lexicon (corpus/lexicon/*.yaml): every word list the analyzer and the question parser use ---
 
 /** A word in a list; YAML reads 2 or true as other types, so everything is read as text. */

@@ -15,6 +15,8 @@ export interface DecideOptions {
   minEvidence: number;
   /** A question of three or more words is noise when at least this share of them is unknown. */
   noiseShare: number;
+  /** A question at least this close to one a curator marked out of scope (corpus/out-of-scope.yaml) is refused. */
+  curatedMatch: number;
   /**
    * Widening: the home programme's best fact answers a question naming no programme when its score
    * is at least this share of the best fact overall (1: only when it is the best anyway).
@@ -24,7 +26,7 @@ export interface DecideOptions {
 
 export type Decision =
   | { answered: true; best: Ranked; /** Every candidate that passed the filters, the chosen tier's first. */ ranked: Ranked[]; tier: 'home' | 'all' }
-  | { answered: false; reason: 'empty' | 'noise' | 'personal' | 'no-evidence'; ranked: Ranked[] };
+  | { answered: false; reason: 'empty' | 'noise' | 'personal' | 'curated-out-of-scope' | 'no-evidence'; ranked: Ranked[] };
 
 /**
  * How strongly a candidate answers: its coverage, or how closely the question reads like one of its
@@ -54,8 +56,11 @@ export function refuse(q: ParsedQuestion, index: FactIndex, opts: DecideOptions)
   return undefined;
 }
 
-export function decide(q: ParsedQuestion, ranking: Ranking, index: FactIndex, home: string, opts: DecideOptions): Decision {
-  const reason = refuse(q, index, opts);
+/**
+ * `outOfScope`: how close the question is to the nearest one a curator marked out of scope (0–1).
+ */
+export function decide(q: ParsedQuestion, ranking: Ranking, index: FactIndex, home: string, opts: DecideOptions, outOfScope = 0): Decision {
+  const reason = refuse(q, index, opts) ?? (outOfScope >= opts.curatedMatch ? 'curated-out-of-scope' : undefined);
   if (reason) return { answered: false, reason, ranked: ranking.kept };
   const tiers: ['home' | 'all', Ranked[]][] = q.programme.by === 'home' ? [['home', ranking.kept.filter((r) => r.entry.scope === home)], ['all', ranking.kept]] : [['all', ranking.kept]];
   const top = ranking.kept[0]?.score ?? 0;

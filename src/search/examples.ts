@@ -17,29 +17,32 @@ export interface ExampleMatcher {
   closest(q: ParsedQuestion): Map<string, ClosestExample>;
 }
 
-export function createExampleMatcher(index: FactIndex, predicateWeight: number): ExampleMatcher {
-  // Every example gets a number; postings and weights are typed arrays, so a question allocates little.
-  const owner: string[] = [];
-  const texts: string[] = [];
+/** One question to match against: whose it is (a fact id), its text and its units. */
+export interface MatchItem {
+  owner: string;
+  text: string;
+  heads: string[];
+  /** The heads that are verb forms: they weigh less, as in the question. */
+  verbForms: ReadonlySet<string>;
+}
+
+/** The closest of `items` to a question, per owner. */
+export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<FactIndex, 'df' | 'idf' | 'unknownIdf'>, predicateWeight: number): ExampleMatcher {
+  // Every item gets a number; postings and weights are typed arrays, so a question allocates little.
   const totals: number[] = [];
   const postings = new Map<string, number[]>();
   // An unknown word weighs like the rarest term.
   const weight = (t: string) => (index.df.has(t) ? index.idf(t) : index.unknownIdf);
-  for (const [id, e] of index.entries) {
-    for (const ex of e.examples) {
-      const n = owner.length;
-      owner.push(id);
-      texts.push(ex.text);
-      const heads = [...new Set(ex.heads)];
-      totals.push(heads.reduce((s, t) => s + weight(t) * (ex.verbForms.has(t) ? predicateWeight : 1), 0));
-      for (const h of heads) {
-        const list = postings.get(h);
-        if (list) list.push(n);
-        else postings.set(h, [n]);
-      }
+  items.forEach((item, n) => {
+    const heads = [...new Set(item.heads)];
+    totals.push(heads.reduce((s, t) => s + weight(t) * (item.verbForms.has(t) ? predicateWeight : 1), 0));
+    for (const h of heads) {
+      const list = postings.get(h);
+      if (list) list.push(n);
+      else postings.set(h, [n]);
     }
-  }
-  const shared = new Float64Array(owner.length);
+  });
+  const shared = new Float64Array(items.length);
 
   return {
     closest(q) {
@@ -61,10 +64,17 @@ export function createExampleMatcher(index: FactIndex, predicateWeight: number):
       for (const n of touched) {
         const sim = (2 * shared[n]!) / (qTotal + totals[n]!);
         shared[n] = 0;
-        const prev = best.get(owner[n]!);
-        if (!prev || sim > prev.sim) best.set(owner[n]!, { sim, text: texts[n]! });
+        const owner = items[n]!.owner;
+        const prev = best.get(owner);
+        if (!prev || sim > prev.sim) best.set(owner, { sim, text: items[n]!.text });
       }
       return best;
     },
   };
+}
+
+/** The closest example question of each fact. */
+export function createExampleMatcher(index: FactIndex, predicateWeight: number): ExampleMatcher {
+  const items = [...index.entries].flatMap(([id, e]) => e.examples.map((ex) => ({ owner: id, text: ex.text, heads: ex.heads, verbForms: ex.verbForms })));
+  return createQuestionMatcher(items, index, predicateWeight);
 }

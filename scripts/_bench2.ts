@@ -1,0 +1,12 @@
+import { loadCorpus, createEngine } from '../src/index.ts';
+import { Analyzer } from '../src/analysis/analyzer.ts';
+const c = loadCorpus('corpus');
+const a = new Analyzer(c.aliases, c.lexicon);
+const texts = c.facts.flatMap((f) => [f.ko, f.en, f.keywords.join(' \n '), ...f.examples]);
+const norms = texts.map((t) => a.normalize(t));
+const am = (a as any).aliases;
+const min = (f: () => void, n = 10) => { let best = Infinity; for (let i = 0; i < n; i++) { const t = performance.now(); f(); best = Math.min(best, performance.now() - t); } return best.toFixed(1); };
+console.log('normalize', min(() => { for (const x of texts) a.normalize(x); }));
+console.log('matches', min(() => { for (const x of norms) am.matches(x); }));
+console.log('analyze (fresh analyzer each run)', min(() => { const b = new Analyzer(c.aliases, c.lexicon); for (const x of texts) b.analyze(x); }));
+console.log('createEngine', min(() => createEngine(c), 8));

@@ -1,0 +1,23 @@
+import { loadCorpus } from '../src/index.ts';
+import { Analyzer } from '../src/analysis/analyzer.ts';
+import { findDates } from '../src/analysis/dates.ts';
+import { fold, numbersAsDigits } from '../src/analysis/normalize.ts';
+const c = loadCorpus('corpus');
+const a = new Analyzer(c.aliases, c.lexicon);
+const texts = c.facts.flatMap((f) => [f.ko, f.en, f.keywords.join(' \n '), ...f.examples]);
+const norms = texts.map((t) => a.normalize(t));
+const am = (a as any).aliases;
+const min = (name: string, f: () => void, n = 8) => { let best = Infinity; for (let i = 0; i < n; i++) { const t = performance.now(); f(); best = Math.min(best, performance.now() - t); } console.log(name.padEnd(20), best.toFixed(1), 'ms'); };
+min('fold', () => { for (const x of texts) fold(x); });
+min('numbersAsDigits', () => { for (const x of texts) numbersAsDigits(x); });
+min('normalize', () => { for (const x of texts) a.normalize(x); });
+min('alias matches', () => { for (const x of norms) am.matches(x); });
+min('findDates', () => { for (const x of norms) findDates(x); });
+min('ordinals', () => { const re = (a as any).ordinals; for (const x of norms) [...x.matchAll(re)]; });
+min('analyze', () => { for (const x of texts) a.analyze(x); });
+// pieces of matches
+const mod = await import('../src/analysis/aliases.ts');
+let steps = 0;
+min('trie walk only', () => { for (const x of norms) { const chars = x.replace(/[\s\-_.·/']/g, ''); for (let i = 0; i < chars.length; i++) { let n = am.trie; for (let j = i; j < chars.length; j++) { n = n.next.get(chars.charCodeAt(j)); if (!n) break; steps++; } } } });
+min('compact only', () => { for (const x of norms) mod.compact(x); });
+min('walk+compact', () => { for (const x of norms) { const text = mod.compact(x); const chars = text.chars; for (let i = 0; i < chars.length; i++) { let n = am.trie; for (let j = i; j < chars.length; j++) { n = n.next.get(chars.charCodeAt(j)); if (!n) break; } } } });
