@@ -82,7 +82,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   const parseCtx = { analyzer, participantOf: index.participantOf, attributeTokens: index.attributeTokens };
   const parse = (raw: string) => parseQuestion(String(raw ?? '').slice(0, o.maxQuestionChars), parseCtx);
 
-  const followUps = createFollowUpAnswers(corpus, o.compose.maxRelated);
+  const followUps = createFollowUpAnswers(corpus);
 
   // Questions curators marked out of scope, matched like example questions.
   const outOfScope = createQuestionMatcher(
@@ -122,7 +122,12 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     if (!r) return undefined;
     if (r.kind === 'sources') return followUps.again(q.text, previous, 'sources', previous.lang);
     if (r.kind === 'language') return followUps.again(q.text, previous, 'language', r.lang);
-    if (r.kind === 'more') return followUps.more(q.text, previous, previous.lang);
+    if (r.kind === 'more') {
+      // The last question ranked again: the facts after the one already given.
+      const last = withUnits({ text: q.text, lang: previous.lang, intents: previous.intents as ParsedQuestion['intents'], personal: false }, previous.units as ParsedQuestion['units'], parseCtx);
+      const next = rank(last).kept.filter((x) => x.id !== previous.factIds[0] && x.coverage.value >= o.compose.relatedCoverage);
+      return followUps.more(q.text, previous, next.slice(0, 1 + o.compose.maxRelated).map((x) => x.id));
+    }
     const a = answer(merged!);
     return a.answered ? { ...a, followUp: { kind: r.kind } } : undefined;
   }

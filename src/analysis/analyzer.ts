@@ -251,5 +251,7 @@ export function detectLang(text: string): Lang {
   const hangulWords = norm.match(/[\uAC00-\uD7A3\u3131-\u318E]+/g)?.length ?? 0;
   const latinWords = norm.match(/[a-z]{2,}/g)?.length ?? 0;
   if (hangulWords === 0) return latinWords > 0 ? 'en' : 'ko';
+  // A Korean particle on an English word (budget은, GPU를) is Korean grammar, however many English words.
+  if (/[a-z0-9][\uAC00-\uD7A3]/.test(norm)) return 'ko';
   return latinWords > hangulWords ? 'en' : 'ko';
 }

@@ -1,12 +1,12 @@
 /**
  * Answers to actions on the last answer in a thread: all its sources, the same answer in the other
- * language, or more facts about it (its related facts, then its topic's).
+ * language, or more facts about it (the ones that rank next for the last question).
  */
 import type { Corpus } from '../corpus/load.ts';
 import type { Answer, Lang, Turn } from '../types.ts';
 import { citer } from './cite.ts';
 
-export function createFollowUpAnswers(corpus: Corpus, maxRelated: number) {
+export function createFollowUpAnswers(corpus: Corpus) {
   const { item } = citer(corpus);
   const facts = new Map(corpus.facts.map((f) => [f.id, f]));
 
@@ -17,14 +17,10 @@ export function createFollowUpAnswers(corpus: Corpus, maxRelated: number) {
       const answers = ids.map((id) => item(facts.get(id)!, lang));
       return { question, lang, answered: answers.length > 0, answers, followUp: { kind }, turn: { ...prev, lang } };
     },
-    /** More about the last answer: its related facts not shown first, then its topic's other facts. */
-    more(question: string, prev: Turn, lang: Lang): Answer {
-      const best = facts.get(prev.factIds[0] ?? '');
-      const shown = new Set(prev.factIds.slice(0, 1));
-      const sameTopic = best ? corpus.facts.filter((f) => f.topic === best.topic).map((f) => f.id) : [];
-      const ids = [...new Set([...prev.factIds.slice(1), ...sameTopic])].filter((id) => !shown.has(id) && facts.has(id)).slice(0, 1 + maxRelated);
-      const answers = ids.map((id) => item(facts.get(id)!, lang));
-      return { question, lang, answered: answers.length > 0, answers, followUp: { kind: 'more' }, turn: { ...prev, lang, factIds: [...prev.factIds.slice(0, 1), ...ids] } };
+    /** More about the last answer: `ids`, the facts that rank next for the last question. */
+    more(question: string, prev: Turn, ids: string[]): Answer {
+      const answers = ids.filter((id) => facts.has(id)).map((id) => item(facts.get(id)!, prev.lang));
+      return { question, lang: prev.lang, answered: answers.length > 0, answers, followUp: { kind: 'more' }, turn: { ...prev, factIds: [...prev.factIds.slice(0, 1), ...ids] } };
     },
   };
 }

@@ -8,7 +8,7 @@ import type { ParsedQuestion } from '../query/parse.ts';
 import type { Answer, Lang } from '../types.ts';
 
 /** The last day a due date (YYYY-MM or YYYY-MM-DD) covers: a month is due until its end. */
-function dueEnd(due: string): string {
+export function dueEnd(due: string): string {
   if (due.length === 10) return due;
   const [y, m] = due.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);

@@ -30,14 +30,22 @@ export function resolveFollowUp(q: ParsedQuestion, norm: string, prev: Turn, lex
   // An action names nothing of its own: "출처 좀", "in English please", "tell me more".
   if (short && own.filter((u) => u.alias || u.entity).length <= 1 && q.entities.length === 0) {
     if (f.sources.test(norm)) return { kind: 'sources' };
-    if (f.english.test(norm) && prev.lang !== 'en') return { kind: 'language', lang: 'en' };
-    if (f.korean.test(norm) && prev.lang !== 'ko') return { kind: 'language', lang: 'ko' };
+    if (f.english.test(norm)) return { kind: 'language', lang: 'en' };
+    if (f.korean.test(norm)) return { kind: 'language', lang: 'ko' };
     if (f.more.test(norm) && own.length <= 1) return { kind: 'more' };
   }
   const leans = f.markers.test(norm) || own.length <= 1;
-  if (!leans || own.length > FOLLOW_UP_UNITS || q.programme.by === 'named') return undefined;
+  if (!leans || own.length > FOLLOW_UP_UNITS) return undefined;
   const prevUnits = prev.units as Unit[];
   const prevEntities = prevUnits.filter((u) => u.entity);
+  const isMarker = (u: Pick<Unit, 'tokens'>) => [...lex.programmes.markers.values()].some((ms) => ms.includes(u.tokens[0]!));
+  // "what about the sovereign model call?": the last question, about another programme.
+  if (q.programme.by === 'named') {
+    const prevProgramme = prevUnits.filter(isMarker);
+    if (prevProgramme.length === 0 || prevProgramme.every((u) => q.asking.some((m) => m.tokens[0] === u.tokens[0])) || own.filter((u) => !isMarker(u)).length > 1) return undefined;
+    const kept = prevUnits.filter((u) => !isMarker(u) && !u.framing && !q.asking.some((m) => m.tokens[0] === u.tokens[0]));
+    return { kind: 'entity-swap', units: [...q.asking, ...kept], intents: q.intents.length ? q.intents : (prev.intents as ParsedQuestion['intents']), ...(counted(q, prev) ? { counted: counted(q, prev)! } : {}) };
+  }
   // "그럼 KAIST는?": the last question, with its team swapped for this one.
   if (q.entities.length > 0) {
     if (prevEntities.length === 0 || own.filter((u) => !u.entity).length > 1) return undefined;
@@ -47,7 +55,8 @@ export function resolveFollowUp(q: ParsedQuestion, norm: string, prev: Turn, lex
   // "언제부터?", "and the budget?": the last question's subject, asked something else. Its other
   // words stay as context when the message names something of its own: they count where a fact has them.
   if (own.length === 0 && q.intents.length === 0) return undefined;
-  const subject = prevUnits.filter((u) => u.entity || u.tokens[0]!.startsWith('#') || /^\d{4}$/.test(u.tokens[0]!));
+  // The subject: the teams, the programme, the round and the year it was about.
+  const subject = prevUnits.filter((u) => u.entity || isMarker(u) || u.tokens[0]!.startsWith('#') || /^\d{4}$/.test(u.tokens[0]!));
   const rest = prevUnits.filter((u) => !subject.includes(u) && !u.framing && !u.predicate && !q.asking.some((m) => m.tokens[0] === u.tokens[0]));
   if (subject.length === 0 && rest.length === 0) return undefined;
   // With nothing of its own but a question word (언제부터?), the last question's words are what it asks about.
