@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadEngine } from '../src/index.ts';
-import { BLIND_DIR, loadEvalSet, type EvalQuestion } from '../scripts/lib/eval-set.ts';
+import { BLIND_DIR, EVAL_DIR, loadConversations, loadEvalSet, type EvalQuestion } from '../scripts/lib/eval-set.ts';
+import { scoreConversations } from '../scripts/lib/followup-metrics.ts';
 import { score } from '../scripts/lib/metrics.ts';
 
 const engine = loadEngine();
@@ -41,6 +42,19 @@ describe('quality bars', () => {
     expect(m.hit1).toBeGreaterThanOrEqual(hit1);
     expect(m.abstention).toBeGreaterThanOrEqual(abstention);
     if (nearMiss !== undefined) expect(m.nearMissAbstention).toBeGreaterThanOrEqual(nearMiss);
+  });
+});
+
+describe('follow-ups in threads', () => {
+  // Dev 72.0%, blind 64.7% (2026-12-06; each message alone: 40.0% / 28.7%), minus a margin of 3 points.
+  it.each([
+    ['dev', EVAL_DIR, 0.69],
+    ['blind', BLIND_DIR, 0.61],
+  ] as const)('%s conversations: follow-up hit@1 ≥ %s, and a self-contained turn gets the answer it gets alone', (_, dir, bar) => {
+    const m = scoreConversations(loadConversations(dir), engine);
+    expect(m.turns).toBeGreaterThan(100);
+    expect(m.hit1).toBeGreaterThanOrEqual(bar);
+    expect(m.unchanged).toBe(1);
   });
 });
 
