@@ -108,4 +108,17 @@ describe('terminal chat', () => {
     expect(out).toContain('# 타임라인');
     expect(out).not.toContain('never read');
   });
+
+  it('carries the conversation: a follow-up line is read against the last answer', async () => {
+    const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
+    let out = '';
+    io.stdout.on('data', (d) => (out += d));
+    io.stdin.end('루닛 컨소시엄 GPU 몇 장 받아?\n출처 더 보여줘\nin English please\n/quit\n');
+    await runChat(engine, io, false);
+    expect(out).toContain('GPU 256장');
+    // "출처 더": every source in full, one per line, after a bare 출처: heading.
+    const sources = out.slice(out.indexOf('\n출처:\n'));
+    expect(sources.split('\n').filter((l) => l.startsWith('- ')).length).toBeGreaterThan(3);
+    expect(out).toContain('receives 256 NVIDIA B200 GPUs');
+  });
 });

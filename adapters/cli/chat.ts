@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import type { Engine } from '../../src/index.ts';
+import type { Engine, Turn } from '../../src/index.ts';
 import type { Io } from './ask.ts';
 import { renderAnswer, renderQuickFact, renderTopics } from './format.ts';
 
@@ -16,16 +16,18 @@ export async function runChat(engine: Engine, io: Io, interactive = true): Promi
   const rl = createInterface({ input: io.stdin, output: interactive ? io.stdout : undefined, terminal: interactive, crlfDelay: Infinity });
   rl.setPrompt('? ');
   if (interactive) rl.prompt();
+  // The last answered question: the next line may follow it up ("그럼 KAIST는?", "출처 더", "in English").
+  const thread: { last?: Turn } = {};
   for await (const raw of rl) {
     const line = raw.trim();
     if (line === '/quit' || line === '/exit' || line === 'exit' || line === 'quit') break;
-    io.stdout.write(`${reply(engine, line)}\n\n`);
+    io.stdout.write(`${reply(engine, line, thread)}\n\n`);
     if (interactive) rl.prompt();
   }
   rl.close();
 }
 
-function reply(engine: Engine, line: string): string {
+function reply(engine: Engine, line: string, thread: { last?: Turn }): string {
   if (line === '/help') return CHAT_BANNER;
   if (line === '/topics') return renderTopics(engine.topics('ko'));
   if (line.startsWith('/fact')) {
@@ -35,5 +37,7 @@ function reply(engine: Engine, line: string): string {
     const found = engine.fact(q, lang);
     return found ? renderQuickFact(found) : `"${q}": 해당 주제가 없어요. /topics 로 목록을 보세요.`;
   }
-  return renderAnswer(engine.ask(line));
+  const answer = engine.askInThread(line, thread.last);
+  if (answer.turn) thread.last = answer.turn;
+  return renderAnswer(answer);
 }

@@ -34,6 +34,10 @@ export function renderAnswer(a: Answer): string {
     return [l.notFound, a.notFound?.hint ?? '', topics && `${l.topics}: ${topics}`].filter(Boolean).join('\n');
   }
   const [best, ...related] = a.answers;
+  if (a.followUp?.kind === 'sources') {
+    // "출처 더": every source of the last answer, in full.
+    return [best!.text, `${l.source}:`, ...best!.sources.map((c) => `- ${citationText(c)}`)].join('\n');
+  }
   const lines = a.notice ? [a.notice.text, best!.text] : [best!.text];
   const note = statusNote(best!, a.lang);
   if (note) lines.push(note);
