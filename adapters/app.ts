@@ -4,17 +4,17 @@
  * environment's configuration; the load script and tests call it with their own.
  */
 import crypto from 'node:crypto';
-import { createBot, type Bot } from '../src/ops/bot.ts';
-import { Health } from '../src/ops/health.ts';
-import type { LiveEngine } from '../src/ops/live-engine.ts';
-import { openQuestionLog } from '../src/ops/question-log.ts';
-import { RateLimiter } from '../src/ops/rate-limit.ts';
-import { WorkQueue } from '../src/ops/work-queue.ts';
-import type { Recorder } from '../src/record.ts';
+import { createBot, type Bot } from '../runtime/bot.ts';
+import { Health } from '../runtime/health.ts';
+import type { LiveEngine } from '../runtime/live-engine.ts';
+import { openQuestionLog } from '../runtime/question-log.ts';
+import { RateLimiter } from '../runtime/rate-limit.ts';
+import { WorkQueue } from '../runtime/work-queue.ts';
+import type { Recorder } from '../runtime/record.ts';
 import type { Config } from './config.ts';
 import { startDiscord } from './discord/index.ts';
-import { handleHealth, startHealthServer } from './health.ts';
-import type { Logger } from './logger.ts';
+import { handleHealth, startHealthServer } from '../runtime/health-http.ts';
+import type { Logger } from '../runtime/logger.ts';
 import { startSlack } from './slack/index.ts';
 
 export interface RunningBot {

@@ -6,7 +6,7 @@
 import { CorpusError, DEFAULT_CORPUS_DIR, loadEngine } from '../src/index.ts';
 import { runChat } from './cli/chat.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { serve } from './serve.ts';
+import { serve } from '../runtime/service.ts';
 
 let config: Config;
 try {

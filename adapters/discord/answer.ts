@@ -1,5 +1,5 @@
 /** Engine answer → Discord message body, with feedback buttons and topic suggestions filled in. */
-import type { Origin } from '../../src/record.ts';
+import type { Origin } from '../../runtime/record.ts';
 import type { Answer } from '../../src/types.ts';
 import type { BotContext } from './context.ts';
 import { renderAnswer, type MessageBody } from './format.ts';

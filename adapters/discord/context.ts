@@ -1,9 +1,9 @@
 /** What every Discord handler is given: the engine, the recorder, a logger and the bot's small state. */
 import type { Engine } from '../../src/index.ts';
-import type { BotAnswer } from '../../src/ops/bot.ts';
-import type { Outbox } from '../../src/ops/outbox.ts';
-import type { WorkQueue } from '../../src/ops/work-queue.ts';
-import type { Origin, Recorder } from '../../src/record.ts';
+import type { BotAnswer } from '../../runtime/bot.ts';
+import type { Outbox } from '../../runtime/outbox.ts';
+import type { WorkQueue } from '../../runtime/work-queue.ts';
+import type { Origin, Recorder } from '../../runtime/record.ts';
 import { FeedbackStore } from './feedback.ts';
 
 /** The part of the bot the Discord adapter uses (a full `Engine` fits too: it ignores the origin). */

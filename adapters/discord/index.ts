@@ -3,10 +3,10 @@
  * Slash commands (`/ask`, `/fact` with autocomplete), mentions and DMs, 👍/👎 feedback.
  */
 import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Options, Partials } from 'discord.js';
-import { InFlight } from '../../src/ops/in-flight.ts';
-import { Outbox } from '../../src/ops/outbox.ts';
-import { WorkQueue } from '../../src/ops/work-queue.ts';
-import type { Recorder } from '../../src/record.ts';
+import { InFlight } from '../../runtime/in-flight.ts';
+import { Outbox } from '../../runtime/outbox.ts';
+import { WorkQueue } from '../../runtime/work-queue.ts';
+import type { Recorder } from '../../runtime/record.ts';
 import { discordConfigFromEnv, DiscordConfigError, type DiscordConfig } from './config.ts';
 import { LatencyTracker, type BotContext, type DiscordEngine, type Logger } from './context.ts';
 import { FeedbackStore } from './feedback.ts';

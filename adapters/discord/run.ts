@@ -5,7 +5,7 @@
  * alone: `tsx adapters/discord/run.ts`.
  */
 import { ConfigError, loadConfig } from '../config.ts';
-import { serve } from '../serve.ts';
+import { serve } from '../../runtime/service.ts';
 
 try {
   const { slack: _slack, ...config } = loadConfig(process.env, Boolean(process.stderr.isTTY));

@@ -4,7 +4,7 @@
  * again until someone fixes it); an answer Slack refused is replaced by a short plain apology.
  */
 import { webApi } from '@slack/bolt';
-import { Outbox } from '../../src/ops/outbox.ts';
+import { Outbox } from '../../runtime/outbox.ts';
 import { describeError, type SlackDeps } from './listeners/deps.ts';
 
 /** Slack's errors that mean the token itself is no good. */

@@ -6,11 +6,11 @@
 import { inspect } from 'node:util';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger } from '@slack/bolt';
-import { InFlight } from '../../src/ops/in-flight.ts';
-import { WorkQueue } from '../../src/ops/work-queue.ts';
-import type { Recorder } from '../../src/record.ts';
+import { InFlight } from '../../runtime/in-flight.ts';
+import { WorkQueue } from '../../runtime/work-queue.ts';
+import type { Recorder } from '../../runtime/record.ts';
 import type { SlackConfig } from './config.ts';
-import { SeenCache, type SeenCacheOptions } from './dedupe.ts';
+import { SeenCache, type SeenCacheOptions } from '../../runtime/dedupe.ts';
 import { slackOutbox } from './deliver.ts';
 import { describeError, type SlackDeps } from './listeners/deps.ts';
 import { registerListeners } from './listeners/index.ts';

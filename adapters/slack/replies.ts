@@ -3,8 +3,8 @@
  * retrieval logic here; the same input always gives the same reply, which is what lets the "share"
  * button re-create an ephemeral reply from its button value alone.
  */
-import type { Bot, BotAnswer } from '../../src/ops/bot.ts';
-import type { Origin } from '../../src/record.ts';
+import type { Bot, BotAnswer } from '../../runtime/bot.ts';
+import type { Origin } from '../../runtime/record.ts';
 import { formatAnswer, formatQuickFact, formatTopicList, type ChannelKind, type Commands, type SlackMessage } from './format.ts';
 
 /** The part of the bot this adapter uses (an Engine fits too: it ignores the origin). */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { md } from '../../adapters/discord/format.ts';
 import { startDiscord, type DiscordBot } from '../../adapters/discord/index.ts';
 import { loadEngine, type Engine } from '../../src/index.ts';
-import { memoryRecorder } from '../../src/record.ts';
+import { memoryRecorder } from '../../runtime/record.ts';
 import { FakeDiscord, type RecordedRequest } from './fake-discord.ts';
 import { expectNoPings, expectWithinLimits, memoryLogger, messageBodies } from './helpers.ts';
 

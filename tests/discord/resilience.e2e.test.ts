@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscord, type DiscordBot, type DiscordEngine } from '../../adapters/discord/index.ts';
 import { loadEngine } from '../../src/index.ts';
-import { memoryRecorder } from '../../src/record.ts';
+import { memoryRecorder } from '../../runtime/record.ts';
 import { FakeDiscord, type RecordedRequest } from './fake-discord.ts';
 import { expectNoPings, memoryLogger } from './helpers.ts';
 

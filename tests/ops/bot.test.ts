@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, loadCorpus } from '../../src/index.ts';
-import { createBot } from '../../src/ops/bot.ts';
-import { RateLimiter } from '../../src/ops/rate-limit.ts';
-import { memoryRecorder } from '../../src/record.ts';
+import { createBot } from '../../runtime/bot.ts';
+import { RateLimiter } from '../../runtime/rate-limit.ts';
+import { memoryRecorder } from '../../runtime/record.ts';
 import { writeCorpus } from '../helpers/tmp-corpus.ts';
 
 const engine = createEngine(loadCorpus(writeCorpus()));

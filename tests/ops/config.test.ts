@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../adapters/config.ts';
-import { createLogger, scrub } from '../../adapters/logger.ts';
+import { createLogger, scrub } from '../../runtime/logger.ts';
 import { PassThrough } from 'node:stream';
 
 describe('configuration', () => {

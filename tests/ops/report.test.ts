@@ -8,14 +8,14 @@ import { Analyzer } from '../../src/analysis/analyzer.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { LEXICON } from '../helpers/lexicon.ts';
 import { DEFAULT_CORPUS_DIR } from '../../src/index.ts';
-import { openQuestionLog } from '../../src/ops/question-log.ts';
-import { buildReport, type Report } from '../../src/ops/report/build.ts';
-import { parseOffset, parseReportArgs, runReport, type ReportIO } from '../../src/ops/report/cli.ts';
-import { groupQuestions, similarity, surfaceKey } from '../../src/ops/report/group.ts';
-import { queryLog, windowOf } from '../../src/ops/report/queries.ts';
-import { renderHtml } from '../../src/ops/report/render-html.ts';
-import { renderText } from '../../src/ops/report/render-text.ts';
-import type { QuestionRecord } from '../../src/record.ts';
+import { openQuestionLog } from '../../runtime/question-log.ts';
+import { buildReport, type Report } from '../../runtime/report/build.ts';
+import { parseOffset, parseReportArgs, runReport, type ReportIO } from '../../runtime/report/cli.ts';
+import { groupQuestions, similarity, surfaceKey } from '../../runtime/report/group.ts';
+import { queryLog, windowOf } from '../../runtime/report/queries.ts';
+import { renderHtml } from '../../runtime/report/render-html.ts';
+import { renderText } from '../../runtime/report/render-text.ts';
+import type { QuestionRecord } from '../../runtime/record.ts';
 import { generateLog, ONE_OFFS, TEST_ALIASES, UNANSWERED_CLUSTERS, type GeneratedLog } from './helpers/generate-log.ts';
 
 const NOW = new Date('2025-11-20T06:00:00.000Z'); // 15:00 in Korea
@@ -400,7 +400,7 @@ describe('npm run report', () => {
 
 describe('chart axes', () => {
   it('round maxima with whole-number quarter ticks', async () => {
-    const { niceMax } = await import('../../src/ops/report/render-html.ts');
+    const { niceMax } = await import('../../runtime/report/render-html.ts');
     expect([0, 1, 3, 5, 9, 13, 21, 25, 41, 99, 101, 106, 2942].map(niceMax)).toEqual([4, 4, 4, 8, 12, 16, 24, 40, 60, 100, 120, 120, 3000]);
     for (let max = 0; max < 5000; max += 7) {
       const m = niceMax(max);

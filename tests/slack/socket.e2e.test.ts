@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine, type Engine } from '../../src/index.ts';
-import { memoryRecorder } from '../../src/record.ts';
+import { memoryRecorder } from '../../runtime/record.ts';
 import { startSlack, type SlackHandle } from '../../adapters/slack/index.ts';
 import { DEFAULT_COMMANDS } from '../../adapters/slack/format.ts';
 import { askReply } from '../../adapters/slack/replies.ts';

@@ -1,10 +1,10 @@
 /** What every listener needs, built once in ../index.ts. */
 import type { Logger } from '@slack/bolt';
-import type { InFlight } from '../../../src/ops/in-flight.ts';
-import type { Outbox } from '../../../src/ops/outbox.ts';
-import type { WorkQueue } from '../../../src/ops/work-queue.ts';
-import type { Recorder } from '../../../src/record.ts';
-import type { SeenCache } from '../dedupe.ts';
+import type { InFlight } from '../../../runtime/in-flight.ts';
+import type { Outbox } from '../../../runtime/outbox.ts';
+import type { WorkQueue } from '../../../runtime/work-queue.ts';
+import type { Recorder } from '../../../runtime/record.ts';
+import type { SeenCache } from '../../../runtime/dedupe.ts';
 import type { Commands } from '../format.ts';
 import type { SlackEngine } from '../replies.ts';
 

@@ -4,7 +4,7 @@
  * in the work queue and posted through the outbox.
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { BotAnswer } from '../../../src/ops/bot.ts';
+import type { BotAnswer } from '../../../runtime/bot.ts';
 import { deliver } from '../deliver.ts';
 import { formatApology, type SlackMessage } from '../format.ts';
 import { slackToPlain } from '../mrkdwn.ts';

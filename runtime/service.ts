@@ -6,9 +6,9 @@
  */
 import crypto from 'node:crypto';
 import { CorpusError, DEFAULT_CORPUS_DIR, formatIssue } from '../src/index.ts';
-import { createLiveEngine, type LiveEngine } from '../src/ops/live-engine.ts';
-import { startApp, UNSET_HASH_KEY, type RunningBot } from './app.ts';
-import type { Config } from './config.ts';
+import { createLiveEngine, type LiveEngine } from './live-engine.ts';
+import { startApp, UNSET_HASH_KEY, type RunningBot } from '../adapters/app.ts';
+import type { Config } from '../adapters/config.ts';
 import { createLogger } from './logger.ts';
 import { installProcessGuards } from './process-guard.ts';
 

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { FeedbackVote, QuestionRecord, Recorder } from '../record.ts';
+import type { FeedbackVote, QuestionRecord, Recorder } from './record.ts';
 import { redactUserIds, userHash } from './privacy.ts';
 
 export interface QuestionLogLogger {

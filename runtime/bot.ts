@@ -1,6 +1,6 @@
-import type { Engine } from '../engine.ts';
-import type { FeedbackVote, Origin, Recorder } from '../record.ts';
-import type { Answer } from '../types.ts';
+import type { Engine } from '../src/engine.ts';
+import type { FeedbackVote, Origin, Recorder } from './record.ts';
+import type { Answer } from '../src/types.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
 /**

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { Health } from '../src/ops/health.ts';
+import type { Health } from './health.ts';
 
 export const HEALTH_ROUTES = ['/healthz', '/readyz'] as const;
 

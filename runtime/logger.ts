@@ -5,7 +5,7 @@
  */
 import pino from 'pino';
 import pretty from 'pino-pretty';
-import { redactUserIds } from '../src/ops/privacy.ts';
+import { redactUserIds } from './privacy.ts';
 
 /** What the adapters take: console-like methods, message first, an optional object of details. */
 export interface Logger {
