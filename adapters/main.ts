@@ -6,7 +6,7 @@
 import { CorpusError, DEFAULT_CORPUS_DIR, loadEngine } from '../src/index.ts';
 import { runChat } from './cli/chat.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { serve } from '../runtime/service.ts';
+import { serveApp } from './app.ts';
 
 let config: Config;
 try {
@@ -18,7 +18,7 @@ try {
 }
 
 if (config.slack || config.discord) {
-  await serve(config);
+  await serveApp(config);
 } else {
   try {
     await runChat(loadEngine(config.ops.corpusDir ?? DEFAULT_CORPUS_DIR), process, Boolean(process.stdin.isTTY));

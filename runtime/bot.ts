@@ -1,18 +1,40 @@
 import type { Engine } from '../src/engine.ts';
+import { searchTopics, type TopicChoice } from '../src/topic-search.ts';
+import type { Answer, Lang, QuickFact, TopicRef } from '../src/types.ts';
+import { SeenCache, type SeenStore } from './dedupe.ts';
+import { lookupFact } from './fact-lookup.ts';
+import type { RateDecision, RateLimit } from './rate-limit.ts';
 import type { FeedbackVote, Origin, Recorder } from './record.ts';
-import type { Answer } from '../src/types.ts';
-import type { RateLimiter } from './rate-limit.ts';
+import { WorkQueue } from './work-queue.ts';
 
 /**
- * What adapters talk to: the engine's answers, plus the bot's duties around them: question
- * length capped before analysis, rate limits, and the question log. Same shape as the engine,
- * with the question's origin; without an origin (a re-render, a test) nothing is limited or logged.
+ * The one interface every adapter uses: the engine's answers plus the bot's duties around them
+ * (question length capped before analysis, rate limits, de-duplication, the question log). Adapters
+ * never reach the engine or its corpus directly, so what they see always follows live reloads and,
+ * with REDIS_URL, the state replicas share. Without an origin (a re-render, a test) a question is
+ * neither limited nor logged.
  */
-export interface Bot extends Pick<Engine, 'topics' | 'fact' | 'detectLang' | 'explain'> {
-  ask(question: string, origin?: Origin): BotAnswer;
+export interface Bot {
+  /** Answers in the work queue, after the rate limits (which may ask Redis) have been consulted. */
+  ask(question: string, origin?: Origin): Promise<BotAnswer>;
+  /** `/fact`: a fact id, a topic, or `timeline`, as the engine finds it. */
+  fact(query: string, lang: Lang): QuickFact | undefined;
+  /** What someone picked or typed in a topic field: an autocomplete value, a fact id, a topic name, else the engine's find. */
+  lookup(input: string, lang: Lang): QuickFact | undefined;
+  topics(lang: Lang): TopicRef[];
+  /** Autocomplete: topics matching what has been typed so far, best first. */
+  searchTopics(input: string, limit?: number, lang?: Lang): TopicChoice[];
+  detectLang(text: string): Lang;
   feedback(vote: FeedbackVote): void;
-  readonly corpus: Engine['corpus'];
+  /**
+   * De-duplication: true when any of `keys` was seen in `scope` recently (by any replica sharing
+   * Redis); otherwise remembers them all and resolves false.
+   */
+  seen(scope: DedupeScope, keys: Array<string | undefined>): Promise<boolean>;
 }
+
+/** Deliveries (Slack events) and votes (a double click) are remembered apart, so neither evicts the other. */
+export type DedupeScope = 'deliveries' | 'votes';
 
 /** The engine's answer; `quiet` on a refusal its asker was already told to wait for: post nothing (a slash command still gets it privately). */
 export type BotAnswer = Answer & { quiet?: true };
@@ -20,45 +42,55 @@ export type BotAnswer = Answer & { quiet?: true };
 export interface BotOptions {
   engine: Engine;
   recorder: Recorder;
-  limiter?: RateLimiter;
+  limiter?: RateLimit;
+  /** The de-duplication store of each scope (in memory by default). */
+  dedupe?: (scope: DedupeScope) => SeenStore;
+  /** Where answers are computed; shared with the adapters' own rendering work. */
+  work?: WorkQueue;
   /** Questions are cut to this many characters before anything else (the engine's own cap is 1,000). */
   maxQuestionChars?: number;
   now?: () => number;
 }
 
-export function createBot({ engine, recorder, limiter, maxQuestionChars = 1000, now = () => performance.now() }: BotOptions): Bot {
-  function ask(raw: string, origin?: Origin): BotAnswer {
+const ALLOWED: RateDecision = { ok: true };
+
+export function createBot({ engine, recorder, limiter, dedupe = () => new SeenCache(), work = new WorkQueue(), maxQuestionChars = 1000, now = () => performance.now() }: BotOptions): Bot {
+  const stores = { deliveries: dedupe('deliveries'), votes: dedupe('votes') };
+
+  /** Answers now (in a work-queue job), with the limits' decision already made. */
+  function answer(question: string, decision: RateDecision, origin?: Origin): BotAnswer {
     const start = now();
-    const question = String(raw ?? '').slice(0, maxQuestionChars);
-    const decision = origin && limiter ? limiter.take(origin) : { ok: true as const };
-    const answer: BotAnswer = decision.ok ? engine.ask(question) : limited(question, engine.detectLang(question), decision.retryAfterSec ?? 60, decision.scope);
-    if (!decision.ok && decision.notify === false) answer.quiet = true;
+    const a: BotAnswer = decision.ok ? engine.ask(question) : limited(question, engine.detectLang(question), decision.retryAfterSec ?? 60, decision.scope);
+    if (!decision.ok && decision.notify === false) a.quiet = true;
     if (origin) {
-      const best = answer.answers[0];
+      const best = a.answers[0];
       recorder.question({
         ...origin,
         time: new Date(),
         question,
-        lang: answer.lang,
-        answered: answer.answered,
-        ...(answer.notFound ? { reason: answer.notFound.reason } : {}),
+        lang: a.lang,
+        answered: a.answered,
+        ...(a.notFound ? { reason: a.notFound.reason } : {}),
         ...(best ? { factId: best.factId, score: best.score } : {}),
         latencyMs: now() - start,
       });
     }
-    return answer;
+    return a;
   }
 
   return {
-    ask,
-    feedback: (vote) => recorder.feedback(vote),
-    topics: (lang) => engine.topics(lang),
-    fact: (q, lang) => engine.fact(q, lang),
-    detectLang: (t) => engine.detectLang(t),
-    explain: (q) => engine.explain(q),
-    get corpus() {
-      return engine.corpus;
+    async ask(raw, origin) {
+      const question = String(raw ?? '').slice(0, maxQuestionChars);
+      const decision = origin && limiter ? await limiter.take(origin) : ALLOWED;
+      return work.run(() => answer(question, decision, origin));
     },
+    fact: (q, lang) => engine.fact(q, lang),
+    lookup: (input, lang) => lookupFact(engine, input, lang),
+    topics: (lang) => engine.topics(lang),
+    searchTopics: (input, limit, lang) => searchTopics(engine.corpus.topics, input, limit, lang),
+    detectLang: (t) => engine.detectLang(t),
+    feedback: (vote) => recorder.feedback(vote),
+    seen: async (scope, keys) => stores[scope].check(keys),
   };
 }
 

@@ -7,7 +7,7 @@ import { renderAnswer, type MessageBody } from './format.ts';
 export function renderEngineAnswer(answer: Answer, ctx: BotContext, channelKind: Origin['channelKind']): MessageBody {
   const best = answer.answered ? answer.answers[0] : undefined;
   if (!best) {
-    const suggested = answer.notFound?.suggestedTopics?.length ? answer.notFound.suggestedTopics : ctx.engine.topics(answer.lang).slice(0, 5);
+    const suggested = answer.notFound?.suggestedTopics?.length ? answer.notFound.suggestedTopics : ctx.bot.topics(answer.lang).slice(0, 5);
     return renderAnswer({
       ...answer,
       notFound: { reason: answer.notFound?.reason ?? 'out-of-scope', hint: answer.notFound?.hint ?? '', suggestedTopics: suggested },

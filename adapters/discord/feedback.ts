@@ -90,7 +90,7 @@ export async function handleFeedback(i: ButtonInteraction, ctx: BotContext): Pro
   if (fresh) {
     const title = i.message.embeds[0]?.title;
     try {
-      ctx.recorder.feedback({
+      ctx.bot.feedback({
         platform: 'discord',
         channelKind: asked?.channelKind ?? (i.inGuild() ? 'channel' : 'dm'),
         channelId: i.channelId,

@@ -6,20 +6,19 @@ import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Options, Partials
 import { InFlight } from '../../runtime/in-flight.ts';
 import { Outbox } from '../../runtime/outbox.ts';
 import { WorkQueue } from '../../runtime/work-queue.ts';
-import type { Recorder } from '../../runtime/record.ts';
+import type { Bot } from '../../runtime/bot.ts';
 import { discordConfigFromEnv, DiscordConfigError, type DiscordConfig } from './config.ts';
-import { LatencyTracker, type BotContext, type DiscordEngine, type Logger } from './context.ts';
+import { LatencyTracker, type BotContext, type Logger } from './context.ts';
 import { FeedbackStore } from './feedback.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './messages.ts';
 import { describe } from './respond.ts';
 
 export { discordConfigFromEnv, DiscordConfigError, type DiscordConfig };
-export type { DiscordEngine, Logger };
+export type { Logger };
 export { commandDefinitions } from './commands/index.ts';
 
 export interface StartDiscordOptions {
-  recorder: Recorder;
   logger?: Logger;
   /** Defer an interaction when its age plus the engine's recent worst time exceeds this (ms). Default 1500. */
   deferAfterMs?: number;
@@ -47,11 +46,10 @@ export interface DiscordBot {
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages] as const;
 
 /** Logs in and resolves once the bot is ready (every guild received); rejects if login fails. */
-export async function startDiscord(engine: DiscordEngine, config: DiscordConfig, options: StartDiscordOptions): Promise<DiscordBot> {
+export async function startDiscord(bot: Bot, config: DiscordConfig, options: StartDiscordOptions = {}): Promise<DiscordBot> {
   const logger = options.logger ?? console;
   const ctx: BotContext = {
-    engine,
-    recorder: options.recorder,
+    bot,
     logger,
     feedback: new FeedbackStore(),
     latency: new LatencyTracker(),

@@ -6,19 +6,16 @@
 import { inspect } from 'node:util';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger } from '@slack/bolt';
+import type { Bot } from '../../runtime/bot.ts';
 import { InFlight } from '../../runtime/in-flight.ts';
 import { WorkQueue } from '../../runtime/work-queue.ts';
-import type { Recorder } from '../../runtime/record.ts';
 import type { SlackConfig } from './config.ts';
-import { SeenCache, type SeenCacheOptions } from '../../runtime/dedupe.ts';
 import { slackOutbox } from './deliver.ts';
 import { describeError, type SlackDeps } from './listeners/deps.ts';
 import { registerListeners } from './listeners/index.ts';
 import { guardSlackRequests } from './request-guard.ts';
-import type { SlackEngine } from './replies.ts';
 
 export { slackConfigFromEnv, SlackConfigError, SLACK_ENV_VARS, type SlackConfig } from './config.ts';
-export type { SlackEngine } from './replies.ts';
 
 /** The path Slack posts events, commands and interactivity to (HTTP mode). */
 export const EVENTS_PATH = '/slack/events';
@@ -36,14 +33,11 @@ export interface SlackLogger {
 }
 
 export interface StartSlackOptions {
-  recorder: Recorder;
   /** Where logs go (console by default). Secrets are redacted before they reach it. */
   logger?: SlackLogger;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
   /** Extra Web API client options, e.g. `retryConfig: { retries: 0 }` in tests. */
   clientOptions?: webApi.WebClientOptions;
-  /** The delivery de-duplication cache (10 minutes, 10,000 deliveries by default). */
-  dedupe?: SeenCacheOptions;
   /** How long stop() waits for answers being made and posted (SHUTDOWN_TIMEOUT_MS; 10 s by default). */
   drainMs?: number;
   /** Time limit of every call to Slack (OUTBOUND_TIMEOUT_MS; 10 s by default). */
@@ -68,7 +62,7 @@ export interface SlackHandle {
  * Connects to Slack and starts answering. Checks the bot token first (auth.test), so a wrong token
  * or API URL fails here with a clear message rather than on the first question.
  */
-export async function startSlack(engine: SlackEngine, config: SlackConfig, options: StartSlackOptions): Promise<SlackHandle> {
+export async function startSlack(bot: Bot, config: SlackConfig, options: StartSlackOptions = {}): Promise<SlackHandle> {
   const secrets = [config.botToken, config.signingSecret, config.appToken].filter((s): s is string => !!s);
   const logger = redactingLogger(options.logger ?? console, options.logLevel ?? 'info', secrets);
   const timeoutMs = options.outboundTimeoutMs ?? 10_000;
@@ -145,11 +139,8 @@ export async function startSlack(engine: SlackEngine, config: SlackConfig, optio
   });
 
   const deps: SlackDeps = {
-    engine,
-    recorder: options.recorder,
+    bot,
     commands: config.commands,
-    seen: new SeenCache(options.dedupe),
-    votes: new SeenCache(options.dedupe),
     logger,
     work: options.work ?? new WorkQueue(),
     outbox: slackOutbox(timeoutMs),

@@ -34,19 +34,19 @@ interface Incoming {
  * process saw the event: after a restart, or when the first delivery went to another replica, the
  * retry is the only copy there is.
  */
-export function skipReason(deps: SlackDeps, m: Incoming, eventId: string | undefined, botUserId: string | undefined): string | undefined {
+export async function skipReason(deps: SlackDeps, m: Incoming, eventId: string | undefined, botUserId: string | undefined): Promise<string | undefined> {
   if (m.subtype) return `subtype ${m.subtype}`;
   if (m.bot_id) return 'from a bot';
   if (!m.user || (botUserId && m.user === botUserId)) return 'from this bot or no user';
   if (!m.channel || !m.ts) return 'no channel or ts';
   const keys = [eventId && `event:${eventId}`, `msg:${m.channel}:${m.ts}`, m.client_msg_id && `client:${m.client_msg_id}`];
-  if (deps.seen.check(keys)) return 'duplicate delivery';
+  if (await deps.bot.seen('deliveries', keys)) return 'duplicate delivery';
   return undefined;
 }
 
 async function answer(deps: SlackDeps, args: MentionArgs | MessageArgs, m: Incoming, kind: 'channel' | 'dm', threadTs: string | undefined): Promise<void> {
   const { context, client, body } = args;
-  const why = skipReason(deps, m, body.event_id, context.botUserId);
+  const why = await skipReason(deps, m, body.event_id, context.botUserId);
   if (why) {
     deps.logger.debug(`slack: not answering ${body.event_id ?? 'event'}: ${why}`);
     return;
@@ -60,10 +60,10 @@ async function reply(deps: SlackDeps, client: MentionArgs['client'], m: Incoming
   const origin = { platform: 'slack' as const, channelKind: kind, channelId: m.channel, userId: m.user };
   let made: { answer?: BotAnswer; message: SlackMessage };
   try {
-    made = await deps.work.run(() => askReply(deps.engine, question, { channelKind: kind, commands: deps.commands, origin }));
+    made = await askReply(deps.bot, question, { channelKind: kind, commands: deps.commands, origin });
   } catch (e) {
     deps.logger.error(`slack: answering a ${kind === 'dm' ? 'DM' : 'mention'} failed: ${describeError(e)}`);
-    made = { message: formatApology(deps.engine.detectLang(question)) };
+    made = { message: formatApology(deps.bot.detectLang(question)) };
   }
   const a = made.answer;
   if (a?.quiet) {

@@ -1,0 +1,86 @@
+/**
+ * The runtime around the engine, started once per process: the question log, rate limits,
+ * de-duplication, the work queue, health, and the bot the adapters talk to (runtime/bot.ts). It
+ * knows no platform: adapters/app.ts starts Slack and Discord on top of it.
+ */
+import crypto from 'node:crypto';
+import type http from 'node:http';
+import { createBot, type Bot } from './bot.ts';
+import type { OpsConfig } from './config.ts';
+import { Health } from './health.ts';
+import { handleHealth, startHealthServer } from './health-http.ts';
+import type { LiveEngine } from './live-engine.ts';
+import type { Logger } from './logger.ts';
+import { openQuestionLog } from './question-log.ts';
+import { RateLimiter } from './rate-limit.ts';
+import type { Recorder } from './record.ts';
+import { WorkQueue } from './work-queue.ts';
+
+export type { Bot, BotAnswer } from './bot.ts';
+
+export interface Runtime {
+  /** The one interface adapters use. */
+  bot: Bot;
+  health: Health;
+  /** Where answers are computed, one queue for every platform: analysis takes turns with reading requests. */
+  work: WorkQueue;
+  /** Serves GET /healthz and /readyz on another server (the Slack HTTP receiver's). */
+  serveHealth(req: http.IncomingMessage, res: http.ServerResponse): void;
+  /** The HEALTH_PORT server's port, when one was asked for. */
+  healthPort?: number;
+  /** Stops the health server and closes the question log (after the platforms have drained). */
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** Replaces the SQLite question log (tests, the load script). */
+  recorder?: Recorder;
+}
+
+export async function startRuntime(ops: OpsConfig, engine: LiveEngine, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
+  const recorder = options.recorder ?? openRecorder(ops, logger);
+  const work = new WorkQueue();
+  const bot = createBot({ engine, recorder, limiter: new RateLimiter(ops.rateLimits), work, maxQuestionChars: ops.maxQuestionChars });
+  const health = new Health({
+    corpus: () => ({ facts: engine.corpus.facts.length, loadedAt: engine.loadedAt, version: engine.version, ...(engine.lastError ? { lastReloadError: engine.lastError } : {}) }),
+    extra: () => ('status' in recorder && typeof recorder.status === 'function' ? { questionLog: recorder.status() } : {}),
+  });
+  const closers: (() => Promise<void>)[] = [];
+  let healthPort: number | undefined;
+  // Up before the platforms, so that a supervisor sees them "starting" rather than nothing.
+  if (ops.healthPort !== undefined) {
+    try {
+      const server = await startHealthServer(health, ops.healthPort);
+      healthPort = server.port;
+      closers.push(server.close);
+      logger.info(`health: GET /healthz and /readyz on port ${server.port}`);
+    } catch (e) {
+      await recorder.close?.();
+      throw e;
+    }
+  }
+  return {
+    bot,
+    health,
+    work,
+    serveHealth: (req, res) => handleHealth(health, req, res),
+    ...(healthPort !== undefined ? { healthPort } : {}),
+    async close() {
+      for (const close of closers) await close().catch((e: unknown) => logger.error('stopping failed', { error: String(e) }));
+      await recorder.close?.();
+    },
+  };
+}
+
+export const UNSET_HASH_KEY = 'QUESTION_LOG_HASH_KEY is not set: user ids are hashed with a key made for this run only, so one user cannot be followed across restarts';
+
+/** The SQLite question log, or none when QUESTION_LOG=off. */
+function openRecorder(ops: OpsConfig, logger: Logger): Recorder {
+  if (ops.questionLog === 'off') return { question() {}, feedback() {} };
+  let hashKey = ops.hashKey;
+  if (!hashKey) {
+    hashKey = crypto.randomBytes(32).toString('hex');
+    logger.warn(UNSET_HASH_KEY);
+  }
+  return openQuestionLog({ path: ops.questionLog, hashKey, retentionDays: ops.retentionDays, logger });
+}
