@@ -12,8 +12,8 @@ function start(args: string[], input: string | null, command = process.execPath)
   const child = spawn(command, argv, { env: { PATH: process.env.PATH, QUESTION_LOG: 'off' }, stdio: [input === null ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (err += d));
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (err += d));
   if (input !== null) child.stdin!.end(input);
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
 }
