@@ -103,7 +103,8 @@ export async function startApp(config: Config, engine: LiveEngine, logger: Logge
 
 /** Every secret in a configuration: the logs scrub them from every line. */
 export function secretsOf(config: Config): string[] {
-  return [config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, config.discord?.token].filter((s): s is string => Boolean(s));
+  const redisPassword = config.ops.redisUrl ? decodeURIComponent(new URL(config.ops.redisUrl).password) : undefined;
+  return [config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, config.discord?.token, redisPassword].filter((s): s is string => Boolean(s));
 }
 
 /** Runs the configured platforms as a service until SIGTERM/SIGINT (or `stopOn`): `npm start`, each shard process. */

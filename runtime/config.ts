@@ -27,6 +27,9 @@ export const OpsEnv = z.object({
   HEALTH_PORT: optionalInt('HEALTH_PORT', 0, 65_535),
   SHUTDOWN_TIMEOUT_MS: int('SHUTDOWN_TIMEOUT_MS', 0, 600_000, 10_000),
   OUTBOUND_TIMEOUT_MS: int('OUTBOUND_TIMEOUT_MS', 100, 120_000, 10_000),
+  // Messages never echo the value: a Redis URL may hold a password.
+  REDIS_URL: z.preprocess(blank, z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://redis:6379 (unset it to keep state in memory)' }).optional()),
+  REDIS_KEY_PREFIX: z.preprocess(blank, z.string().max(100, 'REDIS_KEY_PREFIX must be at most 100 characters').default('qa-bot:')),
 });
 
 export interface OpsConfig {
@@ -45,6 +48,10 @@ export interface OpsConfig {
   shutdownTimeoutMs: number;
   /** Time limit of every call to Slack or Discord. */
   outboundTimeoutMs: number;
+  /** Shared state for replicas (de-duplication, rate limits); unset: in memory, per process. */
+  redisUrl?: string;
+  /** Every key this bot writes in Redis starts with it (several bots can share one Redis); default `qa-bot:`. */
+  redisKeyPrefix?: string;
 }
 
 /** The runtime's settings, or the problems (messages naming the variable) when some are invalid. */
@@ -67,6 +74,8 @@ export function opsConfigFromEnv(env: Record<string, string | undefined>, isTty:
       ...(o.HEALTH_PORT !== undefined ? { healthPort: o.HEALTH_PORT } : {}),
       shutdownTimeoutMs: o.SHUTDOWN_TIMEOUT_MS,
       outboundTimeoutMs: o.OUTBOUND_TIMEOUT_MS,
+      ...(o.REDIS_URL ? { redisUrl: o.REDIS_URL } : {}),
+      redisKeyPrefix: o.REDIS_KEY_PREFIX,
     },
   };
 }

@@ -5,15 +5,19 @@
  */
 import crypto from 'node:crypto';
 import type http from 'node:http';
-import { createBot, type Bot } from './bot.ts';
+import { createBot, type Bot, type DedupeScope } from './bot.ts';
 import type { OpsConfig } from './config.ts';
+import { SeenCache, type SeenStore } from './dedupe.ts';
+import { RedisSeenStore } from './dedupe-redis.ts';
 import { Health } from './health.ts';
 import { handleHealth, startHealthServer } from './health-http.ts';
 import type { LiveEngine } from './live-engine.ts';
 import type { Logger } from './logger.ts';
 import { openQuestionLog } from './question-log.ts';
-import { RateLimiter } from './rate-limit.ts';
+import { RateLimiter, type RateLimit } from './rate-limit.ts';
+import { RedisRateLimiter } from './rate-limit-redis.ts';
 import type { Recorder } from './record.ts';
+import { connectRedis, type SharedRedis } from './redis.ts';
 import { WorkQueue } from './work-queue.ts';
 
 export type { Bot, BotAnswer } from './bot.ts';
@@ -28,7 +32,9 @@ export interface Runtime {
   serveHealth(req: http.IncomingMessage, res: http.ServerResponse): void;
   /** The HEALTH_PORT server's port, when one was asked for. */
   healthPort?: number;
-  /** Stops the health server and closes the question log (after the platforms have drained). */
+  /** Set with REDIS_URL. */
+  redis?: SharedRedis;
+  /** Stops the health server and closes the question log and Redis (after the platforms have drained). */
   close(): Promise<void>;
 }
 
@@ -37,13 +43,27 @@ export interface RuntimeOptions {
   recorder?: Recorder;
 }
 
+/** How long a Slack delivery is remembered: Slack retries within minutes. */
+const DEDUPE_TTL_SEC = 10 * 60;
+
 export async function startRuntime(ops: OpsConfig, engine: LiveEngine, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
   const recorder = options.recorder ?? openRecorder(ops, logger);
+  const prefix = ops.redisKeyPrefix ?? 'qa-bot:';
+  const redis = ops.redisUrl ? await connectRedis(ops.redisUrl, { logger }) : undefined;
+  const memoryLimits = new RateLimiter(ops.rateLimits);
+  const limiter: RateLimit = redis ? new RedisRateLimiter(ops.rateLimits, redis, `${prefix}rate:`, memoryLimits) : memoryLimits;
+  const dedupe = (scope: DedupeScope): SeenStore => {
+    const memory = new SeenCache({ ttlMs: DEDUPE_TTL_SEC * 1000 });
+    return redis ? new RedisSeenStore(redis, `${prefix}seen:${scope}:`, DEDUPE_TTL_SEC, memory) : memory;
+  };
   const work = new WorkQueue();
-  const bot = createBot({ engine, recorder, limiter: new RateLimiter(ops.rateLimits), work, maxQuestionChars: ops.maxQuestionChars });
+  const bot = createBot({ engine, recorder, limiter, dedupe, work, maxQuestionChars: ops.maxQuestionChars });
   const health = new Health({
     corpus: () => ({ facts: engine.corpus.facts.length, loadedAt: engine.loadedAt, version: engine.version, ...(engine.lastError ? { lastReloadError: engine.lastError } : {}) }),
-    extra: () => ('status' in recorder && typeof recorder.status === 'function' ? { questionLog: recorder.status() } : {}),
+    extra: () => ({
+      ...('status' in recorder && typeof recorder.status === 'function' ? { questionLog: recorder.status() } : {}),
+      ...(redis ? { redis: redis.status() } : {}),
+    }),
   });
   const closers: (() => Promise<void>)[] = [];
   let healthPort: number | undefined;
@@ -56,6 +76,7 @@ export async function startRuntime(ops: OpsConfig, engine: LiveEngine, logger: L
       logger.info(`health: GET /healthz and /readyz on port ${server.port}`);
     } catch (e) {
       await recorder.close?.();
+      await redis?.close();
       throw e;
     }
   }
@@ -65,9 +86,11 @@ export async function startRuntime(ops: OpsConfig, engine: LiveEngine, logger: L
     work,
     serveHealth: (req, res) => handleHealth(health, req, res),
     ...(healthPort !== undefined ? { healthPort } : {}),
+    ...(redis ? { redis } : {}),
     async close() {
       for (const close of closers) await close().catch((e: unknown) => logger.error('stopping failed', { error: String(e) }));
       await recorder.close?.();
+      await redis?.close();
     },
   };
 }
