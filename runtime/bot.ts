@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import type { Engine } from '../src/engine.ts';
 import { searchTopics, type TopicChoice } from '../src/topic-search.ts';
 import type { Answer, Lang, QuickFact, TopicRef } from '../src/types.ts';
 import { SeenCache, type SeenStore } from './dedupe.ts';
 import { lookupFact } from './fact-lookup.ts';
+import type { Outcome } from './metrics.ts';
 import type { RateDecision, RateLimit } from './rate-limit.ts';
 import type { FeedbackVote, Origin, Recorder } from './record.ts';
 import { WorkQueue } from './work-queue.ts';
@@ -31,13 +33,30 @@ export interface Bot {
    * Redis); otherwise remembers them all and resolves false.
    */
   seen(scope: DedupeScope, keys: Array<string | undefined>): Promise<boolean>;
+  /** A call to the platform failed (`error`) or is tried again after a refusal (`retry`); `status`: the HTTP status or the platform's error code. */
+  platformCall(platform: Origin['platform'], event: 'error' | 'retry', status: string): void;
 }
 
 /** Deliveries (Slack events) and votes (a double click) are remembered apart, so neither evicts the other. */
 export type DedupeScope = 'deliveries' | 'votes';
 
-/** The engine's answer; `quiet` on a refusal its asker was already told to wait for: post nothing (a slash command still gets it privately). */
-export type BotAnswer = Answer & { quiet?: true };
+/**
+ * The engine's answer; `quiet` on a refusal its asker was already told to wait for: post nothing (a
+ * slash command still gets it privately). `requestId` names a question (one with an origin) in the logs.
+ */
+export type BotAnswer = Answer & { quiet?: true; requestId?: string };
+
+/** One question answered (or failed), for the logs and the metrics. */
+export interface AnswerEvent {
+  requestId: string;
+  platform: Origin['platform'];
+  channelKind: Origin['channelKind'];
+  outcome: Outcome;
+  factId?: string;
+  /** From the question reaching the bot to its answer being ready. */
+  latencyMs: number;
+  error?: unknown;
+}
 
 export interface BotOptions {
   engine: Engine;
@@ -49,12 +68,15 @@ export interface BotOptions {
   work?: WorkQueue;
   /** Questions are cut to this many characters before anything else (the engine's own cap is 1,000). */
   maxQuestionChars?: number;
+  /** Each question with an origin, once answered or failed. */
+  onAnswer?(event: AnswerEvent): void;
+  onPlatformCall?(platform: Origin['platform'], event: 'error' | 'retry', status: string): void;
   now?: () => number;
 }
 
 const ALLOWED: RateDecision = { ok: true };
 
-export function createBot({ engine, recorder, limiter, dedupe = () => new SeenCache(), work = new WorkQueue(), maxQuestionChars = 1000, now = () => performance.now() }: BotOptions): Bot {
+export function createBot({ engine, recorder, limiter, dedupe = () => new SeenCache(), work = new WorkQueue(), maxQuestionChars = 1000, onAnswer, onPlatformCall, now = () => performance.now() }: BotOptions): Bot {
   const stores = { deliveries: dedupe('deliveries'), votes: dedupe('votes') };
 
   /** Answers now (in a work-queue job), with the limits' decision already made. */
@@ -80,9 +102,22 @@ export function createBot({ engine, recorder, limiter, dedupe = () => new SeenCa
 
   return {
     async ask(raw, origin) {
+      const started = now();
       const question = String(raw ?? '').slice(0, maxQuestionChars);
-      const decision = origin && limiter ? await limiter.take(origin) : ALLOWED;
-      return work.run(() => answer(question, decision, origin));
+      if (!origin) return work.run(() => answer(question, ALLOWED));
+      const requestId = randomBytes(6).toString('hex');
+      const report = (outcome: Outcome, factId?: string, error?: unknown) =>
+        onAnswer?.({ requestId, platform: origin.platform, channelKind: origin.channelKind, outcome, ...(factId ? { factId } : {}), latencyMs: now() - started, ...(error !== undefined ? { error } : {}) });
+      try {
+        const decision = limiter ? await limiter.take(origin) : ALLOWED;
+        const a = await work.run(() => answer(question, decision, origin));
+        a.requestId = requestId;
+        report(a.answered ? 'answered' : a.notFound?.reason === 'rate-limited' ? 'rate_limited' : 'not_found', a.answers[0]?.factId);
+        return a;
+      } catch (e) {
+        report('error', undefined, e);
+        throw e;
+      }
     },
     fact: (q, lang) => engine.fact(q, lang),
     lookup: (input, lang) => lookupFact(engine, input, lang),
@@ -91,6 +126,7 @@ export function createBot({ engine, recorder, limiter, dedupe = () => new SeenCa
     detectLang: (t) => engine.detectLang(t),
     feedback: (vote) => recorder.feedback(vote),
     seen: async (scope, keys) => stores[scope].check(keys),
+    platformCall: (platform, event, status) => onPlatformCall?.(platform, event, status),
   };
 }
 

@@ -52,6 +52,8 @@ export interface OpsConfig {
   redisUrl?: string;
   /** Every key this bot writes in Redis starts with it (several bots can share one Redis); default `qa-bot:`. */
   redisKeyPrefix?: string;
+  /** This process's shard id, when a Discord sharding manager started it (SHARDS); in every log line. */
+  shard?: number;
 }
 
 /** The runtime's settings, or the problems (messages naming the variable) when some are invalid. */
@@ -76,6 +78,8 @@ export function opsConfigFromEnv(env: Record<string, string | undefined>, isTty:
       outboundTimeoutMs: o.OUTBOUND_TIMEOUT_MS,
       ...(o.REDIS_URL ? { redisUrl: o.REDIS_URL } : {}),
       redisKeyPrefix: o.REDIS_KEY_PREFIX,
+      // discord.js's ShardingManager tells each process its shard id; nothing else sets these.
+      ...(env.SHARDING_MANAGER && /^\d+$/.test(env.SHARDS ?? '') ? { shard: Number(env.SHARDS) } : {}),
     },
   };
 }

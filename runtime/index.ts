@@ -5,15 +5,16 @@
  */
 import crypto from 'node:crypto';
 import type http from 'node:http';
-import { createBot, type Bot, type DedupeScope } from './bot.ts';
+import { createBot, type AnswerEvent, type Bot, type DedupeScope } from './bot.ts';
 import type { OpsConfig } from './config.ts';
 import { SeenCache, type SeenStore } from './dedupe.ts';
 import { RedisSeenStore } from './dedupe-redis.ts';
 import { Health } from './health.ts';
-import { handleHealth, startHealthServer } from './health-http.ts';
+import { handleHealth, startHealthServer, type StatusSource } from './health-http.ts';
 import type { LiveEngine } from './live-engine.ts';
 import type { Logger } from './logger.ts';
-import { openQuestionLog } from './question-log.ts';
+import { Metrics } from './metrics.ts';
+import { openQuestionLog, type QuestionLogStatus } from './question-log.ts';
 import { RateLimiter, type RateLimit } from './rate-limit.ts';
 import { RedisRateLimiter } from './rate-limit-redis.ts';
 import type { Recorder } from './record.ts';
@@ -26,9 +27,12 @@ export interface Runtime {
   /** The one interface adapters use. */
   bot: Bot;
   health: Health;
+  metrics: Metrics;
+  /** Liveness, readiness and metrics, for any status server. */
+  status: StatusSource;
   /** Where answers are computed, one queue for every platform: analysis takes turns with reading requests. */
   work: WorkQueue;
-  /** Serves GET /healthz and /readyz on another server (the Slack HTTP receiver's). */
+  /** Serves GET /healthz, /readyz and /metrics on another server (the Slack HTTP receiver's). */
   serveHealth(req: http.IncomingMessage, res: http.ServerResponse): void;
   /** The HEALTH_PORT server's port, when one was asked for. */
   healthPort?: number;
@@ -57,23 +61,36 @@ export async function startRuntime(ops: OpsConfig, engine: LiveEngine, logger: L
     return redis ? new RedisSeenStore(redis, `${prefix}seen:${scope}:`, DEDUPE_TTL_SEC, memory) : memory;
   };
   const work = new WorkQueue();
-  const bot = createBot({ engine, recorder, limiter, dedupe, work, maxQuestionChars: ops.maxQuestionChars });
-  const health = new Health({
-    corpus: () => ({ facts: engine.corpus.facts.length, loadedAt: engine.loadedAt, version: engine.version, ...(engine.lastError ? { lastReloadError: engine.lastError } : {}) }),
-    extra: () => ({
-      ...('status' in recorder && typeof recorder.status === 'function' ? { questionLog: recorder.status() } : {}),
-      ...(redis ? { redis: redis.status() } : {}),
-    }),
+  const corpus = () => ({ facts: engine.corpus.facts.length, loadedAt: engine.loadedAt, version: engine.version, ...(engine.lastError ? { lastReloadError: engine.lastError } : {}) });
+  const questionLog = () => ('status' in recorder && typeof recorder.status === 'function' ? (recorder.status() as QuestionLogStatus) : undefined);
+  const metrics = new Metrics({ corpus, questionLog, ...(redis ? { redis: () => redis.status().state } : {}) });
+  const bot = createBot({
+    engine,
+    recorder,
+    limiter,
+    dedupe,
+    work,
+    maxQuestionChars: ops.maxQuestionChars,
+    onAnswer: answerLog(metrics, logger, ops.shard),
+    onPlatformCall: (platform, event, status) => metrics.apiCall(platform, event, status),
   });
+  const health = new Health({
+    corpus,
+    extra: () => {
+      const log = questionLog();
+      return { ...(log ? { questionLog: log } : {}), ...(redis ? { redis: redis.status() } : {}) };
+    },
+  });
+  const status: StatusSource = { liveness: () => health.liveness(), readiness: () => health.readiness(), metrics: () => metrics.text() };
   const closers: (() => Promise<void>)[] = [];
   let healthPort: number | undefined;
   // Up before the platforms, so that a supervisor sees them "starting" rather than nothing.
   if (ops.healthPort !== undefined) {
     try {
-      const server = await startHealthServer(health, ops.healthPort);
+      const server = await startHealthServer(status, ops.healthPort);
       healthPort = server.port;
       closers.push(server.close);
-      logger.info(`health: GET /healthz and /readyz on port ${server.port}`);
+      logger.info(`health: GET /healthz and /readyz on port ${server.port} (and /metrics)`);
     } catch (e) {
       await recorder.close?.();
       await redis?.close();
@@ -83,8 +100,10 @@ export async function startRuntime(ops: OpsConfig, engine: LiveEngine, logger: L
   return {
     bot,
     health,
+    metrics,
+    status,
     work,
-    serveHealth: (req, res) => handleHealth(health, req, res),
+    serveHealth: (req, res) => handleHealth(status, req, res),
     ...(healthPort !== undefined ? { healthPort } : {}),
     ...(redis ? { redis } : {}),
     async close() {
@@ -92,6 +111,20 @@ export async function startRuntime(ops: OpsConfig, engine: LiveEngine, logger: L
       await recorder.close?.();
       await redis?.close();
     },
+  };
+}
+
+/**
+ * Each question as one log line of fields, and in the metrics. Never the question's text: the
+ * question log keeps it, and a log line may end up anywhere. In a shard process the logger adds
+ * `shard` to every line; elsewhere it is null here.
+ */
+function answerLog(metrics: Metrics, logger: Logger, shard: number | undefined): (e: AnswerEvent) => void {
+  return (e) => {
+    metrics.answered(e.platform, e.outcome, e.latencyMs / 1000);
+    const fields = { platform: e.platform, channelKind: e.channelKind, outcome: e.outcome, factId: e.factId ?? null, latencyMs: Math.round(e.latencyMs * 10) / 10, requestId: e.requestId, ...(shard === undefined ? { shard: null } : {}) };
+    if (e.outcome === 'error') logger.error('answer failed', { ...fields, error: e.error instanceof Error ? e.error.message : String(e.error) });
+    else logger.info('answer', fields);
   };
 }
 

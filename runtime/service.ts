@@ -27,7 +27,7 @@ export async function serve(configured: ServiceConfig, start: StartService, stop
   const hashKey = configured.ops.hashKey ?? crypto.randomBytes(32).toString('hex');
   const ops: OpsConfig = { ...configured.ops, hashKey };
   const secrets = [...configured.secrets, hashKey];
-  const logger = createLogger({ level: ops.logLevel, format: ops.logFormat, secrets, hashKey });
+  const logger = createLogger({ level: ops.logLevel, format: ops.logFormat, secrets, hashKey, ...(ops.shard !== undefined ? { base: { shard: ops.shard } } : {}) });
   installProcessGuards(logger);
   if (!configured.ops.hashKey) logger.warn(UNSET_HASH_KEY);
 

@@ -23,6 +23,8 @@ export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
 /** Readiness (corpus loaded, platforms connected), when `health` is given. */
 export const READY_PATH = '/readyz';
+/** Prometheus metrics, when `health` is given. */
+export const METRICS_PATH = '/metrics';
 
 /** Anything with console's four methods. */
 export interface SlackLogger {
@@ -46,7 +48,7 @@ export interface StartSlackOptions {
   work?: WorkQueue;
   /** Called when Slack refuses the token while the bot runs: nothing will work until it is fixed. */
   onFatal?(message: string): void;
-  /** Serves GET /healthz and /readyz on the HTTP port (JSON); without it, /healthz answers "ok". */
+  /** Serves GET /healthz, /readyz and /metrics on the HTTP port; without it, /healthz and /readyz answer "ok". */
   health?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
@@ -112,7 +114,7 @@ export async function startSlack(bot: Bot, config: SlackConfig, options: StartSl
       signingSecret: config.signingSecret,
       endpoints: [EVENTS_PATH],
       logger,
-      customRoutes: [HEALTH_PATH, READY_PATH].map((path) => ({
+      customRoutes: (options.health ? [HEALTH_PATH, READY_PATH, METRICS_PATH] : [HEALTH_PATH, READY_PATH]).map((path) => ({
         path,
         method: ['GET'],
         handler:
@@ -143,7 +145,7 @@ export async function startSlack(bot: Bot, config: SlackConfig, options: StartSl
     commands: config.commands,
     logger,
     work: options.work ?? new WorkQueue(),
-    outbox: slackOutbox(timeoutMs),
+    outbox: slackOutbox(timeoutMs, (event, status) => bot.platformCall('slack', event, status)),
     inFlight: new InFlight(),
     fatal: (message) => (options.onFatal ? options.onFatal(message) : logger.error(`slack: ${message}`)),
   };
@@ -204,6 +206,7 @@ async function withTimeout(work: Promise<unknown>, ms: number): Promise<void> {
 }
 
 const LEVELS = { debug: 0, info: 1, warn: 2, error: 3 } as const;
+const isFields = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 type Level = keyof typeof LEVELS;
 const TOKEN_PATTERN = /\b(xox[a-z]-|xapp-)[A-Za-z0-9-]+/g;
 const SDK_BODY_DUMP = /^http request (body|result|headers)\b/;
@@ -225,9 +228,12 @@ export function redactingLogger(out: SlackLogger, level: Level, secrets: string[
     if (LEVELS[l] < LEVELS[current]) return;
     // The Web API client dumps request and response bodies at debug: user ids and what they asked.
     if (typeof args[0] === 'string' && SDK_BODY_DUMP.test(args[0])) return;
-    const line = args.map(show).join(' ');
-    // Our lines start with "slack:"; bolt's and the SDK clients' get a prefix saying where they are from.
-    out[l](line.startsWith('slack:') ? line : `slack (bolt): ${line}`);
+    // Ours: "slack: …" and maybe an object of fields, passed on as fields (redacted alike).
+    const fields = typeof args[0] === 'string' && args[0].startsWith('slack:') && args.length === 2 && isFields(args[1]) ? (JSON.parse(redact(JSON.stringify(args[1]))) as object) : undefined;
+    const line = (fields ? args.slice(0, 1) : args).map(show).join(' ');
+    // Bolt's and the SDK clients' lines get a prefix saying where they are from.
+    if (fields) out[l](line, fields);
+    else out[l](line.startsWith('slack:') ? line : `slack (bolt): ${line}`);
   };
   return {
     debug: emit('debug'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, loadCorpus } from '../../src/index.ts';
-import { createBot } from '../../runtime/bot.ts';
+import { createBot, type AnswerEvent } from '../../runtime/bot.ts';
 import { RateLimiter } from '../../runtime/rate-limit.ts';
 import { memoryRecorder } from '../../runtime/record.ts';
 import { writeCorpus } from '../helpers/tmp-corpus.ts';
@@ -38,5 +38,27 @@ describe('the bot around the engine', () => {
     expect(answers[2]!.notFound).toMatchObject({ reason: 'rate-limited', hint: expect.stringContaining('초 뒤에 다시') });
     expect((await bot.ask('how many cards?', { ...origin, userId: 'U2' })).notFound?.reason).not.toBe('rate-limited');
     expect(recorder.questions.filter((q) => q.reason === 'rate-limited')).toHaveLength(2);
+  });
+});
+
+describe('each question reported once, for the logs and metrics', () => {
+  it('answered, not found, rate-limited and error, with a request id and the time taken', async () => {
+    const events: AnswerEvent[] = [];
+    const failing = { ...engine, ask: (q: string) => (q === 'boom' ? (() => { throw new Error('engine exploded'); })() : engine.ask(q)) };
+    const bot = createBot({ engine: failing, recorder: memoryRecorder(), limiter: new RateLimiter({ userPerMinute: 2, channelPerMinute: 0 }), onAnswer: (e) => void events.push(e) });
+    const first = await bot.ask('그래픽카드 몇 장?', origin);
+    await bot.ask('오늘 날씨', origin);
+    await bot.ask('그래픽카드 몇 장?', origin);
+    await expect(bot.ask('boom', { ...origin, userId: 'U2' })).rejects.toThrow('engine exploded');
+    await bot.ask('그래픽카드 몇 장?'); // no origin: not a question anyone asked
+    expect(events.map((e) => e.outcome)).toEqual(['answered', 'not_found', 'rate_limited', 'error']);
+    expect(events[0]).toMatchObject({ platform: 'slack', channelKind: 'channel', factId: first.answers[0]!.factId, requestId: first.requestId });
+    expect(events[1]!.factId).toBeUndefined();
+    for (const e of events) {
+      expect(e.requestId).toMatch(/^[0-9a-f]{12}$/);
+      expect(e.latencyMs).toBeGreaterThanOrEqual(0);
+    }
+    expect(new Set(events.map((e) => e.requestId)).size).toBe(4);
+    expect(String(events[3]!.error)).toContain('engine exploded');
   });
 });

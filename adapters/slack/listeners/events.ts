@@ -74,9 +74,9 @@ async function reply(deps: SlackDeps, client: MentionArgs['client'], m: Incoming
     client.chat.postMessage({ channel: m.channel, ...(threadTs ? { thread_ts: threadTs } : {}), text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
   const what = `a ${kind === 'dm' ? 'DM' : 'mention'} answer`;
   const sorry = a ? post(formatApology(a.lang)) : undefined;
-  if (await deliver(deps, { to: m.channel, from: m.user, what }, post(made.message), sorry)) {
-    deps.logger.info(`slack: answered ${what.replace(' answer', '')} (${a ? (a.answered ? a.answers[0]?.factId : `not found: ${a.notFound?.reason}`) : 'apology'})`);
-  }
+  // The runtime logged the answer (outcome, fact, latency) under its requestId; this is the delivery.
+  const where = { to: m.channel, from: m.user, what, ...(a?.requestId ? { requestId: a.requestId } : {}) };
+  if (await deliver(deps, where, post(made.message), sorry)) deps.logger.debug('slack: delivered', { what, requestId: a?.requestId ?? null });
 }
 
 /** `@bot question` in a channel: answered in the thread of the question, never top-level. */
