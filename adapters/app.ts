@@ -6,6 +6,7 @@
  */
 import type { Bot } from '../runtime/bot.ts';
 import type { Health } from '../runtime/health.ts';
+import type { Metrics } from '../runtime/metrics.ts';
 import { startRuntime } from '../runtime/index.ts';
 import type { LiveEngine } from '../runtime/live-engine.ts';
 import type { Logger } from '../runtime/logger.ts';
@@ -17,6 +18,7 @@ import type { StartSlackOptions } from './slack/index.ts';
 export interface RunningBot {
   bot: Bot;
   health: Health;
+  metrics: Metrics;
   /** Where Slack listens (HTTP mode) and where the health routes are. */
   ports: { slack?: number; health?: number };
   /**
@@ -38,7 +40,7 @@ export interface StartOptions {
 export async function startApp(config: Config, engine: LiveEngine, logger: Logger, options: StartOptions = {}): Promise<RunningBot> {
   const { ops } = config;
   const runtime = await startRuntime(ops, engine, logger, options.recorder ? { recorder: options.recorder } : {});
-  const { bot, health, work } = runtime;
+  const { bot, health, metrics, work } = runtime;
   const fatal = (message: string) => (options.onFatal ? options.onFatal(message) : logger.error(message));
   /** Each platform stops taking questions and drains its answers in flight, all at once, within the same time. */
   const platforms: (() => Promise<{ abandoned: number }>)[] = [];
@@ -98,7 +100,7 @@ export async function startApp(config: Config, engine: LiveEngine, logger: Logge
   }
 
   let stopping: Promise<{ abandoned: number }> | undefined;
-  return { bot, health, ports, stop: () => (stopping ??= stopAll()) };
+  return { bot, health, metrics, ports, stop: () => (stopping ??= stopAll()) };
 }
 
 /** Every secret in a configuration: the logs scrub them from every line. */

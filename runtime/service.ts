@@ -8,10 +8,13 @@
 import crypto from 'node:crypto';
 import { CorpusError, DEFAULT_CORPUS_DIR, formatIssue } from '../src/index.ts';
 import type { OpsConfig } from './config.ts';
+import type { Health } from './health.ts';
 import { UNSET_HASH_KEY } from './index.ts';
 import { createLiveEngine, type LiveEngine } from './live-engine.ts';
 import { createLogger, type Logger } from './logger.ts';
+import type { Metrics } from './metrics.ts';
 import { installProcessGuards } from './process-guard.ts';
+import { answerStatusRequests } from './shard-status.ts';
 
 export interface ServiceConfig {
   ops: OpsConfig;
@@ -20,7 +23,7 @@ export interface ServiceConfig {
 }
 
 /** Starts what runs on the engine; its stop() drains answers in flight and resolves with how many were abandoned. */
-export type StartService = (ops: OpsConfig, engine: LiveEngine, logger: Logger, onFatal: (message: string) => void) => Promise<{ stop(): Promise<{ abandoned: number }> }>;
+export type StartService = (ops: OpsConfig, engine: LiveEngine, logger: Logger, onFatal: (message: string) => void) => Promise<{ stop(): Promise<{ abandoned: number }>; health: Health; metrics: Metrics }>;
 
 export async function serve(configured: ServiceConfig, start: StartService, stopOn: readonly ('SIGINT' | 'SIGTERM' | 'disconnect')[] = ['SIGINT', 'SIGTERM']): Promise<void> {
   // One key for the question log and the logs, so a user's hash is the same in both.
@@ -77,6 +80,9 @@ export async function serve(configured: ServiceConfig, start: StartService, stop
     logger.flushSync();
     process.exit(1);
   }
+  // A shard process: its manager serves health and metrics for all shards, asking each over IPC.
+  const send = process.send?.bind(process);
+  if (ops.shard !== undefined && send) answerStatusRequests(() => running.health.readiness(), running.metrics, (m) => void send(m), (l) => void process.on('message', l));
   if (ops.corpusWatch) engine.watch();
   logger.info(`${engine.corpus.facts.length} facts loaded; answering${ops.corpusWatch ? ' (corpus edits reload live)' : ''}`);
   for (const signal of stopOn) process.on(signal, () => void shutdown(signal, false));
