@@ -3,6 +3,7 @@
  * shutdown), validated with zod. adapters/config.ts adds each platform's and reports all problems
  * together, each naming the variable and the fix; no secret is echoed. .env.example documents them.
  */
+import { hostname } from 'node:os';
 import { z } from 'zod';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -68,7 +69,8 @@ export function opsConfigFromEnv(env: Record<string, string | undefined>, isTty:
       logFormat: o.LOG_FORMAT ?? (isTty ? 'pretty' : 'json'),
       ...(o.CORPUS_DIR ? { corpusDir: o.CORPUS_DIR } : {}),
       corpusWatch: o.CORPUS_WATCH,
-      questionLog: o.QUESTION_LOG,
+      // {hostname}: one file per replica on a shared volume (npm run report reads them together).
+      questionLog: o.QUESTION_LOG.replaceAll('{hostname}', hostname()),
       retentionDays: o.QUESTION_LOG_RETENTION_DAYS,
       ...(o.QUESTION_LOG_HASH_KEY ? { hashKey: o.QUESTION_LOG_HASH_KEY } : {}),
       rateLimits: { userPerMinute: o.RATE_LIMIT_USER_PER_MINUTE, channelPerMinute: o.RATE_LIMIT_CHANNEL_PER_MINUTE },

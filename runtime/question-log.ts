@@ -60,7 +60,7 @@ export const SCHEMA_VERSION = 1;
 export const APPLICATION_ID = 0x51_4c_4f_47; // "QLOG"
 
 /** Migrations by the version they lead to; each runs in one transaction. */
-const MIGRATIONS: Record<number, string> = {
+export const MIGRATIONS: Record<number, string> = {
   1: `
     CREATE TABLE IF NOT EXISTS questions (
       id           INTEGER PRIMARY KEY,

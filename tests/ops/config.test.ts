@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../adapters/config.ts';
 import { createLogger, scrub } from '../../runtime/logger.ts';
@@ -9,6 +10,10 @@ describe('configuration', () => {
     expect(c.slack).toBeUndefined();
     expect(c.discord).toBeUndefined();
     expect(c.ops).toMatchObject({ logLevel: 'info', logFormat: 'json', questionLog: 'data/questions.db', rateLimits: { userPerMinute: 10, channelPerMinute: 60 }, maxQuestionChars: 1000 });
+  });
+
+  it('QUESTION_LOG with {hostname}: a file per replica', () => {
+    expect(loadConfig({ QUESTION_LOG: '/data/questions-{hostname}.db' }).ops.questionLog).toBe(`/data/questions-${os.hostname()}.db`);
   });
 
   it('reports every problem at once, naming the variable and the fix, never a secret', () => {
