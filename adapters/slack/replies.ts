@@ -5,6 +5,7 @@
  */
 import type { Bot, BotAnswer } from '../../runtime/bot.ts';
 import type { Origin } from '../../runtime/record.ts';
+import type { WorkQueue } from '../../runtime/work-queue.ts';
 import { formatAnswer, formatQuickFact, formatTopicList, type ChannelKind, type Commands, type SlackMessage } from './format.ts';
 
 export interface ReplyOptions {
@@ -17,19 +18,22 @@ export interface ReplyOptions {
   now?: Date;
   /** Who asked where: the bot limits and logs questions with an origin (not re-renders for "share"). */
   origin?: Origin;
+  /** Where the layout is made, like the answer: in turn with reading requests (inline when absent). */
+  work?: WorkQueue;
 }
 
 /** A question (mention, DM, `/ask`): answered in the bot's work queue, then laid out. */
 export async function askReply(bot: Bot, question: string, opts: ReplyOptions): Promise<{ answer: BotAnswer; message: SlackMessage }> {
   const answer = await bot.ask(question, opts.origin);
-  const message = formatAnswer(answer, {
-    channelKind: opts.channelKind,
-    commands: opts.commands,
-    ...(opts.echo ? { echo: answer.question } : {}),
-    ...(opts.shareable ? { share: { k: 'ask' as const, q: answer.question } } : {}),
-    ...(opts.now ? { now: opts.now } : {}),
-  });
-  return { answer, message };
+  const layout = () =>
+    formatAnswer(answer, {
+      channelKind: opts.channelKind,
+      commands: opts.commands,
+      ...(opts.echo ? { echo: answer.question } : {}),
+      ...(opts.shareable ? { share: { k: 'ask' as const, q: answer.question } } : {}),
+      ...(opts.now ? { now: opts.now } : {}),
+    });
+  return { answer, message: opts.work ? await opts.work.run(layout) : layout() };
 }
 
 /** `/fact <query>`: the fact, topic or timeline; every topic when the query is empty or unknown. */

@@ -66,7 +66,7 @@ export async function handleShare(deps: SlackDeps, { ack, action, body }: Button
   const url = body.response_url;
   await deps.inFlight.add(
     (async () => {
-      const message = value.k === 'ask' ? (await askReply(deps.bot, value.q, opts)).message : await deps.work.run(() => factReply(deps.bot, value.q, opts));
+      const message = value.k === 'ask' ? (await askReply(deps.bot, value.q, { ...opts, work: deps.work })).message : await deps.work.run(() => factReply(deps.bot, value.q, opts));
       const shared = await deliver(deps, { to: url, from: body.user.id, what: 'a shared reply' }, (signal) =>
         postToResponseUrl(url, { response_type: 'in_channel', replace_original: false, text: message.text, blocks: message.blocks }, signal),
       );

@@ -16,7 +16,7 @@ export async function handleAskCommand(deps: SlackDeps, { ack, command }: Comman
   await ack();
   const question = slackToPlain(command.text ?? '');
   const origin = { platform: 'slack' as const, channelKind: 'command' as const, channelId: command.channel_id, userId: command.user_id };
-  const opts = { channelKind: 'command' as const, commands: deps.commands, shareable: true, echo: true, origin };
+  const opts = { channelKind: 'command' as const, commands: deps.commands, shareable: true, echo: true, origin, work: deps.work };
   await deps.inFlight.add(
     answerCommand(deps, command, question, async () => {
       const { answer, message } = await askReply(deps.bot, question, opts);

@@ -60,7 +60,7 @@ async function reply(deps: SlackDeps, client: MentionArgs['client'], m: Incoming
   const origin = { platform: 'slack' as const, channelKind: kind, channelId: m.channel, userId: m.user };
   let made: { answer?: BotAnswer; message: SlackMessage };
   try {
-    made = await askReply(deps.bot, question, { channelKind: kind, commands: deps.commands, origin });
+    made = await askReply(deps.bot, question, { channelKind: kind, commands: deps.commands, origin, work: deps.work });
   } catch (e) {
     deps.logger.error(`slack: answering a ${kind === 'dm' ? 'DM' : 'mention'} failed: ${describeError(e)}`);
     made = { message: formatApology(deps.bot.detectLang(question)) };
