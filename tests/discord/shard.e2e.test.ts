@@ -7,10 +7,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../helpers/free-port.ts';
 import { until } from '../helpers/bot-process.ts';
 import { FakeDiscord } from './fake-discord.ts';
 
@@ -29,13 +29,6 @@ let logs = '';
 let port: number;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'discord-shards-'));
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const readyz = async () => {
   const r = await fetch(`http://127.0.0.1:${port}/readyz`);
