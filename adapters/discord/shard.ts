@@ -26,7 +26,7 @@ import type { Logger } from './context.ts';
 export interface ShardOptions {
   /** Shards to spawn; default config.shardCount, else Discord's recommendation. */
   totalShards?: number;
-  /** Between two shard spawns (Discord allows one identify per 5 s per bucket). Default 5500. */
+  /** Between two shard spawns (Discord allows one identify per 5 s per bucket). Default config.shardSpawnDelayMs, else 5500. */
   spawnDelayMs?: number;
   /** How long one shard may take to become ready. Default 60 s. */
   readyTimeoutMs?: number;
@@ -88,7 +88,7 @@ export async function startShards(config: DiscordConfig, opts: ShardOptions = {}
     logger.info(`health: GET /healthz, /readyz and /metrics for all ${totalShards} shard(s) on port ${health.port}`);
   }
   try {
-    await manager.spawn({ amount: totalShards, delay: opts.spawnDelayMs ?? 5500, timeout: opts.readyTimeoutMs ?? 60_000 });
+    await manager.spawn({ amount: totalShards, delay: opts.spawnDelayMs ?? config.shardSpawnDelayMs ?? 5500, timeout: opts.readyTimeoutMs ?? 60_000 });
   } catch (e) {
     await health?.close();
     throw e;
@@ -129,13 +129,8 @@ if (isMain(import.meta.url)) {
     logger.flushSync();
     process.exit(1);
   }
-  const spawnDelay = Number(process.env.DISCORD_SHARD_SPAWN_DELAY_MS);
   try {
-    const bot = await startShards(discord, {
-      logger,
-      ...(ops.healthPort !== undefined ? { healthPort: ops.healthPort } : {}),
-      ...(Number.isInteger(spawnDelay) && spawnDelay >= 0 ? { spawnDelayMs: spawnDelay } : {}),
-    });
+    const bot = await startShards(discord, { logger, ...(ops.healthPort !== undefined ? { healthPort: ops.healthPort } : {}) });
     const stop = (signal: string) => {
       logger.info(`${signal}: stopping every shard`);
       void bot.stop().finally(() => {

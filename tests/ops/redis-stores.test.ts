@@ -11,6 +11,7 @@ import { RedisRateLimiter } from '../../runtime/rate-limit-redis.ts';
 import { connectRedis, type SharedRedis } from '../../runtime/redis.ts';
 import { RedisServer } from '../helpers/redis-server.ts';
 import { until } from '../helpers/bot-process.ts';
+import { freePort } from '../helpers/free-port.ts';
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 let server: RedisServer;
@@ -68,6 +69,26 @@ describe('RedisRateLimiter', () => {
     expect(await limiter.take({ userId: 'U1', channelId: 'C1' })).toMatchObject({ ok: false, scope: 'channel' });
     for (let i = 0; i < 4; i++) expect((await limiter.take({ userId: 'U1', channelId: `C${i + 2}` })).ok).toBe(true);
     expect(await limiter.take({ userId: 'U1', channelId: 'C9' })).toMatchObject({ ok: false, scope: 'user' });
+  });
+});
+
+describe('Redis down at start', () => {
+  it('the bot starts within the wait, from memory, and logs it once', async () => {
+    const warnings: string[] = [];
+    const started = Date.now();
+    const down = await connectRedis(`redis://127.0.0.1:${await freePort()}`, { logger: { ...quiet, warn: (m: unknown) => void warnings.push(String(m)) } }, 1000);
+    try {
+      expect(Date.now() - started).toBeLessThan(2500);
+      expect(down.status()).toMatchObject({ state: 'unreachable', fallback: 'in-memory' });
+      const seen = new RedisSeenStore(down, prefix(), 60, new SeenCache());
+      expect(await seen.check(['event:x'])).toBe(false);
+      expect(await seen.check(['event:x'])).toBe(true);
+      await new Promise((r) => setTimeout(r, 700)); // reconnection attempts fail meanwhile
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/unreachable .*fall back to this process's memory/);
+    } finally {
+      await down.close();
+    }
   });
 });
 
