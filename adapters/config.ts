@@ -1,54 +1,15 @@
 /**
- * Every setting of the running bot, from the environment, validated once with zod: the bot's own
- * (logs, question log, rate limits, health, corpus) here, Slack's and Discord's in their adapters.
- * All problems are reported together, each naming the variable and the fix; no secret is echoed.
- * .env.example documents them all.
+ * Every setting of the running bot, from the environment, validated once: the runtime's own (logs,
+ * question log, rate limits, health, corpus) in runtime/config.ts, Slack's and Discord's in their
+ * config modules (never their SDK-loading index files, so a Discord shard or the terminal chat does
+ * not load @slack/bolt). All problems are reported together, each naming the variable and the fix;
+ * no secret is echoed. .env.example documents them all.
  */
-import { z } from 'zod';
-import { discordConfigFromEnv, DiscordConfigError, type DiscordConfig } from './discord/index.ts';
-import { slackConfigFromEnv, SlackConfigError, type SlackConfig } from './slack/index.ts';
+import { opsConfigFromEnv, type OpsConfig } from '../runtime/config.ts';
+import { discordConfigFromEnv, DiscordConfigError, type DiscordConfig } from './discord/config.ts';
+import { slackConfigFromEnv, SlackConfigError, type SlackConfig } from './slack/config.ts';
 
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const bool = (name: string, fallback: boolean) =>
-  z.preprocess(blank, z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], { error: `${name} must be true or false` }).optional()).transform((v) => (v === undefined ? fallback : ['1', 'true', 'yes', 'on'].includes(v)));
-const wholeNumber = (name: string, min: number, max: number) =>
-  z.coerce.number({ error: `${name} must be a whole number` }).int(`${name} must be a whole number`).min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`);
-const int = (name: string, min: number, max: number, fallback: number) => z.preprocess(blank, wholeNumber(name, min, max).default(fallback));
-const optionalInt = (name: string, min: number, max: number) => z.preprocess(blank, wholeNumber(name, min, max).optional());
-
-const OpsEnv = z.object({
-  LOG_LEVEL: z.preprocess(blank, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' }).default('info')),
-  LOG_FORMAT: z.preprocess(blank, z.enum(['json', 'pretty'], { error: 'LOG_FORMAT must be json or pretty' }).optional()),
-  CORPUS_DIR: z.preprocess(blank, z.string().optional()),
-  CORPUS_WATCH: bool('CORPUS_WATCH', true),
-  QUESTION_LOG: z.preprocess(blank, z.string().default('data/questions.db')),
-  QUESTION_LOG_RETENTION_DAYS: int('QUESTION_LOG_RETENTION_DAYS', 0, 36_500, 180),
-  QUESTION_LOG_HASH_KEY: z.preprocess(blank, z.string().min(16, 'QUESTION_LOG_HASH_KEY must be at least 16 characters (e.g. openssl rand -hex 32)').optional()),
-  RATE_LIMIT_USER_PER_MINUTE: int('RATE_LIMIT_USER_PER_MINUTE', 0, 100_000, 10),
-  RATE_LIMIT_CHANNEL_PER_MINUTE: int('RATE_LIMIT_CHANNEL_PER_MINUTE', 0, 100_000, 60),
-  MAX_QUESTION_CHARS: int('MAX_QUESTION_CHARS', 10, 1000, 1000),
-  HEALTH_PORT: optionalInt('HEALTH_PORT', 0, 65_535),
-  SHUTDOWN_TIMEOUT_MS: int('SHUTDOWN_TIMEOUT_MS', 0, 600_000, 10_000),
-  OUTBOUND_TIMEOUT_MS: int('OUTBOUND_TIMEOUT_MS', 100, 120_000, 10_000),
-});
-
-export interface OpsConfig {
-  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  /** Pretty logs for a person at a terminal, JSON lines otherwise. */
-  logFormat: 'json' | 'pretty';
-  corpusDir?: string;
-  corpusWatch: boolean;
-  /** SQLite file of the question log; `off` keeps no log. */
-  questionLog: string | 'off';
-  retentionDays: number;
-  hashKey?: string;
-  rateLimits: { userPerMinute: number; channelPerMinute: number };
-  maxQuestionChars: number;
-  healthPort?: number;
-  shutdownTimeoutMs: number;
-  /** Time limit of every call to Slack or Discord. */
-  outboundTimeoutMs: number;
-}
+export type { OpsConfig };
 
 export interface Config {
   ops: OpsConfig;
@@ -66,8 +27,8 @@ export class ConfigError extends Error {
 /** Reads the whole configuration; throws ConfigError listing every problem at once. */
 export function loadConfig(env: Record<string, string | undefined>, isTty = false): Config {
   const problems: string[] = [];
-  const ops = OpsEnv.safeParse(env);
-  if (!ops.success) problems.push(...ops.error.issues.map((i) => i.message));
+  const ops = opsConfigFromEnv(env, isTty);
+  if (!ops.ok) problems.push(...ops.problems);
   let slack: SlackConfig | undefined;
   let discord: DiscordConfig | undefined;
   try {
@@ -82,24 +43,6 @@ export function loadConfig(env: Record<string, string | undefined>, isTty = fals
     if (!(e instanceof DiscordConfigError)) throw e;
     problems.push(...e.problems.map((p) => `Discord: ${p}`));
   }
-  if (problems.length > 0 || !ops.success) throw new ConfigError(problems);
-  const o = ops.data;
-  return {
-    ops: {
-      logLevel: o.LOG_LEVEL,
-      logFormat: o.LOG_FORMAT ?? (isTty ? 'pretty' : 'json'),
-      ...(o.CORPUS_DIR ? { corpusDir: o.CORPUS_DIR } : {}),
-      corpusWatch: o.CORPUS_WATCH,
-      questionLog: o.QUESTION_LOG,
-      retentionDays: o.QUESTION_LOG_RETENTION_DAYS,
-      ...(o.QUESTION_LOG_HASH_KEY ? { hashKey: o.QUESTION_LOG_HASH_KEY } : {}),
-      rateLimits: { userPerMinute: o.RATE_LIMIT_USER_PER_MINUTE, channelPerMinute: o.RATE_LIMIT_CHANNEL_PER_MINUTE },
-      maxQuestionChars: o.MAX_QUESTION_CHARS,
-      ...(o.HEALTH_PORT !== undefined ? { healthPort: o.HEALTH_PORT } : {}),
-      shutdownTimeoutMs: o.SHUTDOWN_TIMEOUT_MS,
-      outboundTimeoutMs: o.OUTBOUND_TIMEOUT_MS,
-    },
-    ...(slack ? { slack } : {}),
-    ...(discord ? { discord } : {}),
-  };
+  if (problems.length > 0 || !ops.ok) throw new ConfigError(problems);
+  return { ops: ops.ops, ...(slack ? { slack } : {}), ...(discord ? { discord } : {}) };
 }

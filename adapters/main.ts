@@ -1,12 +1,30 @@
 /**
  * `npm start`: starts every surface whose settings are present: Slack (SLACK_BOT_TOKEN +
  * SLACK_SIGNING_SECRET, or SLACK_APP_TOKEN for Socket Mode), Discord (DISCORD_TOKEN). With neither,
- * it opens a chat in the terminal on the same engine. The one place that reads process.env.
+ * it opens a chat in the terminal on the same engine, but only at a terminal (or with --chat):
+ * in a container or under a supervisor, nothing configured is a mistake and exits 2 saying what to
+ * set, rather than printing a banner and exiting 0 as if all were well. The one place that reads
+ * process.env.
  */
 import { CorpusError, DEFAULT_CORPUS_DIR, loadEngine } from '../src/index.ts';
+import { serveApp } from './app.ts';
 import { runChat } from './cli/chat.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { serve } from './serve.ts';
+
+export const USAGE = 'usage: npm start [-- --chat]   (--chat: the terminal chat even when standard input is not a terminal, e.g. piped questions)';
+
+export const NOTHING_CONFIGURED = `Nothing to run: no Slack or Discord settings, and standard input is not a terminal (a container or a service?), so the terminal chat does not start.
+  Slack:   SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode), or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode)
+  Discord: DISCORD_TOKEN
+  The chat on piped input: npm start -- --chat
+  (see .env.example and README.md → Configuration)`;
+
+const args = process.argv.slice(2);
+const chatFlag = args.includes('--chat');
+if (args.some((a) => a !== '--chat')) {
+  console.error(args.includes('--help') || args.includes('-h') ? USAGE : `unknown option ${args.find((a) => a !== '--chat')}\n${USAGE}`);
+  process.exit(args.includes('--help') || args.includes('-h') ? 0 : 2);
+}
 
 let config: Config;
 try {
@@ -18,8 +36,13 @@ try {
 }
 
 if (config.slack || config.discord) {
-  await serve(config);
+  await serveApp(config);
+} else if (!process.stdin.isTTY && !chatFlag) {
+  console.error(NOTHING_CONFIGURED);
+  process.exit(2);
 } else {
+  // `npm start -- --chat < questions | head`: a closed pipe ends the chat quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
   try {
     await runChat(loadEngine(config.ops.corpusDir ?? DEFAULT_CORPUS_DIR), process, Boolean(process.stdin.isTTY));
   } catch (e) {

@@ -22,6 +22,11 @@ const Env = z.object({
     .int('DISCORD_SHARD_COUNT must be a whole number ≥ 1')
     .min(1, 'DISCORD_SHARD_COUNT must be a whole number ≥ 1')
     .optional(),
+  DISCORD_SHARD_SPAWN_DELAY_MS: z.coerce
+    .number({ error: 'DISCORD_SHARD_SPAWN_DELAY_MS must be a whole number of milliseconds (default 5500)' })
+    .int('DISCORD_SHARD_SPAWN_DELAY_MS must be a whole number of milliseconds (default 5500)')
+    .min(0, 'DISCORD_SHARD_SPAWN_DELAY_MS must be at least 0')
+    .optional(),
 });
 
 export interface DiscordConfig {
@@ -35,6 +40,8 @@ export interface DiscordConfig {
   applicationId?: string;
   /** shard.ts: how many shards to spawn (default: Discord's recommendation). */
   shardCount?: number;
+  /** shard.ts: pause between two shard spawns (default 5.5 s: one identify per 5 s per bucket). */
+  shardSpawnDelayMs?: number;
 }
 
 export class DiscordConfigError extends Error {
@@ -64,6 +71,7 @@ export function discordConfigFromEnv(env: Record<string, string | undefined> = p
     ...(e.DISCORD_GUILD_ID ? { guildId: e.DISCORD_GUILD_ID } : {}),
     ...(e.DISCORD_APPLICATION_ID ? { applicationId: e.DISCORD_APPLICATION_ID } : {}),
     ...(e.DISCORD_SHARD_COUNT ? { shardCount: e.DISCORD_SHARD_COUNT } : {}),
+    ...(e.DISCORD_SHARD_SPAWN_DELAY_MS !== undefined ? { shardSpawnDelayMs: e.DISCORD_SHARD_SPAWN_DELAY_MS } : {}),
   };
 }
 

@@ -1,13 +1,8 @@
-/** What every Discord handler is given: the engine, the recorder, a logger and the bot's small state. */
-import type { Engine } from '../../src/index.ts';
-import type { BotAnswer } from '../../src/ops/bot.ts';
-import type { Outbox } from '../../src/ops/outbox.ts';
-import type { WorkQueue } from '../../src/ops/work-queue.ts';
-import type { Origin, Recorder } from '../../src/record.ts';
+/** What every Discord handler is given: the bot (the runtime's one interface), a logger and the adapter's small state. */
+import type { Bot } from '../../runtime/bot.ts';
+import type { Outbox } from '../../runtime/outbox.ts';
+import type { WorkQueue } from '../../runtime/work-queue.ts';
 import { FeedbackStore } from './feedback.ts';
-
-/** The part of the bot the Discord adapter uses (a full `Engine` fits too: it ignores the origin). */
-export type DiscordEngine = Pick<Engine, 'topics' | 'fact' | 'detectLang' | 'corpus'> & { ask(question: string, origin?: Origin): BotAnswer };
 
 /** `console` fits; so does any logger with these three methods. */
 export interface Logger {
@@ -17,8 +12,7 @@ export interface Logger {
 }
 
 export interface BotContext {
-  engine: DiscordEngine;
-  recorder: Recorder;
+  bot: Bot;
   logger: Logger;
   feedback: FeedbackStore;
   latency: LatencyTracker;
@@ -49,11 +43,11 @@ export class LatencyTracker {
   }
 }
 
-/** Runs `f`, timing it into `latency`. */
-export function timed<T>(latency: LatencyTracker, f: () => T): T {
+/** Runs `f`, timing it (until it settles) into `latency`. */
+export async function timed<T>(latency: LatencyTracker, f: () => Promise<T>): Promise<T> {
   const start = performance.now();
   try {
-    return f();
+    return await f();
   } finally {
     latency.add(performance.now() - start);
   }

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
-import type { Origin } from '../../src/record.ts';
+import type { Origin } from '../../runtime/record.ts';
 import type { Lang } from '../../src/types.ts';
 import type { BotContext } from './context.ts';
 import { labels, parseFeedbackId, renderNotice, unmd } from './format.ts';
@@ -90,7 +90,7 @@ export async function handleFeedback(i: ButtonInteraction, ctx: BotContext): Pro
   if (fresh) {
     const title = i.message.embeds[0]?.title;
     try {
-      ctx.recorder.feedback({
+      ctx.bot.feedback({
         platform: 'discord',
         channelKind: asked?.channelKind ?? (i.inGuild() ? 'channel' : 'dm'),
         channelId: i.channelId,

@@ -2,24 +2,23 @@
  * The Discord adapter: `discordConfigFromEnv` and `startDiscord`, called from adapters/main.ts.
  * Slash commands (`/ask`, `/fact` with autocomplete), mentions and DMs, 👍/👎 feedback.
  */
-import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Options, Partials } from 'discord.js';
-import { InFlight } from '../../src/ops/in-flight.ts';
-import { Outbox } from '../../src/ops/outbox.ts';
-import { WorkQueue } from '../../src/ops/work-queue.ts';
-import type { Recorder } from '../../src/record.ts';
+import { Client, DiscordAPIError, Events, GatewayCloseCodes, GatewayIntentBits, HTTPError, Options, Partials, RESTEvents } from 'discord.js';
+import { InFlight } from '../../runtime/in-flight.ts';
+import { Outbox, SendTimeoutError } from '../../runtime/outbox.ts';
+import { WorkQueue } from '../../runtime/work-queue.ts';
+import type { Bot } from '../../runtime/bot.ts';
 import { discordConfigFromEnv, DiscordConfigError, type DiscordConfig } from './config.ts';
-import { LatencyTracker, type BotContext, type DiscordEngine, type Logger } from './context.ts';
+import { LatencyTracker, type BotContext, type Logger } from './context.ts';
 import { FeedbackStore } from './feedback.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './messages.ts';
 import { describe } from './respond.ts';
 
 export { discordConfigFromEnv, DiscordConfigError, type DiscordConfig };
-export type { DiscordEngine, Logger };
+export type { Logger };
 export { commandDefinitions } from './commands/index.ts';
 
 export interface StartDiscordOptions {
-  recorder: Recorder;
   logger?: Logger;
   /** Defer an interaction when its age plus the engine's recent worst time exceeds this (ms). Default 1500. */
   deferAfterMs?: number;
@@ -47,18 +46,23 @@ export interface DiscordBot {
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages] as const;
 
 /** Logs in and resolves once the bot is ready (every guild received); rejects if login fails. */
-export async function startDiscord(engine: DiscordEngine, config: DiscordConfig, options: StartDiscordOptions): Promise<DiscordBot> {
+export async function startDiscord(bot: Bot, config: DiscordConfig, options: StartDiscordOptions = {}): Promise<DiscordBot> {
   const logger = options.logger ?? console;
   const ctx: BotContext = {
-    engine,
-    recorder: options.recorder,
+    bot,
     logger,
     feedback: new FeedbackStore(),
     latency: new LatencyTracker(),
     deferAfterMs: options.deferAfterMs ?? 1500,
     work: options.work ?? new WorkQueue(),
     // discord.js already waits out 429s per route (a channel's bucket), so only the time limit is added.
-    outbox: new Outbox({ timeoutMs: options.outboundTimeoutMs ?? 10_000 }),
+    // Failures with an HTTP status are counted from the REST client's responses (below); these are the others.
+    outbox: new Outbox({
+      timeoutMs: options.outboundTimeoutMs ?? 10_000,
+      observe: (event, e) => {
+        if (!(e instanceof DiscordAPIError || e instanceof HTTPError)) bot.platformCall('discord', event, e instanceof SendTimeoutError ? 'timeout' : 'network');
+      },
+    }),
   };
 
   const client = new Client({
@@ -88,6 +92,12 @@ export async function startDiscord(engine: DiscordEngine, config: DiscordConfig,
   client.on(Events.InteractionCreate, onInteraction);
   client.on(Events.MessageCreate, onMessage);
   client.on(Events.Error, (e) => logger.error('discord: client error', { error: describe(e) }));
+  // Every refused REST call, for /metrics: a 429 or a 5xx discord.js will try again is a retry.
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status < 400) return;
+    const retried = response.status === 429 || (response.status >= 500 && request.retries < client.rest.options.retries);
+    bot.platformCall('discord', retried ? 'retry' : 'error', String(response.status));
+  });
   client.on(Events.Warn, (message) => logger.warn(`discord: ${message}`));
   client.on(Events.ShardError, (e, shardId) => logger.warn('discord: gateway connection error', { shardId, error: describe(e) }));
   // discord.js gives up on these close codes and never reconnects: without a word the process would

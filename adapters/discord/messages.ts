@@ -37,12 +37,12 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   let body: MessageBody;
   try {
     const origin = { platform: 'discord' as const, channelKind: kind, channelId: message.channelId, userId: message.author.id };
-    const answer = await ctx.work.run(() => timed(ctx.latency, () => ctx.engine.ask(question, origin)));
+    const answer = await timed(ctx.latency, () => ctx.bot.ask(question, origin));
     if (answer.quiet) return; // told to wait already in this window: no more replies to a flood
     body = await ctx.work.run(() => renderEngineAnswer(answer, ctx, kind));
   } catch (e) {
     ctx.logger.error('discord: answering a message failed', { error: describe(e) });
-    body = renderNotice(labels(ctx.engine.detectLang(question)).error);
+    body = renderNotice(labels(ctx.bot.detectLang(question)).error);
   }
 
   try {

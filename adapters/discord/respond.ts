@@ -60,7 +60,7 @@ export interface AnswerOptions {
 export async function answerInteraction(
   i: RepliableInteraction,
   ctx: BotContext,
-  produce: () => MessageBody & { private?: boolean },
+  produce: () => Promise<MessageBody & { private?: boolean }>,
   opts: AnswerOptions,
 ): Promise<void> {
   const age = Math.max(0, Date.now() - i.createdTimestamp);
@@ -77,7 +77,7 @@ export async function answerInteraction(
 
   let body: MessageBody & { private?: boolean };
   try {
-    body = await ctx.work.run(() => timed(ctx.latency, produce));
+    body = await timed(ctx.latency, produce);
   } catch (e) {
     ctx.logger.error(`discord: ${opts.what}: answering failed`, { error: describe(e) });
     body = renderNotice(labels(langOfLocale(i.locale)).error);

@@ -5,13 +5,15 @@
  * alone: `tsx adapters/discord/run.ts`.
  */
 import { ConfigError, loadConfig } from '../config.ts';
-import { serve } from '../serve.ts';
+import { serveApp } from '../app.ts';
 
 try {
   const { slack: _slack, ...config } = loadConfig(process.env, Boolean(process.stderr.isTTY));
   if (!config.discord) throw new Error('DISCORD_TOKEN is not set: put the bot token (Developer Portal → Bot) in the environment.');
+  // Under the sharding manager, HEALTH_PORT is the manager's: it serves health for every shard.
+  if (process.env.SHARDING_MANAGER) delete config.ops.healthPort;
   // The sharding manager kills children it no longer wants; also stop when it goes away.
-  await serve(config, ['SIGINT', 'SIGTERM', 'disconnect']);
+  await serveApp(config, ['SIGINT', 'SIGTERM', 'disconnect']);
 } catch (e) {
   console.error(e instanceof ConfigError || e instanceof Error ? e.message : e);
   process.exit(1);

@@ -4,7 +4,7 @@
  * again until someone fixes it); an answer Slack refused is replaced by a short plain apology.
  */
 import { webApi } from '@slack/bolt';
-import { Outbox } from '../../src/ops/outbox.ts';
+import { Outbox, SendTimeoutError } from '../../runtime/outbox.ts';
 import { describeError, type SlackDeps } from './listeners/deps.ts';
 
 /** Slack's errors that mean the token itself is no good. */
@@ -28,10 +28,21 @@ const apiError = (e: unknown): string | undefined => {
   return typeof code === 'string' ? code : undefined;
 };
 
+/** What a failed call to Slack is counted as in /metrics: the HTTP status, Slack's error code, or timeout / network. */
+export function slackStatus(e: unknown): string {
+  const err = e as { code?: unknown; statusCode?: unknown } | null;
+  if (err?.code === webApi.ErrorCode.RateLimitedError) return '429';
+  if (e instanceof ResponseUrlError) return String(e.status);
+  if (e instanceof SendTimeoutError || err?.code === webApi.ErrorCode.RequestError && /timeout/i.test(String((e as Error).message))) return 'timeout';
+  if (typeof err?.statusCode === 'number') return String(err.statusCode);
+  return apiError(e) ?? (err?.code === webApi.ErrorCode.RequestError ? 'network' : 'other');
+}
+
 /** The outbox for one Slack connection: rate-limited Web API calls and response_url posts are retried after their Retry-After. */
-export function slackOutbox(timeoutMs: number): Outbox {
+export function slackOutbox(timeoutMs: number, observe?: (event: 'error' | 'retry', status: string) => void): Outbox {
   return new Outbox({
     timeoutMs,
+    ...(observe ? { observe: (event, e) => observe(event, slackStatus(e)) } : {}),
     retryAfterSec: (e) => {
       const err = e as { code?: unknown; retryAfter?: unknown };
       if (err?.code === webApi.ErrorCode.RateLimitedError && typeof err.retryAfter === 'number') return err.retryAfter;
@@ -54,6 +65,8 @@ export interface Destination {
   from?: string;
   /** For the logs: "a mention answer", "/ask". */
   what: string;
+  /** The question's id in the runtime's answer line. */
+  requestId?: string;
 }
 
 /** Sends `post` in its lane; true when delivered. `apology` is tried once when Slack refused the post itself. */
@@ -67,7 +80,7 @@ export async function deliver(deps: SlackDeps, where: Destination, post: (signal
       deps.fatal(`Slack no longer accepts SLACK_BOT_TOKEN (${code}): the app was uninstalled or the token revoked or rotated. Put a valid Bot User OAuth Token in SLACK_BOT_TOKEN and restart.`);
       return false;
     }
-    deps.logger.error(`slack: could not post ${where.what}: ${describeError(e)}`);
+    deps.logger.error(`slack: could not post ${where.what}: ${describeError(e)}`, { requestId: where.requestId ?? null, status: slackStatus(e) });
     if (apology && code && !NOWHERE.has(code)) {
       try {
         await deps.outbox.send(where.to, where.from, apology);

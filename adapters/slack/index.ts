@@ -6,19 +6,16 @@
 import { inspect } from 'node:util';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger } from '@slack/bolt';
-import { InFlight } from '../../src/ops/in-flight.ts';
-import { WorkQueue } from '../../src/ops/work-queue.ts';
-import type { Recorder } from '../../src/record.ts';
+import type { Bot } from '../../runtime/bot.ts';
+import { InFlight } from '../../runtime/in-flight.ts';
+import { WorkQueue } from '../../runtime/work-queue.ts';
 import type { SlackConfig } from './config.ts';
-import { SeenCache, type SeenCacheOptions } from './dedupe.ts';
 import { slackOutbox } from './deliver.ts';
 import { describeError, type SlackDeps } from './listeners/deps.ts';
 import { registerListeners } from './listeners/index.ts';
 import { guardSlackRequests } from './request-guard.ts';
-import type { SlackEngine } from './replies.ts';
 
 export { slackConfigFromEnv, SlackConfigError, SLACK_ENV_VARS, type SlackConfig } from './config.ts';
-export type { SlackEngine } from './replies.ts';
 
 /** The path Slack posts events, commands and interactivity to (HTTP mode). */
 export const EVENTS_PATH = '/slack/events';
@@ -26,6 +23,8 @@ export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
 /** Readiness (corpus loaded, platforms connected), when `health` is given. */
 export const READY_PATH = '/readyz';
+/** Prometheus metrics, when `health` is given. */
+export const METRICS_PATH = '/metrics';
 
 /** Anything with console's four methods. */
 export interface SlackLogger {
@@ -36,14 +35,11 @@ export interface SlackLogger {
 }
 
 export interface StartSlackOptions {
-  recorder: Recorder;
   /** Where logs go (console by default). Secrets are redacted before they reach it. */
   logger?: SlackLogger;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
   /** Extra Web API client options, e.g. `retryConfig: { retries: 0 }` in tests. */
   clientOptions?: webApi.WebClientOptions;
-  /** The delivery de-duplication cache (10 minutes, 10,000 deliveries by default). */
-  dedupe?: SeenCacheOptions;
   /** How long stop() waits for answers being made and posted (SHUTDOWN_TIMEOUT_MS; 10 s by default). */
   drainMs?: number;
   /** Time limit of every call to Slack (OUTBOUND_TIMEOUT_MS; 10 s by default). */
@@ -52,7 +48,7 @@ export interface StartSlackOptions {
   work?: WorkQueue;
   /** Called when Slack refuses the token while the bot runs: nothing will work until it is fixed. */
   onFatal?(message: string): void;
-  /** Serves GET /healthz and /readyz on the HTTP port (JSON); without it, /healthz answers "ok". */
+  /** Serves GET /healthz, /readyz and /metrics on the HTTP port; without it, /healthz and /readyz answer "ok". */
   health?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
@@ -68,7 +64,7 @@ export interface SlackHandle {
  * Connects to Slack and starts answering. Checks the bot token first (auth.test), so a wrong token
  * or API URL fails here with a clear message rather than on the first question.
  */
-export async function startSlack(engine: SlackEngine, config: SlackConfig, options: StartSlackOptions): Promise<SlackHandle> {
+export async function startSlack(bot: Bot, config: SlackConfig, options: StartSlackOptions = {}): Promise<SlackHandle> {
   const secrets = [config.botToken, config.signingSecret, config.appToken].filter((s): s is string => !!s);
   const logger = redactingLogger(options.logger ?? console, options.logLevel ?? 'info', secrets);
   const timeoutMs = options.outboundTimeoutMs ?? 10_000;
@@ -118,7 +114,7 @@ export async function startSlack(engine: SlackEngine, config: SlackConfig, optio
       signingSecret: config.signingSecret,
       endpoints: [EVENTS_PATH],
       logger,
-      customRoutes: [HEALTH_PATH, READY_PATH].map((path) => ({
+      customRoutes: (options.health ? [HEALTH_PATH, READY_PATH, METRICS_PATH] : [HEALTH_PATH, READY_PATH]).map((path) => ({
         path,
         method: ['GET'],
         handler:
@@ -145,14 +141,11 @@ export async function startSlack(engine: SlackEngine, config: SlackConfig, optio
   });
 
   const deps: SlackDeps = {
-    engine,
-    recorder: options.recorder,
+    bot,
     commands: config.commands,
-    seen: new SeenCache(options.dedupe),
-    votes: new SeenCache(options.dedupe),
     logger,
     work: options.work ?? new WorkQueue(),
-    outbox: slackOutbox(timeoutMs),
+    outbox: slackOutbox(timeoutMs, (event, status) => bot.platformCall('slack', event, status)),
     inFlight: new InFlight(),
     fatal: (message) => (options.onFatal ? options.onFatal(message) : logger.error(`slack: ${message}`)),
   };
@@ -213,6 +206,7 @@ async function withTimeout(work: Promise<unknown>, ms: number): Promise<void> {
 }
 
 const LEVELS = { debug: 0, info: 1, warn: 2, error: 3 } as const;
+const isFields = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 type Level = keyof typeof LEVELS;
 const TOKEN_PATTERN = /\b(xox[a-z]-|xapp-)[A-Za-z0-9-]+/g;
 const SDK_BODY_DUMP = /^http request (body|result|headers)\b/;
@@ -234,9 +228,12 @@ export function redactingLogger(out: SlackLogger, level: Level, secrets: string[
     if (LEVELS[l] < LEVELS[current]) return;
     // The Web API client dumps request and response bodies at debug: user ids and what they asked.
     if (typeof args[0] === 'string' && SDK_BODY_DUMP.test(args[0])) return;
-    const line = args.map(show).join(' ');
-    // Our lines start with "slack:"; bolt's and the SDK clients' get a prefix saying where they are from.
-    out[l](line.startsWith('slack:') ? line : `slack (bolt): ${line}`);
+    // Ours: "slack: …" and maybe an object of fields, passed on as fields (redacted alike).
+    const fields = typeof args[0] === 'string' && args[0].startsWith('slack:') && args.length === 2 && isFields(args[1]) ? (JSON.parse(redact(JSON.stringify(args[1]))) as object) : undefined;
+    const line = (fields ? args.slice(0, 1) : args).map(show).join(' ');
+    // Bolt's and the SDK clients' lines get a prefix saying where they are from.
+    if (fields) out[l](line, fields);
+    else out[l](line.startsWith('slack:') ? line : `slack (bolt): ${line}`);
   };
   return {
     debug: emit('debug'),

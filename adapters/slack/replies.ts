@@ -3,12 +3,10 @@
  * retrieval logic here; the same input always gives the same reply, which is what lets the "share"
  * button re-create an ephemeral reply from its button value alone.
  */
-import type { Bot, BotAnswer } from '../../src/ops/bot.ts';
-import type { Origin } from '../../src/record.ts';
+import type { Bot, BotAnswer } from '../../runtime/bot.ts';
+import type { Origin } from '../../runtime/record.ts';
+import type { WorkQueue } from '../../runtime/work-queue.ts';
 import { formatAnswer, formatQuickFact, formatTopicList, type ChannelKind, type Commands, type SlackMessage } from './format.ts';
-
-/** The part of the bot this adapter uses (an Engine fits too: it ignores the origin). */
-export type SlackEngine = Pick<Bot, 'topics' | 'fact' | 'detectLang'> & { ask(question: string, origin?: Origin): BotAnswer };
 
 export interface ReplyOptions {
   channelKind: ChannelKind;
@@ -20,29 +18,32 @@ export interface ReplyOptions {
   now?: Date;
   /** Who asked where: the bot limits and logs questions with an origin (not re-renders for "share"). */
   origin?: Origin;
+  /** Where the layout is made, like the answer: in turn with reading requests (inline when absent). */
+  work?: WorkQueue;
 }
 
-/** A question (mention, DM, `/ask`). */
-export function askReply(engine: SlackEngine, question: string, opts: ReplyOptions): { answer: BotAnswer; message: SlackMessage } {
-  const answer = engine.ask(question, opts.origin);
-  const message = formatAnswer(answer, {
-    channelKind: opts.channelKind,
-    commands: opts.commands,
-    ...(opts.echo ? { echo: answer.question } : {}),
-    ...(opts.shareable ? { share: { k: 'ask' as const, q: answer.question } } : {}),
-    ...(opts.now ? { now: opts.now } : {}),
-  });
-  return { answer, message };
+/** A question (mention, DM, `/ask`): answered in the bot's work queue, then laid out. */
+export async function askReply(bot: Bot, question: string, opts: ReplyOptions): Promise<{ answer: BotAnswer; message: SlackMessage }> {
+  const answer = await bot.ask(question, opts.origin);
+  const layout = () =>
+    formatAnswer(answer, {
+      channelKind: opts.channelKind,
+      commands: opts.commands,
+      ...(opts.echo ? { echo: answer.question } : {}),
+      ...(opts.shareable ? { share: { k: 'ask' as const, q: answer.question } } : {}),
+      ...(opts.now ? { now: opts.now } : {}),
+    });
+  return { answer, message: opts.work ? await opts.work.run(layout) : layout() };
 }
 
 /** `/fact <query>`: the fact, topic or timeline; every topic when the query is empty or unknown. */
-export function factReply(engine: SlackEngine, query: string, opts: ReplyOptions): SlackMessage {
+export function factReply(bot: Bot, query: string, opts: ReplyOptions): SlackMessage {
   const q = query.trim();
-  const lang = engine.detectLang(q);
+  const lang = bot.detectLang(q);
   const common = { channelKind: opts.channelKind, commands: opts.commands, ...(opts.now ? { now: opts.now } : {}) };
-  if (q === '') return formatTopicList(engine.topics(lang), lang, common);
-  const qf = engine.fact(q, lang);
-  if (!qf) return formatTopicList(engine.topics(lang), lang, { ...common, unknown: q });
+  if (q === '') return formatTopicList(bot.topics(lang), lang, common);
+  const qf = bot.fact(q, lang);
+  if (!qf) return formatTopicList(bot.topics(lang), lang, { ...common, unknown: q });
   return formatQuickFact(qf, {
     ...common,
     ...(opts.echo ? { echo: q } : {}),

@@ -6,11 +6,11 @@
  */
 import { startApp } from '../../adapters/app.ts';
 import type { Config } from '../../adapters/config.ts';
-import type { Logger } from '../../adapters/logger.ts';
+import type { Logger } from '../../runtime/logger.ts';
 import { DEFAULT_COMMANDS } from '../../adapters/slack/format.ts';
 import { DEFAULT_CORPUS_DIR } from '../../src/index.ts';
-import { createLiveEngine } from '../../src/ops/live-engine.ts';
-import { openQuestionLog } from '../../src/ops/question-log.ts';
+import { createLiveEngine } from '../../runtime/live-engine.ts';
+import { openQuestionLog } from '../../runtime/question-log.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from '../../tests/slack/fake-slack.ts';
 import { USER_LIMIT_PER_MINUTE } from './plan.ts';
 

@@ -5,7 +5,7 @@
  * user ask the same question twice on one platform.
  */
 import Database from 'better-sqlite3';
-import { userHash } from '../../src/ops/question-log.ts';
+import { userHash } from '../../runtime/question-log.ts';
 import type { Platform, PlannedQuestion } from './plan.ts';
 
 interface Row {

@@ -5,7 +5,7 @@
  */
 import type { PlannedQuestion } from './plan.ts';
 
-/** What the polite refusal says (src/ops/bot.ts), in either language. */
+/** What the polite refusal says (runtime/bot.ts), in either language. */
 const RATE_LIMITED = /질문이 너무 빠르게 이어지고 있어요|a lot of questions in a short time/;
 
 export interface Reply {

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { md } from '../../adapters/discord/format.ts';
 import { startDiscord, type DiscordBot } from '../../adapters/discord/index.ts';
 import { loadEngine, type Engine } from '../../src/index.ts';
-import { memoryRecorder } from '../../src/record.ts';
+import { createBot } from '../../runtime/bot.ts';
+import { memoryRecorder } from '../../runtime/record.ts';
 import { FakeDiscord, type RecordedRequest } from './fake-discord.ts';
 import { expectNoPings, expectWithinLimits, memoryLogger, messageBodies } from './helpers.ts';
 
@@ -22,7 +23,7 @@ const logger = memoryLogger();
 
 beforeAll(async () => {
   fake = await FakeDiscord.start({ heartbeatIntervalMs: 250 });
-  bot = await startDiscord(engine, { token: 'test.bot.token', apiUrl: fake.apiUrl }, { recorder, logger });
+  bot = await startDiscord(createBot({ engine, recorder }), { token: 'test.bot.token', apiUrl: fake.apiUrl }, { logger });
 });
 
 afterAll(async () => {

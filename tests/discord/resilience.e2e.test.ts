@@ -3,16 +3,17 @@
  * becomes a kind message, expired interactions and failing REST calls are logged and survived.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDiscord, type DiscordBot, type DiscordEngine } from '../../adapters/discord/index.ts';
-import { loadEngine } from '../../src/index.ts';
-import { memoryRecorder } from '../../src/record.ts';
+import { startDiscord, type DiscordBot } from '../../adapters/discord/index.ts';
+import { loadEngine, type Engine } from '../../src/index.ts';
+import { createBot } from '../../runtime/bot.ts';
+import { memoryRecorder } from '../../runtime/record.ts';
 import { FakeDiscord, type RecordedRequest } from './fake-discord.ts';
 import { expectNoPings, memoryLogger } from './helpers.ts';
 
 const STRING = 3;
 const real = loadEngine();
 /** The real engine, but `boom` throws and `slow …` takes 400 ms (blocking, as a synchronous engine would). */
-const engine: DiscordEngine = {
+const engine: Engine = {
   ...real,
   corpus: real.corpus,
   ask(question) {
@@ -33,7 +34,7 @@ const logger = memoryLogger();
 
 beforeAll(async () => {
   fake = await FakeDiscord.start();
-  bot = await startDiscord(engine, { token: 'test.bot.token', apiUrl: fake.apiUrl }, { recorder: memoryRecorder(), logger, deferAfterMs: 300 });
+  bot = await startDiscord(createBot({ engine: engine, recorder: memoryRecorder() }), { token: 'test.bot.token', apiUrl: fake.apiUrl }, { logger, deferAfterMs: 300 });
 });
 
 afterAll(async () => {
@@ -137,7 +138,7 @@ describe('starting and stopping', () => {
     fake.override = (r) => (r.headers.authorization === 'Bot bad.token' ? { status: 401, body: { message: '401: Unauthorized', code: 0 } } : undefined);
     try {
       const sessions = fake.sessions.length;
-      await expect(startDiscord(engine, { token: 'bad.token', apiUrl: fake.apiUrl }, { recorder: memoryRecorder(), logger: memoryLogger() })).rejects.toThrow(/token/i);
+      await expect(startDiscord(createBot({ engine: engine, recorder: memoryRecorder() }), { token: 'bad.token', apiUrl: fake.apiUrl }, { logger: memoryLogger() })).rejects.toThrow(/token/i);
       expect(fake.sessions.length).toBe(sessions);
     } finally {
       fake.override = undefined;
@@ -145,7 +146,7 @@ describe('starting and stopping', () => {
   });
 
   it('stop() closes the gateway connection and may be called twice', async () => {
-    const second = await startDiscord(engine, { token: 'second.token', apiUrl: fake.apiUrl }, { recorder: memoryRecorder(), logger: memoryLogger() });
+    const second = await startDiscord(createBot({ engine: engine, recorder: memoryRecorder() }), { token: 'second.token', apiUrl: fake.apiUrl }, { logger: memoryLogger() });
     const session = fake.sessions.find((s) => s.identify?.token === 'second.token')!;
     expect(session.socket.readyState).toBe(session.socket.OPEN);
     await second.stop();
@@ -154,7 +155,7 @@ describe('starting and stopping', () => {
   });
 
   it('stop() lets the answers in flight be sent before it closes', async () => {
-    const third = await startDiscord(real, { token: 'third.token', apiUrl: fake.apiUrl }, { recorder: memoryRecorder(), logger: memoryLogger() });
+    const third = await startDiscord(createBot({ engine: real, recorder: memoryRecorder() }), { token: 'third.token', apiUrl: fake.apiUrl }, { logger: memoryLogger() });
     const session = fake.sessions.find((s) => s.identify?.token === 'third.token')!;
     const before = fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith(`/channels/${fake.dmChannelId}/messages`)).length;
     for (let i = 0; i < 20; i++) fake.messageCreate(`GPU 몇 장 지원돼? ${i}`, { dm: true, session });

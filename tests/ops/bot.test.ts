@@ -1,42 +1,64 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, loadCorpus } from '../../src/index.ts';
-import { createBot } from '../../src/ops/bot.ts';
-import { RateLimiter } from '../../src/ops/rate-limit.ts';
-import { memoryRecorder } from '../../src/record.ts';
+import { createBot, type AnswerEvent } from '../../runtime/bot.ts';
+import { RateLimiter } from '../../runtime/rate-limit.ts';
+import { memoryRecorder } from '../../runtime/record.ts';
 import { writeCorpus } from '../helpers/tmp-corpus.ts';
 
 const engine = createEngine(loadCorpus(writeCorpus()));
 const origin = { platform: 'slack' as const, channelKind: 'channel' as const, channelId: 'C1', userId: 'U1' };
 
 describe('the bot around the engine', () => {
-  it('logs every question with an origin: answered or not, fact and score, latency', () => {
+  it('logs every question with an origin: answered or not, fact and score, latency', async () => {
     const recorder = memoryRecorder();
     const bot = createBot({ engine, recorder });
-    bot.ask('그래픽카드 몇 장?', origin);
-    bot.ask('오늘 날씨', origin);
-    bot.ask('그래픽카드 몇 장?'); // a re-render: no origin, not logged
+    await bot.ask('그래픽카드 몇 장?', origin);
+    await bot.ask('오늘 날씨', origin);
+    await bot.ask('그래픽카드 몇 장?'); // a re-render: no origin, not logged
     expect(recorder.questions).toHaveLength(2);
     expect(recorder.questions[0]).toMatchObject({ platform: 'slack', channelKind: 'channel', question: '그래픽카드 몇 장?', answered: true, factId: expect.stringMatching(/^gpu-/) });
     expect(recorder.questions[1]).toMatchObject({ answered: false, reason: 'out-of-scope' });
     expect(recorder.questions[0]!.latencyMs).toBeGreaterThanOrEqual(0);
   });
 
-  it('caps the question before analysis', () => {
+  it('caps the question before analysis', async () => {
     const recorder = memoryRecorder();
     const bot = createBot({ engine, recorder, maxQuestionChars: 50 });
-    expect(bot.ask('그래픽카드 '.repeat(1000), origin).question).toHaveLength(50);
+    expect((await bot.ask('그래픽카드 '.repeat(1000), origin)).question).toHaveLength(50);
     expect(recorder.questions[0]!.question).toHaveLength(50);
   });
 
-  it('answers a flood politely, and logs the refusals', () => {
+  it('answers a flood politely, and logs the refusals', async () => {
     const recorder = memoryRecorder();
     const bot = createBot({ engine, recorder, limiter: new RateLimiter({ userPerMinute: 2, channelPerMinute: 0 }) });
-    const answers = Array.from({ length: 4 }, () => bot.ask('그래픽카드 몇 장?', origin));
+    const answers = await Promise.all(Array.from({ length: 4 }, () => bot.ask('그래픽카드 몇 장?', origin)));
     expect(answers.map((a) => a.answered)).toEqual([true, true, false, false]);
     // One "please wait" per window; the next refusal is quiet (nothing to post).
     expect(answers.map((a) => a.quiet)).toEqual([undefined, undefined, undefined, true]);
     expect(answers[2]!.notFound).toMatchObject({ reason: 'rate-limited', hint: expect.stringContaining('초 뒤에 다시') });
-    expect(bot.ask('how many cards?', { ...origin, userId: 'U2' }).notFound?.reason).not.toBe('rate-limited');
+    expect((await bot.ask('how many cards?', { ...origin, userId: 'U2' })).notFound?.reason).not.toBe('rate-limited');
     expect(recorder.questions.filter((q) => q.reason === 'rate-limited')).toHaveLength(2);
+  });
+});
+
+describe('each question reported once, for the logs and metrics', () => {
+  it('answered, not found, rate-limited and error, with a request id and the time taken', async () => {
+    const events: AnswerEvent[] = [];
+    const failing = { ...engine, ask: (q: string) => (q === 'boom' ? (() => { throw new Error('engine exploded'); })() : engine.ask(q)) };
+    const bot = createBot({ engine: failing, recorder: memoryRecorder(), limiter: new RateLimiter({ userPerMinute: 2, channelPerMinute: 0 }), onAnswer: (e) => void events.push(e) });
+    const first = await bot.ask('그래픽카드 몇 장?', origin);
+    await bot.ask('오늘 날씨', origin);
+    await bot.ask('그래픽카드 몇 장?', origin);
+    await expect(bot.ask('boom', { ...origin, userId: 'U2' })).rejects.toThrow('engine exploded');
+    await bot.ask('그래픽카드 몇 장?'); // no origin: not a question anyone asked
+    expect(events.map((e) => e.outcome)).toEqual(['answered', 'not_found', 'rate_limited', 'error']);
+    expect(events[0]).toMatchObject({ platform: 'slack', channelKind: 'channel', factId: first.answers[0]!.factId, requestId: first.requestId });
+    expect(events[1]!.factId).toBeUndefined();
+    for (const e of events) {
+      expect(e.requestId).toMatch(/^[0-9a-f]{12}$/);
+      expect(e.latencyMs).toBeGreaterThanOrEqual(0);
+    }
+    expect(new Set(events.map((e) => e.requestId)).size).toBe(4);
+    expect(String(events[3]!.error)).toContain('engine exploded');
   });
 });

@@ -1,6 +1,7 @@
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../adapters/config.ts';
-import { createLogger, scrub } from '../../adapters/logger.ts';
+import { createLogger, scrub } from '../../runtime/logger.ts';
 import { PassThrough } from 'node:stream';
 
 describe('configuration', () => {
@@ -9,6 +10,23 @@ describe('configuration', () => {
     expect(c.slack).toBeUndefined();
     expect(c.discord).toBeUndefined();
     expect(c.ops).toMatchObject({ logLevel: 'info', logFormat: 'json', questionLog: 'data/questions.db', rateLimits: { userPerMinute: 10, channelPerMinute: 60 }, maxQuestionChars: 1000 });
+  });
+
+  it('REDIS_URL: a redis:// URL, named when wrong without echoing it (it may hold a password)', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://:pw@redis:6379' }).ops).toMatchObject({ redisUrl: 'redis://:pw@redis:6379' });
+    expect(loadConfig({}).ops.redisUrl).toBeUndefined();
+    expect(() => loadConfig({ REDIS_URL: 'http://secret-pass@redis' })).toThrow(/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);
+    let message = '';
+    try {
+      loadConfig({ REDIS_URL: 'http://secret-pass@redis' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).not.toContain('secret-pass');
+  });
+
+  it('QUESTION_LOG with {hostname}: a file per replica', () => {
+    expect(loadConfig({ QUESTION_LOG: '/data/questions-{hostname}.db' }).ops.questionLog).toBe(`/data/questions-${os.hostname()}.db`);
   });
 
   it('reports every problem at once, naming the variable and the fix, never a secret', () => {

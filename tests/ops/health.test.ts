@@ -1,6 +1,6 @@
 import { afterAll, expect, it } from 'vitest';
-import { startHealthServer } from '../../adapters/health.ts';
-import { Health } from '../../src/ops/health.ts';
+import { startHealthServer } from '../../runtime/health-http.ts';
+import { Health } from '../../runtime/health.ts';
 
 const health = new Health({ corpus: () => ({ facts: 3, loadedAt: new Date('2026-01-01T00:00:00Z') }) });
 const server = await startHealthServer(health, 0, '127.0.0.1');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CorpusError } from '../../src/corpus/load.ts';
-import { createLiveEngine, type LiveEngine } from '../../src/ops/live-engine.ts';
+import { createLiveEngine, type LiveEngine } from '../../runtime/live-engine.ts';
 import { MINI, writeCorpus } from '../helpers/tmp-corpus.ts';
 
 let live: LiveEngine | undefined;

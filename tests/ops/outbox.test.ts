@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Outbox, SendTimeoutError } from '../../src/ops/outbox.ts';
+import { Outbox, SendTimeoutError } from '../../runtime/outbox.ts';
 
 class RateLimited extends Error {
   constructor(readonly retryAfter: number) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactUserIds, userHash } from '../../src/ops/privacy.ts';
+import { redactUserIds, userHash } from '../../runtime/privacy.ts';
 
 const KEY = 'k'.repeat(32);
 const slack = (id: string) => `@user:${userHash(KEY, 'slack', id)}`;

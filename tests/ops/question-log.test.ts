@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openQuestionLog, userHash, SCHEMA_VERSION, type QuestionLog, type QuestionLogLogger } from '../../src/ops/question-log.ts';
-import type { FeedbackVote, QuestionRecord } from '../../src/record.ts';
+import { openQuestionLog, userHash, SCHEMA_VERSION, type QuestionLog, type QuestionLogLogger } from '../../runtime/question-log.ts';
+import type { FeedbackVote, QuestionRecord } from '../../runtime/record.ts';
 
 let dir: string;
 const open: QuestionLog[] = [];

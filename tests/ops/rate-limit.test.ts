@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../src/ops/rate-limit.ts';
+import { RateLimiter } from '../../runtime/rate-limit.ts';
 
 describe('RateLimiter', () => {
   it('lets a burst through, then refuses with a retry time, then refills evenly', () => {

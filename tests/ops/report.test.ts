@@ -8,14 +8,14 @@ import { Analyzer } from '../../src/analysis/analyzer.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { LEXICON } from '../helpers/lexicon.ts';
 import { DEFAULT_CORPUS_DIR } from '../../src/index.ts';
-import { openQuestionLog } from '../../src/ops/question-log.ts';
-import { buildReport, type Report } from '../../src/ops/report/build.ts';
-import { parseOffset, parseReportArgs, runReport, type ReportIO } from '../../src/ops/report/cli.ts';
-import { groupQuestions, similarity, surfaceKey } from '../../src/ops/report/group.ts';
-import { queryLog, windowOf } from '../../src/ops/report/queries.ts';
-import { renderHtml } from '../../src/ops/report/render-html.ts';
-import { renderText } from '../../src/ops/report/render-text.ts';
-import type { QuestionRecord } from '../../src/record.ts';
+import { openQuestionLog } from '../../runtime/question-log.ts';
+import { buildReport, type Report } from '../../runtime/report/build.ts';
+import { parseOffset, parseReportArgs, runReport, type ReportIO } from '../../runtime/report/cli.ts';
+import { groupQuestions, similarity, surfaceKey } from '../../runtime/report/group.ts';
+import { queryLog, windowOf } from '../../runtime/report/queries.ts';
+import { renderHtml } from '../../runtime/report/render-html.ts';
+import { renderText } from '../../runtime/report/render-text.ts';
+import type { QuestionRecord } from '../../runtime/record.ts';
 import { generateLog, ONE_OFFS, TEST_ALIASES, UNANSWERED_CLUSTERS, type GeneratedLog } from './helpers/generate-log.ts';
 
 const NOW = new Date('2025-11-20T06:00:00.000Z'); // 15:00 in Korea
@@ -228,15 +228,18 @@ describe('report window', () => {
   });
 
   it('parses options, with defaults from the environment', () => {
-    expect(parseReportArgs([], {})).toEqual({ db: 'data/questions.db', days: 30, top: 10, utcOffsetMinutes: 540 });
-    expect(parseReportArgs([], { QUESTION_LOG: '/x/q.db' })).toMatchObject({ db: '/x/q.db' });
+    expect(parseReportArgs([], {})).toEqual({ db: ['data/questions.db'], days: 30, top: 10, utcOffsetMinutes: 540 });
+    expect(parseReportArgs([], { QUESTION_LOG: '/x/q.db' })).toMatchObject({ db: ['/x/q.db'] });
     expect(parseReportArgs(['--db', 'a.db', '--days', '7', '--top', '3', '--html', 'r.html', '--utc-offset', '0'], { QUESTION_LOG: '/x' })).toEqual({
-      db: 'a.db',
+      db: ['a.db'],
       days: 7,
       top: 3,
       html: 'r.html',
       utcOffsetMinutes: 0,
     });
+    expect(parseReportArgs(['--db', 'a.db', '--db', 'logs/'], {})).toMatchObject({ db: ['a.db', 'logs/'] });
+    // A log per replica (QUESTION_LOG=/data/questions-{hostname}.db): all of them, in their folder.
+    expect(parseReportArgs([], { QUESTION_LOG: '/data/questions-{hostname}.db' })).toMatchObject({ db: ['/data'] });
     expect(parseOffset('-5')).toBe(-300);
     expect(parseOffset('5:30')).toBe(330);
     expect(parseOffset('+5.5')).toBe(330);
@@ -400,12 +403,53 @@ describe('npm run report', () => {
 
 describe('chart axes', () => {
   it('round maxima with whole-number quarter ticks', async () => {
-    const { niceMax } = await import('../../src/ops/report/render-html.ts');
+    const { niceMax } = await import('../../runtime/report/render-html.ts');
     expect([0, 1, 3, 5, 9, 13, 21, 25, 41, 99, 101, 106, 2942].map(niceMax)).toEqual([4, 4, 4, 8, 12, 16, 24, 40, 60, 100, 120, 120, 3000]);
     for (let max = 0; max < 5000; max += 7) {
       const m = niceMax(max);
       expect(m).toBeGreaterThanOrEqual(max);
       expect(Number.isInteger(m / 4)).toBe(true);
     }
+  });
+});
+
+describe('npm run report on several logs (replicas)', () => {
+  it('reports them as one: --db repeated or a folder, the same figures', () => {
+    const logs = path.join(dir, 'replicas');
+    fs.mkdirSync(logs);
+    smallLog(path.join(logs, 'questions-a.db'));
+    smallLog(path.join(logs, 'questions-b.db'));
+    fs.writeFileSync(path.join(logs, 'notes.txt'), 'not a log, not read');
+    const one = run(['--db', path.join(logs, 'questions-a.db'), '--days', '3']);
+    const both = run(['--db', path.join(logs, 'questions-a.db'), '--db', path.join(logs, 'questions-b.db'), '--days', '3']);
+    const folder = run(['--db', logs, '--days', '3']);
+    for (const r of [one, both, folder]) {
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    }
+    expect(one.stdout).toContain('9 questions, 2 👍, 2 👎');
+    expect(both.stdout).toContain('18 questions, 4 👍, 4 👎');
+    expect(both.stdout).toMatch(/│ slack +│ +12 │ +4 │ +6 │ +2 │ +0 │ +40\.0% │/);
+    expect(both.stdout).toMatch(/Question log report — 2 logs: .*questions-a\.db, .*questions-b\.db/);
+    // Same figures from the folder; only the heading names the files differently.
+    const body = (t: string) => t.split('\n').slice(1).join('\n');
+    expect(body(folder.stdout)).toBe(body(both.stdout));
+    // The same file twice is read once.
+    expect(run(['--db', path.join(logs, 'questions-a.db'), '--db', path.join(logs, 'questions-a.db'), '--days', '3']).stdout).toContain('9 questions');
+  });
+
+  it('names the file that is not a question log, and a folder without logs', () => {
+    const logs = path.join(dir, 'mixed');
+    fs.mkdirSync(logs);
+    smallLog(path.join(logs, 'a.db'));
+    new Database(path.join(logs, 'b.db')).exec('CREATE TABLE x (y)').close();
+    const bad = run(['--db', logs]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/cannot read .*mixed\/b\.db: not a question log/);
+    const empty = path.join(dir, 'empty');
+    fs.mkdirSync(empty);
+    const none = run(['--db', empty]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/no question log at .*empty \(a folder without \*\.db files\)/);
   });
 });

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine, type Engine } from '../../src/index.ts';
-import { memoryRecorder } from '../../src/record.ts';
+import { createBot, type Bot } from '../../runtime/bot.ts';
+import { memoryRecorder } from '../../runtime/record.ts';
 import { startSlack, type SlackHandle } from '../../adapters/slack/index.ts';
 import { DEFAULT_COMMANDS } from '../../adapters/slack/format.ts';
 import { askReply, factReply } from '../../adapters/slack/replies.ts';
@@ -29,6 +30,7 @@ const LIVE_MENTION = /<!channel>|<!here>|<!everyone>|<@U|<@W|<!subteam/;
 
 let fake: FakeSlack;
 let engine: Engine;
+let bot: Bot;
 let slack: SlackHandle;
 let appUrl: string;
 const recorder = memoryRecorder();
@@ -39,10 +41,11 @@ const nextTs = () => `1710000000.${String(++tsCounter).padStart(6, '0')}`;
 beforeAll(async () => {
   fake = await FakeSlack.start();
   engine = loadEngine();
+  bot = createBot({ engine, recorder });
   slack = await startSlack(
-    engine,
+    bot,
     { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1', commands: DEFAULT_COMMANDS },
-    { recorder, logger: log, logLevel: 'debug', clientOptions: { retryConfig: { retries: 0 } } },
+    { logger: log, logLevel: 'debug', clientOptions: { retryConfig: { retries: 0 } } },
   );
   appUrl = `http://127.0.0.1:${slack.port}/slack/events`;
 });
@@ -90,7 +93,7 @@ describe('Slack HTTP mode', () => {
     expect(call!.args.thread_ts).toBe(ts);
     expect(call!.args.unfurl_links).toBe('false');
 
-    const expected = askReply(engine, 'GPU 몇 장 지원돼?', { channelKind: 'channel', commands: DEFAULT_COMMANDS });
+    const expected = await askReply(bot, 'GPU 몇 장 지원돼?', { channelKind: 'channel', commands: DEFAULT_COMMANDS });
     expect(expected.answer.answered).toBe(true);
     expect(call!.args.blocks).toEqual(expected.message.blocks);
     expect(call!.args.text).toBe(expected.message.text);
@@ -107,7 +110,7 @@ describe('Slack HTTP mode', () => {
     await deliver({ type: 'app_mention', user: 'U0000USER', text: `<@${BOT_USER_ID}> How many GPUs does each team get?`, ts: nextTs(), thread_ts: parent, channel: 'C0000CHAN' });
     const [call] = await fake.waitFor(() => postsSince(from).length > 0 && postsSince(from), 5000, 'the answer');
     expect(call!.args.thread_ts).toBe(parent);
-    const expected = askReply(engine, 'How many GPUs does each team get?', { channelKind: 'channel', commands: DEFAULT_COMMANDS });
+    const expected = await askReply(bot, 'How many GPUs does each team get?', { channelKind: 'channel', commands: DEFAULT_COMMANDS });
     expect(expected.answer.lang).toBe('en');
     expect(call!.args.blocks).toEqual(expected.message.blocks);
   });
@@ -118,7 +121,7 @@ describe('Slack HTTP mode', () => {
     const [call] = await fake.waitFor(() => postsSince(from).length > 0 && postsSince(from), 5000, 'the DM answer');
     expect(call!.args.channel).toBe('D0000DM');
     expect(call!.args.thread_ts).toBeUndefined();
-    const expected = askReply(engine, '루닛 컨소시엄 참여 기관은?', { channelKind: 'dm', commands: DEFAULT_COMMANDS });
+    const expected = await askReply(bot, '루닛 컨소시엄 참여 기관은?', { channelKind: 'dm', commands: DEFAULT_COMMANDS });
     expect(call!.args.blocks).toEqual(expected.message.blocks);
     const up = buttonsOf(call!.args.blocks).find((b) => b.action_id === 'feedback_up')!;
     expect(JSON.parse(up.value)).toMatchObject({ c: 'dm', q: '루닛 컨소시엄 참여 기관은?' });
@@ -131,7 +134,7 @@ describe('Slack HTTP mode', () => {
     expect(res.text).toBe('');
     const [reply] = await fake.waitFor(() => fake.responsesTo(id).length > 0 && fake.responsesTo(id), 5000, '/ask reply');
     expect(reply!.body.response_type).toBe('ephemeral');
-    const expected = askReply(engine, 'GPU 몇 장 지원돼?', { channelKind: 'command', commands: DEFAULT_COMMANDS, shareable: true, echo: true });
+    const expected = await askReply(bot, 'GPU 몇 장 지원돼?', { channelKind: 'command', commands: DEFAULT_COMMANDS, shareable: true, echo: true });
     expect(reply!.body.blocks).toEqual(expected.message.blocks);
     expect(buttonsOf(reply!.body.blocks).map((b) => b.action_id)).toEqual(['feedback_up', 'feedback_down', 'share_answer']);
   });
@@ -159,7 +162,7 @@ describe('Slack HTTP mode', () => {
 
     const opts = { channelKind: 'command' as const, commands: DEFAULT_COMMANDS, shareable: true, echo: true };
     expect(gpu!.body.response_type).toBe('ephemeral');
-    expect(gpu!.body.blocks).toEqual(factReply(engine, 'gpu', opts).blocks);
+    expect(gpu!.body.blocks).toEqual(factReply(bot, 'gpu', opts).blocks);
     expect((gpu!.body.blocks as Array<{ type: string }>)[0]!.type).toBe('header');
     expect(buttonsOf(gpu!.body.blocks).map((b) => b.action_id)).toContain('share_answer');
 
@@ -196,7 +199,7 @@ describe('Slack HTTP mode', () => {
     await deliver({ type: 'app_mention', user: 'U0000USER', text: `<@${BOT_USER_ID}> GPU 몇 장 지원돼?`, ts, channel: 'C0000CHAN' });
     const [answer] = await fake.waitFor(() => postsSince(from).length > 0 && postsSince(from), 5000, 'answer');
     const down = buttonsOf(answer!.args.blocks).find((b) => b.action_id === 'feedback_down')!;
-    const factId = askReply(engine, 'GPU 몇 장 지원돼?', { channelKind: 'channel', commands: DEFAULT_COMMANDS }).answer.answers[0]!.factId;
+    const factId = (await askReply(bot, 'GPU 몇 장 지원돼?', { channelKind: 'channel', commands: DEFAULT_COMMANDS })).answer.answers[0]!.factId;
 
     const before = recorder.votes.length;
     const click = buttonClick(down, fake.responseUrl('vote'), { messageTs: '1700000000.999001', threadTs: ts });
@@ -337,9 +340,9 @@ describe('startSlack failures', () => {
   it('names SLACK_BOT_TOKEN when the token is refused, without printing it', async () => {
     const wrong = 'xoxb-9999-wrong-token';
     const err = await startSlack(
-      engine,
+      bot,
       { botToken: wrong, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1', commands: DEFAULT_COMMANDS },
-      { recorder, logger: captureLogger(), clientOptions: { retryConfig: { retries: 0 } } },
+      { logger: captureLogger(), clientOptions: { retryConfig: { retries: 0 } } },
     ).then(
       () => undefined,
       (e: unknown) => e as Error,
@@ -350,9 +353,9 @@ describe('startSlack failures', () => {
 
   it('says which port is taken when PORT is in use', async () => {
     const err = await startSlack(
-      engine,
+      bot,
       { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: slack.port!, host: '127.0.0.1', commands: DEFAULT_COMMANDS },
-      { recorder, logger: captureLogger(), clientOptions: { retryConfig: { retries: 0 } } },
+      { logger: captureLogger(), clientOptions: { retryConfig: { retries: 0 } } },
     ).then(
       () => undefined,
       (e: unknown) => e as Error,

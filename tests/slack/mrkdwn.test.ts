@@ -1,7 +1,7 @@
 /** Incoming Slack text to a plain question, escaping, button values and the de-duplication cache. */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { SeenCache } from '../../adapters/slack/dedupe.ts';
+import { SeenCache } from '../../runtime/dedupe.ts';
 import { escapeMrkdwn, fitEscaped, link, neutralise, slackToPlain } from '../../adapters/slack/mrkdwn.ts';
 import { FeedbackValue, ShareValue, decodeValue, encodeValue } from '../../adapters/slack/values.ts';
 

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine, type Engine } from '../../src/index.ts';
-import { memoryRecorder } from '../../src/record.ts';
+import { createBot, type Bot } from '../../runtime/bot.ts';
+import { memoryRecorder } from '../../runtime/record.ts';
 import { startSlack, type SlackHandle } from '../../adapters/slack/index.ts';
 import { DEFAULT_COMMANDS } from '../../adapters/slack/format.ts';
 import { askReply } from '../../adapters/slack/replies.ts';
@@ -13,6 +14,7 @@ import { APP_TOKEN, BOT_TOKEN, BOT_USER_ID, FakeSlack, buttonClick, buttonsOf, c
 
 let fake: FakeSlack;
 let engine: Engine;
+let bot: Bot;
 let slack: SlackHandle;
 const recorder = memoryRecorder();
 const log = captureLogger();
@@ -21,10 +23,11 @@ let n = 0;
 beforeAll(async () => {
   fake = await FakeSlack.start();
   engine = loadEngine();
+  bot = createBot({ engine, recorder });
   slack = await startSlack(
-    engine,
+    bot,
     { botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl, port: 0, commands: DEFAULT_COMMANDS },
-    { recorder, logger: log, logLevel: 'debug', clientOptions: { retryConfig: { retries: 0 } } },
+    { logger: log, logLevel: 'debug', clientOptions: { retryConfig: { retries: 0 } } },
   );
 });
 
@@ -70,7 +73,7 @@ describe('Slack Socket Mode', () => {
     const call = posts()[before]!;
     expect(call.args.channel).toBe('C0000CHAN');
     expect(call.args.thread_ts).toBe(ts);
-    expect(call.args.blocks).toEqual(askReply(engine, 'GPU 몇 장 지원돼?', { channelKind: 'channel', commands: DEFAULT_COMMANDS }).message.blocks);
+    expect(call.args.blocks).toEqual((await askReply(bot, 'GPU 몇 장 지원돼?', { channelKind: 'channel', commands: DEFAULT_COMMANDS })).message.blocks);
   });
 
   it('acks a redelivery (retry_attempt 1) but does not answer it again', async () => {
@@ -126,9 +129,9 @@ describe('Slack Socket Mode', () => {
   it('names SLACK_APP_TOKEN when Slack refuses it, without printing it', async () => {
     const wrong = 'xapp-1-A999-wrong-app-token';
     const err = await startSlack(
-      engine,
+      bot,
       { botToken: BOT_TOKEN, appToken: wrong, apiUrl: fake.apiUrl, port: 0, commands: DEFAULT_COMMANDS },
-      { recorder, logger: captureLogger(), clientOptions: { retryConfig: { retries: 0 } } },
+      { logger: captureLogger(), clientOptions: { retryConfig: { retries: 0 } } },
     ).then(
       () => undefined,
       (e: unknown) => e as Error,

@@ -31,10 +31,10 @@ export const ask: Command = {
     await answerInteraction(
       i,
       ctx,
-      () => {
-        const answer = ctx.engine.ask(question, origin);
+      async () => {
+        const answer = await ctx.bot.ask(question, origin);
         // An interaction must be answered; a repeated "please wait" goes to the asker alone.
-        return { ...renderEngineAnswer(answer, ctx, 'command'), ...(answer.quiet ? { private: true } : {}) };
+        return ctx.work.run(() => ({ ...renderEngineAnswer(answer, ctx, 'command'), ...(answer.quiet ? { private: true } : {}) }));
       },
       { ephemeral, what: '/ask' },
     );

@@ -1,6 +1,5 @@
 /** `/fact topic:<topic> [private:<bool>]` (`/정보`): a topic's facts or the timeline, with autocomplete. */
 import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { searchTopics } from '../../../src/topic-search.ts';
 import type { Lang, TopicRef } from '../../../src/types.ts';
 import type { BotContext } from '../context.ts';
 import { LIMITS, renderQuickFact, renderTopicNotFound, type MessageBody } from '../format.ts';
@@ -34,13 +33,13 @@ export const fact: Command = {
     const input = i.options.getString('topic', true);
     const ephemeral = i.options.getBoolean('private') ?? false;
     const lang: Lang = HANGUL.test(input) ? 'ko' : langOfLocale(i.locale);
-    await answerInteraction(i, ctx, () => renderFact(input, lang, ctx), { ephemeral, what: '/fact' });
+    await answerInteraction(i, ctx, () => ctx.work.run(() => renderFact(input, lang, ctx)), { ephemeral, what: '/fact' });
   },
 
   async autocomplete(i, ctx) {
     const typed = String(i.options.getFocused() ?? '');
     const lang: Lang = HANGUL.test(typed) ? 'ko' : langOfLocale(i.locale);
-    const choices = searchTopics(ctx.engine.corpus.topics, typed, LIMITS.choices, lang).map((c) => ({ name: c.name, value: c.id }));
+    const choices = ctx.bot.searchTopics(typed, LIMITS.choices, lang).map((c) => ({ name: c.name, value: c.id }));
     try {
       await i.respond(choices);
     } catch (e) {
@@ -49,37 +48,18 @@ export const fact: Command = {
   },
 };
 
-/**
- * The topic the person picked (its id), a fact id, or a topic typed without picking (matched like
- * autocomplete), else whatever the engine finds for the text; else topics to try.
- */
+/** What the person picked or typed (see Bot.lookup); else topics to try. */
 export function renderFact(input: string, lang: Lang, ctx: BotContext): MessageBody {
   const query = input.trim();
-  const topics = ctx.engine.corpus.topics;
-  const known =
-    query === 'timeline' || topics.some((t) => t.id === query) || ctx.engine.corpus.facts.some((f) => f.id === query) ? query : undefined;
-  const target = known ?? searchTopics(topics, query, 1)[0]?.id;
-  const found = (target !== undefined ? lookup(target, lang, ctx) : undefined) ?? ctx.engine.fact(query, lang);
+  const found = ctx.bot.lookup(query, lang);
   if (!found) {
-    const titles = new Map(ctx.engine.topics(lang).map((t) => [t.id, t.title]));
-    const near = searchTopics(topics, query, 5).map((c): TopicRef => ({ id: c.id, title: titles.get(c.id) ?? c.name }));
-    return renderTopicNotFound(lang, query, near.length > 0 ? near : ctx.engine.topics(lang).slice(0, 8));
+    const titles = new Map(ctx.bot.topics(lang).map((t) => [t.id, t.title]));
+    const near = ctx.bot.searchTopics(query, 5).map((c): TopicRef => ({ id: c.id, title: titles.get(c.id) ?? c.name }));
+    return renderTopicNotFound(lang, query, near.length > 0 ? near : ctx.bot.topics(lang).slice(0, 8));
   }
   const feedbackKey =
     found.type === 'fact'
       ? ctx.feedback.put({ question: `/fact ${query}`, factId: found.item.factId, lang, channelKind: 'command' })
       : undefined;
   return renderQuickFact(found, { feedbackKey });
-}
-
-/**
- * The engine's view of a topic id, fact id or `timeline`. A topic is also asked for by its title,
- * in case the engine does not take its id as written.
- */
-function lookup(id: string, lang: Lang, ctx: BotContext) {
-  const found = ctx.engine.fact(id, lang);
-  const topic = ctx.engine.corpus.topics.find((t) => t.id === id);
-  if (!topic || (found?.type === 'topic' && found.topic.id === id)) return found;
-  const byTitle = ctx.engine.fact(topic.title[lang], lang);
-  return byTitle?.type === 'topic' && byTitle.topic.id === id ? byTitle : found;
 }

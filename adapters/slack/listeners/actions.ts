@@ -23,10 +23,10 @@ export async function handleFeedback(deps: SlackDeps, { ack, action, body, clien
   const container = body.container as { message_ts?: string; thread_ts?: string; is_ephemeral?: boolean; channel_id?: string };
   const channelId = body.channel?.id ?? container.channel_id;
   const messageTs = container.message_ts ?? body.message?.ts;
-  const fresh = !deps.votes.check([`${body.user.id}:${channelId}:${messageTs}:${value.f}:${vote}`]);
+  const fresh = !(await deps.bot.seen('votes', [`${body.user.id}:${channelId}:${messageTs}:${value.f}:${vote}`]));
   if (fresh) {
     try {
-      deps.recorder.feedback({
+      deps.bot.feedback({
         platform: 'slack',
         channelKind: value.c,
         ...(channelId ? { channelId } : {}),
@@ -66,7 +66,7 @@ export async function handleShare(deps: SlackDeps, { ack, action, body }: Button
   const url = body.response_url;
   await deps.inFlight.add(
     (async () => {
-      const message = await deps.work.run(() => (value.k === 'ask' ? askReply(deps.engine, value.q, opts).message : factReply(deps.engine, value.q, opts)));
+      const message = value.k === 'ask' ? (await askReply(deps.bot, value.q, { ...opts, work: deps.work })).message : await deps.work.run(() => factReply(deps.bot, value.q, opts));
       const shared = await deliver(deps, { to: url, from: body.user.id, what: 'a shared reply' }, (signal) =>
         postToResponseUrl(url, { response_type: 'in_channel', replace_original: false, text: message.text, blocks: message.blocks }, signal),
       );

@@ -16,11 +16,11 @@ export async function handleAskCommand(deps: SlackDeps, { ack, command }: Comman
   await ack();
   const question = slackToPlain(command.text ?? '');
   const origin = { platform: 'slack' as const, channelKind: 'command' as const, channelId: command.channel_id, userId: command.user_id };
-  const opts = { channelKind: 'command' as const, commands: deps.commands, shareable: true, echo: true, origin };
+  const opts = { channelKind: 'command' as const, commands: deps.commands, shareable: true, echo: true, origin, work: deps.work };
   await deps.inFlight.add(
-    answerCommand(deps, command, question, () => {
-      const { answer, message } = askReply(deps.engine, question, opts);
-      return { message, note: answer.answered ? answer.answers[0]?.factId : `not found: ${answer.notFound?.reason}` };
+    answerCommand(deps, command, question, async () => {
+      const { answer, message } = await askReply(deps.bot, question, opts);
+      return { message, ...(answer.requestId ? { requestId: answer.requestId } : {}) };
     }),
   );
 }
@@ -29,21 +29,19 @@ export async function handleFactCommand(deps: SlackDeps, { ack, command }: Comma
   await ack();
   const query = slackToPlain(command.text ?? '');
   const opts = { channelKind: 'command' as const, commands: deps.commands, shareable: true, echo: true };
-  await deps.inFlight.add(answerCommand(deps, command, query, () => ({ message: factReply(deps.engine, query, opts), note: query ? 'fact' : 'topic list' })));
+  await deps.inFlight.add(answerCommand(deps, command, query, () => deps.work.run(() => ({ message: factReply(deps.bot, query, opts) }))));
 }
 
-/** Makes the reply in the work queue and posts it ephemerally to the command's response_url. */
-async function answerCommand(deps: SlackDeps, command: CommandArgs['command'], text: string, make: () => { message: SlackMessage; note?: string }): Promise<void> {
-  let made: { message: SlackMessage; note?: string };
+/** Makes the reply (in the work queue) and posts it ephemerally to the command's response_url. */
+async function answerCommand(deps: SlackDeps, command: CommandArgs['command'], text: string, make: () => Promise<{ message: SlackMessage; requestId?: string }>): Promise<void> {
+  let made: { message: SlackMessage; requestId?: string };
   try {
-    made = await deps.work.run(make);
+    made = await make();
   } catch (e) {
     deps.logger.error(`slack: answering ${command.command} failed: ${describeError(e)}`);
-    made = { message: formatApology(deps.engine.detectLang(text)), note: 'apology' };
+    made = { message: formatApology(deps.bot.detectLang(text)) };
   }
   const post = (m: SlackMessage) => (signal: AbortSignal) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', text: m.text, blocks: m.blocks }, signal);
-  const where = { to: command.response_url, from: command.user_id, what: command.command };
-  if (await deliver(deps, where, post(made.message), post(formatApology(deps.engine.detectLang(text))))) {
-    deps.logger.info(`slack: answered ${command.command} (${made.note})`);
-  }
+  const where = { to: command.response_url, from: command.user_id, what: command.command, ...(made.requestId ? { requestId: made.requestId } : {}) };
+  if (await deliver(deps, where, post(made.message), post(formatApology(deps.bot.detectLang(text))))) deps.logger.debug('slack: delivered', { what: command.command, requestId: made.requestId ?? null });
 }

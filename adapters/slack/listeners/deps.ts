@@ -1,21 +1,15 @@
 /** What every listener needs, built once in ../index.ts. */
 import type { Logger } from '@slack/bolt';
-import type { InFlight } from '../../../src/ops/in-flight.ts';
-import type { Outbox } from '../../../src/ops/outbox.ts';
-import type { WorkQueue } from '../../../src/ops/work-queue.ts';
-import type { Recorder } from '../../../src/record.ts';
-import type { SeenCache } from '../dedupe.ts';
+import type { Bot } from '../../../runtime/bot.ts';
+import type { InFlight } from '../../../runtime/in-flight.ts';
+import type { Outbox } from '../../../runtime/outbox.ts';
+import type { WorkQueue } from '../../../runtime/work-queue.ts';
 import type { Commands } from '../format.ts';
-import type { SlackEngine } from '../replies.ts';
 
 export interface SlackDeps {
-  engine: SlackEngine;
-  recorder: Recorder;
+  /** Answers, facts, the question log and de-duplication (deliveries, votes): the runtime's one interface. */
+  bot: Bot;
   commands: Commands;
-  /** Deliveries already answered (event ids, channel:ts). */
-  seen: SeenCache;
-  /** Votes already recorded (user, message, fact, vote), so a double click counts once. */
-  votes: SeenCache;
   logger: Logger;
   /** Where answers are computed, after the request was acknowledged. */
   work: WorkQueue;

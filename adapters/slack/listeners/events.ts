@@ -4,7 +4,7 @@
  * in the work queue and posted through the outbox.
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { BotAnswer } from '../../../src/ops/bot.ts';
+import type { BotAnswer } from '../../../runtime/bot.ts';
 import { deliver } from '../deliver.ts';
 import { formatApology, type SlackMessage } from '../format.ts';
 import { slackToPlain } from '../mrkdwn.ts';
@@ -34,19 +34,19 @@ interface Incoming {
  * process saw the event: after a restart, or when the first delivery went to another replica, the
  * retry is the only copy there is.
  */
-export function skipReason(deps: SlackDeps, m: Incoming, eventId: string | undefined, botUserId: string | undefined): string | undefined {
+export async function skipReason(deps: SlackDeps, m: Incoming, eventId: string | undefined, botUserId: string | undefined): Promise<string | undefined> {
   if (m.subtype) return `subtype ${m.subtype}`;
   if (m.bot_id) return 'from a bot';
   if (!m.user || (botUserId && m.user === botUserId)) return 'from this bot or no user';
   if (!m.channel || !m.ts) return 'no channel or ts';
   const keys = [eventId && `event:${eventId}`, `msg:${m.channel}:${m.ts}`, m.client_msg_id && `client:${m.client_msg_id}`];
-  if (deps.seen.check(keys)) return 'duplicate delivery';
+  if (await deps.bot.seen('deliveries', keys)) return 'duplicate delivery';
   return undefined;
 }
 
 async function answer(deps: SlackDeps, args: MentionArgs | MessageArgs, m: Incoming, kind: 'channel' | 'dm', threadTs: string | undefined): Promise<void> {
   const { context, client, body } = args;
-  const why = skipReason(deps, m, body.event_id, context.botUserId);
+  const why = await skipReason(deps, m, body.event_id, context.botUserId);
   if (why) {
     deps.logger.debug(`slack: not answering ${body.event_id ?? 'event'}: ${why}`);
     return;
@@ -60,10 +60,10 @@ async function reply(deps: SlackDeps, client: MentionArgs['client'], m: Incoming
   const origin = { platform: 'slack' as const, channelKind: kind, channelId: m.channel, userId: m.user };
   let made: { answer?: BotAnswer; message: SlackMessage };
   try {
-    made = await deps.work.run(() => askReply(deps.engine, question, { channelKind: kind, commands: deps.commands, origin }));
+    made = await askReply(deps.bot, question, { channelKind: kind, commands: deps.commands, origin, work: deps.work });
   } catch (e) {
     deps.logger.error(`slack: answering a ${kind === 'dm' ? 'DM' : 'mention'} failed: ${describeError(e)}`);
-    made = { message: formatApology(deps.engine.detectLang(question)) };
+    made = { message: formatApology(deps.bot.detectLang(question)) };
   }
   const a = made.answer;
   if (a?.quiet) {
@@ -74,9 +74,9 @@ async function reply(deps: SlackDeps, client: MentionArgs['client'], m: Incoming
     client.chat.postMessage({ channel: m.channel, ...(threadTs ? { thread_ts: threadTs } : {}), text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
   const what = `a ${kind === 'dm' ? 'DM' : 'mention'} answer`;
   const sorry = a ? post(formatApology(a.lang)) : undefined;
-  if (await deliver(deps, { to: m.channel, from: m.user, what }, post(made.message), sorry)) {
-    deps.logger.info(`slack: answered ${what.replace(' answer', '')} (${a ? (a.answered ? a.answers[0]?.factId : `not found: ${a.notFound?.reason}`) : 'apology'})`);
-  }
+  // The runtime logged the answer (outcome, fact, latency) under its requestId; this is the delivery.
+  const where = { to: m.channel, from: m.user, what, ...(a?.requestId ? { requestId: a.requestId } : {}) };
+  if (await deliver(deps, where, post(made.message), sorry)) deps.logger.debug('slack: delivered', { what, requestId: a?.requestId ?? null });
 }
 
 /** `@bot question` in a channel: answered in the thread of the question, never top-level. */

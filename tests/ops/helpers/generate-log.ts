@@ -5,7 +5,7 @@
  * independently of the report's SQL, for the tests to compare with.
  */
 import Database from 'better-sqlite3';
-import { openQuestionLog, userHash } from '../../../src/ops/question-log.ts';
+import { openQuestionLog, userHash } from '../../../runtime/question-log.ts';
 import { rng } from '../../../scripts/load/plan.ts';
 
 /** Aliases the report tests build their Analyzer on (a slice of the corpus's own). */

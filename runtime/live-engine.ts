@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CorpusError, loadCorpus } from '../corpus/load.ts';
-import { createEngine, type Engine, type EngineOptions } from '../engine.ts';
+import { CorpusError, loadCorpus } from '../src/corpus/load.ts';
+import { createEngine, type Engine, type EngineOptions } from '../src/engine.ts';
 import { watchFolder, type FolderWatch } from './folder-watch.ts';
 
 export interface LiveEngine extends Engine {

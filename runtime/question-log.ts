@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { FeedbackVote, QuestionRecord, Recorder } from '../record.ts';
+import type { FeedbackVote, QuestionRecord, Recorder } from './record.ts';
 import { redactUserIds, userHash } from './privacy.ts';
 
 export interface QuestionLogLogger {
@@ -60,7 +60,7 @@ export const SCHEMA_VERSION = 1;
 export const APPLICATION_ID = 0x51_4c_4f_47; // "QLOG"
 
 /** Migrations by the version they lead to; each runs in one transaction. */
-const MIGRATIONS: Record<number, string> = {
+export const MIGRATIONS: Record<number, string> = {
   1: `
     CREATE TABLE IF NOT EXISTS questions (
       id           INTEGER PRIMARY KEY,

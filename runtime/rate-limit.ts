@@ -1,7 +1,6 @@
 /**
- * Per-user and per-channel token buckets. Synchronous on purpose: the answer path is synchronous
- * and stays so. In memory, per process; several replicas would share limits through a store such
- * as Redis (rate-limiter-flexible's RateLimiterRedis has the same shape), see the README.
+ * Per-user and per-channel token buckets, in memory, per process: the limits when REDIS_URL is unset,
+ * and the fallback while Redis cannot be reached. Replicas share limits through rate-limit-redis.ts.
  */
 
 export interface RateLimits {
@@ -24,6 +23,12 @@ export interface RateDecision {
   notify?: boolean;
 }
 
+/** What the bot consults before answering: in memory (RateLimiter) or shared by replicas in Redis. */
+export interface RateLimit {
+  /** Takes one question from the user's and the channel's allowance, or says when to come back. */
+  take(key: { userId?: string; channelId?: string }): RateDecision | Promise<RateDecision>;
+}
+
 interface Bucket {
   tokens: number;
   at: number;
@@ -34,7 +39,7 @@ interface Bucket {
 /** The most keys kept; the least recently used are forgotten first (a full bucket again). */
 const MAX_KEYS = 50_000;
 
-export class RateLimiter {
+export class RateLimiter implements RateLimit {
   private readonly buckets = new Map<string, Bucket>();
 
   constructor(

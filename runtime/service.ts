@@ -1,24 +1,36 @@
 /**
- * Starts the bot as a long-running service from a configuration: logs, the live corpus, and
- * startApp (question log, rate limits, health, the platforms), stopped cleanly on SIGTERM/SIGINT
- * (and on `stopOn` events, e.g. a shard's parent going away). Used by `npm start` (main.ts) and
- * by each Discord shard process (discord/run.ts), so both run the same bot.
+ * Runs the bot as a long-running service: logs, process guards, the live corpus, then `start`
+ * (adapters/app.ts: the runtime and the platforms), stopped cleanly on SIGTERM/SIGINT (and on
+ * `stopOn` events, e.g. a shard's parent going away) with the exit code a supervisor should see.
+ * Used by `npm start` (adapters/main.ts) and by each Discord shard process (discord/run.ts), so
+ * both run the same bot.
  */
 import crypto from 'node:crypto';
 import { CorpusError, DEFAULT_CORPUS_DIR, formatIssue } from '../src/index.ts';
-import { createLiveEngine, type LiveEngine } from '../src/ops/live-engine.ts';
-import { startApp, UNSET_HASH_KEY, type RunningBot } from './app.ts';
-import type { Config } from './config.ts';
-import { createLogger } from './logger.ts';
+import type { OpsConfig } from './config.ts';
+import type { Health } from './health.ts';
+import { UNSET_HASH_KEY } from './index.ts';
+import { createLiveEngine, type LiveEngine } from './live-engine.ts';
+import { createLogger, type Logger } from './logger.ts';
+import type { Metrics } from './metrics.ts';
 import { installProcessGuards } from './process-guard.ts';
+import { answerStatusRequests } from './shard-status.ts';
 
-export async function serve(configured: Config, stopOn: readonly ('SIGINT' | 'SIGTERM' | 'disconnect')[] = ['SIGINT', 'SIGTERM']): Promise<void> {
+export interface ServiceConfig {
+  ops: OpsConfig;
+  /** Every secret of the configuration, scrubbed from every log line. */
+  secrets: readonly string[];
+}
+
+/** Starts what runs on the engine; its stop() drains answers in flight and resolves with how many were abandoned. */
+export type StartService = (ops: OpsConfig, engine: LiveEngine, logger: Logger, onFatal: (message: string) => void) => Promise<{ stop(): Promise<{ abandoned: number }>; health: Health; metrics: Metrics }>;
+
+export async function serve(configured: ServiceConfig, start: StartService, stopOn: readonly ('SIGINT' | 'SIGTERM' | 'disconnect')[] = ['SIGINT', 'SIGTERM']): Promise<void> {
   // One key for the question log and the logs, so a user's hash is the same in both.
   const hashKey = configured.ops.hashKey ?? crypto.randomBytes(32).toString('hex');
-  const config: Config = { ...configured, ops: { ...configured.ops, hashKey } };
-  const { ops } = config;
-  const secrets = [config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, config.discord?.token, hashKey].filter((s): s is string => Boolean(s));
-  const logger = createLogger({ level: ops.logLevel, format: ops.logFormat, secrets, hashKey });
+  const ops: OpsConfig = { ...configured.ops, hashKey };
+  const secrets = [...configured.secrets, hashKey];
+  const logger = createLogger({ level: ops.logLevel, format: ops.logFormat, secrets, hashKey, ...(ops.shard !== undefined ? { base: { shard: ops.shard } } : {}) });
   installProcessGuards(logger);
   if (!configured.ops.hashKey) logger.warn(UNSET_HASH_KEY);
 
@@ -35,7 +47,7 @@ export async function serve(configured: Config, stopOn: readonly ('SIGINT' | 'SI
     process.exit(1);
   }
 
-  let running: RunningBot | undefined;
+  let running: Awaited<ReturnType<StartService>> | undefined;
   let stopping = false;
   /** Stops taking questions, drains, closes; exits 1 if answers were abandoned or `failed`. */
   const shutdown = async (why: string, failed: boolean) => {
@@ -62,12 +74,15 @@ export async function serve(configured: Config, stopOn: readonly ('SIGINT' | 'SI
   };
 
   try {
-    running = await startApp(config, engine, logger, { onFatal });
+    running = await start(ops, engine, logger, onFatal);
   } catch (e) {
     logger.error((e as Error).message);
     logger.flushSync();
     process.exit(1);
   }
+  // A shard process: its manager serves health and metrics for all shards, asking each over IPC.
+  const send = process.send?.bind(process);
+  if (ops.shard !== undefined && send) answerStatusRequests(() => running.health.readiness(), running.metrics, (m) => void send(m), (l) => void process.on('message', l));
   if (ops.corpusWatch) engine.watch();
   logger.info(`${engine.corpus.facts.length} facts loaded; answering${ops.corpusWatch ? ' (corpus edits reload live)' : ''}`);
   for (const signal of stopOn) process.on(signal, () => void shutdown(signal, false));

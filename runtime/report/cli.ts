@@ -6,9 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { Analyzer } from '../../analysis/analyzer.ts';
-import type { AliasGroup, LexiconData } from '../../corpus/schema.ts';
+import { Analyzer } from '../../src/analysis/analyzer.ts';
+import type { AliasGroup, LexiconData } from '../../src/corpus/schema.ts';
 import { buildReport, type FactLabel } from './build.ts';
+import { mergeLogs, questionLogFiles } from './merge.ts';
+import { windowOf } from './queries.ts';
 import { renderHtml } from './render-html.ts';
 import { renderText } from './render-text.ts';
 
@@ -20,7 +22,9 @@ export const USAGE = `Usage: npm run report -- [options]
 
 What to fix next in the corpus, from the question log.
 
-  --db FILE          the question log (default: $QUESTION_LOG, else ${DEFAULT_DB})
+  --db FILE|FOLDER   the question log (default: $QUESTION_LOG, else ${DEFAULT_DB}); repeat it,
+                     or name a folder (every *.db file in it), to report several logs as one
+                     (replicas, shards on several hosts)
   --days N           the last N days, today included (default 30)
   --top N            rows in each ranked section (default 10)
   --html FILE        also write a self-contained HTML page with charts
@@ -50,7 +54,8 @@ export interface ReportIO {
 }
 
 export interface ReportArgs {
-  db: string;
+  /** Question log files, or folders of them. */
+  db: string[];
   days: number;
   top: number;
   html?: string;
@@ -80,7 +85,7 @@ export function parseReportArgs(argv: string[], env: Record<string, string | und
     ({ values } = parseArgs({
       args: argv,
       options: {
-        db: { type: 'string' },
+        db: { type: 'string', multiple: true },
         days: { type: 'string' },
         top: { type: 'string' },
         html: { type: 'string' },
@@ -95,12 +100,18 @@ export function parseReportArgs(argv: string[], env: Record<string, string | und
   }
   if (values.help) return 'help';
   return {
-    db: values.db || env.QUESTION_LOG || DEFAULT_DB,
+    db: values.db?.length ? values.db : [defaultLog(env.QUESTION_LOG)],
     days: positiveInt('days', values.days, 30),
     top: positiveInt('top', values.top, 10),
     ...(values.html ? { html: values.html } : {}),
     utcOffsetMinutes: parseOffset(values['utc-offset']),
   };
+}
+
+/** QUESTION_LOG as the bot uses it; one with {hostname} (a file per replica) stands for its folder. */
+function defaultLog(questionLog: string | undefined): string {
+  if (!questionLog) return DEFAULT_DB;
+  return questionLog.includes('{hostname}') ? path.dirname(questionLog) : questionLog;
 }
 
 const openReadOnly = (file: string) => new Database(file, { readonly: true, fileMustExist: true });
@@ -130,14 +141,23 @@ export function runReport(argv: string[], io: ReportIO): number {
   const statements = corpus ? new Map(corpus.facts.map((f) => [f.id, f.ko])) : undefined;
   const factLabel: FactLabel | undefined = statements && ((id) => statements.get(id));
 
-  if (!fs.existsSync(args.db)) {
-    io.stderr(`report: no question log at ${args.db}. Run the bot with the question log on (it writes ${DEFAULT_DB} by default), or pass --db FILE or set QUESTION_LOG.\n`);
+  const { files, missing } = questionLogFiles(args.db);
+  if (missing.length > 0 || files.length === 0) {
+    io.stderr(`report: no question log at ${missing.join(', ') || args.db.join(', ')}. Run the bot with the question log on (it writes ${DEFAULT_DB} by default), or pass --db FILE or set QUESTION_LOG (--db may be repeated or name a folder).\n`);
     return 1;
   }
+  const source = files.length === 1 ? files[0]! : `${files.length} logs: ${files.join(', ')}`;
+  const open = io.openDb ?? openReadOnly;
+  const now = io.now();
   let db: Database.Database | undefined;
+  let reading = files[0]!;
   try {
-    db = (io.openDb ?? openReadOnly)(args.db);
-    const report = buildReport(db, analyzer, { days: args.days, top: args.top, now: io.now(), utcOffsetMinutes: args.utcOffsetMinutes, source: args.db }, factLabel);
+    if (files.length === 1) db = open(reading);
+    else {
+      const { fromIso } = windowOf({ days: args.days, now, utcOffsetMinutes: args.utcOffsetMinutes });
+      db = mergeLogs(files, (file) => open((reading = file)), fromIso);
+    }
+    const report = buildReport(db, analyzer, { days: args.days, top: args.top, now, utcOffsetMinutes: args.utcOffsetMinutes, source }, factLabel);
     io.stdout(renderText(report));
     if (args.html) {
       io.writeFile(args.html, renderHtml(report));
@@ -148,7 +168,7 @@ export function runReport(argv: string[], io: ReportIO): number {
     const msg = (err as Error).message;
     const code = (err as { code?: string }).code;
     const hint = /^SQLITE_(NOTADB|CORRUPT)/.test(code ?? '') || /not a question log/.test(msg) ? ' Is --db pointing at the question log the bot writes?' : '';
-    io.stderr(`report: cannot read ${args.db}: ${msg}.${hint}\n`);
+    io.stderr(`report: cannot read ${reading}: ${msg.replace(`${reading} is not`, 'not')}.${hint}\n`);
     return 1;
   } finally {
     db?.close();

@@ -1,5 +1,5 @@
 /**
- * What the report reads from the question log (src/ops/question-log.ts), for one window of days.
+ * What the report reads from the question log (runtime/question-log.ts), for one window of days.
  * Plain figures only; grouping and rendering are elsewhere.
  */
 import type Database from 'better-sqlite3';

@@ -4,8 +4,8 @@
  * question becomes its set of units of meaning, and questions whose sets are equal or highly similar
  * (Jaccard ≥ 0.8) are one group.
  */
-import type { Analyzer } from '../../analysis/analyzer.ts';
-import { fold } from '../../analysis/normalize.ts';
+import type { Analyzer } from '../../src/analysis/analyzer.ts';
+import { fold } from '../../src/analysis/normalize.ts';
 
 export interface QuestionCount {
   question: string;

@@ -20,6 +20,8 @@ export interface OutboxOptions {
   retryAfterSec?(error: unknown): number | undefined;
   /** Tries per send when rate-limited (default 5). */
   maxAttempts?: number;
+  /** Told of every refused attempt: `retry` when it will be tried again, `error` when the send fails. */
+  observe?(event: 'error' | 'retry', error: unknown): void;
 }
 
 type Send = (signal: AbortSignal) => Promise<unknown>;
@@ -78,9 +80,11 @@ export class Outbox {
         task.resolve();
       } catch (e) {
         const wait = this.options.retryAfterSec?.(e);
-        if (wait !== undefined && task.attempts < (this.options.maxAttempts ?? 5)) {
+        const retry = wait !== undefined && task.attempts < (this.options.maxAttempts ?? 5);
+        this.observe(retry ? 'retry' : 'error', e);
+        if (retry) {
           // Only this lane waits; the task keeps its place.
-          await new Promise((r) => setTimeout(r, Math.max(0, wait) * 1000));
+          await new Promise((r) => setTimeout(r, Math.max(0, wait!) * 1000));
           continue;
         }
         this.finish(lane, who, tasks);
@@ -89,6 +93,14 @@ export class Outbox {
     }
     lane.busy = false;
     this.lanes.delete(destination);
+  }
+
+  private observe(event: 'error' | 'retry', error: unknown): void {
+    try {
+      this.options.observe?.(event, error);
+    } catch {
+      // counting must never break sending
+    }
   }
 
   /** Drops the sender's first task and moves the sender to the back of the turn order. */

@@ -3,13 +3,19 @@
  * (the same event twice, an app_mention and a message.im for one DM, a redelivery after reconnect).
  * Bounded both ways: entries expire after `ttlMs` and the oldest go first beyond `max`.
  */
+/** What the bot de-duplicates with: in memory (SeenCache) or shared by replicas in Redis. */
+export interface SeenStore {
+  /** True when any of `keys` was seen recently; otherwise remembers them all and answers false. */
+  check(keys: Array<string | undefined>): boolean | Promise<boolean>;
+}
+
 export interface SeenCacheOptions {
   ttlMs?: number;
   max?: number;
   now?: () => number;
 }
 
-export class SeenCache {
+export class SeenCache implements SeenStore {
   private readonly seen = new Map<string, number>();
   private readonly ttlMs: number;
   private readonly max: number;

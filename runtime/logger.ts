@@ -5,7 +5,7 @@
  */
 import pino from 'pino';
 import pretty from 'pino-pretty';
-import { redactUserIds } from '../src/ops/privacy.ts';
+import { redactUserIds } from './privacy.ts';
 
 /** What the adapters take: console-like methods, message first, an optional object of details. */
 export interface Logger {
@@ -32,12 +32,14 @@ export interface LoggerOptions {
   secrets: readonly string[];
   /** The question log's key: user ids in any line are replaced by their keyed hash (as user_hash is). */
   hashKey?: string;
+  /** Fields in every line (a shard process's `shard`). */
+  base?: Record<string, unknown>;
   destination?: NodeJS.WritableStream;
 }
 
 export function createLogger(options: LoggerOptions): Logger & { pino: pino.Logger; flushSync(): void } {
   const stream = options.format === 'pretty' ? pretty({ colorize: Boolean((options.destination ?? process.stderr) === process.stderr && process.stderr.isTTY), destination: 2, translateTime: 'HH:MM:ss', ignore: 'pid,hostname', sync: true }) : (options.destination ?? pino.destination({ dest: 2, sync: false }));
-  const base = pino({ level: options.level, redact: { paths: REDACT_KEYS, censor: '[redacted]' }, base: undefined }, stream as pino.DestinationStream);
+  const base = pino({ level: options.level, redact: { paths: REDACT_KEYS, censor: '[redacted]' }, base: options.base ?? undefined }, stream as pino.DestinationStream);
   const hashKey = options.hashKey;
   const text = (t: string) => {
     const s = scrub(t, options.secrets);

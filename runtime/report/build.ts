@@ -1,6 +1,6 @@
 /** The curators' report: the log's figures for a window, unanswered questions grouped, facts labelled. */
 import type Database from 'better-sqlite3';
-import type { Analyzer } from '../../analysis/analyzer.ts';
+import type { Analyzer } from '../../src/analysis/analyzer.ts';
 import { groupQuestions, type QuestionGroup } from './group.ts';
 import { queryLog, type LogData, type WindowOptions } from './queries.ts';
 
