@@ -5,11 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { Analyzer } from '../../src/analysis/analyzer.ts';
 import type { AliasGroup, LexiconData } from '../../src/corpus/schema.ts';
 import { buildReport, type FactLabel } from './build.ts';
-import { mergeLogs, questionLogFiles } from './merge.ts';
+import { LogReadError, questionLogFiles, readLogs } from './merge.ts';
 import { windowOf } from './queries.ts';
 import { renderHtml } from './render-html.ts';
 import { renderText } from './render-text.ts';
@@ -109,12 +109,10 @@ export function parseReportArgs(argv: string[], env: Record<string, string | und
 }
 
 /** QUESTION_LOG as the bot uses it; one with {hostname} (a file per replica) stands for its folder. */
-function defaultLog(questionLog: string | undefined): string {
+export function defaultLog(questionLog: string | undefined): string {
   if (!questionLog) return DEFAULT_DB;
   return questionLog.includes('{hostname}') ? path.dirname(questionLog) : questionLog;
 }
-
-const openReadOnly = (file: string) => new Database(file, { readonly: true, fileMustExist: true });
 
 /** Runs the report; returns the exit code (0 done, 1 the log cannot be read, 2 bad options). */
 export function runReport(argv: string[], io: ReportIO): number {
@@ -147,16 +145,11 @@ export function runReport(argv: string[], io: ReportIO): number {
     return 1;
   }
   const source = files.length === 1 ? files[0]! : `${files.length} logs: ${files.join(', ')}`;
-  const open = io.openDb ?? openReadOnly;
   const now = io.now();
   let db: Database.Database | undefined;
-  let reading = files[0]!;
   try {
-    if (files.length === 1) db = open(reading);
-    else {
-      const { fromIso } = windowOf({ days: args.days, now, utcOffsetMinutes: args.utcOffsetMinutes });
-      db = mergeLogs(files, (file) => open((reading = file)), fromIso);
-    }
+    const { fromIso } = windowOf({ days: args.days, now, utcOffsetMinutes: args.utcOffsetMinutes });
+    db = readLogs(files, fromIso, io.openDb);
     const report = buildReport(db, analyzer, { days: args.days, top: args.top, now, utcOffsetMinutes: args.utcOffsetMinutes, source }, factLabel);
     io.stdout(renderText(report));
     if (args.html) {
@@ -165,10 +158,7 @@ export function runReport(argv: string[], io: ReportIO): number {
     }
     return 0;
   } catch (err) {
-    const msg = (err as Error).message;
-    const code = (err as { code?: string }).code;
-    const hint = /^SQLITE_(NOTADB|CORRUPT)/.test(code ?? '') || /not a question log/.test(msg) ? ' Is --db pointing at the question log the bot writes?' : '';
-    io.stderr(`report: cannot read ${reading}: ${msg.replace(`${reading} is not`, 'not')}.${hint}\n`);
+    io.stderr(`report: ${(err instanceof LogReadError ? err : new LogReadError(files[0]!, err)).message}\n`);
     return 1;
   } finally {
     db?.close();

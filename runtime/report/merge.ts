@@ -64,3 +64,29 @@ export function mergeLogs(files: readonly string[], open: (file: string) => Data
     throw e;
   }
 }
+
+export const openReadOnly = (file: string) => new Database(file, { readonly: true, fileMustExist: true });
+
+/** A log that could not be read, and which one. */
+export class LogReadError extends Error {
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    const msg = (cause as Error)?.message ?? String(cause);
+    const code = (cause as { code?: string })?.code;
+    const hint = /^SQLITE_(NOTADB|CORRUPT)/.test(code ?? '') || /not a question log/.test(msg) ? ' Is --db pointing at the question log the bot writes?' : '';
+    super(`cannot read ${file}: ${msg.replace(`${file} is not`, 'not')}.${hint}`);
+    this.name = 'LogReadError';
+  }
+}
+
+/** The logs as one database: a single file opened as it is, several merged from `fromIso` on. */
+export function readLogs(files: readonly string[], fromIso: string, open: (file: string) => Database.Database = openReadOnly): Database.Database {
+  let reading = files[0]!;
+  try {
+    return files.length === 1 ? open(reading) : mergeLogs(files, (file) => open((reading = file)), fromIso);
+  } catch (e) {
+    throw new LogReadError(reading, e);
+  }
+}
