@@ -35,6 +35,8 @@ export interface DayCounts {
 export interface UnansweredText {
   question: string;
   count: number;
+  /** When it was last asked (ISO 8601, UTC). */
+  last: string;
 }
 
 export interface FactFeedback {
@@ -143,7 +145,7 @@ export function queryLog(db: Database.Database, options: WindowOptions): LogData
 
   const unanswered = db
     .prepare(
-      `SELECT question, count(*) AS count FROM questions
+      `SELECT question, count(*) AS count, max(time) AS last FROM questions
        WHERE time >= :from AND time < :to AND answered = 0 AND (reason IS NULL OR reason NOT IN ('rate-limited', 'empty'))
        GROUP BY question ORDER BY count DESC, question`,
     )
@@ -182,4 +184,24 @@ export function queryLog(db: Database.Database, options: WindowOptions): LogData
     asked,
     votes: { up: feedback.reduce((s, f) => s + f.up, 0), down: feedback.reduce((s, f) => s + f.down, 0) },
   };
+}
+
+/** A question that drew 👎 on a fact, with how many and when last. */
+export interface DownvotedQuestion {
+  question: string;
+  factId: string;
+  count: number;
+  last: string;
+}
+
+/** Each (question, fact) with a 👎 in the window, most 👎 first. */
+export function downvotedQuestions(db: Database.Database, options: WindowOptions): DownvotedQuestion[] {
+  const win = windowOf(options);
+  return db
+    .prepare(
+      `SELECT question, fact_id AS factId, count(*) AS count, max(time) AS last FROM votes
+       WHERE time >= :from AND time < :to AND vote = 'down'
+       GROUP BY question, fact_id ORDER BY count DESC, question, fact_id`,
+    )
+    .all({ from: win.fromIso, to: win.toIso }) as DownvotedQuestion[];
 }

@@ -135,7 +135,14 @@ export function markOutOfScope(corpusDir: string, corpus: Corpus, question: stri
   });
 }
 
-/** Appends a new fact (YAML text of one list item, as a curator wrote it) to a fact file. */
+/** Appends a new fact (YAML text of one list item, as a curator wrote it) to a fact file, created if new. */
 export function appendFact(corpusDir: string, file: string, factYaml: string): Corpus {
-  return editFile(corpusDir, file, (text) => `${text.replace(/\n*$/, '\n')}\n${factYaml.replace(/\n*$/, '\n')}`);
+  const created = !fs.existsSync(file);
+  if (created) fs.writeFileSync(file, '');
+  try {
+    return editFile(corpusDir, file, (text) => `${text ? `${text.replace(/\n*$/, '\n')}\n` : ''}${factYaml.replace(/\n*$/, '\n')}`);
+  } catch (e) {
+    if (created) fs.rmSync(file, { force: true });
+    throw e;
+  }
 }

@@ -14,23 +14,40 @@ export interface EvalChange {
   blindChanged: number;
 }
 
-const top = (e: Engine, q: string) => {
-  const a = e.ask(q);
-  return a.answered ? a.answers[0]!.factId : '(not found)';
-};
-const ranker = (e: Engine) => (q: string) => {
-  const a = e.ask(q);
-  return a.answered ? a.answers.map((x) => x.factId) : [];
-};
+/**
+ * Each engine's ranking of each question, asked once and kept as long as the engine lives: in a
+ * session the engine after one change is the one before the next, so only the new one is asked.
+ */
+const answers = new WeakMap<Engine, Map<string, string[]>>();
+function ranker(e: Engine): (q: string) => string[] {
+  let seen = answers.get(e);
+  if (!seen) answers.set(e, (seen = new Map()));
+  const memo = seen;
+  return (q) => {
+    let ids = memo.get(q);
+    if (!ids) {
+      const a = e.ask(q);
+      memo.set(q, (ids = a.answered ? a.answers.map((x) => x.factId) : []));
+    }
+    return ids;
+  };
+}
 
-export function evalChange(before: Corpus, after: Corpus, dirs = { dev: EVAL_DIR, blind: BLIND_DIR }): EvalChange {
+/** The sets do not change during a session: read once per folder. */
+const sets = new Map<string, EvalQuestion[]>();
+const evalSet = (dir: string) => sets.get(dir) ?? sets.set(dir, loadEvalSet(dir)).get(dir)!;
+
+/** The line for a change from `before` to `after` (each a corpus, or an engine already built on it). */
+export function evalChange(before: Corpus | Engine, after: Corpus | Engine, dirs = { dev: EVAL_DIR, blind: BLIND_DIR }): EvalChange {
+  const engine = (c: Corpus | Engine) => ('ask' in c ? c : createEngine(c));
+  const corpusAfter = 'ask' in after ? after.corpus : after;
   const curated = (c: Corpus): EvalQuestion[] => c.outOfScope.map((q) => ({ q, expect: [], kind: 'out-of-scope', file: 'corpus/out-of-scope.yaml' }));
-  const dev = [...loadEvalSet(dirs.dev), ...curated(after)];
-  const blind = loadEvalSet(dirs.blind);
-  const [b, a] = [createEngine(before), createEngine(after)];
+  const dev = [...evalSet(dirs.dev), ...curated(corpusAfter)];
+  const blind = evalSet(dirs.blind);
+  const [b, a] = [ranker(engine(before)), ranker(engine(after))];
+  const top = (rank: (q: string) => string[], q: string) => rank(q)[0] ?? '(not found)';
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const fig = (set: EvalQuestion[], e: Engine) => score(set, ranker(e));
-  const [db, da, bb, ba] = [fig(dev, b), fig(dev, a), fig(blind, b), fig(blind, a)];
+  const [db, da, bb, ba] = [score(dev, b), score(dev, a), score(blind, b), score(blind, a)];
   const changed = dev.flatMap((q) => {
     const [x, y] = [top(b, q.q), top(a, q.q)];
     return x === y ? [] : [{ q: q.q, file: q.file, before: x, after: y }];
