@@ -109,12 +109,19 @@ export function renderExplanation(x: Explanation, top = 8): string {
   lines.push(x.decision.answered ? `decision: answer ${x.decision.factId} (tier ${x.decision.tier})` : `decision: not found (${x.decision.reason})`);
   const kept = x.candidates.filter((c) => !c.filteredBy).slice(0, top);
   const removed = x.candidates.filter((c) => c.filteredBy).slice(0, Math.max(0, top - kept.length) + 3);
-  for (const c of [...kept, ...removed]) {
-    lines.push(`${c.filteredBy ? '✗' : '•'} ${c.id}  score ${c.rank.toFixed(3)}  coverage ${c.coverage.toFixed(2)}  evidence ${c.evidence.toFixed(2)}${c.filteredBy ? `  removed by filter ${c.filteredBy}` : ''}`);
-    const rules = c.rules.filter((r) => Math.abs(r.factor - 1) > 1e-9).map((r) => `${r.rule} ×${r.factor.toFixed(2)}`);
-    if (rules.length) lines.push(`    rules: ${rules.join(', ')}`);
-    if (c.example) lines.push(`    closest example (${c.example.sim.toFixed(2)}): ${c.example.text}`);
-    if (c.missing.length) lines.push(`    missing: ${c.missing.join(' ')}`);
-  }
+  for (const c of [...kept, ...removed]) lines.push(...candidateLines(c));
   return lines.join('\n');
+}
+
+/** The candidates in the order explain ranks them: kept first, then those a filter removed. */
+export const rankedCandidates = (x: Explanation) => [...x.candidates.filter((c) => !c.filteredBy), ...x.candidates.filter((c) => c.filteredBy)];
+
+/** One candidate of an explanation: its figures, the rules that moved it, its closest example, the words it lacks. */
+export function candidateLines(c: Explanation['candidates'][number], mark = c.filteredBy ? '✗' : '•', indent = '    '): string[] {
+  const lines = [`${mark} ${c.id}  score ${c.rank.toFixed(3)}  coverage ${c.coverage.toFixed(2)}  evidence ${c.evidence.toFixed(2)}${c.filteredBy ? `  removed by filter ${c.filteredBy}` : ''}`];
+  const rules = c.rules.filter((r) => Math.abs(r.factor - 1) > 1e-9).map((r) => `${r.rule} ×${r.factor.toFixed(2)}`);
+  if (rules.length) lines.push(`${indent}rules: ${rules.join(', ')}`);
+  if (c.example) lines.push(`${indent}closest example (${c.example.sim.toFixed(2)}): ${c.example.text}`);
+  if (c.missing.length) lines.push(`${indent}missing: ${c.missing.join(' ')}`);
+  return lines;
 }

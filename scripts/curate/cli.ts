@@ -1,22 +1,29 @@
 /**
  * `npm run curate`: turn what the bot got wrong into examples, aliases, out-of-scope marks and new
  * facts, each change validated and followed by the eval's before/after line.
- *   (no options, at a terminal)     walk the open items of the question log one by one
+ *   (no options, at a terminal)     walk the open items of the question log one by one (walk.ts)
  *   --list [--json]                 the open items: unanswered questions grouped by rewording and 👎
  *                                   answers, most asked first, with the top candidate fact
  *   --attach "Q" --to FACT_ID       attach Q as an example question of the fact
  *   --out-of-scope "Q" [--note N]   mark Q out of scope (corpus/out-of-scope.yaml)
  *   --stale [--json]                plans past their due date that no later fact supersedes
  *   --db FILE|FOLDER (repeatable)   the question log(s); default QUESTION_LOG or data/questions.db
- * CORPUS_DIR names the corpus (default corpus/). Exit codes: 0 done, 1 the corpus or log failed,
- * 2 bad usage (an unknown fact id, a question already attached elsewhere).
+ *   --days N                        the log's last N days (default 30, as the report)
+ *   --state FILE                    what was curated (default curated.json beside the log; state.ts)
+ * CORPUS_DIR names the corpus (default corpus/). Exit codes: 0 done, 1 the corpus, log or state file
+ * failed, 2 bad usage (an unknown fact id, a question already attached elsewhere).
  */
 import { parseArgs } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
 import { loadCorpus, type Corpus } from '../../src/corpus/load.ts';
-import { EditError, attachExample, markOutOfScope } from './edit.ts';
-import { evalChange } from './eval-line.ts';
+import { defaultLog, DEFAULT_UTC_OFFSET_MINUTES } from '../../runtime/report/cli.ts';
+import { LogReadError, questionLogFiles } from '../../runtime/report/merge.ts';
+import { EditError } from './edit.ts';
+import { describeItem, openItems, type OpenItem } from './items.ts';
+import { Session } from './session.ts';
 import { stalePlans } from './stale.ts';
+import { loadState, stateFileFor, StateError } from './state.ts';
+import { walk } from './walk.ts';
 
 export interface CurateIo {
   stdin: Readable;
@@ -25,19 +32,24 @@ export interface CurateIo {
   env: Record<string, string | undefined>;
   /** Today, YYYY-MM-DD (injectable for tests). */
   today(): string;
+  /** Now (the log's window, the state file's times); default the clock. */
+  now?(): Date;
   isTTY: boolean;
 }
 
-const USAGE = `usage: npm run curate -- [--list [--json]] | --attach "QUESTION" --to FACT_ID | --out-of-scope "QUESTION" [--note TEXT] | --stale [--json]   (options: --db FILE|FOLDER …)`;
+const USAGE = `usage: npm run curate -- [--list [--json]] | --attach "QUESTION" --to FACT_ID | --out-of-scope "QUESTION" [--note TEXT] | --stale [--json]   (options: --db FILE|FOLDER …, --days N, --state FILE)`;
 
 export interface CurateArgs {
   corpusDir: string;
   dbs: string[];
   json: boolean;
+  days: number;
+  /** The state file, when there is a log to curate from (or --state names one). */
+  stateFile?: string;
 }
 
 /** Runs the curator on `argv`; returns the exit code. */
-export async function runCurate(argv: string[], io: CurateIo, interactive?: (args: CurateArgs, io: CurateIo) => Promise<number>, list?: (args: CurateArgs, io: CurateIo) => Promise<number>): Promise<number> {
+export async function runCurate(argv: string[], io: CurateIo): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -51,6 +63,8 @@ export async function runCurate(argv: string[], io: CurateIo, interactive?: (arg
         note: { type: 'string' },
         stale: { type: 'boolean', default: false },
         db: { type: 'string', multiple: true },
+        days: { type: 'string' },
+        state: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -62,28 +76,38 @@ export async function runCurate(argv: string[], io: CurateIo, interactive?: (arg
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const corpusDir = io.env.CORPUS_DIR || 'corpus';
-  const args: CurateArgs = { corpusDir, dbs: values.db ?? [io.env.QUESTION_LOG || 'data/questions.db'], json: values.json };
+  if (values.days !== undefined && !/^[1-9]\d{0,4}$/.test(values.days.trim())) {
+    io.stderr.write(`--days expects a whole number of at least 1, got "${values.days}"\n${USAGE}\n`);
+    return 2;
+  }
+  const now = () => io.now?.() ?? new Date();
+  const dbs = values.db?.length ? values.db : [defaultLog(io.env.QUESTION_LOG)];
+  const hasLog = questionLogFiles(dbs).files.length > 0;
+  const stateFile = values.state ?? (hasLog ? stateFileFor(dbs) : undefined);
+  const args: CurateArgs = { corpusDir: io.env.CORPUS_DIR || 'corpus', dbs, json: values.json, days: Number(values.days ?? 30), ...(stateFile ? { stateFile } : {}) };
   let corpus: Corpus;
   try {
-    corpus = loadCorpus(corpusDir);
+    corpus = loadCorpus(args.corpusDir);
+    if (stateFile && !values.stale) loadState(stateFile); // a broken state file stops us before any change
   } catch (e) {
-    io.stderr.write(`${(e as Error).message}\n`);
+    io.stderr.write(`curate: ${(e as Error).message}\n`);
     return 1;
   }
+  const session = new Session(args.corpusDir, corpus, io.stdout, stateFile, now, io.today);
 
   if (values.attach !== undefined || values['out-of-scope'] !== undefined) {
     if (values.attach !== undefined && !values.to) {
       io.stderr.write(`--attach needs --to FACT_ID\n${USAGE}\n`);
       return 2;
     }
+    const question = (values.attach ?? values['out-of-scope'])!.trim();
+    if (!question) {
+      io.stderr.write(`curate: the question is empty\n`);
+      return 2;
+    }
     try {
-      const after =
-        values.attach !== undefined
-          ? attachExample(corpusDir, corpus, values.to!, values.attach.trim())
-          : markOutOfScope(corpusDir, corpus, values['out-of-scope']!.trim(), io.today(), values.note);
-      io.stdout.write(values.attach !== undefined ? `attached to ${values.to}: ${values.attach.trim()}\n` : `marked out of scope: ${values['out-of-scope']!.trim()}\n`);
-      reportEval(corpus, after, io);
+      if (values.attach !== undefined) session.attach({ question }, values.to!.trim());
+      else session.outOfScope({ question }, values.note);
       return 0;
     } catch (e) {
       if (!(e instanceof EditError)) throw e;
@@ -103,18 +127,28 @@ export async function runCurate(argv: string[], io: CurateIo, interactive?: (arg
     }
     return 0;
   }
-  if (values.list) return list ? list(args, io) : 0;
-  if (!io.isTTY) {
+  if (!values.list && !io.isTTY) {
     io.stderr.write(`curate: no terminal for the interactive walk; use --list, --attach, --out-of-scope or --stale\n${USAGE}\n`);
     return 2;
   }
-  return interactive ? interactive(args, io) : 0;
+  let items: OpenItem[];
+  try {
+    items = openItems(dbs, corpus, session.engine, { days: args.days, now: now(), utcOffsetMinutes: DEFAULT_UTC_OFFSET_MINUTES }, stateFile ? loadState(stateFile) : []);
+  } catch (e) {
+    if (!(e instanceof LogReadError || e instanceof StateError)) throw e;
+    io.stderr.write(`curate: ${e.message}\n`);
+    return 1;
+  }
+  if (values.list) {
+    io.stdout.write(values.json ? `${JSON.stringify(items.map(({ surfaces: _, ...item }) => item))}\n` : renderList(items, args, hasLog));
+    return 0;
+  }
+  return walk(items, session, io);
 }
 
-/** Prints the eval's before/after line and the dev questions whose answer changed. */
-export function reportEval(before: Corpus, after: Corpus, io: Pick<CurateIo, 'stdout'>): void {
-  const change = evalChange(before, after);
-  io.stdout.write(`${change.line}\n`);
-  for (const c of change.changed.slice(0, 20)) io.stdout.write(`  [${c.file}] ${c.q}: ${c.before} → ${c.after}\n`);
-  if (change.changed.length > 20) io.stdout.write(`  … and ${change.changed.length - 20} more\n`);
+function renderList(items: OpenItem[], args: CurateArgs, hasLog: boolean): string {
+  if (!hasLog) return `nothing to curate: no question log at ${args.dbs.join(', ')} (--db FILE|FOLDER or QUESTION_LOG)\n`;
+  if (items.length === 0) return `nothing to curate: no open item in the last ${args.days} days\n`;
+  const head = `${items.length} open item${items.length === 1 ? '' : 's'} from the last ${args.days} days, most asked first (curated ones left out):\n`;
+  return head + items.map((item, i) => describeItem(item, `${String(i + 1).padStart(2)}. `)).join('');
 }
