@@ -14,6 +14,8 @@
  *   politely (a reply saying to wait, and a row with reason rate-limited).
  */
 
+import { rng } from '../../runtime/random.ts';
+
 export type Platform = 'slack' | 'discord';
 export type Kind = 'channel' | 'dm' | 'command';
 export type Surface = `${Platform}-${Kind}`;
@@ -114,18 +116,6 @@ export interface PlanOptions {
   texts: readonly string[];
   /** Discord guild text channels to spread mentions and /ask over (the first takes the burst). */
   discordGuildChannels: readonly string[];
-}
-
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** startRate, 2×, 4×… and maxRate last. */
