@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Analyzer } from '../../src/analysis/analyzer.ts';
 import { groupQuestions, type QuestionGroup } from './group.ts';
-import { queryLog, type LogData, type WindowOptions } from './queries.ts';
+import { queryLog, type DayCounts, type LogData, type WindowOptions } from './queries.ts';
 
 export interface ReportOptions extends WindowOptions {
   /** Rows per ranked section (default 10). */
@@ -70,9 +70,31 @@ export function truncate(text: string, max: number): string {
   return chars.length <= max ? chars.join('') : chars.slice(0, max - 1).join('') + '…';
 }
 
-/** The label under a fact id: its statement, `(not in the corpus)`, or nothing without a corpus. */
-export function factNote(r: Report, factId: string, max = 36): string | undefined {
+/** The label under a fact id: its statement, `notInCorpus` ("(not in the corpus)"), or nothing without a corpus. */
+export function factNote(r: Report, factId: string, max = 36, notInCorpus = '(not in the corpus)'): string | undefined {
   if (!r.factLabels || !(factId in r.factLabels)) return undefined;
   const label = r.factLabels[factId];
-  return label ? truncate(label, max) : '(not in the corpus)';
+  return label ? truncate(label, max) : notInCorpus;
+}
+
+/** Days in order, each run of days without questions folded into one row. */
+export type DayRow = { day: DayCounts } | { quiet: { from: string; to: string; days: number } };
+
+export function foldDays(days: readonly DayCounts[]): DayRow[] {
+  const rows: DayRow[] = [];
+  for (const day of days) {
+    const last = rows.at(-1);
+    if (day.total.questions > 0) rows.push({ day });
+    else if (last && 'quiet' in last) last.quiet = { from: last.quiet.from, to: day.day, days: last.quiet.days + 1 };
+    else rows.push({ quiet: { from: day.day, to: day.day, days: 1 } });
+  }
+  return rows;
+}
+
+/** A folded run's days: `2025-10-23 … 10-26`, or the one day. */
+export const quietSpan = (q: { from: string; to: string }) => (q.from === q.to ? q.from : `${q.from} … ${q.to.slice(q.from.slice(0, 4) === q.to.slice(0, 4) ? 5 : 0)}`);
+
+/** Milliseconds: `0.52`, `6.8`, `143`. */
+export function formatMs(ms: number): string {
+  return ms < 1 ? ms.toFixed(2) : ms < 10 ? ms.toFixed(1) : formatInt(Math.round(ms));
 }

@@ -15,6 +15,7 @@ import { windowOf } from './queries.ts';
 import { renderHtml } from './render-html.ts';
 import { renderText } from './render-text.ts';
 import { generateLog } from './sample-log.ts';
+import { langFromEnv, messages, type ReportLang } from './i18n.ts';
 
 export const DEFAULT_DB = 'data/questions.db';
 /** Days begin at midnight in Korea unless told otherwise. */
@@ -31,6 +32,8 @@ What to fix next in the corpus, from the question log.
   --top N            rows in each ranked section (default 10)
   --html FILE        also write a self-contained HTML page with charts
   --utc-offset H     days begin at midnight in UTC+H (default 9, Korea; e.g. 0, -5, 5:30)
+  --lang ko|en       the report's language (default: the locale's, LC_ALL, LC_MESSAGES or LANG:
+                     ko_KR.UTF-8 → ko, anything else → en)
   --demo             a report of a generated sample log (made in a temporary folder and removed,
                      never in data/): what an office gets before deploying
   -h, --help         this text
@@ -64,6 +67,7 @@ export interface ReportArgs {
   top: number;
   html?: string;
   utcOffsetMinutes: number;
+  lang: ReportLang;
   /** Report a generated sample log instead (--demo). */
   demo?: true;
 }
@@ -97,6 +101,7 @@ export function parseReportArgs(argv: string[], env: Record<string, string | und
         html: { type: 'string' },
         'utc-offset': { type: 'string' },
         demo: { type: 'boolean' },
+        lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -107,12 +112,14 @@ export function parseReportArgs(argv: string[], env: Record<string, string | und
   }
   if (values.help) return 'help';
   if (values.demo && values.db?.length) throw new UsageError('--demo reports a generated sample log; leave out --db');
+  if (values.lang !== undefined && values.lang !== 'ko' && values.lang !== 'en') throw new UsageError(`--lang expects ko or en, got "${values.lang}"`);
   return {
     db: values.db?.length ? values.db : [defaultLog(env.QUESTION_LOG)],
     days: positiveInt('days', values.days, 30),
     top: positiveInt('top', values.top, 10),
     ...(values.html ? { html: values.html } : {}),
     utcOffsetMinutes: parseOffset(values['utc-offset']),
+    lang: (values.lang as ReportLang | undefined) ?? langFromEnv(env),
     ...(values.demo ? { demo: true as const } : {}),
   };
 }
@@ -175,10 +182,10 @@ function reportOn(files: string[], source: string, args: ReportArgs, analyzer: A
     const { fromIso } = windowOf({ days: args.days, now, utcOffsetMinutes: args.utcOffsetMinutes });
     db = readLogs(files, fromIso, io.openDb);
     const report = buildReport(db, analyzer, { days: args.days, top: args.top, now, utcOffsetMinutes: args.utcOffsetMinutes, source }, factLabel);
-    io.stdout(renderText(report));
+    io.stdout(renderText(report, args.lang));
     if (args.html) {
-      io.writeFile(args.html, renderHtml(report));
-      io.stdout(`\nHTML report written to ${args.html}\n`);
+      io.writeFile(args.html, renderHtml(report, args.lang));
+      io.stdout(`\n${messages(args.lang).htmlWritten(args.html)}\n`);
     }
     return 0;
   } catch (err) {

@@ -55,6 +55,14 @@ export interface FactAsked {
   down: number;
 }
 
+/** Answer latency percentiles, in milliseconds (nearest rank). */
+export interface Latency {
+  count: number;
+  p50: number;
+  p90: number;
+  p99: number;
+}
+
 export interface LogData {
   /** First and last day of the window (YYYY-MM-DD) and the offset they are in. */
   from: string;
@@ -72,6 +80,8 @@ export interface LogData {
   /** Facts by how often they were the answer, most first. */
   asked: FactAsked[];
   votes: { up: number; down: number };
+  /** Time to answer inside the bot, of questions answered or not found (refusals are instant): all, and per platform. */
+  latency: { all?: Latency; byPlatform: Record<string, Latency> };
 }
 
 const PLATFORM_ORDER = ['slack', 'discord', 'cli'];
@@ -107,6 +117,13 @@ function add(into: Counts, row: { n: number; answered: number; reason: string | 
   else if (row.reason === 'rate-limited') into.rateLimited += row.n;
   else if (row.reason === 'empty') into.empty += row.n;
   else into.notFound += row.n;
+}
+
+/** p50, p90 and p99 of values sorted ascending (nearest rank); undefined for none. */
+export function percentiles(sorted: readonly number[]): Latency | undefined {
+  if (sorted.length === 0) return undefined;
+  const at = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return { count: sorted.length, p50: at(50), p90: at(90), p99: at(99) };
 }
 
 /**
@@ -172,6 +189,20 @@ export function queryLog(db: Database.Database, options: WindowOptions): LogData
       .all(range) as { factId: string; count: number }[]
   ).map((a) => ({ ...a, up: votesByFact.get(a.factId)?.up ?? 0, down: votesByFact.get(a.factId)?.down ?? 0 }));
 
+  const latencies = db
+    .prepare(
+      `SELECT platform, latency_ms AS ms FROM questions
+       WHERE time >= :from AND time < :to AND (answered = 1 OR reason IS NULL OR reason NOT IN ('rate-limited', 'empty'))
+       ORDER BY latency_ms`,
+    )
+    .all(range) as { platform: string; ms: number }[];
+  const byPlatform: Record<string, Latency> = {};
+  for (const p of platforms) {
+    const figures = percentiles(latencies.filter((l) => l.platform === p).map((l) => l.ms));
+    if (figures) byPlatform[p] = figures;
+  }
+  const all = percentiles(latencies.map((l) => l.ms));
+
   return {
     from: win.days[0]!,
     to: win.days.at(-1)!,
@@ -183,6 +214,7 @@ export function queryLog(db: Database.Database, options: WindowOptions): LogData
     feedback: feedback.map(({ lastDownQuestion, ...f }) => (lastDownQuestion ? { ...f, lastDownQuestion } : f)),
     asked,
     votes: { up: feedback.reduce((s, f) => s + f.up, 0), down: feedback.reduce((s, f) => s + f.down, 0) },
+    latency: { ...(all ? { all } : {}), byPlatform },
   };
 }
 

@@ -4,7 +4,8 @@
  * rate by platform). No scripts, no external fonts, styles or images; every text is escaped.
  */
 import { answerRate } from './queries.ts';
-import { factNote, formatInt, formatOffset, formatRate, mostAsked, mostDownvoted, type Report } from './build.ts';
+import { factNote, foldDays, formatInt, formatMs, formatOffset, formatRate, mostAsked, mostDownvoted, quietSpan, type Report } from './build.ts';
+import { messages, type Messages, type ReportLang } from './i18n.ts';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -64,7 +65,7 @@ function legend(items: { label: string; colour: string; thick?: boolean }[]): st
 }
 
 /** Questions per day, stacked by platform. */
-export function volumeChart(r: Report): string {
+export function volumeChart(r: Report, m: Messages = messages('en')): string {
   const d = r.data;
   const platforms = d.platforms.map((p) => p.platform);
   const max = niceMax(Math.max(0, ...d.days.map((day) => day.total.questions)));
@@ -79,12 +80,12 @@ export function volumeChart(r: Report): string {
       if (n === 0) return;
       const y0 = ay.y(base);
       const y1 = ay.y(base + n);
-      bars += `<rect x="${f1(ax.x(i) - barW / 2)}" y="${f1(y1)}" width="${f1(barW)}" height="${f1(y0 - y1)}" fill="${platformColour(p, pi)}"><title>${e(`${day.day} ${p}: ${formatInt(n)} questions`)}</title></rect>`;
+      bars += `<rect x="${f1(ax.x(i) - barW / 2)}" y="${f1(y1)}" width="${f1(barW)}" height="${f1(y0 - y1)}" fill="${platformColour(p, pi)}"><title>${e(`${day.day} ${p}: ${m.nQuestions(formatInt(n))}`)}</title></rect>`;
       base += n;
     });
   });
   return (
-    svgOpen(`Questions per day by platform, ${d.from} to ${d.to}`) +
+    svgOpen(m.chartVolume(d.from, d.to)) +
     ay.svg +
     bars +
     ax.svg +
@@ -94,12 +95,12 @@ export function volumeChart(r: Report): string {
 }
 
 /** Answer rate per day: all platforms (thick) and each platform (thin); no line through days without questions. */
-export function rateChart(r: Report): string {
+export function rateChart(r: Report, m: Messages = messages('en')): string {
   const d = r.data;
   const ax = dayAxis(d.days.map((day) => day.day));
   const ay = yAxis(1, (v) => `${Math.round(v * 100)}%`);
   const series = [
-    { label: 'all', colour: '#222', thick: true, rates: d.days.map((day) => answerRate(day.total)) },
+    { label: m.all, colour: '#222', thick: true, rates: d.days.map((day) => answerRate(day.total)) },
     ...d.platforms.map((p, i) => ({ label: p.platform, colour: platformColour(p.platform, i), thick: false, rates: d.days.map((day) => answerRate(day.byPlatform[p.platform]!)) })),
   ];
   let lines = '';
@@ -117,17 +118,17 @@ export function rateChart(r: Report): string {
       lines += `<circle cx="${f1(ax.x(i))}" cy="${f1(ay.y(rate))}" r="${s.thick ? 3 : 2}" fill="${s.colour}"><title>${e(`${d.days[i]!.day} ${s.label}: ${formatRate(rate)}`)}</title></circle>`;
     });
   }
-  return svgOpen(`Answer rate per day, ${d.from} to ${d.to}`) + ay.svg + lines + ax.svg + `</svg>` + legend(series.map(({ label, colour, thick }) => ({ label, colour, thick })));
+  return svgOpen(m.chartRate(d.from, d.to)) + ay.svg + lines + ax.svg + `</svg>` + legend(series.map(({ label, colour, thick }) => ({ label, colour, thick })));
 }
 
 /** Answer rate by platform, one horizontal bar each, with the question count. */
-export function platformChart(r: Report): string {
-  const rows = [...r.data.platforms.map((p, i) => ({ label: p.platform, colour: platformColour(p.platform, i), c: p as typeof r.data.total })), { label: 'all', colour: '#222', c: r.data.total }];
+export function platformChart(r: Report, m: Messages = messages('en')): string {
+  const rows = [...r.data.platforms.map((p, i) => ({ label: p.platform, colour: platformColour(p.platform, i), c: p as typeof r.data.total })), { label: m.all, colour: '#222', c: r.data.total }];
   const rowH = 28;
   const height = rows.length * rowH + 30;
   const left = 90;
   const width = W - left - 180;
-  let svg = svgOpen('Answer rate by platform', height);
+  let svg = svgOpen(m.rateByPlatform, height);
   for (const v of [0, 0.25, 0.5, 0.75, 1]) {
     const x = left + width * v;
     svg += `<line class="grid" x1="${f1(x)}" y1="4" x2="${f1(x)}" y2="${height - 22}"/><text class="tick" x="${f1(x)}" y="${height - 8}" text-anchor="middle">${v * 100}%</text>`;
@@ -136,8 +137,8 @@ export function platformChart(r: Report): string {
     const rate = answerRate(row.c);
     const y = 8 + i * rowH;
     svg += `<text x="${left - 8}" y="${y + 15}" text-anchor="end">${e(row.label)}</text>`;
-    svg += `<rect x="${left}" y="${y}" width="${f1(width * (rate ?? 0))}" height="${rowH - 10}" fill="${row.colour}"><title>${e(`${row.label}: ${formatRate(rate)} of ${formatInt(row.c.answered + row.c.notFound)}`)}</title></rect>`;
-    svg += `<text x="${left + width + 8}" y="${y + 15}">${e(`${formatRate(rate)} · ${formatInt(row.c.questions)} questions`)}</text>`;
+    svg += `<rect x="${left}" y="${y}" width="${f1(width * (rate ?? 0))}" height="${rowH - 10}" fill="${row.colour}"><title>${e(`${row.label}: ${m.rateOf(formatRate(rate), formatInt(row.c.answered + row.c.notFound))}`)}</title></rect>`;
+    svg += `<text x="${left + width + 8}" y="${y + 15}">${e(`${formatRate(rate)} · ${m.nQuestions(formatInt(row.c.questions))}`)}</text>`;
   });
   return svg + `</svg>`;
 }
@@ -151,8 +152,8 @@ function htmlTable(head: string[], rows: string[][], numeric: number[] = []): st
   );
 }
 
-const factHtml = (r: Report, id: string) => {
-  const note = factNote(r, id, 80);
+const factHtml = (r: Report, id: string, m: Messages) => {
+  const note = factNote(r, id, 80, m.notInCorpus);
   return `<code>${e(id)}</code>${note ? `<br><small>${e(note)}</small>` : ''}`;
 };
 
@@ -163,7 +164,7 @@ h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin-top:2.2rem;b
 table{border-collapse:collapse;margin:.6rem 0;font-size:.9rem;width:100%}
 th,td{border-bottom:1px solid #e4e4e4;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f6f6f6}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-tr.total td{font-weight:600}small{color:#666}code{font-size:.85rem}
+tr.total td{font-weight:600}tr.quiet td{color:#888}small{color:#666}code{font-size:.85rem}
 ul.variants{margin:0;padding-left:1rem;color:#555}
 svg{display:block;margin:.5rem 0;font-size:11px}svg text{fill:#333}svg .tick{fill:#777}
 svg .grid{stroke:#eee}svg .axis{stroke:#999}
@@ -172,19 +173,21 @@ svg .grid{stroke:#eee}svg .axis{stroke:#999}
 details{margin:.5rem 0}
 `;
 
-export function renderHtml(r: Report): string {
+export function renderHtml(r: Report, lang: ReportLang = 'en'): string {
+  const m = messages(lang);
+  const c = m.col;
   const d = r.data;
   const platforms = d.platforms.map((p) => p.platform);
   const countRow = (label: string, c: typeof d.total) => [e(label), ...[c.questions, c.answered, c.notFound, c.rateLimited, c.empty].map(formatInt), formatRate(answerRate(c))];
 
   const unanswered =
     r.unansweredGroups.length === 0
-      ? '<p>(none)</p>'
+      ? `<p>${e(m.none)}</p>`
       : htmlTable(
-          ['#', 'times', 'question', 'also asked as'],
+          ['#', c.times, c.question, c.alsoAskedAs],
           r.unansweredGroups.map((g, i) => {
             const more = g.wordings - 1 - g.variants.length;
-            const variants = g.variants.map((v) => `<li>${e(v)}</li>`).join('') + (more > 0 ? `<li>(+${more} more)</li>` : '');
+            const variants = g.variants.map((v) => `<li>${e(v)}</li>`).join('') + (more > 0 ? `<li>${e(m.more(more))}</li>` : '');
             return [String(i + 1), formatInt(g.count), e(g.example), variants ? `<ul class="variants">${variants}</ul>` : ''];
           }),
           [0, 1],
@@ -192,54 +195,71 @@ export function renderHtml(r: Report): string {
   const down = mostDownvoted(r);
   const asked = mostAsked(r);
 
+  const latency = d.latency.all
+    ? htmlTable(
+        [c.platform, c.questions, 'p50', 'p90', 'p99'],
+        [...platforms.filter((p) => d.latency.byPlatform[p]).map((p) => [p, d.latency.byPlatform[p]!] as const), [m.all, d.latency.all] as const].map(([label, l]) => [e(label), formatInt(l.count), formatMs(l.p50), formatMs(l.p90), formatMs(l.p99)]),
+        [1, 2, 3, 4],
+      )
+    : `<p>${e(m.none)}</p>`;
+  // Days without questions folded into one row each run.
+  const dayRows = foldDays(d.days)
+    .map((row) => {
+      if ('quiet' in row) return `<tr class="quiet"><td>${e(quietSpan(row.quiet))}</td><td colspan="${platforms.length + 3}">${e(m.noQuestions(row.quiet.days))}</td></tr>`;
+      const day = row.day;
+      const cells = [formatInt(day.total.questions), ...platforms.map((p) => formatInt(day.byPlatform[p]?.questions ?? 0)), formatInt(day.total.answered), formatRate(answerRate(day.total))];
+      return `<tr><td>${e(day.day)}</td>${cells.map((x) => `<td class="num">${x}</td>`).join('')}</tr>`;
+    })
+    .join('');
+  const dayHead = [c.day, c.questions, ...platforms, c.answered, c.answerRate].map((h, i) => `<th${i ? ' class="num"' : ''}>${e(h)}</th>`).join('');
+
   const body = [
-    `<h1>Question log report</h1>`,
-    `<p class="meta">${e(r.source)} · ${e(d.from)} … ${e(d.to)} (${d.days.length} days, ${formatOffset(d.utcOffsetMinutes)}) · generated ${e(r.generatedAt)}</p>`,
-    `<p><strong>${formatInt(d.total.questions)}</strong> questions, answer rate <strong>${formatRate(answerRate(d.total))}</strong>, ${formatInt(d.votes.up)} 👍 and ${formatInt(d.votes.down)} 👎.</p>`,
-    `<h2>Answer rate</h2>`,
-    `<p class="note">answered ÷ (answered + not found); rate-limited and empty questions are left out.</p>`,
-    htmlTable(['platform', 'questions', 'answered', 'not found', 'rate-limited', 'empty', 'answer rate'], [...d.platforms.map((p) => countRow(p.platform, p)), countRow('all', d.total)], [1, 2, 3, 4, 5, 6]).replace(
-      /<tr>(<td>all<\/td>)/,
+    `<h1>${e(m.title)}</h1>`,
+    `<p class="meta">${e(r.source)} · ${e(d.from)} … ${e(d.to)} (${m.nDays(d.days.length)}, ${formatOffset(d.utcOffsetMinutes)}) · ${e(m.generated)} ${e(r.generatedAt)}</p>`,
+    `<p>${m.htmlSummary(`<strong>${formatInt(d.total.questions)}</strong>`, `<strong>${formatRate(answerRate(d.total))}</strong>`, formatInt(d.votes.up), formatInt(d.votes.down))}</p>`,
+    `<h2>${e(m.rateByPlatform)}</h2>`,
+    `<p class="note">${e(m.rateNote)}.</p>`,
+    htmlTable([c.platform, c.questions, c.answered, c.notFound, c.rateLimited, c.empty, c.answerRate], [...d.platforms.map((p) => countRow(p.platform, p)), countRow(m.all, d.total)], [1, 2, 3, 4, 5, 6]).replace(
+      new RegExp(`<tr>(<td>${e(m.all)}</td>)`),
       '<tr class="total">$1',
     ),
-    platformChart(r),
-    `<h3>Answer rate per day</h3>`,
-    rateChart(r),
-    `<h2>Questions per day</h2>`,
-    volumeChart(r),
-    `<details><summary>Table</summary>`,
-    htmlTable(
-      ['day', 'questions', ...platforms, 'answered', 'answer rate'],
-      d.days.map((day) => [e(day.day), formatInt(day.total.questions), ...platforms.map((p) => formatInt(day.byPlatform[p]?.questions ?? 0)), formatInt(day.total.answered), formatRate(answerRate(day.total))]),
-      [1, ...platforms.map((_, i) => i + 2), platforms.length + 2, platforms.length + 3],
-    ),
+    platformChart(r, m),
+    `<h3>${e(m.ratePerDay)}</h3>`,
+    rateChart(r, m),
+    `<h2>${e(m.perDay)}</h2>`,
+    volumeChart(r, m),
+    `<details><summary>${e(m.table)}</summary>`,
+    `<table><thead><tr>${dayHead}</tr></thead><tbody>${dayRows}</tbody></table>`,
     `</details>`,
-    `<h2>Most asked unanswered questions</h2>`,
-    `<p class="note">${formatInt(d.total.notFound)} not found; ${formatInt(r.unansweredGroupCount)} distinct questions after grouping rewordings. Add facts, keywords or aliases for the top ones.</p>`,
+    `<h2>${e(m.latency)}</h2>`,
+    `<p class="note">${e(m.latencyNote)}.</p>`,
+    latency,
+    `<h2>${e(m.unanswered)}</h2>`,
+    `<p class="note">${e(m.unansweredNote(formatInt(d.total.notFound), r.unansweredGroupCount))}. ${e(m.unansweredAdvice)}</p>`,
     unanswered,
-    `<h2>Facts with the most 👎</h2>`,
+    `<h2>${e(m.downvoted)}</h2>`,
     down.length === 0
-      ? '<p>(none)</p>'
+      ? `<p>${e(m.none)}</p>`
       : htmlTable(
-          ['#', 'fact', '👎', '👍', 'last question with 👎'],
-          down.map((f, i) => [String(i + 1), factHtml(r, f.factId), formatInt(f.down), formatInt(f.up), e(f.lastDownQuestion ?? '')]),
+          ['#', c.fact, '👎', '👍', c.lastDown],
+          down.map((f, i) => [String(i + 1), factHtml(r, f.factId, m), formatInt(f.down), formatInt(f.up), e(f.lastDownQuestion ?? '')]),
           [0, 2, 3],
         ),
-    `<h2>Most asked facts</h2>`,
+    `<h2>${e(m.mostAsked)}</h2>`,
     asked.length === 0
-      ? '<p>(none)</p>'
+      ? `<p>${e(m.none)}</p>`
       : htmlTable(
-          ['#', 'fact', 'answers', 'share', '👍', '👎'],
-          asked.map((f, i) => [String(i + 1), factHtml(r, f.factId), formatInt(f.count), formatRate(d.total.answered ? f.count / d.total.answered : undefined), formatInt(f.up), formatInt(f.down)]),
+          ['#', c.fact, c.answers, c.share, '👍', '👎'],
+          asked.map((f, i) => [String(i + 1), factHtml(r, f.factId, m), formatInt(f.count), formatRate(d.total.answered ? f.count / d.total.answered : undefined), formatInt(f.up), formatInt(f.down)]),
           [0, 2, 3, 4, 5],
         ),
   ];
   return `<!doctype html>
-<html lang="ko">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Question log report ${e(d.from)} … ${e(d.to)}</title>
+<title>${e(m.title)} ${e(d.from)} … ${e(d.to)}</title>
 <style>${STYLE}</style>
 </head>
 <body>

@@ -12,7 +12,7 @@ import { openQuestionLog } from '../../runtime/question-log.ts';
 import { buildReport, type Report } from '../../runtime/report/build.ts';
 import { parseOffset, parseReportArgs, runReport, type ReportIO } from '../../runtime/report/cli.ts';
 import { groupQuestions, similarity, surfaceKey } from '../../runtime/report/group.ts';
-import { queryLog, windowOf } from '../../runtime/report/queries.ts';
+import { percentiles, queryLog, windowOf } from '../../runtime/report/queries.ts';
 import { renderHtml } from '../../runtime/report/render-html.ts';
 import { renderText } from '../../runtime/report/render-text.ts';
 import type { QuestionRecord } from '../../runtime/record.ts';
@@ -125,6 +125,18 @@ describe('report on a generated log (a few thousand rows, 30 days, three platfor
     expect(report.data.asked[0]).toMatchObject({ factId: 'gpu-b200-allocation', up: 3, down: 12 });
   });
 
+  it('answer latency percentiles of questions answered or not found, overall and per platform', () => {
+    expect(percentiles(Array.from({ length: 100 }, (_, i) => i + 1))).toEqual({ count: 100, p50: 50, p90: 90, p99: 99 });
+    expect(percentiles([7])).toEqual({ count: 1, p50: 7, p90: 7, p99: 7 });
+    expect(percentiles([])).toBeUndefined();
+    const { all, byPlatform } = report.data.latency;
+    expect(all!.count).toBe(truth.total.answered + truth.total.notFound);
+    expect(all!.p50).toBeLessThanOrEqual(all!.p90);
+    expect(all!.p90).toBeLessThanOrEqual(all!.p99);
+    expect(Object.keys(byPlatform)).toEqual(['slack', 'discord', 'cli']);
+    expect(Object.values(byPlatform).reduce((n, l) => n + l.count, 0)).toBe(all!.count);
+  });
+
   it('renders every section in the terminal, Korean columns aligned', () => {
     const text = renderText(report);
     for (const title of ['Answer rate by platform', 'Questions per day', 'Most asked unanswered questions', 'Facts with the most 👎', 'Most asked facts']) expect(text).toContain(title);
@@ -229,7 +241,7 @@ describe('report window', () => {
   });
 
   it('parses options, with defaults from the environment', () => {
-    expect(parseReportArgs([], {})).toEqual({ db: ['data/questions.db'], days: 30, top: 10, utcOffsetMinutes: 540 });
+    expect(parseReportArgs([], {})).toEqual({ db: ['data/questions.db'], days: 30, top: 10, utcOffsetMinutes: 540, lang: 'en' });
     expect(parseReportArgs([], { QUESTION_LOG: '/x/q.db' })).toMatchObject({ db: ['/x/q.db'] });
     expect(parseReportArgs(['--db', 'a.db', '--days', '7', '--top', '3', '--html', 'r.html', '--utc-offset', '0'], { QUESTION_LOG: '/x' })).toEqual({
       db: ['a.db'],
@@ -237,7 +249,17 @@ describe('report window', () => {
       top: 3,
       html: 'r.html',
       utcOffsetMinutes: 0,
+      lang: 'en',
     });
+    // The language: --lang, else the locale (LC_ALL, then LC_MESSAGES, then LANG).
+    const lang = (argv: string[], env: Record<string, string>) => (parseReportArgs(argv, env) as { lang: string }).lang;
+    expect(lang(['--lang', 'ko'], {})).toBe('ko');
+    expect(lang([], { LANG: 'ko_KR.UTF-8' })).toBe('ko');
+    expect(lang([], { LANG: 'ko_KR.UTF-8', LC_ALL: 'C.UTF-8' })).toBe('en');
+    expect(lang([], { LANG: 'en_US.UTF-8', LC_MESSAGES: 'ko_KR' })).toBe('ko');
+    expect(lang([], { LANG: 'kok_IN' })).toBe('en'); // Konkani is not Korean
+    expect(lang(['--lang', 'en'], { LANG: 'ko_KR.UTF-8' })).toBe('en');
+    expect(() => parseReportArgs(['--lang', 'fr'], {})).toThrow(/--lang expects ko or en/);
     expect(parseReportArgs(['--db', 'a.db', '--db', 'logs/'], {})).toMatchObject({ db: ['a.db', 'logs/'] });
     // A log per replica (QUESTION_LOG=/data/questions-{hostname}.db): all of them, in their folder.
     expect(parseReportArgs([], { QUESTION_LOG: '/data/questions-{hostname}.db' })).toMatchObject({ db: ['/data'] });
@@ -256,15 +278,15 @@ function smallLog(file: string) {
   const base: Omit<QuestionRecord, 'time' | 'question' | 'answered'> = { platform: 'slack', channelKind: 'channel', channelId: 'C1', userId: 'U1', lang: 'ko', latencyMs: 2 };
   const ask = (time: string, question: string, factId?: string, over: Partial<QuestionRecord> = {}) =>
     log.question({ ...base, time: new Date(time), question, answered: !!factId, ...(factId ? { factId, score: 10 } : { reason: 'out-of-scope' as const }), ...over });
-  ask('2025-11-18T01:00:00Z', 'GPU 몇 장 지원돼?', 'gpu-per-team');
-  ask('2025-11-18T02:00:00Z', '루닛 주가 얼마야?');
-  ask('2025-11-18T16:00:00Z', 'Lunit 주가?', undefined, { platform: 'discord' }); // 11-19 in Korea
-  ask('2025-11-19T03:00:00Z', 'GPU몇장?', 'gpu-per-team', { platform: 'discord' });
-  ask('2025-11-19T04:00:00Z', 'When does stage 2 end?', 'stage2-end', { lang: 'en' });
-  ask('2025-11-20T01:00:00Z', '루닛 주가는 얼마예요');
-  ask('2025-11-20T02:00:00Z', '서울 날씨 어때', undefined, { platform: 'discord' });
-  ask('2025-11-20T03:00:00Z', '<b>GPU</b>', undefined, { reason: 'rate-limited' });
-  ask('2025-11-20T04:00:00Z', '점심 뭐 먹지 <script>alert(1)</script>');
+  ask('2025-11-18T01:00:00Z', 'GPU 몇 장 지원돼?', 'gpu-per-team', { latencyMs: 0.8 });
+  ask('2025-11-18T02:00:00Z', '루닛 주가 얼마야?', undefined, { latencyMs: 1.25 });
+  ask('2025-11-18T16:00:00Z', 'Lunit 주가?', undefined, { platform: 'discord', latencyMs: 0.45 }); // 11-19 in Korea
+  ask('2025-11-19T03:00:00Z', 'GPU몇장?', 'gpu-per-team', { platform: 'discord', latencyMs: 3.5 });
+  ask('2025-11-19T04:00:00Z', 'When does stage 2 end?', 'stage2-end', { lang: 'en', latencyMs: 0.6 });
+  ask('2025-11-20T01:00:00Z', '루닛 주가는 얼마예요', undefined, { latencyMs: 0.9 });
+  ask('2025-11-20T02:00:00Z', '서울 날씨 어때', undefined, { platform: 'discord', latencyMs: 42 });
+  ask('2025-11-20T03:00:00Z', '<b>GPU</b>', undefined, { reason: 'rate-limited', latencyMs: 900 }); // refusals are left out
+  ask('2025-11-20T04:00:00Z', '점심 뭐 먹지 <script>alert(1)</script>', undefined, { latencyMs: 12.4 });
   log.close();
   const db = new Database(file);
   const vote = db.prepare(`INSERT INTO votes (time, platform, channel_kind, question, fact_id, vote) VALUES (?, 'slack', 'channel', ?, ?, ?)`);
@@ -308,6 +330,17 @@ describe('npm run report', () => {
       │ 2025-11-20 │         4 │     3 │       1 │        0 │        0.0% │
       └────────────┴───────────┴───────┴─────────┴──────────┴─────────────┘
 
+      Answer latency  (milliseconds inside the bot, questions answered or not found; p50: half were faster)
+      ┌──────────┬───────────┬──────┬─────┬─────┐
+      │ platform │ questions │  p50 │ p90 │ p99 │
+      ├──────────┼───────────┼──────┼─────┼─────┤
+      │ slack    │         5 │ 0.90 │  12 │  12 │
+      ├──────────┼───────────┼──────┼─────┼─────┤
+      │ discord  │         3 │  3.5 │  42 │  42 │
+      ├──────────┼───────────┼──────┼─────┼─────┤
+      │ all      │         8 │ 0.90 │  42 │  42 │
+      └──────────┴───────────┴──────┴─────┴─────┘
+
       Most asked unanswered questions  (5 not found, 3 distinct questions after grouping rewordings)
       ┌───┬───────┬────────────────────────────────────────┬──────────────────────┐
       │ # │ times │ question                               │ also asked as        │
@@ -340,6 +373,111 @@ describe('npm run report', () => {
       └───┴───────────────────────────────────┴─────────┴───────┴────┴────┘
       "
     `);
+  });
+
+  it('prints it in Korean with --lang ko (or a Korean locale), days without questions folded (snapshot)', () => {
+    const file = path.join(dir, 'small.db');
+    smallLog(file);
+    const ko = run(['--db', file, '--days', '6', '--top', '3', '--lang', 'ko']);
+    expect(ko.code).toBe(0);
+    expect(run(['--db', file, '--days', '6', '--top', '3'], { env: { LANG: 'ko_KR.UTF-8' } }).stdout).toBe(ko.stdout);
+    expect(ko.stdout.replace(file, 'small.db')).toMatchInlineSnapshot(`
+      "질문 로그 리포트 — small.db
+      2025-11-15 … 2025-11-20 (6일, UTC+09:00): 질문 9개, 👍 2, 👎 2
+
+      플랫폼별 답변율  (답변 ÷ (답변 + 못 찾음). 속도 제한과 빈 질문은 빼고 셉니다)
+      ┌─────────┬──────┬──────┬─────────┬───────────┬─────────┬────────┐
+      │ 플랫폼  │ 질문 │ 답변 │ 못 찾음 │ 속도 제한 │ 빈 질문 │ 답변율 │
+      ├─────────┼──────┼──────┼─────────┼───────────┼─────────┼────────┤
+      │ slack   │    6 │    2 │       3 │         1 │       0 │  40.0% │
+      ├─────────┼──────┼──────┼─────────┼───────────┼─────────┼────────┤
+      │ discord │    3 │    1 │       2 │         0 │       0 │  33.3% │
+      ├─────────┼──────┼──────┼─────────┼───────────┼─────────┼────────┤
+      │ 전체    │    9 │    3 │       5 │         1 │       0 │  37.5% │
+      └─────────┴──────┴──────┴─────────┴───────────┴─────────┴────────┘
+
+      일별 질문
+      ┌────────────────────┬──────┬───────┬─────────┬──────┬────────┐
+      │ 날짜               │ 질문 │ slack │ discord │ 답변 │ 답변율 │
+      ├────────────────────┼──────┴───────┴─────────┴──────┴────────┤
+      │ 2025-11-15 … 11-17 │ 질문 없음 (3일)                        │
+      ├────────────────────┼──────┬───────┬─────────┬──────┬────────┤
+      │ 2025-11-18         │    2 │     2 │       0 │    1 │  50.0% │
+      ├────────────────────┼──────┼───────┼─────────┼──────┼────────┤
+      │ 2025-11-19         │    3 │     1 │       2 │    2 │  66.7% │
+      ├────────────────────┼──────┼───────┼─────────┼──────┼────────┤
+      │ 2025-11-20         │    4 │     3 │       1 │    0 │   0.0% │
+      └────────────────────┴──────┴───────┴─────────┴──────┴────────┘
+
+      답변 시간  (봇 안에서 걸린 시간(밀리초), 답변했거나 못 찾은 질문. p50: 절반이 이보다 빨랐음)
+      ┌─────────┬──────┬──────┬─────┬─────┐
+      │ 플랫폼  │ 질문 │  p50 │ p90 │ p99 │
+      ├─────────┼──────┼──────┼─────┼─────┤
+      │ slack   │    5 │ 0.90 │  12 │  12 │
+      ├─────────┼──────┼──────┼─────┼─────┤
+      │ discord │    3 │  3.5 │  42 │  42 │
+      ├─────────┼──────┼──────┼─────┼─────┤
+      │ 전체    │    8 │ 0.90 │  42 │  42 │
+      └─────────┴──────┴──────┴─────┴─────┘
+
+      가장 많이 물었지만 답하지 못한 질문  (못 찾음 5건, 같은 질문을 다르게 물은 것을 묶으면 3개)
+      ┌───┬──────┬────────────────────────────────────────┬──────────────────────┐
+      │ # │ 횟수 │ 질문                                   │ 다르게 물은 말       │
+      ├───┼──────┼────────────────────────────────────────┼──────────────────────┤
+      │ 1 │    3 │ Lunit 주가?                            │ 루닛 주가 얼마야?    │
+      │   │      │                                        │ 루닛 주가는 얼마예요 │
+      ├───┼──────┼────────────────────────────────────────┼──────────────────────┤
+      │ 2 │    1 │ 서울 날씨 어때                         │                      │
+      ├───┼──────┼────────────────────────────────────────┼──────────────────────┤
+      │ 3 │    1 │ 점심 뭐 먹지 <script>alert(1)</script> │                      │
+      └───┴──────┴────────────────────────────────────────┴──────────────────────┘
+
+      👎를 가장 많이 받은 사실
+      ┌───┬───────────────────────────────────┬────┬────┬───────────────────────┐
+      │ # │ 사실                              │ 👎 │ 👍 │ 👎를 받은 마지막 질문 │
+      ├───┼───────────────────────────────────┼────┼────┼───────────────────────┤
+      │ 1 │ gpu-per-team                      │  2 │  1 │ GPU몇장?              │
+      │   │ 팀마다 B200 GPU 256장을 지원한다. │    │    │                       │
+      └───┴───────────────────────────────────┴────┴────┴───────────────────────┘
+
+      가장 많이 답한 사실
+      ┌───┬───────────────────────────────────┬─────────┬───────┬────┬────┐
+      │ # │ 사실                              │ 답변 수 │  비율 │ 👍 │ 👎 │
+      ├───┼───────────────────────────────────┼─────────┼───────┼────┼────┤
+      │ 1 │ gpu-per-team                      │       2 │ 66.7% │  1 │  2 │
+      │   │ 팀마다 B200 GPU 256장을 지원한다. │         │       │    │    │
+      ├───┼───────────────────────────────────┼─────────┼───────┼────┼────┤
+      │ 2 │ stage2-end                        │       1 │ 33.3% │  1 │  0 │
+      │   │ (코퍼스에 없음)                   │         │       │    │    │
+      └───┴───────────────────────────────────┴─────────┴───────┴────┴────┘
+      "
+    `);
+    // The same in English: the folded days say so too.
+    expect(run(['--db', file, '--days', '6']).stdout).toMatch(/│ 2025-11-15 … 11-17 │ no questions \(3 days\) +│/);
+  });
+
+  it('--html in both languages: every heading and label translated, the page\'s lang set', () => {
+    const file = path.join(dir, 'small.db');
+    smallLog(file);
+    const page = (lang: string) => run(['--db', file, '--days', '6', '--html', path.join(dir, `${lang}.html`), '--lang', lang]);
+    const en = page('en');
+    const ko = page('ko');
+    expect(en.stdout).toContain(`HTML report written to ${path.join(dir, 'en.html')}`);
+    expect(ko.stdout).toContain(`HTML 리포트를 ${path.join(dir, 'ko.html')}에 저장했습니다`);
+    const enHtml = en.files.get(path.join(dir, 'en.html'))!;
+    const koHtml = ko.files.get(path.join(dir, 'ko.html'))!;
+    expect(enHtml).toContain('<html lang="en">');
+    expect(koHtml).toContain('<html lang="ko">');
+    const headings = (html: string) => [...html.matchAll(/<h[123]>([^<]*)<\/h[123]>/g)].map((m) => m[1]);
+    expect(headings(enHtml)).toEqual(['Question log report', 'Answer rate by platform', 'Answer rate per day', 'Questions per day', 'Answer latency', 'Most asked unanswered questions', 'Facts with the most 👎', 'Most asked facts']);
+    expect(headings(koHtml)).toEqual(['질문 로그 리포트', '플랫폼별 답변율', '일별 답변율', '일별 질문', '답변 시간', '가장 많이 물었지만 답하지 못한 질문', '👎를 가장 많이 받은 사실', '가장 많이 답한 사실']);
+    // No English label is left on the Korean page: every table heading, note, chart title and tooltip.
+    const labels = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').match(/\b(questions?|answered|not found|rate-limited|empty|answer rate|day|times|also asked as|fact|answers|share|all|none|generated|Table|of)\b/g) ?? [];
+    expect(labels(koHtml)).toEqual([]);
+    expect(labels(enHtml).length).toBeGreaterThan(30);
+    expect(koHtml).toContain('<td colspan="5">질문 없음 (3일)</td>');
+    expect(koHtml).toContain('<small>(코퍼스에 없음)</small>');
+    expect(koHtml).toContain('aria-label="플랫폼별 일별 질문, 2025-11-15 ~ 2025-11-20"');
   });
 
   it('--html writes one self-contained page; user text is escaped', () => {
