@@ -6,6 +6,8 @@
  * set, rather than printing a banner and exiting 0 as if all were well. The one place that reads
  * process.env.
  */
+import { randomBytes } from 'node:crypto';
+import { openQuestionLog, type QuestionLog } from '../runtime/question-log.ts';
 import { CorpusError, DEFAULT_CORPUS_DIR, loadEngine } from '../src/index.ts';
 import { serveApp } from './app.ts';
 import { runChat } from './cli/chat.ts';
@@ -41,14 +43,36 @@ if (config.slack || config.discord) {
   console.error(NOTHING_CONFIGURED);
   process.exit(2);
 } else {
-  // `npm start -- --chat < questions | head`: a closed pipe ends the chat quietly.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
+  const log = chatLog(config);
+  // `npm start -- --chat < questions | head`: a closed pipe ends the chat quietly (the log written first).
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    log?.close();
+    process.exit(e.code === 'EPIPE' ? 0 : 1);
+  });
   try {
-    await runChat(loadEngine(config.ops.corpusDir ?? DEFAULT_CORPUS_DIR), process, Boolean(process.stdin.isTTY));
+    await runChat(loadEngine(config.ops.corpusDir ?? DEFAULT_CORPUS_DIR), process, Boolean(process.stdin.isTTY), log);
   } catch (e) {
     if (!(e instanceof CorpusError)) throw e;
     console.error(e.message);
+    log?.close();
     process.exit(1);
   }
+  log?.close();
   process.exit(0);
+}
+
+/**
+ * The question log for the terminal chat (QUESTION_LOG, `off` for none), as the bot's: its problems
+ * go to standard error as one line each. No user id is ever given, so the key only hashes ids a
+ * question might quote; a key made for this run does as well as any.
+ */
+function chatLog(config: Config): QuestionLog | undefined {
+  if (config.ops.questionLog === 'off') return undefined;
+  const say = (message: string) => console.error(message);
+  return openQuestionLog({
+    path: config.ops.questionLog,
+    hashKey: config.ops.hashKey ?? randomBytes(32).toString('hex'),
+    retentionDays: config.ops.retentionDays,
+    logger: { info() {}, warn: say, error: say },
+  });
 }

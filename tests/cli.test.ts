@@ -1,9 +1,14 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runAsk } from '../adapters/cli/ask.ts';
 import { runChat } from '../adapters/cli/chat.ts';
+import { openQuestionLog } from '../runtime/question-log.ts';
 import { loadEngine } from '../src/index.ts';
 
 const engine = loadEngine();
@@ -120,5 +125,31 @@ describe('terminal chat', () => {
     const sources = out.slice(out.indexOf('\n출처:\n'));
     expect(sources.split('\n').filter((l) => l.startsWith('- ')).length).toBeGreaterThan(3);
     expect(out).toContain('receives 256 NVIDIA B200 GPUs');
+  });
+
+  it('logs each question to the question log like the other platforms (platform cli, no user), commands and empty lines not', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-log-'));
+    try {
+      const file = path.join(dir, 'questions.db');
+      const log = openQuestionLog({ path: file, hashKey: 'chat-test-key-123', retentionDays: 0, logger: { info() {}, warn() {}, error() {} } });
+      const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
+      io.stdout.resume();
+      io.stdin.end('루닛 컨소시엄 GPU 몇 장 받아?\n출처 더 보여줘\n\n/topics\n/fact gpu\n루닛 주가 얼마야?\n/quit\n');
+      await runChat(engine, io, false, log);
+      log.close();
+      const db = new Database(file, { readonly: true });
+      const rows = db.prepare('SELECT platform, channel_kind, channel_id, user_hash, question, lang, answered, reason, fact_id, latency_ms FROM questions ORDER BY id').all() as Record<string, unknown>[];
+      db.close();
+      expect(rows.map((r) => [r.platform, r.channel_kind, r.channel_id, r.user_hash, r.question, r.answered, r.reason])).toEqual([
+        ['cli', 'dm', null, null, '루닛 컨소시엄 GPU 몇 장 받아?', 1, null],
+        ['cli', 'dm', null, null, '출처 더 보여줘', 1, null],
+        ['cli', 'dm', null, null, '루닛 주가 얼마야?', 0, 'out-of-scope'],
+      ]);
+      expect(rows[0]!.fact_id).toBe('gpu-b200-allocation');
+      expect(rows[1]!.fact_id).toBe('gpu-b200-allocation'); // the follow-up, read against the last answer
+      expect(rows.every((r) => typeof r.latency_ms === 'number' && (r.latency_ms as number) > 0)).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -4,12 +4,16 @@
  * (a container, a service) exit code 2 and a message naming the variables to set.
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 
 /** Runs `node --import tsx adapters/main.ts …args` with `input` on a pipe and no platform settings. */
-function start(args: string[], input: string | null, command = process.execPath): Promise<{ code: number | null; out: string; err: string }> {
+function start(args: string[], input: string | null, command = process.execPath, questionLog = 'off'): Promise<{ code: number | null; out: string; err: string }> {
   const argv = command === process.execPath ? ['--import', 'tsx', 'adapters/main.ts', ...args] : args;
-  const child = spawn(command, argv, { env: { PATH: process.env.PATH, QUESTION_LOG: 'off' }, stdio: [input === null ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  const child = spawn(command, argv, { env: { PATH: process.env.PATH, QUESTION_LOG: questionLog }, stdio: [input === null ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.on('data', (d) => (out += d));
@@ -32,6 +36,23 @@ describe('npm start with nothing configured', () => {
     const r = await start(['--chat'], 'GPU 몇 장 지원돼?\n/quit\n');
     expect(r.code).toBe(0);
     expect(r.out).toContain('출처: ');
+  });
+
+  it('the chat writes its questions to QUESTION_LOG (platform cli), flushed before it exits', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'start-log-'));
+    try {
+      const file = path.join(dir, 'questions.db');
+      const r = await start(['--chat'], 'GPU 몇 장 지원돼?\n루닛 주가 얼마야?\n/quit\n', process.execPath, file);
+      expect(r.code).toBe(0);
+      const db = new Database(file, { readonly: true });
+      expect(db.prepare('SELECT platform, question, answered FROM questions ORDER BY id').all()).toEqual([
+        { platform: 'cli', question: 'GPU 몇 장 지원돼?', answered: 1 },
+        { platform: 'cli', question: '루닛 주가 얼마야?', answered: 0 },
+      ]);
+      db.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('at a terminal: the chat', async () => {

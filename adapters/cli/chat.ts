@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
-import type { Engine, Turn } from '../../src/index.ts';
+import type { Recorder } from '../../runtime/record.ts';
+import type { Answer, Engine, Turn } from '../../src/index.ts';
 import type { Io } from './ask.ts';
 import { renderAnswer, renderQuickFact, renderTopics } from './format.ts';
 
@@ -9,8 +10,12 @@ export const CHAT_BANNER = `AI 특화 파운데이션 모델 Q&A — 질문을 �
 Slack/Discord에 연결하려면 (to connect): SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (Socket Mode: + SLACK_APP_TOKEN),
   DISCORD_TOKEN — then npm start again. See README.md.`;
 
-/** The terminal chat `npm start` opens when no Slack or Discord settings are present. */
-export async function runChat(engine: Engine, io: Io, interactive = true): Promise<void> {
+/**
+ * The terminal chat `npm start` opens when no Slack or Discord settings are present. Each question
+ * goes to `recorder` (the question log) like the other platforms' (platform `cli`, a one-to-one
+ * conversation, no user), so a newcomer's own questions show in `npm run report` and `npm run curate`.
+ */
+export async function runChat(engine: Engine, io: Io, interactive = true, recorder?: Recorder): Promise<void> {
   const facts = engine.corpus.facts.length;
   io.stdout.write(`${CHAT_BANNER}\n(${facts} facts loaded)\n\n`);
   const rl = createInterface({ input: io.stdin, output: interactive ? io.stdout : undefined, terminal: interactive, crlfDelay: Infinity });
@@ -21,13 +26,13 @@ export async function runChat(engine: Engine, io: Io, interactive = true): Promi
   for await (const raw of rl) {
     const line = raw.trim();
     if (line === '/quit' || line === '/exit' || line === 'exit' || line === 'quit') break;
-    io.stdout.write(`${reply(engine, line, thread)}\n\n`);
+    io.stdout.write(`${reply(engine, line, thread, recorder)}\n\n`);
     if (interactive) rl.prompt();
   }
   rl.close();
 }
 
-function reply(engine: Engine, line: string, thread: { last?: Turn }): string {
+function reply(engine: Engine, line: string, thread: { last?: Turn }, recorder?: Recorder): string {
   if (line === '/help') return CHAT_BANNER;
   if (line === '/topics') return renderTopics(engine.topics('ko'));
   if (line.startsWith('/fact')) {
@@ -37,7 +42,24 @@ function reply(engine: Engine, line: string, thread: { last?: Turn }): string {
     const found = engine.fact(q, lang);
     return found ? renderQuickFact(found) : `"${q}": 해당 주제가 없어요. /topics 로 목록을 보세요.`;
   }
+  const started = performance.now();
   const answer = engine.askInThread(line, thread.last);
+  if (line) record(recorder, line, answer, performance.now() - started); // Enter alone is not a question
   if (answer.turn) thread.last = answer.turn;
   return renderAnswer(answer);
+}
+
+function record(recorder: Recorder | undefined, question: string, a: Answer, latencyMs: number): void {
+  const best = a.answers[0];
+  recorder?.question({
+    platform: 'cli',
+    channelKind: 'dm',
+    time: new Date(),
+    question,
+    lang: a.lang,
+    answered: a.answered,
+    ...(a.notFound ? { reason: a.notFound.reason } : {}),
+    ...(best ? { factId: best.factId, score: best.score } : {}),
+    latencyMs,
+  });
 }
