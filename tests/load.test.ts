@@ -4,9 +4,14 @@
  * reply and one log row, Slack's repeated deliveries none, and the burst user must be told to wait
  * (once in a channel).
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { loadEvalSet } from '../scripts/lib/eval-set.ts';
-import { DEFAULTS } from '../scripts/load/options.ts';
+import { DEFAULTS, parseOptions } from '../scripts/load/options.ts';
+import { formatReport } from '../scripts/load/report.ts';
 import { buildPlan, MIX, USER_LIMIT_PER_MINUTE } from '../scripts/load/plan.ts';
 import { runLoad } from '../scripts/load/run.ts';
 
@@ -43,9 +48,30 @@ describe('traffic plan', () => {
 });
 
 describe('npm run load, tiny', () => {
-  it('answers every question exactly once and logs it exactly once', { timeout: 30_000 }, async () => {
+  it('answers every question exactly once and logs it exactly once; a real question log is never touched, --keep-log keeps a copy', { timeout: 30_000 }, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'load-test-'));
+    // A real log where the bot would write one: the load must neither write nor remove it.
+    const real = path.join(dir, 'questions.db');
+    fs.writeFileSync(real, 'a real question log');
+    const previous = process.env.QUESTION_LOG;
+    process.env.QUESTION_LOG = real;
+    const kept = path.join(dir, 'kept', 'load.db');
     const started = Date.now();
-    const r = await runLoad({ ...DEFAULTS, questions: 60, startRate: 10, maxRate: 20, burst: 12, replyTimeoutMs: 5_000 });
+    let r;
+    try {
+      r = await runLoad({ ...DEFAULTS, questions: 60, startRate: 10, maxRate: 20, burst: 12, replyTimeoutMs: 5_000, keepLog: kept });
+    } finally {
+      if (previous === undefined) delete process.env.QUESTION_LOG;
+      else process.env.QUESTION_LOG = previous;
+    }
+    expect(fs.readFileSync(real, 'utf8')).toBe('a real question log');
+    expect(r.keptLog).toEqual({ file: kept });
+    const db = new Database(kept, { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM questions').get()).toEqual({ n: 84 });
+    db.close();
+    expect(formatReport(r)).toContain(`The run's question log is kept as ${kept} (npm run report -- --db ${kept}).`);
+    expect(() => parseOptions(['--keep-log', kept])).toThrow(/a file is there already/);
+    fs.rmSync(dir, { recursive: true, force: true });
     const failed = r.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`);
     expect(failed).toEqual([]);
     expect(r.pass).toBe(true);

@@ -1,4 +1,5 @@
 /** `npm run load` options: parsed from the command line, validated, with the defaults of a full run. */
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 
 export interface LoadOptions {
@@ -18,6 +19,11 @@ export interface LoadOptions {
   verbose: boolean;
   /** Runs the bot in the load's own thread instead of a worker thread (it then shares the CPU with the load and the fakes). */
   inProcess: boolean;
+  /**
+   * Keep a copy of the run's question log here (a new file only). The run writes its own log in a
+   * temporary folder and removes it: a real question log (QUESTION_LOG, data/) is never touched.
+   */
+  keepLog?: string;
 }
 
 export const DEFAULTS: LoadOptions = { questions: 6000, startRate: 50, maxRate: 200, burst: 15, replyTimeoutMs: 10_000, seed: 1, verbose: false, inProcess: false };
@@ -25,7 +31,7 @@ export const DEFAULTS: LoadOptions = { questions: 6000, startRate: 50, maxRate: 
 /** The most questions one run may plan (bounds memory and the Slack ts scheme). */
 export const MAX_QUESTIONS = 200_000;
 
-export const USAGE = `usage: npm run load -- [--questions N] [--start-rate R] [--max-rate R] [--burst N] [--timeout-ms MS] [--seed S] [--in-process] [--verbose]
+export const USAGE = `usage: npm run load -- [--questions N] [--start-rate R] [--max-rate R] [--burst N] [--timeout-ms MS] [--seed S] [--in-process] [--verbose] [--keep-log FILE]
   --questions N    regular questions to send (default ${DEFAULTS.questions}; duplicates and the burst come on top)
   --start-rate R   first step, questions per second (default ${DEFAULTS.startRate}); each step doubles it
   --max-rate R     last step, questions per second (default ${DEFAULTS.maxRate})
@@ -33,7 +39,10 @@ export const USAGE = `usage: npm run load -- [--questions N] [--start-rate R] [-
   --timeout-ms MS  a reply later than this counts as lost (default ${DEFAULTS.replyTimeoutMs})
   --seed S         seed of the traffic plan (default ${DEFAULTS.seed})
   --in-process     run the bot in the load's thread, not a worker thread of its own
-  --verbose        print the warnings and errors the bot logged`;
+  --verbose        print the warnings and errors the bot logged
+  --keep-log FILE  keep the run's question log as FILE (a new file; for npm run report -- --db FILE).
+                   Without it the run's own log, in a temporary folder, is removed; a real question
+                   log (QUESTION_LOG, data/) is never read, written or removed`;
 
 export class UsageError extends Error {}
 
@@ -58,6 +67,7 @@ export function parseOptions(argv: string[]): LoadOptions | 'help' {
         seed: { type: 'string' },
         verbose: { type: 'boolean' },
         'in-process': { type: 'boolean' },
+        'keep-log': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -78,6 +88,12 @@ export function parseOptions(argv: string[]): LoadOptions | 'help' {
     verbose: values.verbose === true,
     inProcess: values['in-process'] === true,
   };
+  const keep = s('keep-log');
+  if (keep !== undefined) {
+    if (!keep.trim()) throw new UsageError('--keep-log needs a file name');
+    if (fs.existsSync(keep)) throw new UsageError(`--keep-log ${keep}: a file is there already; name a new one (the load never overwrites a question log)`);
+    opts.keepLog = keep;
+  }
   if (opts.maxRate < opts.startRate) opts.startRate = opts.maxRate;
   return opts;
 }

@@ -74,6 +74,7 @@ export function formatReport(r: LoadResult): string {
   if (o.verbose && r.botLog.kept.length) out.push('Bot warnings and errors (first ones):', ...r.botLog.kept.map((l) => `  ${l}`));
   out.push('', 'Checks:');
   for (const c of r.checks) out.push(`  ${c.ok ? 'ok  ' : 'FAIL'}  ${c.name}: ${c.detail}`);
+  if (r.keptLog) out.push('', r.keptLog.error ? `The question log could not be kept as ${r.keptLog.file}: ${r.keptLog.error}` : `The run's question log is kept as ${r.keptLog.file} (npm run report -- --db ${r.keptLog.file}).`);
   out.push('', r.pass ? 'PASS: every question got exactly one reply and exactly one question-log row.' : 'FAIL: see the checks above.');
   return out.join('\n');
 }

@@ -3,6 +3,8 @@
  * (each for at most the timeout), stop the bot so the question log flushes, count its rows, close
  * everything. Every loop is bounded by a count and a deadline.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
 import { loadEvalSet } from '../lib/eval-set.ts';
@@ -44,6 +46,8 @@ export interface LoadResult {
   botLog: { counts: Record<string, number>; kept: string[] };
   /** The bot ran in a worker thread of its own. */
   isolated: boolean;
+  /** Where the run's question log was kept (--keep-log), or why it could not be. */
+  keptLog?: { file: string; error?: string };
   checks: Check[];
   pass: boolean;
 }
@@ -128,6 +132,7 @@ export async function runLoad(options: LoadOptions, progress: (line: string) => 
     const stop = await harness.stopBot();
     await sleep(100); // a reply racing the stop still reaches the fakes' records
     const log = checkLog(harness.dbPath, harness.hashKey, plan.questions);
+    const keptLog = options.keepLog === undefined ? undefined : keepLog(harness.dbPath, options.keepLog);
 
     // --- figures --------------------------------------------------------------------------------
     const all = [...matcher.tracked.values()];
@@ -161,10 +166,22 @@ export async function runLoad(options: LoadOptions, progress: (line: string) => 
       stoppedCleanly: stop.stopped,
       botLog: stop.logger,
       isolated: harness.isolated,
+      ...(keptLog ? { keptLog } : {}),
     };
     const checks = judge(result, all, abandoned);
     return { ...result, checks, pass: checks.every((c) => c.ok) };
   } finally {
     await harness.close();
+  }
+}
+
+/** Copies the run's (closed) question log to `file`, never over an existing file. */
+function keepLog(from: string, file: string): { file: string; error?: string } {
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.copyFileSync(from, file, fs.constants.COPYFILE_EXCL);
+    return { file };
+  } catch (e) {
+    return { file, error: (e as Error).message };
   }
 }
