@@ -93,7 +93,12 @@ export class Session {
   private remember(subject: Subject, action: CuratedAction, factId?: string): void {
     if (!this.stateFile) return;
     const surfaces = subject.surfaces?.length ? [...subject.surfaces] : [surfaceKey(subject.question) || subject.question];
-    recordCurated(this.stateFile, { question: subject.question, surfaces, action, ...(factId ? { factId } : {}), at: this.now().toISOString() });
+    try {
+      recordCurated(this.stateFile, { question: subject.question, surfaces, action, ...(factId ? { factId } : {}), at: this.now().toISOString() });
+    } catch (e) {
+      // The change is made and validated; only the reminder is lost, so say so and go on.
+      this.out.write(`curate: could not record this in ${this.stateFile} (${(e as Error).message}); it may be offered again\n`);
+    }
   }
 }
 

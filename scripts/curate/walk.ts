@@ -13,7 +13,7 @@ import type { CurateIo } from './cli.ts';
 import { draftTemplate, openEditor, readDraft } from './draft.ts';
 import { EditError } from './edit.ts';
 import { truncate } from '../../runtime/report/build.ts';
-import { describeItem, type OpenItem } from './items.ts';
+import { describeItem, engineView, type OpenItem } from './items.ts';
 import type { Session, Subject } from './session.ts';
 
 const CANDIDATES = 3;
@@ -56,11 +56,12 @@ async function walkItem(item: OpenItem, position: string, session: Session, io: 
   for (;;) {
     const x = session.engine.explain(item.question);
     const candidates = rankedCandidates(x).slice(0, CANDIDATES);
-    out.write(`\n${describeItem(item, `── [${position}] `)}`);
+    // What the engine does now: an earlier change in this session may already have fixed this one.
+    out.write(`\n${describeItem({ ...item, ...engineView(session.engine, item.question) }, `── [${position}] `)}`);
     out.write(`   the engine now: ${x.decision.answered ? `answers ${x.decision.factId}` : `not found (${x.decision.reason})`}\n`);
     candidates.forEach((c, n) => {
       const fact = session.corpus.facts.find((f) => f.id === c.id);
-      const [head, ...rest] = candidateLines(c, `${n + 1}.`, '       ');
+      const [head, ...rest] = candidateLines(c, `${n + 1}.${c.filteredBy ? ' ✗' : ''}`, '       ');
       out.write(`   ${head}\n${fact ? `       ${truncate(session.engine.detectLang(item.question) === 'en' ? fact.en : fact.ko, 110)}\n` : ''}${rest.map((l) => `${l}\n`).join('')}`);
     });
     out.write(`${KEYS}\n`);

@@ -3,6 +3,7 @@
  * per item, the eval line after each change, the state kept; the new fact drafted in $EDITOR (a
  * script standing in for the curator's editor).
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -94,7 +95,8 @@ describe('curate at a terminal', () => {
     const seen = path.join(ws.dir, 'draft-seen.yaml');
     fs.writeFileSync(
       editor,
-      `import fs from 'node:fs';
+      `import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 const file = process.argv[2];
 const text = fs.readFileSync(file, 'utf8');
 const first = !fs.existsSync(${JSON.stringify(seen)});
@@ -124,5 +126,26 @@ fs.writeFileSync(file, first ? fact('no-such-source') : fact('107-aihnnews-2026-
     expect(after.slice(before.length)).toContain('- id: naicc-power-supply\n  topic: naicc\n');
     expect(loadEngine(ws.corpus).corpus.facts.some((f) => f.id === 'naicc-power-supply')).toBe(true);
     expect(loadState(path.join(path.dirname(ws.log), 'curated.json')).map((e) => [e.action, e.factId])).toEqual([['new-fact', 'naicc-power-supply']]);
+  });
+
+  it('npm run curate at a real terminal (a pseudo-terminal through script) walks; piped, it refuses', { timeout: 60_000 }, async () => {
+    writeLog(ws.log, [{ question: '루닛 주가 얼마야?', times: 2 }]);
+    const run = (command: string, args: string[]) =>
+      new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+        const child = spawn(command, args, { env: { PATH: process.env.PATH, CORPUS_DIR: ws.corpus, QUESTION_LOG: ws.log }, stdio: ['pipe', 'pipe', 'pipe'] });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.stderr.on('data', (d) => (err += d));
+        child.stdin.end('q\n');
+        child.on('close', (code) => resolve({ code, out, err }));
+      });
+    const tty = await run('script', ['-qec', `${process.execPath} --import tsx scripts/curate.ts`, '/dev/null']);
+    expect(tty.code).toBe(0);
+    expect(tty.out).toContain('── [1/1] unanswered ×2  "루닛 주가 얼마야?"');
+    expect(tty.out).toContain('0 items curated this session.');
+    const piped = await run(process.execPath, ['--import', 'tsx', 'scripts/curate.ts']);
+    expect(piped.code).toBe(2);
+    expect(piped.err).toContain('no terminal for the interactive walk');
   });
 });
