@@ -6,7 +6,7 @@ import { SeenCache, type SeenStore } from './dedupe.ts';
 import { lookupFact } from './fact-lookup.ts';
 import type { Outcome } from './metrics.ts';
 import type { RateDecision, RateLimit } from './rate-limit.ts';
-import type { FeedbackVote, Origin, Recorder } from './record.ts';
+import { questionRecord, type FeedbackVote, type Origin, type Recorder } from './record.ts';
 import { WorkQueue } from './work-queue.ts';
 
 /**
@@ -84,19 +84,7 @@ export function createBot({ engine, recorder, limiter, dedupe = () => new SeenCa
     const start = now();
     const a: BotAnswer = decision.ok ? engine.ask(question) : limited(question, engine.detectLang(question), decision.retryAfterSec ?? 60, decision.scope);
     if (!decision.ok && decision.notify === false) a.quiet = true;
-    if (origin) {
-      const best = a.answers[0];
-      recorder.question({
-        ...origin,
-        time: new Date(),
-        question,
-        lang: a.lang,
-        answered: a.answered,
-        ...(a.notFound ? { reason: a.notFound.reason } : {}),
-        ...(best ? { factId: best.factId, score: best.score } : {}),
-        latencyMs: now() - start,
-      });
-    }
+    if (origin) recorder.question(questionRecord(origin, question, a, now() - start));
     return a;
   }
 

@@ -1,3 +1,5 @@
+import type { Answer } from '../src/types.ts';
+
 /** Where a question came from: the platform and the kind of conversation. */
 export interface Origin {
   platform: 'slack' | 'discord' | 'cli';
@@ -25,6 +27,21 @@ export interface QuestionRecord extends Origin {
   score?: number;
   /** Time to answer inside the bot, in milliseconds. */
   latencyMs: number;
+}
+
+/** The log's row for a question and the engine's answer to it, asked now. */
+export function questionRecord(origin: Origin, question: string, a: Answer, latencyMs: number): QuestionRecord {
+  const best = a.answers[0];
+  return {
+    ...origin,
+    time: new Date(),
+    question,
+    lang: a.lang,
+    answered: a.answered,
+    ...(a.notFound ? { reason: a.notFound.reason } : {}),
+    ...(best ? { factId: best.factId, score: best.score } : {}),
+    latencyMs,
+  };
 }
 
 /**

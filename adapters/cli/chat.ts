@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
-import type { Recorder } from '../../runtime/record.ts';
-import type { Answer, Engine, Turn } from '../../src/index.ts';
+import { questionRecord, type Recorder } from '../../runtime/record.ts';
+import type { Engine, Turn } from '../../src/index.ts';
 import type { Io } from './ask.ts';
 import { renderAnswer, renderQuickFact, renderTopics } from './format.ts';
 
@@ -44,22 +44,8 @@ function reply(engine: Engine, line: string, thread: { last?: Turn }, recorder?:
   }
   const started = performance.now();
   const answer = engine.askInThread(line, thread.last);
-  if (line) record(recorder, line, answer, performance.now() - started); // Enter alone is not a question
+  // Like the other platforms' (a one-to-one conversation, no user); Enter alone is not a question.
+  if (line) recorder?.question(questionRecord({ platform: 'cli', channelKind: 'dm' }, line, answer, performance.now() - started));
   if (answer.turn) thread.last = answer.turn;
   return renderAnswer(answer);
-}
-
-function record(recorder: Recorder | undefined, question: string, a: Answer, latencyMs: number): void {
-  const best = a.answers[0];
-  recorder?.question({
-    platform: 'cli',
-    channelKind: 'dm',
-    time: new Date(),
-    question,
-    lang: a.lang,
-    answered: a.answered,
-    ...(a.notFound ? { reason: a.notFound.reason } : {}),
-    ...(best ? { factId: best.factId, score: best.score } : {}),
-    latencyMs,
-  });
 }
