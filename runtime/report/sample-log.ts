@@ -8,6 +8,7 @@
 import Database from 'better-sqlite3';
 import { openQuestionLog, userHash } from '../question-log.ts';
 import { rng } from '../random.ts';
+import { zeroCounts, type Counts } from './queries.ts';
 
 /** Aliases the report tests build their Analyzer on (a slice of the corpus's own). */
 export const TEST_ALIASES = [
@@ -62,14 +63,9 @@ const PLATFORMS = [
   ['cli', 0.15],
 ] as const;
 
-export interface Tally {
-  questions: number;
-  answered: number;
-  notFound: number;
-  rateLimited: number;
-  empty: number;
-}
-const zero = (): Tally => ({ questions: 0, answered: 0, notFound: 0, rateLimited: 0, empty: 0 });
+/** Questions by outcome, counted as they are written (the report's Counts, computed apart). */
+export type Tally = Counts;
+const zero = zeroCounts;
 
 export interface GeneratedLog {
   total: Tally;

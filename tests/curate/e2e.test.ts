@@ -7,8 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEngine } from '../../src/index.ts';
-import { curate, workspace, writeLog } from './helpers.ts';
+import { answerOf, curate, workspace, writeLog } from './helpers.ts';
 
 let ws: ReturnType<typeof workspace>;
 beforeAll(() => (ws = workspace()));
@@ -26,10 +25,7 @@ describe('npm run curate end to end', () => {
       { question: '서울 날씨 어때', times: 1 },
     ]);
     const before = snapshot(ws.corpus);
-    const ask = (q: string) => {
-      const a = loadEngine(ws.corpus).ask(q);
-      return a.answered ? a.answers[0]!.factId : null;
-    };
+    const ask = (q: string) => answerOf(ws.corpus, q);
     expect(ask('해남 그 센터 공사 들어감?')).toBeNull();
     expect(ask('2단계 끝나면 뭐 먹지?')).toBe('schedule-stage-2');
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import Database from 'better-sqlite3';
 import { openQuestionLog } from '../../runtime/question-log.ts';
+import { loadEngine } from '../../src/index.ts';
 import { runCurate } from '../../scripts/curate/cli.ts';
 
 export const NOW = new Date('2026-12-01T03:00:00.000Z');
@@ -56,4 +57,10 @@ export async function curate(argv: string[], opts: { corpus: string; env?: Recor
   io.stdin.end(opts.input ?? '');
   const code = await runCurate(argv, { ...io, env: { PATH: process.env.PATH, CORPUS_DIR: opts.corpus, ...opts.env }, today: () => TODAY, now: () => opts.now ?? NOW, isTTY: opts.isTTY ?? false });
   return { code, out, err };
+}
+
+/** The fact a fresh engine on `corpus` answers `question` with, or null for "not found". */
+export function answerOf(corpus: string, question: string): string | null {
+  const a = loadEngine(corpus).ask(question);
+  return a.answered ? a.answers[0]!.factId : null;
 }

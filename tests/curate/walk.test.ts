@@ -9,17 +9,14 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadEngine } from '../../src/index.ts';
 import { loadState } from '../../scripts/curate/state.ts';
-import { curate, workspace, writeLog } from './helpers.ts';
+import { answerOf, curate, workspace, writeLog } from './helpers.ts';
 
 let ws: ReturnType<typeof workspace>;
 beforeEach(() => (ws = workspace()));
 afterEach(() => ws.cleanup());
 
 const walk = (input: string, env: Record<string, string> = {}) => curate(['--db', ws.log], { corpus: ws.corpus, input, isTTY: true, env });
-const answer = (q: string) => {
-  const a = loadEngine(ws.corpus).ask(q);
-  return a.answered ? a.answers[0]!.factId : null;
-};
+const answer = (q: string) => answerOf(ws.corpus, q);
 
 describe('curate at a terminal', () => {
   it('shows each item with its top candidates and why, and attaches with one key', { timeout: 120_000 }, async () => {
