@@ -16,11 +16,14 @@ import { resolveFollowUp, turnOf } from './query/followup.ts';
 import { parseQuestion, withUnits, type ParsedQuestion } from './query/parse.ts';
 import { createFollowUpAnswers } from './answer/follow-up.ts';
 import { coverage } from './search/coverage.ts';
-import { decide, evidence, type DecideOptions } from './search/decide.ts';
-import { createExampleMatcher, createQuestionMatcher } from './search/examples.ts';
+import { decide, type DecideOptions } from './search/decide.ts';
+import { createExampleMatcher, createOutOfScopeMatcher } from './search/examples.ts';
+import { explanation, type Explanation } from './search/explain.ts';
 import { buildFactIndex, type IndexOptions } from './search/fact-index.ts';
-import { createRanker, type RankOptions, type Ranked } from './search/rank.ts';
+import { createRanker, type RankOptions } from './search/rank.ts';
 import type { Answer, Lang, QuickFact, TopicRef, Turn } from './types.ts';
+
+export type { Explanation };
 
 /** Every knob, in one place; measured with `npm run eval`. */
 export const defaultOptions = {
@@ -61,15 +64,6 @@ export interface Engine {
   readonly corpus: Corpus;
 }
 
-export interface Explanation {
-  units: string[][];
-  question: Pick<ParsedQuestion, 'programme' | 'entities' | 'ordinals' | 'years' | 'versions' | 'attributes' | 'intents' | 'personal'> & { context: string[] };
-  /** What was decided: the answer's fact and tier, or why not. */
-  decision: { answered: true; factId: string; tier: 'home' | 'all' } | { answered: false; reason: string };
-  /** `missing`: the question's words the fact lacks; `filteredBy`: the filter that removed it. */
-  candidates: { id: string; coverage: number; matched: number; missing: string[]; bm25: number; rank: number; evidence: number; example?: { sim: number; text: string }; rules: { rule: string; factor: number }[]; filteredBy?: string }[];
-}
-
 /** Builds the engine over a validated corpus. Pure and deterministic: same corpus, same answers. */
 export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {}): Engine {
   const o = { ...defaultOptions, ...options };
@@ -84,15 +78,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
 
   const followUps = createFollowUpAnswers(corpus);
 
-  // Questions curators marked out of scope, matched like example questions.
-  const outOfScope = createQuestionMatcher(
-    corpus.outOfScope.map((text) => {
-      const units = analyzer.units(text);
-      return { owner: 'out-of-scope', text, heads: units.filter((u) => !u.framing).map((u) => u.tokens[0]!), verbForms: new Set(units.filter((u) => u.verbForm).map((u) => u.tokens[0]!)) };
-    }),
-    index,
-    o.rank.coverage.knownPredicateWeight,
-  );
+  const outOfScope = createOutOfScopeMatcher(corpus.outOfScope, analyzer, index, o.rank.coverage.knownPredicateWeight);
 
   function run(q: ParsedQuestion) {
     const ranking = rank(q);
@@ -140,16 +126,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   function explain(raw: string, previous?: Turn): Explanation {
     const parsed = parse(raw);
     const { q, ranking, decision } = run(merge(parsed, previous).merged ?? parsed);
-    const row = (r: Ranked) => ({
-      id: r.id, coverage: r.coverage.value, matched: r.coverage.matched, missing: r.coverage.missing, bm25: r.bm25, rank: r.score, evidence: evidence(r),
-      ...(r.example ? { example: r.example } : {}), rules: r.factors, ...(r.filteredBy ? { filteredBy: r.filteredBy } : {}),
-    });
-    return {
-      units: q.units.map((u) => u.tokens),
-      question: { programme: q.programme, entities: q.entities, ordinals: q.ordinals, years: q.years, versions: q.versions, attributes: q.attributes, intents: q.intents, personal: q.personal, context: q.units.filter((u) => u.context).map((u) => u.tokens[0]!) },
-      decision: decision.answered ? { answered: true, factId: decision.best.id, tier: decision.tier } : { answered: false, reason: decision.reason },
-      candidates: [...(decision.answered ? decision.ranked : ranking.kept), ...ranking.removed].map(row),
-    };
+    return explanation(q, ranking, decision);
   }
 
   const fact = createQuickFacts(corpus, (q) => askInThread(q, undefined), o.maxQuestionChars);
