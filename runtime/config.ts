@@ -12,6 +12,9 @@ const bool = (name: string, fallback: boolean) =>
 const wholeNumber = (name: string, min: number, max: number) =>
   z.coerce.number({ error: `${name} must be a whole number` }).int(`${name} must be a whole number`).min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`);
 const int = (name: string, min: number, max: number, fallback: number) => z.preprocess(blank, wholeNumber(name, min, max).default(fallback));
+/** A number of minutes, fractions allowed (0.5 is half a minute). */
+const minutes = (name: string, max: number, fallback: number) =>
+  z.preprocess(blank, z.coerce.number({ error: `${name} must be a number of minutes` }).min(0, `${name} must be at least 0`).max(max, `${name} must be at most ${max}`).default(fallback));
 const optionalInt = (name: string, min: number, max: number) => z.preprocess(blank, wholeNumber(name, min, max).optional());
 
 export const OpsEnv = z.object({
@@ -25,7 +28,7 @@ export const OpsEnv = z.object({
   RATE_LIMIT_USER_PER_MINUTE: int('RATE_LIMIT_USER_PER_MINUTE', 0, 100_000, 10),
   RATE_LIMIT_CHANNEL_PER_MINUTE: int('RATE_LIMIT_CHANNEL_PER_MINUTE', 0, 100_000, 60),
   MAX_QUESTION_CHARS: int('MAX_QUESTION_CHARS', 10, 1000, 1000),
-  FOLLOWUP_TTL_MINUTES: int('FOLLOWUP_TTL_MINUTES', 0, 1440, 10),
+  FOLLOWUP_TTL_MINUTES: minutes('FOLLOWUP_TTL_MINUTES', 1440, 10),
   HEALTH_PORT: optionalInt('HEALTH_PORT', 0, 65_535),
   SHUTDOWN_TIMEOUT_MS: int('SHUTDOWN_TIMEOUT_MS', 0, 600_000, 10_000),
   OUTBOUND_TIMEOUT_MS: int('OUTBOUND_TIMEOUT_MS', 100, 120_000, 10_000),
