@@ -47,6 +47,8 @@ const answerLines = (bot: BotProcess) =>
     .split('\n')
     .filter((l) => l.startsWith('{') && l.includes('"msg":"answer"'))
     .map((l) => JSON.parse(l) as { outcome: string; factId: string | null; followUp: string | null });
+/** The first `n` answer lines, once written (pino writes asynchronously, maybe after the post). */
+const linesUpTo = (bot: BotProcess, n: number) => until(() => (answerLines(bot).length >= n ? answerLines(bot).slice(0, n) : undefined), 5000, `answer line ${n}`);
 const settle = () => new Promise((r) => setTimeout(r, 800));
 
 /** Posts `event`, waits for the `n`th post in that thread (or DM), and returns the posts there. */
@@ -75,16 +77,15 @@ describe('a thread the bot answered', () => {
     expect(expected.followUp?.kind).toBe('entity-swap');
     const posts = await answered(main.events, reply(ASKER, '그럼 KAIST는?', thread), [CHANNEL, thread], 2);
     expect(JSON.stringify(posts[1]!.args.blocks)).toContain(expected.answers[0]!.text.slice(0, 20));
-    expect(answerLines(main.bot).at(-1)).toMatchObject({ outcome: 'answered', factId: expected.answers[0]!.factId, followUp: 'entity-swap' });
+    expect((await linesUpTo(main.bot, 2))[1]).toMatchObject({ outcome: 'answered', factId: expected.answers[0]!.factId, followUp: 'entity-swap' });
     first = expected.turn!;
   });
 
   it("the same from another user is not the bot's: no answer, nothing logged", async () => {
-    const before = answerLines(main.bot).length;
     expect((await postEvent(main.events, eventEnvelope(reply(OTHER, '그럼 KAIST는?', thread)))).status).toBe(200);
     await settle();
     expect(postsTo(CHANNEL, thread)).toHaveLength(2);
-    expect(answerLines(main.bot)).toHaveLength(before);
+    expect(answerLines(main.bot)).toHaveLength(2);
   });
 
   it("the asker's chatter that is no question for the bot gets nothing", async () => {
@@ -131,7 +132,7 @@ describe('a thread the bot answered', () => {
     expect(JSON.stringify(all[3]!.args.blocks)).toContain(english.answers[0]!.text.slice(0, 30));
     await settle();
     expect(postsTo(CHANNEL, thread)).toHaveLength(4);
-    expect(answerLines(main.bot).slice(-2).map((l) => l.followUp)).toEqual(['sources', 'language']);
+    expect((await linesUpTo(main.bot, 4)).slice(2).map((l) => l.followUp)).toEqual(['sources', 'language']);
   });
 
   it('the asker is now the other user: their reply without a mention follows up, the first asker needs a mention', async () => {
@@ -152,7 +153,7 @@ describe('a DM', () => {
     const expected = engine.askInThread('and the budget?', turnAfter('How many GPUs does each team get?'));
     expect(expected.followUp?.kind).toBe('attribute-swap');
     expect(JSON.stringify(posts[1]!.args.blocks)).toContain(expected.answers[0]!.text.slice(0, 30));
-    expect(answerLines(main.bot).at(-1)).toMatchObject({ followUp: 'attribute-swap', factId: expected.answers[0]!.factId });
+    expect((await linesUpTo(main.bot, 7))[6]).toMatchObject({ followUp: 'attribute-swap', factId: expected.answers[0]!.factId });
   });
 });
 
@@ -168,8 +169,7 @@ describe('after FOLLOWUP_TTL_MINUTES', () => {
       await settle();
       expect(postsTo(CHANNEL, m.ts)).toHaveLength(2);
       await answered(short.events, mention(ASKER, '출처 더 보여줘', m.ts), [CHANNEL, m.ts], 3);
-      await until(() => (answerLines(short.bot).length === 3 ? true : undefined), 5000, 'the answer line');
-      expect(answerLines(short.bot).at(-1)!.followUp).toBeNull(); // on its own: the thread's answer has expired
+      expect((await linesUpTo(short.bot, 3))[2]!.followUp).toBeNull(); // on its own: the thread's answer has expired
     } finally {
       await short.bot.kill();
     }
