@@ -12,7 +12,9 @@ import type { SharedRedis } from './redis.ts';
 
 /**
  * KEYS[1]: the entry, KEYS[2]: the index. ARGV: value, ttl (ms), now (ms), max.
- * Index members whose entries have expired are dropped first, then the oldest beyond `max`.
+ * Index members whose entries have expired are dropped first, then the oldest beyond `max`. The
+ * oldest are deleted by the names the index holds, not declared in KEYS: fine on one Redis (what
+ * REDIS_URL names), not on a Redis Cluster.
  */
 const SET_SCRIPT = `
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
