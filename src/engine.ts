@@ -120,7 +120,9 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
 
   function askInThread(raw: string, previous: Turn | undefined): Answer {
     const q = parse(raw);
-    return (previous && followUp(q, previous)) || answer(q);
+    const followed = previous && followUp(q, previous);
+    // An action on an answer whose facts a corpus reload removed finds nothing: read the message alone.
+    return followed?.answered ? followed : answer(q);
   }
 
   function explain(raw: string, previous?: Turn): Explanation {
