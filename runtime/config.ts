@@ -1,6 +1,6 @@
 /**
- * The runtime's settings from the environment (logs, question log, rate limits, health, corpus,
- * shutdown), validated with zod. adapters/config.ts adds each platform's and reports all problems
+ * The runtime's settings from the environment (logs, question log, rate limits, follow-ups, health,
+ * corpus, shutdown), validated with zod. adapters/config.ts adds each platform's and reports all problems
  * together, each naming the variable and the fix; no secret is echoed. .env.example documents them.
  */
 import { hostname } from 'node:os';
@@ -12,6 +12,9 @@ const bool = (name: string, fallback: boolean) =>
 const wholeNumber = (name: string, min: number, max: number) =>
   z.coerce.number({ error: `${name} must be a whole number` }).int(`${name} must be a whole number`).min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`);
 const int = (name: string, min: number, max: number, fallback: number) => z.preprocess(blank, wholeNumber(name, min, max).default(fallback));
+/** A number of minutes, fractions allowed (0.5 is half a minute). */
+const minutes = (name: string, max: number, fallback: number) =>
+  z.preprocess(blank, z.coerce.number({ error: `${name} must be a number of minutes` }).min(0, `${name} must be at least 0`).max(max, `${name} must be at most ${max}`).default(fallback));
 const optionalInt = (name: string, min: number, max: number) => z.preprocess(blank, wholeNumber(name, min, max).optional());
 
 export const OpsEnv = z.object({
@@ -25,6 +28,7 @@ export const OpsEnv = z.object({
   RATE_LIMIT_USER_PER_MINUTE: int('RATE_LIMIT_USER_PER_MINUTE', 0, 100_000, 10),
   RATE_LIMIT_CHANNEL_PER_MINUTE: int('RATE_LIMIT_CHANNEL_PER_MINUTE', 0, 100_000, 60),
   MAX_QUESTION_CHARS: int('MAX_QUESTION_CHARS', 10, 1000, 1000),
+  FOLLOWUP_TTL_MINUTES: minutes('FOLLOWUP_TTL_MINUTES', 1440, 10),
   HEALTH_PORT: optionalInt('HEALTH_PORT', 0, 65_535),
   SHUTDOWN_TIMEOUT_MS: int('SHUTDOWN_TIMEOUT_MS', 0, 600_000, 10_000),
   OUTBOUND_TIMEOUT_MS: int('OUTBOUND_TIMEOUT_MS', 100, 120_000, 10_000),
@@ -45,11 +49,13 @@ export interface OpsConfig {
   hashKey?: string;
   rateLimits: { userPerMinute: number; channelPerMinute: number };
   maxQuestionChars: number;
+  /** How long after an answer a thread reply, a reply to it or the next DM can follow it up; 0: never. */
+  followUpTtlMinutes: number;
   healthPort?: number;
   shutdownTimeoutMs: number;
   /** Time limit of every call to Slack or Discord. */
   outboundTimeoutMs: number;
-  /** Shared state for replicas (de-duplication, rate limits); unset: in memory, per process. */
+  /** Shared state for replicas (de-duplication, rate limits, follow-up context); unset: in memory, per process. */
   redisUrl?: string;
   /** Every key this bot writes in Redis starts with it (several bots can share one Redis); default `qa-bot:`. */
   redisKeyPrefix?: string;
@@ -75,6 +81,7 @@ export function opsConfigFromEnv(env: Record<string, string | undefined>, isTty:
       ...(o.QUESTION_LOG_HASH_KEY ? { hashKey: o.QUESTION_LOG_HASH_KEY } : {}),
       rateLimits: { userPerMinute: o.RATE_LIMIT_USER_PER_MINUTE, channelPerMinute: o.RATE_LIMIT_CHANNEL_PER_MINUTE },
       maxQuestionChars: o.MAX_QUESTION_CHARS,
+      followUpTtlMinutes: o.FOLLOWUP_TTL_MINUTES,
       ...(o.HEALTH_PORT !== undefined ? { healthPort: o.HEALTH_PORT } : {}),
       shutdownTimeoutMs: o.SHUTDOWN_TIMEOUT_MS,
       outboundTimeoutMs: o.OUTBOUND_TIMEOUT_MS,

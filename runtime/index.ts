@@ -1,12 +1,14 @@
 /**
  * The runtime around the engine, started once per process: the question log, rate limits,
- * de-duplication, the work queue, health, and the bot the adapters talk to (runtime/bot.ts). It
- * knows no platform: adapters/app.ts starts Slack and Discord on top of it.
+ * de-duplication, follow-up context, the work queue, health, and the bot the adapters talk to
+ * (runtime/bot.ts). It knows no platform: adapters/app.ts starts Slack and Discord on top of it.
  */
 import crypto from 'node:crypto';
 import type http from 'node:http';
 import { createBot, type AnswerEvent, type Bot, type DedupeScope } from './bot.ts';
 import type { OpsConfig } from './config.ts';
+import { ConversationCache, Conversations } from './conversations.ts';
+import { RedisConversationStore } from './conversations-redis.ts';
 import { SeenCache, type SeenStore } from './dedupe.ts';
 import { RedisSeenStore } from './dedupe-redis.ts';
 import { Health } from './health.ts';
@@ -51,7 +53,9 @@ export interface RuntimeOptions {
 const DEDUPE_TTL_SEC = 10 * 60;
 
 export async function startRuntime(ops: OpsConfig, engine: LiveEngine, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
-  const recorder = options.recorder ?? openRecorder(ops, logger);
+  // One key for the question log and the follow-up context, so a user's hash is the same in both.
+  const hashKey = ops.hashKey ?? runKey(logger);
+  const recorder = options.recorder ?? openRecorder(ops, hashKey, logger);
   const prefix = ops.redisKeyPrefix ?? 'qa-bot:';
   const redis = ops.redisUrl ? await connectRedis(ops.redisUrl, { logger }) : undefined;
   const memoryLimits = new RateLimiter(ops.rateLimits);
@@ -60,6 +64,9 @@ export async function startRuntime(ops: OpsConfig, engine: LiveEngine, logger: L
     const memory = new SeenCache({ ttlMs: DEDUPE_TTL_SEC * 1000 });
     return redis ? new RedisSeenStore(redis, `${prefix}seen:${scope}:`, DEDUPE_TTL_SEC, memory) : memory;
   };
+  const ttlMs = ops.followUpTtlMinutes * 60_000;
+  const memoryConversations = new ConversationCache();
+  const conversations = new Conversations({ store: redis ? new RedisConversationStore(redis, { prefix: `${prefix}conv:`, ttlMs }, memoryConversations) : memoryConversations, hashKey, ttlMs });
   const work = new WorkQueue();
   const corpus = () => ({ facts: engine.corpus.facts.length, loadedAt: engine.loadedAt, version: engine.version, ...(engine.lastError ? { lastReloadError: engine.lastError } : {}) });
   const questionLog = () => ('status' in recorder && typeof recorder.status === 'function' ? (recorder.status() as QuestionLogStatus) : undefined);
@@ -69,6 +76,7 @@ export async function startRuntime(ops: OpsConfig, engine: LiveEngine, logger: L
     recorder,
     limiter,
     dedupe,
+    conversations,
     work,
     maxQuestionChars: ops.maxQuestionChars,
     onAnswer: answerLog(metrics, logger, ops.shard),
@@ -122,7 +130,7 @@ export async function startRuntime(ops: OpsConfig, engine: LiveEngine, logger: L
 function answerLog(metrics: Metrics, logger: Logger, shard: number | undefined): (e: AnswerEvent) => void {
   return (e) => {
     metrics.answered(e.platform, e.outcome, e.latencyMs / 1000);
-    const fields = { platform: e.platform, channelKind: e.channelKind, outcome: e.outcome, factId: e.factId ?? null, latencyMs: Math.round(e.latencyMs * 10) / 10, requestId: e.requestId, ...(shard === undefined ? { shard: null } : {}) };
+    const fields = { platform: e.platform, channelKind: e.channelKind, outcome: e.outcome, factId: e.factId ?? null, followUp: e.followUp ?? null, latencyMs: Math.round(e.latencyMs * 10) / 10, requestId: e.requestId, ...(shard === undefined ? { shard: null } : {}) };
     if (e.outcome === 'error') logger.error('answer failed', { ...fields, error: e.error instanceof Error ? e.error.message : String(e.error) });
     else logger.info('answer', fields);
   };
@@ -130,13 +138,14 @@ function answerLog(metrics: Metrics, logger: Logger, shard: number | undefined):
 
 export const UNSET_HASH_KEY = 'QUESTION_LOG_HASH_KEY is not set: user ids are hashed with a key made for this run only, so one user cannot be followed across restarts';
 
+/** A key for this run only, when none is configured (serve() makes one first; tests and scripts may not). */
+function runKey(logger: Logger): string {
+  logger.warn(UNSET_HASH_KEY);
+  return crypto.randomBytes(32).toString('hex');
+}
+
 /** The SQLite question log, or none when QUESTION_LOG=off. */
-function openRecorder(ops: OpsConfig, logger: Logger): Recorder {
+function openRecorder(ops: OpsConfig, hashKey: string, logger: Logger): Recorder {
   if (ops.questionLog === 'off') return { question() {}, feedback() {} };
-  let hashKey = ops.hashKey;
-  if (!hashKey) {
-    hashKey = crypto.randomBytes(32).toString('hex');
-    logger.warn(UNSET_HASH_KEY);
-  }
   return openQuestionLog({ path: ops.questionLog, hashKey, retentionDays: ops.retentionDays, logger });
 }

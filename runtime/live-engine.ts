@@ -77,7 +77,7 @@ export function createLiveEngine(dir: string, hooks: LiveEngineHooks = {}, optio
     topics: (lang) => current.topics(lang),
     fact: (q, lang) => current.fact(q, lang),
     detectLang: (t) => current.detectLang(t),
-    explain: (q) => current.explain(q),
+    explain: (q, previous) => current.explain(q, previous),
     get corpus() {
       return current.corpus;
     },

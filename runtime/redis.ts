@@ -1,6 +1,6 @@
 /**
- * The Redis connection that replicas share state through (REDIS_URL): Slack event de-duplication
- * and rate limits. Redis is a help, never a dependency: commands fail fast while it is unreachable
+ * The Redis connection that replicas share state through (REDIS_URL): Slack event de-duplication,
+ * rate limits and the conversations' last turns (follow-ups). Redis is a help, never a dependency: commands fail fast while it is unreachable
  * (no offline queue, a short command timeout), the stores then use their in-memory fallback, the
  * connection keeps retrying in the background, and each outage is logged once when it starts and
  * once when it ends. /readyz shows the state; it does not make the bot unready, since answering with
@@ -74,12 +74,12 @@ export async function connectRedis(url: string, options: RedisOptions, waitMs = 
   const down = (e: unknown) => {
     lastError = e instanceof Error ? e.message : String(e);
     if (state === 'unreachable') return;
-    logger.warn(`redis ${address}: unreachable (${lastError}); de-duplication and rate limits fall back to this process's memory until it is back`, { redis: address });
+    logger.warn(`redis ${address}: unreachable (${lastError}); de-duplication, rate limits and follow-up context fall back to this process's memory until it is back`, { redis: address });
     set('unreachable');
   };
   client.on('ready', () => {
-    if (state === 'unreachable') logger.info(`redis ${address}: reachable again; shared de-duplication and rate limits resumed`, { redis: address });
-    else logger.info(`redis ${address}: connected; de-duplication and rate limits are shared`, { redis: address });
+    if (state === 'unreachable') logger.info(`redis ${address}: reachable again; shared de-duplication, rate limits and follow-up context resumed`, { redis: address });
+    else logger.info(`redis ${address}: connected; de-duplication, rate limits and follow-up context are shared`, { redis: address });
     lastError = undefined;
     set('connected');
   });

@@ -32,7 +32,8 @@ export async function serve(configured: ServiceConfig, start: StartService, stop
   const secrets = [...configured.secrets, hashKey];
   const logger = createLogger({ level: ops.logLevel, format: ops.logFormat, secrets, hashKey, ...(ops.shard !== undefined ? { base: { shard: ops.shard } } : {}) });
   installProcessGuards(logger);
-  if (!configured.ops.hashKey) logger.warn(UNSET_HASH_KEY);
+  // Replicas each with a key of their own name a conversation differently: none finds another's context.
+  if (!configured.ops.hashKey) logger.warn(ops.redisUrl ? `${UNSET_HASH_KEY}; with REDIS_URL, replicas also do not share follow-up context (set the same key on all)` : UNSET_HASH_KEY);
 
   let engine: LiveEngine;
   try {

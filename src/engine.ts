@@ -16,11 +16,14 @@ import { resolveFollowUp, turnOf } from './query/followup.ts';
 import { parseQuestion, withUnits, type ParsedQuestion } from './query/parse.ts';
 import { createFollowUpAnswers } from './answer/follow-up.ts';
 import { coverage } from './search/coverage.ts';
-import { decide, evidence, type DecideOptions } from './search/decide.ts';
-import { createExampleMatcher, createQuestionMatcher } from './search/examples.ts';
+import { decide, type DecideOptions } from './search/decide.ts';
+import { createExampleMatcher, createOutOfScopeMatcher } from './search/examples.ts';
+import { explanation, type Explanation } from './search/explain.ts';
 import { buildFactIndex, type IndexOptions } from './search/fact-index.ts';
-import { createRanker, type RankOptions, type Ranked } from './search/rank.ts';
+import { createRanker, type RankOptions } from './search/rank.ts';
 import type { Answer, Lang, QuickFact, TopicRef, Turn } from './types.ts';
+
+export type { Explanation };
 
 /** Every knob, in one place; measured with `npm run eval`. */
 export const defaultOptions = {
@@ -28,7 +31,7 @@ export const defaultOptions = {
   maxQuestionChars: 1000,
   index: { boost: { statement: 1, keywords: 2, topic: 1.5, examples: 1 }, bm25: { k: 1.6, b: 0.75, d: 0.5 } } satisfies IndexOptions,
   rank: {
-    candidates: 30,
+    candidates: 20,
     exampleRecall: 0.6,
     rules: { coverage: 2, bm25: 0.7, example: 0.5, keywords: 0.3, intentGiven: 0.25, intentUnmet: 0.7, who: 0.1, planOnOutcome: 0.8, lead: 0.3, definition: 0.8, programme: 0.3 },
     coverage: { partCredit: 0.6, exampleCredit: 0.8, topicCredit: 0.5, unknownWeight: 0.7, unknownLatinWeight: 0.7, unknownDecay: 0.5, compoundWeight: 0.5, predicateWeight: 0.15, knownPredicateWeight: 0.4, contextWeight: 1 },
@@ -61,15 +64,6 @@ export interface Engine {
   readonly corpus: Corpus;
 }
 
-export interface Explanation {
-  units: string[][];
-  question: Pick<ParsedQuestion, 'programme' | 'entities' | 'ordinals' | 'years' | 'versions' | 'attributes' | 'intents' | 'personal'> & { context: string[] };
-  /** What was decided: the answer's fact and tier, or why not. */
-  decision: { answered: true; factId: string; tier: 'home' | 'all' } | { answered: false; reason: string };
-  /** `missing`: the question's words the fact lacks; `filteredBy`: the filter that removed it. */
-  candidates: { id: string; coverage: number; matched: number; missing: string[]; bm25: number; rank: number; evidence: number; example?: { sim: number; text: string }; rules: { rule: string; factor: number }[]; filteredBy?: string }[];
-}
-
 /** Builds the engine over a validated corpus. Pure and deterministic: same corpus, same answers. */
 export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {}): Engine {
   const o = { ...defaultOptions, ...options };
@@ -84,15 +78,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
 
   const followUps = createFollowUpAnswers(corpus);
 
-  // Questions curators marked out of scope, matched like example questions.
-  const outOfScope = createQuestionMatcher(
-    corpus.outOfScope.map((text) => {
-      const units = analyzer.units(text);
-      return { owner: 'out-of-scope', text, heads: units.filter((u) => !u.framing).map((u) => u.tokens[0]!), verbForms: new Set(units.filter((u) => u.verbForm).map((u) => u.tokens[0]!)) };
-    }),
-    index,
-    o.rank.coverage.knownPredicateWeight,
-  );
+  const outOfScope = createOutOfScopeMatcher(corpus.outOfScope, analyzer, index, o.rank.coverage.knownPredicateWeight);
 
   function run(q: ParsedQuestion) {
     const ranking = rank(q);
@@ -134,22 +120,15 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
 
   function askInThread(raw: string, previous: Turn | undefined): Answer {
     const q = parse(raw);
-    return (previous && followUp(q, previous)) || answer(q);
+    const followed = previous && followUp(q, previous);
+    // An action on an answer whose facts a corpus reload removed finds nothing: read the message alone.
+    return followed?.answered ? followed : answer(q);
   }
 
   function explain(raw: string, previous?: Turn): Explanation {
     const parsed = parse(raw);
     const { q, ranking, decision } = run(merge(parsed, previous).merged ?? parsed);
-    const row = (r: Ranked) => ({
-      id: r.id, coverage: r.coverage.value, matched: r.coverage.matched, missing: r.coverage.missing, bm25: r.bm25, rank: r.score, evidence: evidence(r),
-      ...(r.example ? { example: r.example } : {}), rules: r.factors, ...(r.filteredBy ? { filteredBy: r.filteredBy } : {}),
-    });
-    return {
-      units: q.units.map((u) => u.tokens),
-      question: { programme: q.programme, entities: q.entities, ordinals: q.ordinals, years: q.years, versions: q.versions, attributes: q.attributes, intents: q.intents, personal: q.personal, context: q.units.filter((u) => u.context).map((u) => u.tokens[0]!) },
-      decision: decision.answered ? { answered: true, factId: decision.best.id, tier: decision.tier } : { answered: false, reason: decision.reason },
-      candidates: [...(decision.answered ? decision.ranked : ranking.kept), ...ranking.removed].map(row),
-    };
+    return explanation(q, ranking, decision);
   }
 
   const fact = createQuickFacts(corpus, (q) => askInThread(q, undefined), o.maxQuestionChars);

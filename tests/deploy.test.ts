@@ -104,7 +104,8 @@ describe('the Dockerfile', () => {
         return r.status === 200 ? ((await r.json()) as { ready: boolean }) : undefined;
       }, 30_000, `ready; logs:\n${logs}`);
       expect(ready.ready).toBe(true);
-      expect(logs).toMatch(/\d{3} facts loaded; answering/);
+      // Logged right after the platforms are up, which /readyz may see first: pino writes asynchronously.
+      await until(() => (/\d{3} facts loaded; answering/.test(logs) ? true : undefined), 5000, `the start line; logs:\n${logs}`);
 
       const event = { type: 'app_mention', user: 'U0DEPLOY1', text: `<@${BOT_USER_ID}> GPU 몇 장 지원돼?`, ts: '1760000000.000001', channel: 'C0DEPLOY1' };
       await postEvent(`http://127.0.0.1:${env.PORT}/slack/events`, eventEnvelope(event));

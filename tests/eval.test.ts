@@ -25,8 +25,8 @@ const BARS: { name: string; set: EvalQuestion[]; hit1: number; abstention: numbe
   // Before the second design (session 2's closing figures): 90.5% / 93.2%.
   { name: 'dev, sessions 1-2', set: dev.filter((q) => !FRESH.has(q.file)), hit1: 0.905, abstention: 136 / 146 },
   { name: 'dev, fresh (dev12, dev13)', set: dev.filter((q) => FRESH.has(q.file)), hit1: 0.7, abstention: 0.95, nearMiss: 0.8 },
-  // Recorded on 2026-12-06 after the second design (74.1% / 93.5% / 90.0%, README), minus a margin of 3 points.
-  { name: 'blind', set: blind, hit1: 0.71, abstention: 0.9, nearMiss: 0.85 },
+  // Recorded on 2026-12-06 after the second design with blind14 added (74.0% / 90.9% / 89.7%, README), minus a margin of 3 points.
+  { name: 'blind', set: blind, hit1: 0.71, abstention: 0.88, nearMiss: 0.86 },
 ];
 
 it('every expected fact id in the dev and blind sets exists', () => {

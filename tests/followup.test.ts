@@ -82,3 +82,12 @@ describe('follow-ups', () => {
     expect(a!.turn!.factIds[0]).toBe('lunit-budget');
   });
 });
+
+describe('a turn from before a corpus reload', () => {
+  it('an action on facts the corpus no longer has reads the message alone (not found, with a hint)', () => {
+    const stale: Turn = { lang: 'ko', units: [{ tokens: ['~lunit'], alias: true, entity: true }], intents: [], factIds: ['removed-fact'] };
+    const a = engine.askInThread('출처 더 보여줘', stale);
+    expect(a.answered).toBe(false);
+    expect(a.notFound?.hint).toBeTruthy();
+  });
+});

@@ -47,6 +47,7 @@ export const COLORS = { answer: 0x3b82f6, plan: 0xf59e0b, conflict: 0xe11d48, no
 const LABELS = {
   ko: {
     source: '출처',
+    allSources: (n: number) => `출처 전체 (${n}건)`,
     dateInferred: '(날짜 추정)',
     related: '관련 사실',
     asOf: '기준',
@@ -73,6 +74,7 @@ const LABELS = {
   },
   en: {
     source: 'Source',
+    allSources: (n: number) => `All sources (${n})`,
     dateInferred: '(date inferred)',
     related: 'Related facts',
     asOf: 'As of',
@@ -110,23 +112,38 @@ export interface RenderOptions {
   feedbackKey?: string;
 }
 
-/** `/ask`, a mention or a DM: the best fact, its sources, related facts; or a kind "not found". */
+/**
+ * `/ask`, a mention, a reply or a DM: the best fact, its sources, related facts; or a kind "not
+ * found". A follow-up asking for the sources gets the fact with every source in full; one asking for
+ * the other language is the answer alone, without "in English" as its title.
+ */
 export function renderAnswer(answer: Answer, opts: RenderOptions = {}): MessageBody {
   const [best, ...related] = answer.answers;
   if (!answer.answered || !best) {
     return renderNotFound(answer.lang, answer.question, answer.notFound?.reason ?? 'out-of-scope', answer.notFound?.hint, answer.notFound?.suggestedTopics ?? []);
   }
+  const rows = opts.feedbackKey ? [feedbackRow(opts.feedbackKey, best.factId, answer.lang)] : [];
+  if (answer.followUp?.kind === 'sources') return renderSources(best, answer.lang, rows);
   const L = LABELS[answer.lang];
+  const titled = answer.question.trim() && answer.followUp?.kind !== 'language';
   const embed: APIEmbed = {
     ...factEmbed(best, answer.lang),
-    ...(answer.question.trim() ? { title: inline(answer.question, LIMITS.embedTitle) } : {}),
+    ...(titled ? { title: inline(answer.question, LIMITS.embedTitle) } : {}),
   };
   // Asked how something turned out, but only the plan is known: say so before the plan.
   if (answer.notice) embed.description = `⚠️ ${md(answer.notice.text)}\n\n${embed.description ?? ''}`;
   if (related.length > 0) {
     embed.fields!.push({ name: L.related, value: joinWithin(related.map((r) => `• ${truncate(md(r.text), 400)}${r.kind === 'plan' ? ` *(${L.planShort(r.asOf)})*` : ''}${shortCite(r, answer.lang)}`), LIMITS.fieldValue, L.more) });
   }
-  return body([fitEmbed(embed)], opts.feedbackKey ? [feedbackRow(opts.feedbackKey, best.factId, answer.lang)] : []);
+  return body([fitEmbed(embed)], rows);
+}
+
+/** "출처 더" / "sources": the fact, then every source that states it, one a line, titles in full. */
+function renderSources(item: AnswerItem, lang: Lang, rows: MessageBody['components']): MessageBody {
+  // Titles up to 300 characters (longer than any in the corpus) keep a line with its address within a field.
+  const lines = [truncate(md(item.text), LIMITS.fieldValue), '', ...item.sources.map((s) => `• ${sourceLine(s, lang, 300)}`)];
+  const embed = listEmbed(LABELS[lang].allSources(item.sources.length), lines, lang, item.kind === 'plan' ? COLORS.plan : item.kind === 'conflict' ? COLORS.conflict : COLORS.answer);
+  return body([{ ...embed, footer: { text: truncate(`${LABELS[lang].footer} · ${item.factId}`, LIMITS.footer) } }], rows);
 }
 
 /** `/fact`: one fact, a topic's facts or the timeline. */
@@ -232,9 +249,14 @@ function listEmbed(title: string, lines: string[], lang: Lang, color: number): A
 
 // --- citations ----------------------------------------------------------------------------------------
 
+/** `[Title](url) — Publisher, 2025-11-23`, the title cut to `maxTitle`. */
+function sourceLine(s: Citation, lang: Lang, maxTitle?: number): string {
+  return `${citeLink(s, s.title, maxTitle)} — ${md(s.publisher)}, ${s.date}${s.dateNote ? ` ${LABELS[lang].dateInferred}` : ''}`;
+}
+
 function sourceList(sources: Citation[], lang: Lang): string {
   const L = LABELS[lang];
-  const lines = sources.map((s) => `${citeLink(s, s.title)} — ${md(s.publisher)}, ${s.date}${s.dateNote ? ` ${L.dateInferred}` : ''}`);
+  const lines = sources.map((s) => sourceLine(s, lang));
   const shown = lines.slice(0, 3);
   if (lines.length > 3) shown.push(L.moreSources(lines.length - 3));
   return joinWithin(shown, LIMITS.fieldValue, L.more);
@@ -247,9 +269,9 @@ function shortCite(item: AnswerItem, _lang: Lang): string {
 }
 
 /** A masked link when the source has an http(s) address, else the plain text. */
-function citeLink(s: Citation, text: string): string {
+function citeLink(s: Citation, text: string, max = 150): string {
   // Brackets would end the link text early: `[단독] …` becomes `(단독) …`.
-  const label = md(truncate(text, 150).replace(/\[/g, '(').replace(/\]/g, ')'));
+  const label = md(truncate(text, max).replace(/\[/g, '(').replace(/\]/g, ')'));
   const url = safeUrl(s.url);
   return url ? `[${label}](${url})` : label;
 }

@@ -54,6 +54,7 @@ const MAX_ECHO_CHARS = 300;
 const L = {
   ko: {
     source: () => '출처:',
+    allSources: (n: number) => `출처 전체 (${n}건)`,
     related: '관련:',
     plan: (d: string) => `📅 ${d} 기준 계획이에요. 이후 바뀌었을 수 있어요.`,
     stale: (d: string) => `📅 ${d} 기준이에요. 이후 바뀌었을 수 있어요.`,
@@ -78,6 +79,7 @@ const L = {
   },
   en: {
     source: (n: number) => (n > 1 ? 'Sources:' : 'Source:'),
+    allSources: (n: number) => `All sources (${n})`,
     related: 'Related:',
     plan: (d: string) => `📅 A plan as of ${d}; it may have changed since.`,
     stale: (d: string) => `📅 As of ${d}; this may have changed since.`,
@@ -106,10 +108,15 @@ const L = {
 /* Replies                                                                                          */
 /* ------------------------------------------------------------------------------------------------ */
 
-/** The reply to a question: the answer with its citation and related facts, or a kind "not found". */
+/**
+ * The reply to a question: the answer with its citation and related facts, or a kind "not found".
+ * A follow-up asking for the sources gets the last answer with every source in full; one asking for
+ * the other language is the answer itself, in that language.
+ */
 export function formatAnswer(answer: Answer, opts: FormatOptions): SlackMessage {
   const [main, ...related] = answer.answers;
   if (!answer.answered || !main) return formatNotFound(answer, opts);
+  if (answer.followUp?.kind === 'sources') return formatSources(main, answer, opts);
   const lang = answer.lang;
   const blocks: KnownBlock[] = [section(fitItemText(main.text, main, lang)), citation(main, lang, opts)];
   const text = [plainItem(main, lang, opts)];
@@ -124,6 +131,21 @@ export function formatAnswer(answer: Answer, opts: FormatOptions): SlackMessage 
     text.push(`${L[lang].related} ${plainItem(r, lang, opts)}`);
   }
   return finish(blocks, text, lang, opts, feedbackValue(main.factId, lang, opts, answer.question));
+}
+
+/** "출처 더" / "sources": the fact, then every source that states it, one a line, title in full. */
+function formatSources(item: AnswerItem, answer: Answer, opts: FormatOptions): SlackMessage {
+  const lang = answer.lang;
+  const heading = `*${escapeMrkdwn(L[lang].allSources(item.sources.length))}*`;
+  const lines = item.sources.map((s) => `• ${citeOne(s, lang, Infinity)}`);
+  // Room for the fact, the as-of note, the buttons and the overflow note.
+  const list = chunkLines([heading, ...lines], LIMITS.sectionText, LIMITS.blocks - 4);
+  const blocks: KnownBlock[] = [section(fitItemText(item.text, item, lang)), ...list.chunks.map(section)];
+  if (list.left > 0) blocks.push(context([escapeMrkdwn(L[lang].moreSources(list.left))]));
+  const note = asOfNote(item, lang, opts);
+  if (note) blocks.push(context([escapeMrkdwn(note)]));
+  const text = [item.text, [L[lang].allSources(item.sources.length), ...item.sources.map((s) => `• ${s.title} (${plainCite(s, lang)})`)].join('\n')];
+  return finish(blocks, text, lang, opts, feedbackValue(item.factId, lang, opts, answer.question));
 }
 
 /** "Not found": the engine's hint, the topics it suggests, and how to look them up. */
@@ -274,9 +296,9 @@ function sourcesLine(sources: Citation[], lang: Lang): string {
 }
 
 /** `<url|Title> (Publisher, 2025-11-23)`; without an address, the title as text. */
-function citeOne(s: Citation, lang: Lang): string {
+function citeOne(s: Citation, lang: Lang, maxTitle = MAX_TITLE_CHARS): string {
   const date = s.dateNote ? `${s.date}, ${L[lang].dateInferred}` : s.date;
-  return `${link(s.url, cut(s.title, MAX_TITLE_CHARS))} (${escapeMrkdwn(s.publisher)}, ${date})`;
+  return `${link(s.url, cut(s.title, maxTitle))} (${escapeMrkdwn(s.publisher)}, ${date})`;
 }
 
 function plainCite(s: Citation, lang: Lang): string {

@@ -60,6 +60,11 @@ export function slackToPlain(text: string): string {
     .trim();
 }
 
+/** True when Slack text mentions a user, a group or everyone (`<@U…>`, `<!here>`, `<!subteam^S…>`): it is addressed to someone. */
+export function mentionsAnyone(text: string): boolean {
+  return /<@[^<>]*>|<!(?:channel|here|everyone|subteam\^)[^<>]*>/.test(String(text ?? ''));
+}
+
 function splitLink(inner: string): [string, string | undefined] {
   const bar = inner.indexOf('|');
   return bar < 0 ? [inner, undefined] : [inner.slice(0, bar), inner.slice(bar + 1)];

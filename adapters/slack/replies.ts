@@ -3,7 +3,7 @@
  * retrieval logic here; the same input always gives the same reply, which is what lets the "share"
  * button re-create an ephemeral reply from its button value alone.
  */
-import type { Bot, BotAnswer } from '../../runtime/bot.ts';
+import type { Bot, BotAnswer, Thread } from '../../runtime/bot.ts';
 import type { Origin } from '../../runtime/record.ts';
 import type { WorkQueue } from '../../runtime/work-queue.ts';
 import { formatAnswer, formatQuickFact, formatTopicList, type ChannelKind, type Commands, type SlackMessage } from './format.ts';
@@ -18,13 +18,15 @@ export interface ReplyOptions {
   now?: Date;
   /** Who asked where: the bot limits and logs questions with an origin (not re-renders for "share"). */
   origin?: Origin;
+  /** The thread or DM it was asked in: a follow-up is read against its last answer. */
+  thread?: Thread;
   /** Where the layout is made, like the answer: in turn with reading requests (inline when absent). */
   work?: WorkQueue;
 }
 
 /** A question (mention, DM, `/ask`): answered in the bot's work queue, then laid out. */
 export async function askReply(bot: Bot, question: string, opts: ReplyOptions): Promise<{ answer: BotAnswer; message: SlackMessage }> {
-  const answer = await bot.ask(question, opts.origin);
+  const answer = await bot.ask(question, opts.origin, opts.thread);
   const layout = () =>
     formatAnswer(answer, {
       channelKind: opts.channelKind,

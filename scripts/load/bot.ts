@@ -73,6 +73,7 @@ export async function startBot(s: BotSettings): Promise<BotHandle> {
       // since the load shares a few channels among thousands of users.
       rateLimits: { userPerMinute: USER_LIMIT_PER_MINUTE, channelPerMinute: 100_000 },
       maxQuestionChars: 1000,
+      followUpTtlMinutes: 10,
       shutdownTimeoutMs: STOP_TIMEOUT_MS,
       outboundTimeoutMs: 10_000,
     },

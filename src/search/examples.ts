@@ -4,6 +4,7 @@
  * alternate questions. Similarity is the idf-weighted Dice coefficient of the two questions' units
  * (concepts and stems), found through an inverted index so only examples sharing a unit are scored.
  */
+import type { Analyzer } from '../analysis/analyzer.ts';
 import type { FactIndex } from './fact-index.ts';
 import type { ParsedQuestion } from '../query/parse.ts';
 
@@ -76,5 +77,14 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
 /** The closest example question of each fact. */
 export function createExampleMatcher(index: FactIndex, predicateWeight: number): ExampleMatcher {
   const items = [...index.entries].flatMap(([id, e]) => e.examples.map((ex) => ({ owner: id, text: ex.text, heads: ex.heads, verbForms: ex.verbForms })));
+  return createQuestionMatcher(items, index, predicateWeight);
+}
+
+/** The questions curators marked out of scope, matched like example questions (owner `out-of-scope`). */
+export function createOutOfScopeMatcher(questions: readonly string[], analyzer: Analyzer, index: FactIndex, predicateWeight: number): ExampleMatcher {
+  const items = questions.map((text) => {
+    const units = analyzer.units(text);
+    return { owner: 'out-of-scope', text, heads: units.filter((u) => !u.framing).map((u) => u.tokens[0]!), verbForms: new Set(units.filter((u) => u.verbForm).map((u) => u.tokens[0]!)) };
+  });
   return createQuestionMatcher(items, index, predicateWeight);
 }

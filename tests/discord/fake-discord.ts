@@ -60,6 +60,8 @@ export class FakeDiscord {
   readonly dmChannelId = snowflake(Date.now() - 50_000_000);
   readonly user = { id: snowflake(Date.now() - 60_000_000), username: 'asker', discriminator: '0', global_name: 'Asker', avatar: null };
   readonly requests: RecordedRequest[] = [];
+  /** Every message the bot created (channel messages, webhook posts and edits), with the id this fake gave it. */
+  readonly posted: { id: string; channelId: string; body: any }[] = [];
   readonly sessions: GatewaySession[] = [];
   /** Answers a request instead of the default routes when it returns something. */
   override?: (req: RecordedRequest) => FakeResponse | undefined;
@@ -170,8 +172,10 @@ export class FakeDiscord {
   }
 
   private message(body: any, channelId: string) {
+    const id = snowflake();
+    this.posted.push({ id, channelId, body });
     return {
-      id: snowflake(),
+      id,
       channel_id: channelId,
       author: this.botUser,
       content: body?.content ?? '',
@@ -389,12 +393,24 @@ export class FakeDiscord {
     return d;
   }
 
-  /** MESSAGE_CREATE in the guild channel or a DM. `mentionsBot` fills `mentions` as Discord would. */
-  messageCreate(content: string, opts: { dm?: boolean; author?: Record<string, unknown>; mentionsBot?: boolean; mentionEveryone?: boolean; mentionRoles?: string[]; session?: GatewaySession } = {}) {
+  /**
+   * MESSAGE_CREATE in the guild channel or a DM. `mentionsBot` fills `mentions` as Discord would (a
+   * reply that pings the bot's message author does too). `replyTo`: a reply to that message of the
+   * bot's (Discord adds the message it refers to); without `mentionsBot` the reply's ping is off.
+   */
+  messageCreate(content: string, opts: { dm?: boolean; author?: Record<string, unknown>; mentionsBot?: boolean; mentionEveryone?: boolean; mentionRoles?: string[]; session?: GatewaySession; replyTo?: string } = {}) {
     const author = opts.author ?? this.user;
+    const channelId = opts.dm ? this.dmChannelId : this.channelId;
+    const reply = opts.replyTo
+      ? {
+          type: 19,
+          message_reference: { type: 0, message_id: opts.replyTo, channel_id: channelId, ...(opts.dm ? {} : { guild_id: this.guildId }) },
+          referenced_message: { id: opts.replyTo, channel_id: channelId, author: this.botUser, content: '', embeds: [], components: [], timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false, type: 0, flags: 0 },
+        }
+      : {};
     const d = {
       id: snowflake(),
-      channel_id: opts.dm ? this.dmChannelId : this.channelId,
+      channel_id: channelId,
       // Discord says what kind of channel it is; for an uncached DM that is all discord.js has.
       channel_type: opts.dm ? 1 : 0,
       author,
@@ -411,6 +427,7 @@ export class FakeDiscord {
       pinned: false,
       type: 0,
       flags: 0,
+      ...reply,
       ...(opts.dm ? {} : { guild_id: this.guildId, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } }),
     };
     this.send(opts.session ?? (opts.dm ? this.sessions.find((s) => s.identify && s.shard[0] === 0) : this.guildSession()), 'MESSAGE_CREATE', d);

@@ -382,6 +382,15 @@ describe('limits under any input', () => {
     );
   });
 
+  it('a "sources" follow-up fits Discord with up to 80 sources of any length', () => {
+    fc.assert(
+      fc.property(anyItem, fc.array(citation, { minLength: 1, maxLength: 80 }), fc.constantFrom('ko' as const, 'en' as const), (it, sources, lang) => {
+        expectWithinLimits(toApi(renderAnswer({ question: 'sources', lang, answered: true, answers: [{ ...it, sources }], followUp: { kind: 'sources' } }, { feedbackKey: 'abcdefgh' })));
+      }),
+      { numRuns: 80 },
+    );
+  });
+
   it('topics and timelines fit Discord whatever their size', () => {
     fc.assert(
       fc.property(fc.array(anyItem, { maxLength: 60 }), text, (items, title) => {
@@ -431,5 +440,45 @@ describe('a plan asked about as an outcome', () => {
     };
     const description = renderAnswer(a).embeds[0]!.description!;
     expect(description.startsWith('⚠️ The outcome is not in my sources yet')).toBe(true);
+  });
+});
+
+describe('follow-ups', () => {
+  const longTitle = '과학기술정보통신부, 인공지능 특화 파운데이션 모델 프로젝트 2단계 평가 결과와 추가 지원 계획을 발표하며 참여 기관별 GPU 배분 내역과 일정을 공개했다는 긴 제목의 보도자료';
+
+  it('"출처 더": the fact, then every source that states it, one a line, titles in full', () => {
+    const msit: Citation = { sourceId: '10-msit', title: longTitle, publisher: '과학기술정보통신부', date: '2025-12-01', url: 'https://www.msit.go.kr/bbs/view.do?nttSeqNo=1' };
+    const yonhap: Citation = { sourceId: '11-yonhap', title: '[단독] 특화 AI 모델 GPU 지원', publisher: '연합뉴스', date: '2025-10-02', url: 'https://www.yna.co.kr/view/AKR1' };
+    const body = renderAnswer({ ...answered('출처 더 보여줘', [item({ sources: [edaily, herald, koreaPost, msit, yonhap] })]), followUp: { kind: 'sources' } }, { feedbackKey: 'abcdefgh' });
+    expectWithinLimits(toApi(body));
+    expect(body.embeds).toMatchInlineSnapshot(`
+      [
+        {
+          "color": 3900150,
+          "description": "루닛 컨소시엄에 참여하는 기업은 7곳이다.
+
+      • ‘소버린 AI’ 구축 넘어 산업 적용까지… 두 번째 전략축 가동 — 이데일리, 2025-11-23
+      • [의과학·바이오 특화 파운데이션 모델 본격 가동…루닛·KAIST 컨소시엄 선정](https://biz.heraldcorp.com/article/10606014) — 헤럴드경제, 2025-10-31
+      • [South Korea launches medical and bio-specialized AI foundation model projects](http://www.koreapost.com/news/articleViewAmp.html?idxno=46577) — The Korea Post, 2025-10-31 (날짜 추정)
+      • [과학기술정보통신부, 인공지능 특화 파운데이션 모델 프로젝트 2단계 평가 결과와 추가 지원 계획을 발표하며 참여 기관별 GPU 배분 내역과 일정을 공개했다는 긴 제목의 보도자료](https://www.msit.go.kr/bbs/view.do?nttSeqNo=1) — 과학기술정보통신부, 2025-12-01
+      • [(단독) 특화 AI 모델 GPU 지원](https://www.yna.co.kr/view/AKR1) — 연합뉴스, 2025-10-02",
+          "fields": [],
+          "footer": {
+            "text": "공개 자료로 정리한 사실 · lunit-consortium-companies",
+          },
+          "title": "출처 전체 (5건)",
+        },
+      ]
+    `);
+    expect(body.components[0]!.components.map((b) => b.custom_id)).toEqual(['fb:u:abcdefgh:lunit-consortium-companies', 'fb:d:abcdefgh:lunit-consortium-companies']);
+  });
+
+  it('"in English": the answer alone, not titled with the request', () => {
+    const english = answered('in English please', [item({ text: 'Seven companies take part in the Lunit consortium.' })], 'en');
+    const body = renderAnswer({ ...english, followUp: { kind: 'language' } });
+    expect(body.embeds[0]!.title).toBeUndefined();
+    expect(body).toEqual(renderAnswer({ ...english, question: '' }));
+    // Any other follow-up keeps the question as the title, as a question does.
+    expect(renderAnswer({ ...answered('그럼 KAIST는?', [item({})]), followUp: { kind: 'entity-swap' } }).embeds[0]!.title).toBe('그럼 KAIST는?');
   });
 });

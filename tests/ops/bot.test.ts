@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, loadCorpus } from '../../src/index.ts';
 import { createBot, type AnswerEvent } from '../../runtime/bot.ts';
+import { ConversationCache, Conversations } from '../../runtime/conversations.ts';
 import { RateLimiter } from '../../runtime/rate-limit.ts';
 import { memoryRecorder } from '../../runtime/record.ts';
 import { writeCorpus } from '../helpers/tmp-corpus.ts';
@@ -60,5 +61,63 @@ describe('each question reported once, for the logs and metrics', () => {
     }
     expect(new Set(events.map((e) => e.requestId)).size).toBe(4);
     expect(String(events[3]!.error)).toContain('engine exploded');
+  });
+});
+
+describe('follow-ups in a conversation', () => {
+  const thread = { key: 'slack:C1:1700000000.000100' };
+
+  it('reads a question against the conversation it was remembered in, and only there', async () => {
+    const bot = createBot({ engine, recorder: memoryRecorder() });
+    const first = await bot.ask('그래픽카드 몇 장?', origin, thread);
+    expect(first.turn?.factIds[0]).toBe('gpu-per-team');
+    // Not remembered yet (not delivered): "출처 더" has nothing to lean on.
+    expect((await bot.ask('출처 더', origin, thread)).followUp).toBeUndefined();
+    await bot.remember(thread.key, first, origin);
+    const sources = await bot.ask('출처 더', origin, thread);
+    expect(sources).toMatchObject({ answered: true, followUp: { kind: 'sources' }, answers: [{ factId: 'gpu-per-team' }] });
+    const english = await bot.ask('in English please', origin, thread);
+    expect(english).toMatchObject({ lang: 'en', followUp: { kind: 'language' } });
+    // Another conversation, or none: the same words stand alone.
+    expect((await bot.ask('출처 더', origin, { key: 'slack:C1:other' })).followUp).toBeUndefined();
+    expect((await bot.ask('출처 더', origin)).followUp).toBeUndefined();
+  });
+
+  it('follows knows who asked last, and nothing is remembered of an answer without a turn', async () => {
+    const bot = createBot({ engine, recorder: memoryRecorder() });
+    expect(await bot.follows(thread.key, origin)).toBe(false);
+    await bot.remember(thread.key, await bot.ask('그래픽카드 몇 장?', origin, thread), origin);
+    expect(await bot.follows(thread.key, origin)).toBe(true);
+    expect(await bot.follows(thread.key, { ...origin, userId: 'U2' })).toBe(false);
+    expect(await bot.follows(thread.key, { platform: 'discord', userId: 'U1' })).toBe(false);
+    // Another user's unanswered mention in the thread leaves the context as it was.
+    await bot.remember(thread.key, await bot.ask('오늘 날씨', { ...origin, userId: 'U2' }, thread), { ...origin, userId: 'U2' });
+    expect(await bot.follows(thread.key, origin)).toBe(true);
+  });
+
+  it('the follow-up time comes from the conversations given (an injected clock)', async () => {
+    let t = 0;
+    const conversations = new Conversations({ store: new ConversationCache(), hashKey: 'a-test-key-of-enough-length', ttlMs: 60_000, now: () => t });
+    const bot = createBot({ engine, recorder: memoryRecorder(), conversations });
+    await bot.remember(thread.key, await bot.ask('그래픽카드 몇 장?', origin, thread), origin);
+    t = 59_999;
+    expect((await bot.ask('출처 더', origin, thread)).followUp?.kind).toBe('sources');
+    t = 60_000;
+    expect(await bot.follows(thread.key, origin)).toBe(false);
+    expect((await bot.ask('출처 더', origin, thread)).followUp).toBeUndefined();
+  });
+
+  it('a message that did not address the bot is answered only when it can be: otherwise quiet, unlogged, uncounted', async () => {
+    const recorder = memoryRecorder();
+    const events: AnswerEvent[] = [];
+    const bot = createBot({ engine, recorder, onAnswer: (e) => void events.push(e) });
+    await bot.remember(thread.key, await bot.ask('그래픽카드 몇 장?', origin, thread), origin);
+    const thanks = await bot.ask('고마워요', origin, { ...thread, unaddressed: true });
+    expect(thanks).toMatchObject({ answered: false, quiet: true });
+    const more = await bot.ask('출처 더', origin, { ...thread, unaddressed: true });
+    expect(more).toMatchObject({ answered: true, followUp: { kind: 'sources' } });
+    expect(more.quiet).toBeUndefined();
+    expect(recorder.questions.map((q) => q.question)).toEqual(['그래픽카드 몇 장?', '출처 더']);
+    expect(events.map((e) => [e.outcome, e.followUp])).toEqual([['answered', undefined], ['answered', 'sources']]);
   });
 });

@@ -25,6 +25,15 @@ describe('configuration', () => {
     expect(message).not.toContain('secret-pass');
   });
 
+  it('FOLLOWUP_TTL_MINUTES: 10 by default, fractions allowed, 0 turns follow-ups off, anything else named', () => {
+    expect(loadConfig({}).ops.followUpTtlMinutes).toBe(10);
+    expect(loadConfig({ FOLLOWUP_TTL_MINUTES: '30' }).ops.followUpTtlMinutes).toBe(30);
+    expect(loadConfig({ FOLLOWUP_TTL_MINUTES: '0' }).ops.followUpTtlMinutes).toBe(0);
+    expect(loadConfig({ FOLLOWUP_TTL_MINUTES: ' ' }).ops.followUpTtlMinutes).toBe(10);
+    expect(loadConfig({ FOLLOWUP_TTL_MINUTES: '0.5' }).ops.followUpTtlMinutes).toBe(0.5);
+    for (const bad of ['-1', 'ten', '1441', 'Infinity']) expect(() => loadConfig({ FOLLOWUP_TTL_MINUTES: bad }), bad).toThrow(/FOLLOWUP_TTL_MINUTES must be/);
+  });
+
   it('QUESTION_LOG with {hostname}: a file per replica', () => {
     expect(loadConfig({ QUESTION_LOG: '/data/questions-{hostname}.db' }).ops.questionLog).toBe(`/data/questions-${os.hostname()}.db`);
   });

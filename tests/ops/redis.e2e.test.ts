@@ -1,7 +1,8 @@
 /**
  * Two bot replicas (adapters/main.ts, as `npm start` runs it) behind one address, sharing a real
  * redis-server (REDIS_URL), against the fake Slack: an event and its retry, landing on different
- * replicas, get exactly one reply; one user's limit holds across both; Redis stopped mid-run
+ * replicas, get exactly one reply; the asker's follow-up in a thread is answered by the replica
+ * that did not answer the thread; one user's limit holds across both; Redis stopped mid-run
  * crashes nothing, answers go on from each replica's memory, /readyz says so, and sharing resumes
  * when Redis is back.
  */
@@ -58,6 +59,22 @@ describe('two replicas sharing Redis', () => {
     await until(() => (sent.every((e) => repliesTo(e.ts).length > 0) ? true : undefined), 15_000, 'every reply');
     await settle();
     for (const e of sent) expect(repliesTo(e.ts), e.ts).toHaveLength(1);
+  });
+
+  it('a thread answered by one replica is followed up on the other: the asker needs no mention there either', async () => {
+    const question = mention('U0THREAD01', '루닛 컨소시엄 GPU 몇 장 받아?');
+    const before = new Map(lb.served);
+    expect((await postEvent(events, eventEnvelope(question))).status).toBe(200);
+    await until(() => (repliesTo(question.ts).length === 1 ? true : undefined), 15_000, 'the answer');
+    const followUp = { type: 'message', channel_type: 'channel', user: 'U0THREAD01', text: '그럼 KAIST는?', ts: nextTs(), thread_ts: question.ts, channel: 'C0REDIS01' };
+    expect((await postEvent(events, eventEnvelope(followUp))).status).toBe(200);
+    for (const [port, n] of lb.served) expect(n - (before.get(port) ?? 0), `replica on ${port}`).toBe(1);
+    await until(() => (repliesTo(question.ts).length === 2 ? true : undefined), 15_000, 'the follow-up answer');
+    // Logged (asynchronously) by the replica that answered it, as a follow-up.
+    const followUps = () => replicas.flatMap((r) => r.logs().split('\n')).filter((l) => l.includes('"msg":"answer"') && l.includes('"followUp":"entity-swap"'));
+    await until(() => (followUps().length > 0 ? true : undefined), 5000, 'the answer line');
+    await settle();
+    expect(followUps()).toHaveLength(1);
   });
 
   it("holds one user's limit across both replicas: 3 answers and one \"please wait\" for 6 questions", async () => {

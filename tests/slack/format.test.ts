@@ -380,6 +380,13 @@ describe('every reply stays within Slack limits and never pings anyone', () => {
     }
   });
 
+  test.prop([anyAnswer, fc.array(citation, { minLength: 1, maxLength: 80 })], { numRuns: 60 })('formatAnswer (a "sources" follow-up, up to 80 sources)', (answer, sources) => {
+    const m = formatAnswer({ ...answer, answers: answer.answers.map((a) => ({ ...a, sources })), followUp: { kind: 'sources' } }, { channelKind: 'dm', now: NOW });
+    checkLimits(m);
+    checkMarkup(m);
+    for (const t of texts(m)) if (!t.startsWith('{')) expect(t).not.toMatch(LIVE_MENTION);
+  });
+
   test.prop([fc.array(answerItem, { maxLength: 60 }), str], { numRuns: 40 })('formatQuickFact (topic)', (items, title) => {
     const m = formatQuickFact({ type: 'topic', lang: 'en', topic: { id: 'x', title }, items }, { channelKind: 'command', echo: title, now: NOW });
     checkLimits(m);
@@ -414,5 +421,62 @@ describe('a plan asked about as an outcome', () => {
     const m = formatAnswer({ question: '최종평가 결과 나왔어?', lang: 'ko', answered: true, answers: [item({ kind: 'plan' })], notice }, { channelKind: 'channel', now: NOW });
     expect(JSON.stringify(m.blocks[0])).toContain('아직 없어요');
     expect(m.text.startsWith(notice.text)).toBe(true);
+  });
+});
+
+describe('follow-ups', () => {
+  const longTitle = '과학기술정보통신부, 인공지능 특화 파운데이션 모델 프로젝트 2단계 평가 결과와 추가 지원 계획을 발표하며 참여 기관별 GPU 배분 내역을 공개';
+  const others: Citation[] = [
+    { sourceId: '10-msit', title: longTitle, publisher: '과학기술정보통신부', date: '2025-12-01', url: 'https://www.msit.go.kr/bbs/view.do?nttSeqNo=1' },
+    { sourceId: '11-yonhap', title: '특화 AI 모델 GPU 지원', publisher: '연합뉴스', date: '2025-10-02', url: 'https://www.yna.co.kr/view/AKR1' },
+  ];
+
+  it('"출처 더": the fact, then every source that states it, one a line, titles in full', () => {
+    const answer: Answer = { question: '출처 더 보여줘', lang: 'ko', answered: true, answers: [item({ sources: [zdnet, boan, edaily, ...others] })], followUp: { kind: 'sources' } };
+    const m = formatAnswer(answer, { channelKind: 'channel', now: NOW });
+    expect({ text: m.text, blocks: m.blocks.filter((b) => b.type !== 'actions') }).toMatchInlineSnapshot(`
+      {
+        "blocks": [
+          {
+            "text": {
+              "text": "선정된 팀은 각각 엔비디아 B200 GPU 256장을 지원받는다. 두 팀을 합하면 512장이다.",
+              "type": "mrkdwn",
+            },
+            "type": "section",
+          },
+          {
+            "text": {
+              "text": "*출처 전체 (5건)*
+      • <https://zdnet.co.kr/view/?no=20250905142804|정부, 'AI 특화 파운데이션 모델' 개발 본격화> (지디넷코리아, 2025-09-05)
+      • <http://m.boannews.com/html/detail.html?idx=139102&amp;tab_type=1|과기정통부, 특화 분야 AI 파운데이션 모델 개발 공모> (보안뉴스, 2025-09-05, 날짜 추정)
+      • ‘소버린 AI’ 구축 넘어 산업 적용까지 (이데일리, 2025-11-23)
+      • <https://www.msit.go.kr/bbs/view.do?nttSeqNo=1|과학기술정보통신부, 인공지능 특화 파운데이션 모델 프로젝트 2단계 평가 결과와 추가 지원 계획을 발표하며 참여 기관별 GPU 배분 내역을 공개> (과학기술정보통신부, 2025-12-01)
+      • <https://www.yna.co.kr/view/AKR1|특화 AI 모델 GPU 지원> (연합뉴스, 2025-10-02)",
+              "type": "mrkdwn",
+            },
+            "type": "section",
+          },
+        ],
+        "text": "선정된 팀은 각각 엔비디아 B200 GPU 256장을 지원받는다. 두 팀을 합하면 512장이다.
+
+      출처 전체 (5건)
+      • 정부, 'AI 특화 파운데이션 모델' 개발 본격화 (지디넷코리아, 2025-09-05, https://zdnet.co.kr/view/?no=20250905142804)
+      • 과기정통부, 특화 분야 AI 파운데이션 모델 개발 공모 (보안뉴스, 2025-09-05, 날짜 추정, http://m.boannews.com/html/detail.html?idx=139102&amp;tab_type=1)
+      • ‘소버린 AI’ 구축 넘어 산업 적용까지 (이데일리, 2025-11-23)
+      • 과학기술정보통신부, 인공지능 특화 파운데이션 모델 프로젝트 2단계 평가 결과와 추가 지원 계획을 발표하며 참여 기관별 GPU 배분 내역을 공개 (과학기술정보통신부, 2025-12-01, https://www.msit.go.kr/bbs/view.do?nttSeqNo=1)
+      • 특화 AI 모델 GPU 지원 (연합뉴스, 2025-10-02, https://www.yna.co.kr/view/AKR1)",
+      }
+    `);
+    // The vote is on the fact, with what was asked.
+    const actions = m.blocks.at(-1) as { type: string; elements: { value: string }[] };
+    expect(actions.type).toBe('actions');
+    expect(decodeValue(FeedbackValue, actions.elements[0]!.value)).toMatchObject({ f: 'gpu-b200-allocation', q: '출처 더 보여줘' });
+  });
+
+  it('"in English": just the answer, in English, laid out as any answer', () => {
+    const english: Answer = { ...answered, question: 'in English please', lang: 'en', answers: [item({ text: 'Each selected team gets 256 NVIDIA B200 GPUs; 512 for both.' })] };
+    const m = formatAnswer({ ...english, followUp: { kind: 'language' } }, { channelKind: 'channel', now: NOW });
+    expect(m).toEqual(formatAnswer(english, { channelKind: 'channel', now: NOW }));
+    expect(m.text).not.toContain('in English please');
   });
 });

@@ -9,12 +9,13 @@ const manifest = parse(fs.readFileSync(new URL('../../adapters/slack/manifest.ym
 
 describe('adapters/slack/manifest.yml', () => {
   it('asks for the least scopes the bot needs', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history']);
+    // channels:history and groups:history: the asker's follow-ups in a thread, without a mention.
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history']);
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
   });
 
-  it('subscribes to mentions and DMs only, with interactivity on', () => {
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'message.im']);
+  it('subscribes to mentions, DMs and channel messages (for thread follow-ups), with interactivity on', () => {
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'message.im', 'message.channels', 'message.groups']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
     expect(manifest.features.app_home.messages_tab_read_only_enabled).toBe(false);

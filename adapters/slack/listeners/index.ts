@@ -4,12 +4,12 @@ import { ACTION_IDS } from '../values.ts';
 import { handleFeedback, handleShare } from './actions.ts';
 import { handleAskCommand, handleFactCommand } from './commands.ts';
 import { describeError, type SlackDeps } from './deps.ts';
-import { handleAppMention, handleDirectMessage } from './events.ts';
+import { handleAppMention, handleMessage } from './events.ts';
 
 /** Listeners track their own answers in deps.inFlight, from the ack to the delivery. */
 export function registerListeners(app: App, deps: SlackDeps): void {
   app.event('app_mention', (args) => handleAppMention(deps, args));
-  app.message((args) => handleDirectMessage(deps, args));
+  app.message((args) => handleMessage(deps, args));
 
   app.command(deps.commands.ask, (args) => handleAskCommand(deps, args));
   app.command(deps.commands.fact, (args) => handleFactCommand(deps, args));

@@ -1,0 +1,44 @@
+/** What explain() returns: the parsed question, the decision, and every candidate's rules and closest example. */
+import type { ParsedQuestion } from '../query/parse.ts';
+import { evidence, type Decision } from './decide.ts';
+import type { Ranked, Ranking } from './rank.ts';
+
+export interface Explanation {
+  units: string[][];
+  question: Pick<ParsedQuestion, 'programme' | 'entities' | 'ordinals' | 'years' | 'versions' | 'attributes' | 'intents' | 'personal'> & { context: string[] };
+  /** What was decided: the answer's fact and tier, or why not. */
+  decision: { answered: true; factId: string; tier: 'home' | 'all' } | { answered: false; reason: string };
+  /** `missing`: the question's words the fact lacks; `filteredBy`: the filter that removed it. */
+  candidates: { id: string; coverage: number; matched: number; missing: string[]; bm25: number; rank: number; evidence: number; example?: { sim: number; text: string }; rules: { rule: string; factor: number }[]; filteredBy?: string }[];
+}
+
+export function explanation(q: ParsedQuestion, ranking: Ranking, decision: Decision): Explanation {
+  const row = (r: Ranked) => ({
+    id: r.id,
+    coverage: r.coverage.value,
+    matched: r.coverage.matched,
+    missing: r.coverage.missing,
+    bm25: r.bm25,
+    rank: r.score,
+    evidence: evidence(r),
+    ...(r.example ? { example: r.example } : {}),
+    rules: r.factors,
+    ...(r.filteredBy ? { filteredBy: r.filteredBy } : {}),
+  });
+  return {
+    units: q.units.map((u) => u.tokens),
+    question: {
+      programme: q.programme,
+      entities: q.entities,
+      ordinals: q.ordinals,
+      years: q.years,
+      versions: q.versions,
+      attributes: q.attributes,
+      intents: q.intents,
+      personal: q.personal,
+      context: q.units.filter((u) => u.context).map((u) => u.tokens[0]!),
+    },
+    decision: decision.answered ? { answered: true, factId: decision.best.id, tier: decision.tier } : { answered: false, reason: decision.reason },
+    candidates: [...(decision.answered ? decision.ranked : ranking.kept), ...ranking.removed].map(row),
+  };
+}
