@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { loadEngine, defaultOptions, DEFAULT_CORPUS_DIR, type EngineOptions } from '../src/index.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { createBaseline } from './lib/baseline.ts';
-import { BLIND_DIR, EVAL_DIR, loadConversations, loadEvalSet, type EvalQuestion } from './lib/eval-set.ts';
+import { BLIND_DIR, curatedOutOfScope, EVAL_DIR, loadConversations, loadEvalSet, type EvalQuestion } from './lib/eval-set.ts';
 import { scoreConversations } from './lib/followup-metrics.ts';
 import { score, type Metrics } from './lib/metrics.ts';
 import { loadPrevious } from './lib/previous.ts';
@@ -72,9 +72,7 @@ function report(title: string, set: EvalQuestion[]): Metrics {
   return ours;
 }
 
-// The questions curators marked out of scope are scored as abstentions with the dev sets.
-const curated: EvalQuestion[] = corpus.outOfScope.map((q) => ({ q, expect: [], kind: 'out-of-scope', file: 'corpus/out-of-scope.yaml' }));
-const dev = [...loadEvalSet(process.env.EVAL_DIR || EVAL_DIR), ...curated];
+const dev = [...loadEvalSet(process.env.EVAL_DIR || EVAL_DIR), ...curatedOutOfScope(corpus)];
 const blind = loadEvalSet(process.env.BLIND_DIR || BLIND_DIR);
 console.log(`corpus: ${corpus.facts.length} facts, ${corpus.sources.size} sources, ${corpus.facts.reduce((n, f) => n + f.examples.length, 0)} example questions`);
 const devMetrics = report(`DEV (${path.relative(process.cwd(), process.env.EVAL_DIR || EVAL_DIR)}, tuned on)`, dev);

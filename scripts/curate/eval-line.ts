@@ -5,7 +5,7 @@
  */
 import { createEngine, type Engine } from '../../src/engine.ts';
 import type { Corpus } from '../../src/corpus/load.ts';
-import { BLIND_DIR, EVAL_DIR, loadEvalSet, type EvalQuestion } from '../lib/eval-set.ts';
+import { BLIND_DIR, curatedOutOfScope, EVAL_DIR, loadEvalSet, type EvalQuestion } from '../lib/eval-set.ts';
 import { score } from '../lib/metrics.ts';
 
 export interface EvalChange {
@@ -41,8 +41,7 @@ const evalSet = (dir: string) => sets.get(dir) ?? sets.set(dir, loadEvalSet(dir)
 export function evalChange(before: Corpus | Engine, after: Corpus | Engine, dirs = { dev: EVAL_DIR, blind: BLIND_DIR }): EvalChange {
   const engine = (c: Corpus | Engine) => ('ask' in c ? c : createEngine(c));
   const corpusAfter = 'ask' in after ? after.corpus : after;
-  const curated = (c: Corpus): EvalQuestion[] => c.outOfScope.map((q) => ({ q, expect: [], kind: 'out-of-scope', file: 'corpus/out-of-scope.yaml' }));
-  const dev = [...evalSet(dirs.dev), ...curated(corpusAfter)];
+  const dev = [...evalSet(dirs.dev), ...curatedOutOfScope(corpusAfter)];
   const blind = evalSet(dirs.blind);
   const [b, a] = [ranker(engine(before)), ranker(engine(after))];
   const top = (rank: (q: string) => string[], q: string) => rank(q)[0] ?? '(not found)';

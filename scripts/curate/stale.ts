@@ -3,7 +3,7 @@
  * up next (did the release happen? the groundbreaking?), each with the sources that stated the plan.
  */
 import type { Corpus } from '../../src/corpus/load.ts';
-import { dueEnd } from '../../src/answer/freshness.ts';
+import { isPastDue } from '../../src/answer/freshness.ts';
 
 export interface StalePlan {
   factId: string;
@@ -15,7 +15,7 @@ export interface StalePlan {
 export function stalePlans(corpus: Corpus, today: string): StalePlan[] {
   const superseded = new Set(corpus.facts.flatMap((f) => f.supersedes));
   return corpus.facts
-    .filter((f) => f.kind === 'plan' && f.due && dueEnd(f.due) < today && !superseded.has(f.id))
+    .filter((f) => isPastDue(f, today) && !superseded.has(f.id))
     .sort((a, b) => (a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : a.id < b.id ? -1 : 1))
     .map((f) => ({
       factId: f.id,

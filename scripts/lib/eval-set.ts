@@ -25,6 +25,11 @@ export const EVAL_DIR = path.join(import.meta.dirname, '../../tests/eval');
 /** Blind sets: written from the sources alone, scored before and after a change, never tuned on. */
 export const BLIND_DIR = path.join(import.meta.dirname, '../../tests/eval-blind');
 
+/** The questions curators marked out of scope (corpus/out-of-scope.yaml), scored as abstentions with the dev sets. */
+export function curatedOutOfScope(corpus: { outOfScope: readonly string[] }): EvalQuestion[] {
+  return corpus.outOfScope.map((q) => ({ q, expect: [], kind: 'out-of-scope', file: 'corpus/out-of-scope.yaml' }));
+}
+
 /** Every question in tests/eval/*.yaml, in file order. */
 export function loadEvalSet(dir = EVAL_DIR): EvalQuestion[] {
   return fs

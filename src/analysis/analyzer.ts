@@ -192,11 +192,14 @@ export class Analyzer {
     return this.units(text).flatMap((u) => u.tokens);
   }
 
-  /** Tokens for indexing: like `tokens`, but an alias counts once per mention, so BM25 sees how often a fact names it. */
-  indexTokens(text: string): string[] {
+  /**
+   * Units and the tokens to index: like `tokens`, but an alias counts once per mention, so BM25 sees
+   * how often a fact names it.
+   */
+  indexed(text: string): { units: Unit[]; tokens: string[] } {
     const { units, mentions } = this.analyze(text);
     const repeats = [...mentions].flatMap(([token, n]) => Array<string>(n - 1).fill(token));
-    return [...units.flatMap((u) => u.tokens), ...repeats];
+    return { units, tokens: [...units.flatMap((u) => u.tokens), ...repeats] };
   }
 
   /** Words repeat across facts and questions: their tokens are worked out once. */

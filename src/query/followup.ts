@@ -38,7 +38,8 @@ export function resolveFollowUp(q: ParsedQuestion, norm: string, prev: Turn, lex
   if (!leans || own.length > FOLLOW_UP_UNITS) return undefined;
   const prevUnits = prev.units as Unit[];
   const prevEntities = prevUnits.filter((u) => u.entity);
-  const isMarker = (u: Pick<Unit, 'tokens'>) => [...lex.programmes.markers.values()].some((ms) => ms.includes(u.tokens[0]!));
+  const markers = new Set([...lex.programmes.markers.values()].flat());
+  const isMarker = (u: Pick<Unit, 'tokens'>) => markers.has(u.tokens[0]!);
   // "what about the sovereign model call?": the last question, about another programme.
   if (q.programme.by === 'named') {
     const prevProgramme = prevUnits.filter(isMarker);

@@ -97,9 +97,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
   const analyse = (text: string) => {
     let a = analysed.get(text);
     if (!a) {
-      const { units, mentions } = analyzer.analyze(text);
-      const repeats = [...mentions].flatMap(([token, n]) => Array<string>(n - 1).fill(token));
-      a = { tokens: [...units.flatMap((u) => u.tokens), ...repeats], units };
+      a = analyzer.indexed(text);
       analysed.set(text, a);
     }
     return a;
