@@ -99,6 +99,7 @@ describe('normalize, stemEnglish, detectLang', () => {
     ['GPU몇장', 'ko'],
     ['When does stage 2 end?', 'en'],
     ['What is 독파모?', 'en'],
+    ['Lunit budget은?', 'ko'],
     ['루닛 모델 오픈소스로 풀려?', 'ko'],
     ['', 'ko'],
   ] as const)('%s is %s', (text, lang) => expect(detectLang(text)).toBe(lang));
@@ -252,6 +253,30 @@ describe('English alias terms keep their word breaks', () => {
     ]);
     expect(a.units('did they wrap up stage 1?').map((u) => u.tokens[0])).not.toContain('~upstage');
     expect(a.units('K Fold 크기').map((u) => u.tokens[0])).toContain('~k-fold');
+  });
+});
+
+describe('preambles in chat', () => {
+  it('a colon right after a word ends a preamble', () => {
+    expect(questionParts('fact-checking a caption: where was the briefing held?').map((p) => p.asks)).toEqual([false, true]);
+  });
+
+  it('when no part asks in so many words, the last one does (chat puts the request last)', () => {
+    const parts = questionParts('발표자료 만드는데 급함 ㅠ 루닛컨소 병원 리스트 ㄱㄱ');
+    expect(parts.at(-1)).toEqual({ text: '루닛컨소 병원 리스트 ㄱㄱ', asks: true });
+    expect(parts.slice(0, -1).every((p) => !p.asks)).toBe(true);
+  });
+});
+
+describe('an attribute is meant, not found inside another word', () => {
+  const a = new Analyzer([
+    { id: 'personal', terms: ['나이', '연봉'], attribute: true },
+    { id: 'lunit', terms: ['루닛'] },
+  ]);
+  it('나이 in 토크나이저 is no attribute; 연봉 right after 루닛 is', () => {
+    expect(a.tokens('토크나이저 뭐 써?')).not.toContain('~personal');
+    expect(a.tokens('루닛연봉 얼마?')).toContain('~personal');
+    expect(a.tokens('대표 나이')).toContain('~personal');
   });
 });
 

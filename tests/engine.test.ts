@@ -36,6 +36,10 @@ describe('answers', () => {
     expect(new Set(a.answers.map((x) => x.factId)).size).toBe(a.answers.length);
   });
 
+  it("'GPU 몇 장?' names no programme: the home programme's GPUs per team, not the national plan (a counter names no topic)", () => {
+    for (const q of ['GPU 몇 장?', 'GPU몇장']) expect(engine.explain(q).decision).toMatchObject({ answered: true, factId: 'gpu-b200-allocation', tier: 'home' });
+  });
+
   it("lists related facts of the best answer's programme first", () => {
     const a = engine.ask('GPU몇장 받아?');
     const scopeOf = (topic: string) => engine.corpus.topics.find((t) => t.id === topic)?.scope;

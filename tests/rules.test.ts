@@ -63,6 +63,14 @@ describe('rules', () => {
     expect(top(engine, '소버린 AI가 뭐야?')).toBe('glossary-sovereign-ai');
     expect(factor('소버린 AI가 뭐야?', 'glossary-sovereign-ai', 'definition')).toBeCloseTo(1 + defaultOptions.rank.rules.definition);
     expect(factor('소버린 AI가 뭐야?', 'programme-sovereign-ai-mention', 'definition')).toBe(1);
+    // A bare topic name ("GPU") is asked like "GPU가 뭐야?": its topic's lead.
+    expect(top(engine, 'GPU')).toBe('gpu-per-team');
+    expect(factor('GPU', 'gpu-per-team', 'definition')).toBeCloseTo(1 + defaultOptions.rank.rules.definition);
+  });
+
+  it("coverage: a preamble's words count only where the fact has them", () => {
+    const c = engine.explain('GPU 얘기 정리 중인데요. 루닛 사업비 얼마야?').candidates.find((x) => x.id === 'lunit-budget')!;
+    expect(c.coverage).toBe(1);
   });
 
   it('programme: a question naming no programme leans to the home programme\'s facts', () => {
