@@ -97,9 +97,9 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
 
   /** The question merged with the last turn, when it swaps a team or an attribute into it. */
   function merge(q: ParsedQuestion, previous: Turn | undefined) {
-    const r = previous && resolveFollowUp(q, analyzer.normalize(q.text), previous, analyzer.lexicon);
+    const r = previous && resolveFollowUp(q, previous, analyzer.lexicon);
     if (!r || (r.kind !== 'entity-swap' && r.kind !== 'attribute-swap')) return { r, merged: undefined };
-    return { r, merged: withUnits({ text: q.text, lang: q.lang, intents: r.intents, ...(r.counted ? { counted: r.counted } : {}), personal: false }, r.units, parseCtx) };
+    return { r, merged: withUnits({ text: q.text, norm: q.norm, lang: q.lang, intents: r.intents, ...(r.counted ? { counted: r.counted } : {}), personal: false }, r.units, parseCtx) };
   }
 
   /** The question read against the last turn, when it is a follow-up; undefined when it stands alone. */
@@ -110,7 +110,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     if (r.kind === 'language') return followUps.again(q.text, previous, 'language', r.lang);
     if (r.kind === 'more') {
       // The last question ranked again: the facts after the one already given.
-      const last = withUnits({ text: q.text, lang: previous.lang, intents: previous.intents as ParsedQuestion['intents'], personal: false }, previous.units as ParsedQuestion['units'], parseCtx);
+      const last = withUnits({ text: q.text, norm: q.norm, lang: previous.lang, intents: previous.intents as ParsedQuestion['intents'], personal: false }, previous.units as ParsedQuestion['units'], parseCtx);
       const next = rank(last).kept.filter((x) => x.id !== previous.factIds[0] && x.coverage.value >= o.compose.relatedCoverage);
       return followUps.more(q.text, previous, next.slice(0, 1 + o.compose.maxRelated).map((x) => x.id));
     }

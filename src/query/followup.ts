@@ -23,7 +23,8 @@ const FOLLOW_UP_UNITS = 3;
 const content = (units: readonly Unit[]) => units.filter((u) => !u.framing && !u.predicate && !u.context);
 
 /** How `q` follows `prev`, or undefined when it stands on its own. */
-export function resolveFollowUp(q: ParsedQuestion, norm: string, prev: Turn, lex: Lexicon): Resolution | undefined {
+export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon): Resolution | undefined {
+  const norm = q.norm;
   const f = lex.followups;
   const short = norm.trim().split(/\s+/).length <= ACTION_WORDS;
   const own = content(q.asking);

@@ -25,6 +25,8 @@ export interface ProgrammeScope {
 export interface ParsedQuestion {
   /** The question as received, cut to the maximum length. */
   text: string;
+  /** The text through the analyzer's character filters (lower case, numbers as digits, spellings). */
+  norm: string;
   lang: Lang;
   /** Every unit: the asking part's first, then the context's (marked `context`). */
   units: Unit[];
@@ -60,14 +62,14 @@ export function parseQuestion(text: string, ctx: ParseContext): ParsedQuestion {
   const lex = ctx.analyzer.lexicon;
   const norm = ctx.analyzer.normalize(text);
   return withUnits(
-    { text, lang: detectLang(text), intents: intents(norm, lex), ...optional('counted', countedIn(fold(text), lex)), personal: isPersonal(norm, lex) },
+    { text, norm, lang: detectLang(text), intents: intents(norm, lex), ...optional('counted', countedIn(fold(text), lex)), personal: isPersonal(norm, lex) },
     ctx.analyzer.questionUnits(text),
     ctx,
   );
 }
 
 /** The parts read off the units (the programme, entities, rounds, attributes), for units parsed or merged. */
-export function withUnits(base: Pick<ParsedQuestion, 'text' | 'lang' | 'intents' | 'counted' | 'personal'>, units: Unit[], ctx: ParseContext): ParsedQuestion {
+export function withUnits(base: Pick<ParsedQuestion, 'text' | 'norm' | 'lang' | 'intents' | 'counted' | 'personal'>, units: Unit[], ctx: ParseContext): ParsedQuestion {
   const asking = units.filter((u) => !u.context);
   const heads = asking.map((u) => u.tokens[0]!);
   const entities = asking.filter((u) => u.entity).map((u) => u.tokens[0]!);
