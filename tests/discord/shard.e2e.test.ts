@@ -25,7 +25,10 @@ interface ShardReport {
 
 let fake: FakeDiscord;
 let manager: ChildProcess;
-let logs = '';
+// stdout and stderr apart: their chunks interleave, and a line split across them would not parse.
+let out = '';
+let err = '';
+const logs = () => `${out}\n${err}`;
 let port: number;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'discord-shards-'));
 
@@ -53,9 +56,9 @@ beforeAll(async () => {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  manager.stdout!.on('data', (d) => (logs += d));
-  manager.stderr!.on('data', (d) => (logs += d));
-  await until(() => (logs.includes('all 2 shard(s) ready') ? true : undefined), 40_000, `the shards; logs:\n${logs}`);
+  manager.stdout!.on('data', (d) => (out += d));
+  manager.stderr!.on('data', (d) => (err += d));
+  await until(() => (logs().includes('all 2 shard(s) ready') ? true : undefined), 40_000, `the shards; logs:\n${logs()}`);
 }, 60_000);
 
 afterAll(async () => {
@@ -92,7 +95,7 @@ describe('a sharded bot', () => {
     expect(new Set(body.shards.map((s) => s.pid)).size).toBe(2);
     expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toMatchObject({ status: 'ok', shards: 2 });
     // No shard ever bound the port or crash-looped.
-    expect(logs).not.toMatch(/EADDRINUSE|exited \(code/);
+    expect(logs()).not.toMatch(/EADDRINUSE|exited \(code/);
   });
 
   it('adds up the shards in /metrics', async () => {
@@ -126,8 +129,10 @@ describe('a sharded bot', () => {
     expect(cb.body.type).toBe(4);
   }, 45_000);
 
-  it('logs JSON on every line, from the manager and the shards (each line of a shard with its id)', () => {
-    const lines = logs.split('\n').filter((l) => l.trim() !== '');
+  it('logs JSON on every line, from the manager and the shards (each line of a shard with its id)', async () => {
+    // pino writes asynchronously: wait for both answer lines before reading the log.
+    await until(() => ((logs().match(/"msg":"answer"/g)?.length ?? 0) >= 2 ? true : undefined), 10_000, 'two answer log lines');
+    const lines = logs().split('\n').filter((l) => l.trim() !== '');
     expect(lines.length).toBeGreaterThan(5);
     const parsed = lines.map((l) => {
       try {
