@@ -2,7 +2,7 @@
  * `npm run eval`: answer quality on the dev sets (tests/eval/, tuned on) and the blind sets
  * (tests/eval-blind/, never tuned on), each beside MiniSearch with default options on the same
  * corpus and questions, and which answers changed against the previous commit.
- *   --misses        list the engine's misses on the dev sets (never on the blind sets)
+ *   --misses        list the engine's misses on the dev sets, follow-ups included (never on the blind sets)
  *   --diff REF      compare with another commit than HEAD; --no-diff skips the comparison
  *   --opts JSON     knobs to try, merged into the engine's defaultOptions ('{"decide":{"minEvidence":0.6}}')
  *   --dev-only      leave the blind sets out (while tuning: look at them before and after, not during)
@@ -88,6 +88,10 @@ for (const [title, dir] of [['dev', process.env.EVAL_DIR || EVAL_DIR], ['blind',
   const langs = Object.entries(m.byLang).map(([k, v]) => `${k} ${pct(v.hit1)} (n=${v.n})`).join(', ');
   console.log(`\nFOLLOW-UPS (${title}, ${conversations.length} conversations): hit@1 ${pct(m.hit1)} over ${m.turns} later turns; self-contained unchanged ${pct(m.unchanged)} (n=${m.selfContained})`);
   console.log(`  by kind: ${kinds}\n  by language: ${langs}`);
+  if (values.misses && title === 'dev') {
+    console.log('\nfollow-up misses (dev):');
+    for (const x of m.misses) console.log(`- [${x.kind}] ${x.before} ${x.beforeRight ? '✓' : '✗'} → ${x.q}\n    expect ${x.expect.join(', ') || '(not found)'}; got ${x.got.join(', ') || '(not found)'}`);
+  }
 }
 
 if (values.misses) {

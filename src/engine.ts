@@ -85,8 +85,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     return { q, ranking, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim) };
   }
 
-  function answer(q: ParsedQuestion): Answer {
-    const { decision } = run(q);
+  function answerRun({ q, decision }: ReturnType<typeof run>): Answer {
     if (!decision.answered) {
       const near = decision.reason === 'no-evidence' ? [...new Set(decision.ranked.slice(0, 3).map((r) => r.entry.fact.topic))] : [];
       return notFound(corpus, q.text, q.lang, decision.reason === 'empty' ? 'empty' : 'out-of-scope', near);
@@ -94,12 +93,20 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     const a = compose(q, decision, (id) => coverage(q, index.entries.get(id)!, index, markers, o.rank.coverage).value);
     return { ...a, turn: turnOf(q, a.answers.map((x) => x.factId)) };
   }
+  const answer = (q: ParsedQuestion) => answerRun(run(q));
 
-  /** The question merged with the last turn, when it swaps a team or an attribute into it. */
+  /**
+   * The question merged with the last turn, when it swaps a team or an attribute into it: its first
+   * reading that finds an answer (or the last).
+   */
   function merge(q: ParsedQuestion, previous: Turn | undefined) {
     const r = previous && resolveFollowUp(q, previous, analyzer.lexicon);
     if (!r || (r.kind !== 'entity-swap' && r.kind !== 'attribute-swap')) return { r, merged: undefined };
-    return { r, merged: withUnits({ text: q.text, norm: q.norm, lang: q.lang, intents: r.intents, ...(r.counted ? { counted: r.counted } : {}), personal: false }, r.units, parseCtx) };
+    const base = { text: q.text, norm: q.norm, lang: q.lang, intents: r.intents, ...(r.counted ? { counted: r.counted } : {}), personal: false };
+    const readings = r.readings.map((units) => () => run(withUnits(base, units, parseCtx)));
+    let merged = readings[0]!();
+    for (const next of readings.slice(1)) if (!merged.decision.answered) merged = next();
+    return { r, merged };
   }
 
   /** The question read against the last turn, when it is a follow-up; undefined when it stands alone. */
@@ -109,12 +116,17 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     if (r.kind === 'sources') return followUps.again(q.text, previous, 'sources', previous.lang);
     if (r.kind === 'language') return followUps.again(q.text, previous, 'language', r.lang);
     if (r.kind === 'more') {
-      // The last question ranked again: the facts after the one already given.
+      // More of the last answer's topic, in the order the last question ranks them, then the topic's own.
       const last = withUnits({ text: q.text, norm: q.norm, lang: previous.lang, intents: previous.intents as ParsedQuestion['intents'], personal: false }, previous.units as ParsedQuestion['units'], parseCtx);
-      const next = rank(last).kept.filter((x) => x.id !== previous.factIds[0] && x.coverage.value >= o.compose.relatedCoverage);
-      return followUps.more(q.text, previous, next.slice(0, 1 + o.compose.maxRelated).map((x) => x.id));
+      const topic = index.entries.get(previous.factIds[0] ?? '')?.fact.topic;
+      const shown = new Set(previous.factIds);
+      const ranked = rank(last).kept.map((x) => x.entry.fact);
+      const next = [...ranked, ...corpus.facts].filter((f) => f.topic === topic && !shown.has(f.id));
+      return followUps.more(q.text, previous, [...new Set(next.map((f) => f.id))].slice(0, 1 + o.compose.maxRelated));
     }
-    const a = answer(merged!);
+    // A fallback reading waits for the message alone to find nothing.
+    if (r.fallback && answer(q).answered) return undefined;
+    const a = answerRun(merged!);
     return a.answered ? { ...a, followUp: { kind: r.kind } } : undefined;
   }
 
@@ -127,7 +139,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
 
   function explain(raw: string, previous?: Turn): Explanation {
     const parsed = parse(raw);
-    const { q, ranking, decision } = run(merge(parsed, previous).merged ?? parsed);
+    const { q, ranking, decision } = merge(parsed, previous).merged ?? run(parsed);
     return explanation(q, ranking, decision);
   }
 

@@ -62,6 +62,8 @@ describe('analyzer units', () => {
     ['과학기술정보통신부가 발표', ['~msit', '발표']],
     ['When does stage 2 end?', ['#n2', 'stag', 'end']],
     ['1차 평가 first round', ['#n1', '평가', 'round']],
+    ['두 번째 평가', ['#n2', '평가']],
+    ['세번째 평가', ['#n3', '평가']],
     ['루닛컨소시엄에는', ['~lunit', '컨소시엄']],
     ['1,000 GPUs', ['~gpu', '1000']],
   ])('%s', (text, expected) => expect(units(text)).toEqual(expected));

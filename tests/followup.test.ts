@@ -64,6 +64,31 @@ describe('follow-ups', () => {
     expect(b!.answers.map((x) => x.factId)).not.toContain(top(a!));
   });
 
+  it('a team named after a question that named none is added to it', () => {
+    const [a, b] = thread('선정 결과 알려줘', '루닛은?');
+    expect(top(a!)).toBe('selection');
+    expect(top(b!)).toBe('selection');
+    expect(b!.followUp).toEqual({ kind: 'entity-swap' });
+    expect(top(engine.ask('루닛은?'))).toBe('lunit-budget');
+  });
+
+  it("a whole question that names no programme is read in the thread's programme only when alone it finds nothing", () => {
+    expect(engine.ask('두번째 평가는 언제 열려?').answered).toBe(false);
+    const [, b] = thread('독파모 1차 평가 누가 1등?', '두번째 평가는 언제 열려?');
+    expect(top(b!)).toBe('dokpamo-round2-plan');
+    // Found alone, it stays as it is.
+    const [, c] = thread('독파모 1차 평가 누가 1등?', '루닛 사업비 얼마야?');
+    expect(top(c!)).toBe('lunit-budget');
+    expect(c!.followUp).toBeUndefined();
+  });
+
+  it('"more" stays in the last answer\'s topic and skips what was shown', () => {
+    const [a, b] = thread('루닛 사업비 얼마야?', '더 자세히');
+    const topic = (id: string) => engine.corpus.facts.find((f) => f.id === id)!.topic;
+    expect(b!.answers.map((x) => topic(x.factId))).toEqual(b!.answers.map(() => topic(top(a!)!)));
+    expect(b!.answers.map((x) => x.factId)).not.toContain(top(a!));
+  });
+
   it('a self-contained question is never merged', () => {
     const [, b] = thread('루닛 사업비 얼마야?', '독파모 2차 평가 언제야?');
     expect(b!.followUp).toBeUndefined();

@@ -15,6 +15,8 @@ export interface FollowUpMetrics {
   /** Self-contained later turns answered as they are alone. */
   unchanged: number;
   selfContained: number;
+  /** The later turns missed, with the turn before and whether that one was answered right (for --misses). */
+  misses: { before: string; beforeRight: boolean; q: string; kind: string; expect: string[]; got: string[] }[];
 }
 
 interface ThreadEngine {
@@ -26,11 +28,14 @@ export function scoreConversations(conversations: EvalConversation[], engine: Th
   let turns = 0, hits = 0, unchanged = 0, selfContained = 0;
   const byKind: Record<string, { n: number; hit: number }> = {};
   const byLang: Record<string, { n: number; hit: number }> = {};
+  const misses: FollowUpMetrics['misses'] = [];
   for (const c of conversations) {
     let previous: Turn | undefined;
     let previousLang: string | undefined;
+    let previousRight = false;
     c.turns.forEach((t, i) => {
       const a = engine.askInThread(t.q, previous);
+      const ids = a.answered ? a.answers.map((x) => x.factId) : [];
       if (i > 0 && !t.gap) {
         const kind = t.kind ?? 'self-contained';
         const top = a.answered ? a.answers[0]!.factId : undefined;
@@ -44,6 +49,7 @@ export function scoreConversations(conversations: EvalConversation[], engine: Th
                 : top !== undefined && t.expect.includes(top);
         turns++;
         if (ok) hits++;
+        else misses.push({ before: c.turns[i - 1]!.q, beforeRight: previousRight, q: t.q, kind, expect: t.expect, got: ids });
         const k = (byKind[kind] ??= { n: 0, hit: 0 });
         k.n++;
         if (ok) k.hit++;
@@ -60,6 +66,7 @@ export function scoreConversations(conversations: EvalConversation[], engine: Th
         previous = a.turn;
         previousLang = a.lang;
       }
+      previousRight = ids[0] !== undefined && t.expect.includes(ids[0]);
     });
   }
   const rate = (x: { n: number; hit: number }) => ({ n: x.n, hit1: x.n ? x.hit / x.n : 0 });
@@ -70,5 +77,6 @@ export function scoreConversations(conversations: EvalConversation[], engine: Th
     byLang: Object.fromEntries(Object.entries(byLang).map(([k, v]) => [k, rate(v)])),
     unchanged: selfContained ? unchanged / selfContained : 1,
     selfContained,
+    misses,
   };
 }

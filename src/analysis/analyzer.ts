@@ -64,7 +64,7 @@ export class Analyzer {
   constructor(aliases: readonly AliasInput[], lexicon: LexiconData) {
     this.lexicon = compileLexicon(lexicon);
     this.korean = new Korean(this.lexicon.korean);
-    this.ordinals = ordinalPattern(this.lexicon.english);
+    this.ordinals = ordinalPattern(this.lexicon.english, this.lexicon.korean.numerals);
     this.enStopStems = new Set([...this.lexicon.stopwords.en].filter((w) => w.length > 3).map(stemEnglish));
     this.aliases = new AliasIndex(aliases, (t) => this.normalize(t));
   }
@@ -111,7 +111,7 @@ export class Analyzer {
       if (d.year && !seen.has(d.year)) units.push({ tokens: [d.year], alias: false, at: d.start });
       if (d.year) seen.add(d.year);
     }
-    for (const o of findOrdinals(norm, this.ordinals, this.lexicon.english)) {
+    for (const o of findOrdinals(norm, this.ordinals, this.lexicon.english, this.lexicon.korean.numerals)) {
       if (covered.subarray(o.start, o.end).some(Boolean)) continue;
       covered.fill(1, o.start, o.end);
       if (!seen.has(o.token)) units.push({ tokens: [o.token], alias: false, at: o.start });

@@ -9,8 +9,14 @@ import type { Lexicon } from '../analysis/lexicon.ts';
 import type { FollowUpKind, Lang, Turn } from '../types.ts';
 import type { ParsedQuestion } from './parse.ts';
 
+/**
+ * A merge: the message read against the last question. `readings` are the merged questions' units,
+ * tried in order until one finds an answer ("그럼 네이버는?" swaps the team asked about, else adds
+ * one beside the last question's: NVIDIA's GPUs for Naver). A `fallback` merge (a full question that
+ * names no programme or party, in a thread about one) is used only when the message alone finds nothing.
+ */
 export type Resolution =
-  | { kind: 'entity-swap' | 'attribute-swap'; units: Unit[]; intents: ParsedQuestion['intents']; counted?: ParsedQuestion['counted'] }
+  | { kind: 'entity-swap' | 'attribute-swap'; readings: Unit[][]; intents: ParsedQuestion['intents']; counted?: ParsedQuestion['counted']; fallback?: true }
   | { kind: 'sources' }
   | { kind: 'more' }
   | { kind: 'language'; lang: Lang };
@@ -35,35 +41,46 @@ export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon): Re
     if (f.korean.test(norm)) return { kind: 'language', lang: 'ko' };
     if (f.more.test(norm) && own.length <= 1) return { kind: 'more' };
   }
-  const leans = f.markers.test(norm) || own.length <= 1;
-  if (!leans || own.length > FOLLOW_UP_UNITS) return undefined;
   const prevUnits = prev.units as Unit[];
   const prevEntities = prevUnits.filter((u) => u.entity);
   const markers = new Set([...lex.programmes.markers.values()].flat());
   const isMarker = (u: Pick<Unit, 'tokens'>) => markers.has(u.tokens[0]!);
+  const asked = (u: Unit) => q.asking.some((m) => m.tokens[0] === u.tokens[0]);
+  // The subject: the teams, the programme, the round and the year the last question was about.
+  const subject = prevUnits.filter((u) => u.entity || isMarker(u) || u.tokens[0]!.startsWith('#') || /^\d{4}$/.test(u.tokens[0]!));
+  const leans = f.markers.test(norm) || own.length <= 1;
+  if (!leans || own.length > FOLLOW_UP_UNITS) {
+    // "8월 평가에선 몇 팀 남겨?" in a thread about 독파모: a whole question, but about the thread's subject.
+    // Only the programme and the parties carry over: its own round or year may differ.
+    const about = prevUnits.filter((u) => u.entity || isMarker(u));
+    if (q.programme.by !== 'home' || about.length === 0) return undefined;
+    return { kind: 'attribute-swap', readings: [[...q.asking, ...about]], intents: q.intents, ...(q.counted ? { counted: q.counted } : {}), fallback: true };
+  }
+  const sameQuestion = { intents: q.intents.length ? q.intents : (prev.intents as ParsedQuestion['intents']), ...(counted(q, prev) ? { counted: counted(q, prev)! } : {}) };
   // "what about the sovereign model call?": the last question, about another programme.
   if (q.programme.by === 'named') {
     const prevProgramme = prevUnits.filter(isMarker);
-    if (prevProgramme.length === 0 || prevProgramme.every((u) => q.asking.some((m) => m.tokens[0] === u.tokens[0])) || own.filter((u) => !isMarker(u)).length > 1) return undefined;
-    const kept = prevUnits.filter((u) => !isMarker(u) && !u.framing && !q.asking.some((m) => m.tokens[0] === u.tokens[0]));
-    return { kind: 'entity-swap', units: [...q.asking, ...kept], intents: q.intents.length ? q.intents : (prev.intents as ParsedQuestion['intents']), ...(counted(q, prev) ? { counted: counted(q, prev)! } : {}) };
+    if (prevProgramme.length === 0 || prevProgramme.every(asked) || own.filter((u) => !isMarker(u)).length > 1) return undefined;
+    const kept = prevUnits.filter((u) => !isMarker(u) && !u.framing && !asked(u));
+    return { kind: 'entity-swap', readings: [[...q.asking, ...kept]], ...sameQuestion };
   }
-  // "그럼 KAIST는?": the last question, with its team swapped for this one.
+  // "그럼 KAIST는?": the last question, with its team swapped for this one, or (when it named none,
+  // or the swap answers worse) with this one beside it.
   if (q.entities.length > 0) {
-    if (prevEntities.length === 0 || own.filter((u) => !u.entity).length > 1) return undefined;
-    const kept = prevUnits.filter((u) => !u.entity && !u.framing && !q.asking.some((m) => m.tokens[0] === u.tokens[0]));
-    return { kind: 'entity-swap', units: [...q.asking, ...kept], intents: q.intents.length ? q.intents : (prev.intents as ParsedQuestion['intents']), ...(counted(q, prev) ? { counted: counted(q, prev)! } : {}) };
+    if (own.filter((u) => !u.entity).length > 1) return undefined;
+    const rest = prevUnits.filter((u) => !u.framing && !asked(u));
+    const swapped = [...q.asking, ...rest.filter((u) => !u.entity)];
+    const added = [...q.asking, ...rest];
+    return { kind: 'entity-swap', readings: prevEntities.length ? [swapped, added] : [added], ...sameQuestion };
   }
   // "언제부터?", "and the budget?": the last question's subject, asked something else. Its other
   // words stay as context when the message names something of its own: they count where a fact has them.
   if (own.length === 0 && q.intents.length === 0) return undefined;
-  // The subject: the teams, the programme, the round and the year it was about.
-  const subject = prevUnits.filter((u) => u.entity || isMarker(u) || u.tokens[0]!.startsWith('#') || /^\d{4}$/.test(u.tokens[0]!));
-  const rest = prevUnits.filter((u) => !subject.includes(u) && !u.framing && !u.predicate && !q.asking.some((m) => m.tokens[0] === u.tokens[0]));
+  const rest = prevUnits.filter((u) => !subject.includes(u) && !u.framing && !u.predicate && !asked(u));
   if (subject.length === 0 && rest.length === 0) return undefined;
   // With nothing of its own but a question word (언제부터?), the last question's words are what it asks about.
   const carried = own.length === 0 ? rest : rest.map((u) => ({ ...u, context: true }));
-  return { kind: 'attribute-swap', units: [...q.asking, ...subject, ...carried], intents: q.intents, ...(q.counted ? { counted: q.counted } : {}) };
+  return { kind: 'attribute-swap', readings: [[...q.asking, ...subject, ...carried]], intents: q.intents, ...(q.counted ? { counted: q.counted } : {}) };
 }
 
 /** The counted thing: the new message's, else (a swapped team, same question) the last one's. */

@@ -37,6 +37,8 @@ export interface Coverage {
   matched: number;
   /** The question's words the fact lacks. */
   missing: string[];
+  /** How many of the missing words the corpus never uses (chat, or a subject beyond the corpus). */
+  unknown: number;
 }
 
 /** Whether a fact covers a programme: its topic's, or one whose markers it names. */
@@ -55,7 +57,7 @@ export function coverage(q: ParsedQuestion, e: FactEntry, index: FactIndex, mark
   let total = 0;
   let got = 0;
   let matched = 0;
-  let unknownSeen = 0;
+  let unknown = 0;
   const missing: string[] = [];
   for (const u of q.units) {
     if (u.framing) continue;
@@ -66,7 +68,7 @@ export function coverage(q: ParsedQuestion, e: FactEntry, index: FactIndex, mark
       missing.push(u.tokens[0]!);
       const unknownWeight = /^[a-z]/.test(u.tokens[0]!) ? o.unknownLatinWeight : o.unknownWeight;
       const base = index.unknownIdf * (u.predicate ? o.predicateWeight : unknownWeight);
-      total += base * o.unknownDecay ** unknownSeen++;
+      total += base * o.unknownDecay ** unknown++;
       continue;
     }
     // A compound the corpus never uses whole (센터장) is as telling as an unknown word; the bigrams
@@ -90,7 +92,7 @@ export function coverage(q: ParsedQuestion, e: FactEntry, index: FactIndex, mark
     total += u.context ? weight * share : weight;
     got += weight * share;
   }
-  return { value: total === 0 ? 0 : got / total, matched, missing };
+  return { value: total === 0 ? 0 : got / total, matched, missing, unknown };
 }
 
 /**

@@ -9,7 +9,7 @@ export interface Explanation {
   /** What was decided: the answer's fact and tier, or why not. */
   decision: { answered: true; factId: string; tier: 'home' | 'all' } | { answered: false; reason: string };
   /** `missing`: the question's words the fact lacks; `filteredBy`: the filter that removed it. */
-  candidates: { id: string; coverage: number; matched: number; missing: string[]; bm25: number; rank: number; evidence: number; example?: { sim: number; text: string }; rules: { rule: string; factor: number }[]; filteredBy?: string }[];
+  candidates: { id: string; coverage: number; matched: number; missing: string[]; unknown: number; bm25: number; rank: number; evidence: number; example?: { sim: number; text: string }; rules: { rule: string; factor: number }[]; filteredBy?: string }[];
 }
 
 export function explanation(q: ParsedQuestion, ranking: Ranking, decision: Decision): Explanation {
@@ -18,6 +18,7 @@ export function explanation(q: ParsedQuestion, ranking: Ranking, decision: Decis
     coverage: r.coverage.value,
     matched: r.coverage.matched,
     missing: r.coverage.missing,
+    unknown: r.coverage.unknown,
     bm25: r.bm25,
     rank: r.score,
     evidence: evidence(r),
