@@ -48,6 +48,9 @@ describe('stripKorean: particles and endings come off, nouns stay whole', () => 
     ['회의에서', '회의'],
     ['병원들은', '병원'],
     ['국가가', '국가'],
+    ['정도였나요', '정도'],
+    ['언제였고', '언제'],
+    ['아니었죠', '아니'],
   ])('%s → %s', (word, stem) => expect(stripKorean(word)).toBe(stem));
 });
 
