@@ -36,6 +36,8 @@ export interface RuleKnobs {
   intentUnmet: number;
   /** Bonus (or, negated, penalty) for naming someone the question does not, when it asks who. */
   who: number;
+  /** Factor when the question asks who and the fact names no organisation, person or model. */
+  whoUnmet: number;
   /** Factor for a plan when the question asks how something turned out: a reported result goes first. */
   planOnOutcome: number;
   /** Bonus for a topic's lead fact when the question only names the topic. */
@@ -97,6 +99,12 @@ export const RULES: Rule[] = [
       const asked = new Set(x.q.units.map((u) => u.tokens[0]!));
       return [...x.e.entities].some((t) => !asked.has(t)) ? 1 + k : 1 - k;
     },
+  },
+  {
+    name: 'whoUnmet',
+    evidence: true,
+    describe: 'names no one at all when the question asks who',
+    factor: (x, k) => (x.q.intents.includes('who') && x.e.entities.size === 0 ? k : 1),
   },
   { name: 'planOnOutcome', describe: 'a plan, when the question asks how something turned out', factor: (x, k) => (x.q.intents.includes('outcome') && x.e.fact.kind === 'plan' ? k : 1) },
   { name: 'lead', describe: 'the lead fact of a topic the question only names, asking something of it', factor: (x, k) => (x.namedTopicLead && !asksWhatItIs(x.q) ? 1 + k : 1) },
