@@ -7,7 +7,8 @@
  *   decide (search/decide)    answer or abstain, home programme first, then the landscape
  *   compose (src/answer)      the answer, related facts, citations, notices for plans
  */
-import { Analyzer, detectLang } from './analysis/analyzer.ts';
+import { Analyzer, detectLang, type Unit } from './analysis/analyzer.ts';
+import { clauses } from './analysis/segments.ts';
 import type { Corpus } from './corpus/load.ts';
 import { createComposer, type ComposeOptions } from './answer/compose.ts';
 import { notFound, topicRefs } from './answer/not-found.ts';
@@ -16,11 +17,13 @@ import { resolveFollowUp, turnOf } from './query/followup.ts';
 import { parseQuestion, withUnits, type ParsedQuestion } from './query/parse.ts';
 import { createFollowUpAnswers } from './answer/follow-up.ts';
 import { coverage } from './search/coverage.ts';
-import { decide, type DecideOptions } from './search/decide.ts';
+import { clauseUnits, partsAnswered } from './search/parts.ts';
+import { decide, evidence, type DecideOptions } from './search/decide.ts';
 import { createExampleMatcher, createOutOfScopeMatcher } from './search/examples.ts';
 import { explanation, type Explanation } from './search/explain.ts';
 import { buildFactIndex, type IndexOptions } from './search/fact-index.ts';
-import { createRanker, type RankOptions } from './search/rank.ts';
+import { createRanker, type Ranked, type Ranking, type RankOptions } from './search/rank.ts';
+import { FILTERS } from './search/filters.ts';
 import type { Answer, Lang, QuickFact, TopicRef, Turn } from './types.ts';
 
 export type { Explanation };
@@ -82,7 +85,24 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
 
   function run(q: ParsedQuestion) {
     const ranking = rank(q);
-    return { q, ranking, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim) };
+    return { q, ranking, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim, (best, next) => answersParts(q, ranking, best, next)) };
+  }
+
+  /**
+   * A question of several clauses, each answered by one of the best few facts (search/parts.ts): a
+   * fact a filter removed for the whole question may answer a clause whose own names it agrees with.
+   */
+  function answersParts(q: ParsedQuestion, ranking: Ranking, best: Ranked, next: Ranked[]): Ranked[] | undefined {
+    const texts = clauses(q.text);
+    if (texts.length < 2) return undefined;
+    const units = clauseUnits(q, texts.map((t) => new Set(analyzer.units(t).map((u) => u.tokens[0]!))));
+    const parts = units.map((clauseUnits) => {
+      const sub = withUnits({ text: q.text, norm: q.norm, lang: q.lang, intents: q.intents, ...(q.counted ? { counted: q.counted } : {}), personal: q.personal }, clauseUnits, parseCtx);
+      const removed = ranking.removed.slice(0, 4).filter((r) => FILTERS.every((f) => f.keep(sub, r.entry, filterCtx)));
+      const gates = (r: Ranked) => evidence(r) / Math.max(r.coverage.value, r.example?.sim ?? 0) || 0;
+      return { candidates: [...next, ...removed], evidence: (r: Ranked) => coverage(sub, r.entry, index, markers, o.rank.coverage).value * gates(r) };
+    });
+    return partsAnswered(parts, best, o.decide.minEvidence);
   }
 
   function answerRun({ q, decision }: ReturnType<typeof run>): Answer {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer as BaseAnalyzer, detectLang } from '../src/analysis/analyzer.ts';
 import { stemEnglish } from '../src/analysis/english.ts';
 import { fold } from '../src/analysis/normalize.ts';
-import { questionParts as splitParts } from '../src/analysis/segments.ts';
+import { clauses, questionParts as splitParts } from '../src/analysis/segments.ts';
 import { countedIn as counted } from '../src/query/counted.ts';
 import { gives, intents as questionIntents } from '../src/query/intents.ts';
 import { LEXICON } from './helpers/lexicon.ts';
@@ -345,3 +345,13 @@ describe('English stems and plurals', () => {
     expect(a.units('when was it founded').map((u) => u.tokens[0])).toContain('~founding');
   });
 });
+
+describe('clauses', () => {
+  it.each([
+    ['몇 곳 지원했고 경쟁률은 어느 정도였나요?', ['몇 곳 지원했', '경쟁률은 어느 정도였나요']],
+    ['when was it named, and why did the calls flop?', ['when was it named', 'why did the calls flop']],
+    ['언제 했어? 어디서?', ['언제 했어', '어디서']],
+    ['최고 성능 모델은?', ['최고 성능 모델은']],
+  ])('%s', (text, expected) => expect(clauses(text)).toEqual(expected));
+});
+

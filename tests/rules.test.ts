@@ -169,3 +169,19 @@ describe('citations', () => {
     expect(t?.type === 'timeline' && t.events.find((e) => e.factId === 'selection')?.source.sourceId).toBe('02-wire-2025-10-31');
   });
 });
+
+describe('questions of several clauses', () => {
+  it('are answered when each clause has a fact answering it, the other clauses\' facts listed next', () => {
+    const q = 'K-Fold 언제 공개돼? 그리고 카이스트 모델 이름은?';
+    // Neither fact covers the whole question (and the release plan does not name KAIST).
+    expect(engine.explain(q).candidates.every((c) => c.evidence < defaultOptions.decide.minEvidence)).toBe(true);
+    const a = engine.ask(q);
+    expect(a.answers.map((x) => x.factId).slice(0, 2)).toEqual(['kaist-model-name', 'kfold-release-plan']);
+    expect(engine.explain(q).decision).toMatchObject({ answered: true, parts: ['kfold-release-plan'] });
+  });
+
+  it('are not answered with pieces of different facts when one clause has none', () => {
+    expect(engine.ask('LG 사업비는 얼마야? 루닛은 182억이던데').answered).toBe(false);
+  });
+});
+

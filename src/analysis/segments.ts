@@ -41,3 +41,14 @@ export function questionParts(text: string, asks: RegExp): Part[] {
   if (parts.every((p) => !p.asks)) return parts.map((p, i) => ({ text: p.text, asks: i === parts.length - 1 }));
   return parts;
 }
+
+/**
+ * Clause boundaries inside a question that asks two things: "몇 곳 지원했고 경쟁률은?", "when, and
+ * what changed?", "언제 했어? 어디서?". A past-tense verb before 고 joins clauses (했고, 였고); 최고 does not.
+ */
+const CLAUSE = /[?？,;]+|\s(?:and|plus|also)\s|\s그리고\s|(?<=[했됐였었았났갔])고\s|(?<=[가-힣])(?:이고|이며|하며|인지)\s/;
+
+/** The clauses of a text (one when it asks one thing). */
+export function clauses(text: string): string[] {
+  return text.split(CLAUSE).map((c) => c.trim()).filter((c) => c !== '');
+}

@@ -34,6 +34,8 @@ export function createComposer(corpus: Corpus, index: FactIndex, opts: ComposeOp
     const newer = best.entry.supersededBy;
     if (newer && coverageOf(newer) >= opts.minEvidence && !q.intents.includes('original')) chosen.push(newer, best.id);
     else chosen.push(best.id, ...(newer ? [newer] : []));
+    // A question of several clauses: the facts answering the others come next.
+    for (const r of decision.parts ?? []) if (!chosen.includes(r.id)) chosen.push(r.id);
     // Related facts: close enough to the best, those of the best answer's programme first (GPUs per
     // team beside the GPU supplier, before the national GPU plan).
     const close = ranked.filter((r) => r.id !== best.id && r.coverage.value >= opts.relatedCoverage && r.score >= opts.relatedRatio * best.score);
@@ -42,8 +44,13 @@ export function createComposer(corpus: Corpus, index: FactIndex, opts: ComposeOp
       if (chosen.length >= 1 + opts.maxRelated) break;
       if (!chosen.includes(r.id)) chosen.push(r.id);
     }
-    const scoreOf = new Map(ranked.map((r) => [r.id, r.score]));
-    const answers: AnswerItem[] = chosen.slice(0, 1 + opts.maxRelated).map((id) => item(facts.get(id)!, q.lang, scoreOf.get(id) ?? best.score));
+    const scoreOf = new Map([...ranked, ...(decision.parts ?? [])].map((r) => [r.id, r.score]));
+    // Listed by score after the first (the JSON's contract): a related fact scoring above one chosen
+    // before it (another programme's, after the answer's own) is left out rather than moved up.
+    const answers: AnswerItem[] = [];
+    for (const a of chosen.slice(0, 1 + opts.maxRelated).map((id) => item(facts.get(id)!, q.lang, scoreOf.get(id) ?? best.score))) {
+      if (answers.length < 2 || a.score <= answers.at(-1)!.score) answers.push(a);
+    }
     const notice = freshness(facts.get(answers[0]!.factId)!, index.entries.get(answers[0]!.factId)!.supersededBy, q, index.knownUntil, today(), q.lang);
     return { question: q.text, lang: q.lang, answered: true, answers, ...(notice ? { notice } : {}) };
   };

@@ -25,7 +25,15 @@ export interface DecideOptions {
 }
 
 export type Decision =
-  | { answered: true; best: Ranked; /** Every candidate that passed the filters, the chosen tier's first. */ ranked: Ranked[]; tier: 'home' | 'all' }
+  | {
+      answered: true;
+      best: Ranked;
+      /** Every candidate that passed the filters, the chosen tier's first. */
+      ranked: Ranked[];
+      tier: 'home' | 'all';
+      /** For a question of several clauses that no one fact covers: the facts answering the clauses the best does not. */
+      parts?: Ranked[];
+    }
   | { answered: false; reason: 'empty' | 'noise' | 'personal' | 'curated-out-of-scope' | 'no-evidence'; ranked: Ranked[] };
 
 /**
@@ -58,17 +66,21 @@ export function refuse(q: ParsedQuestion, index: FactIndex, opts: DecideOptions)
 
 /**
  * `outOfScope`: how close the question is to the nearest one a curator marked out of scope (0–1).
+ * `answersParts`: for a question of several clauses that the best fact does not cover alone, the
+ * facts (of the next few) that answer the other clauses, or undefined (search/parts.ts).
  */
-export function decide(q: ParsedQuestion, ranking: Ranking, index: FactIndex, home: string, opts: DecideOptions, outOfScope = 0): Decision {
+export function decide(q: ParsedQuestion, ranking: Ranking, index: FactIndex, home: string, opts: DecideOptions, outOfScope = 0, answersParts?: (best: Ranked, next: Ranked[]) => Ranked[] | undefined): Decision {
   const reason = refuse(q, index, opts) ?? (outOfScope >= opts.curatedMatch ? 'curated-out-of-scope' : undefined);
   if (reason) return { answered: false, reason, ranked: ranking.kept };
   const tiers: ['home' | 'all', Ranked[]][] = q.programme.by === 'home' ? [['home', ranking.kept.filter((r) => r.entry.scope === home)], ['all', ranking.kept]] : [['all', ranking.kept]];
   const top = ranking.kept[0]?.score ?? 0;
   for (const [tier, list] of tiers) {
     const best = list[0];
-    if (best && evidence(best) >= opts.minEvidence && (tier === 'all' || best.score >= opts.homeRatio * top)) {
+    if (!best || (tier === 'home' && best.score < opts.homeRatio * top)) continue;
+    const parts = evidence(best) >= opts.minEvidence ? [] : answersParts?.(best, list.slice(1, 4));
+    if (parts) {
       const first = new Set(list.map((r) => r.id));
-      return { answered: true, best, ranked: [...list, ...ranking.kept.filter((r) => !first.has(r.id))], tier };
+      return { answered: true, best, ranked: [...list, ...ranking.kept.filter((r) => !first.has(r.id))], tier, ...(parts.length ? { parts } : {}) };
     }
   }
   return { answered: false, reason: 'no-evidence', ranked: ranking.kept };
