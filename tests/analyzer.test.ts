@@ -241,6 +241,11 @@ describe('a preamble is context, the part that asks decides', () => {
     expect(us.find((u) => u.tokens[0] === '병원')?.context).toBe(true);
     expect(us.find((u) => u.tokens[0] === '~lunit')?.context).toBeUndefined();
   });
+
+  it('a part that asks only between numbers (2.5tn or 2.9tn?) asks about the part before it', () => {
+    const a = new Analyzer([{ id: 'lunit', terms: ['루닛'] }]);
+    expect(a.questionUnits('루닛 예산 — 182억 or 200억?').some((u) => u.context)).toBe(false);
+  });
 });
 
 describe('question parts keep their question marks', () => {

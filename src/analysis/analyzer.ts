@@ -175,8 +175,8 @@ export class Analyzer {
       return this.units(p.text).map((u) => (u.at === undefined ? u : { ...u, at: u.at + offset }));
     });
     const asking = parts.flatMap((p, i) => (p.asks ? unitsOf[i]! : []));
-    // A part that asks but names almost nothing (왜 숫자가 다른 거예요, built on what?) asks about the rest.
-    if (!asking.some((u) => u.entity) && asking.filter((u) => !u.framing && !u.predicate).length <= 1) return this.units(text);
+    // A part that asks but names almost nothing (왜 숫자가 다른 거예요, built on what?, 2.5tn or 2.9tn?) asks about the rest.
+    if (!asking.some((u) => u.entity) && asking.filter((u) => !u.framing && !u.predicate && !/^[\d.]+$/.test(u.tokens[0]!)).length <= 1) return this.units(text);
     const seen = new Set(asking.map((u) => u.tokens[0]!));
     const context: Unit[] = [];
     for (const u of parts.flatMap((p, i) => (p.asks ? [] : unitsOf[i]!))) {
