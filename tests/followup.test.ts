@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { createEngine, loadCorpus } from '../src/index.ts';
 import type { Answer, Turn } from '../src/types.ts';
 import { fixtureCorpus } from './helpers/tmp-corpus.ts';
+import { LEXICON } from './helpers/lexicon.ts';
+import { compileLexicon } from '../src/analysis/lexicon.ts';
+import { resolveFollowUp } from '../src/query/followup.ts';
+import type { ParsedQuestion } from '../src/query/parse.ts';
 
 const engine = createEngine(loadCorpus(fixtureCorpus('rules-corpus')), { today: () => '2026-12-06' });
 
@@ -87,6 +91,19 @@ describe('follow-ups', () => {
     const topic = (id: string) => engine.corpus.facts.find((f) => f.id === id)!.topic;
     expect(b!.answers.map((x) => topic(x.factId))).toEqual(b!.answers.map(() => topic(top(a!)!)));
     expect(b!.answers.map((x) => x.factId)).not.toContain(top(a!));
+  });
+
+  it('"몇 장 받아?" after a question about when: the count is its own ask, the last question\'s words only context', () => {
+    const [, b] = thread('GPU 지원 언제부터야?', '몇 장 받아?');
+    expect(top(b!)).toBe('gpu-per-team');
+  });
+
+  it("the words naming the last answer's topic stay the subject when the message asks something else", () => {
+    const prev: Turn = { lang: 'ko', units: [{ tokens: ['~naicc'], alias: true }, { tokens: ['~select'], alias: true }], intents: ['when'], factIds: ['x'] };
+    const q = { text: '그럼 GPU 몇 장 들어가?', norm: '그럼 gpu 몇 장 들어가?', lang: 'ko', asking: [{ tokens: ['~gpu'], alias: true }, { tokens: ['장'], alias: false }], units: [], entities: [], intents: ['count'], programme: { id: 'specialized', by: 'home' }, personal: false } as unknown as ParsedQuestion;
+    const subjectOf = (r: ReturnType<typeof resolveFollowUp>) => (r && 'readings' in r ? r.readings[0]!.filter((u) => !u.context).map((u) => u.tokens[0]) : []);
+    expect(subjectOf(resolveFollowUp(q, prev, compileLexicon(LEXICON), new Set(['~naicc'])))).toContain('~naicc');
+    expect(subjectOf(resolveFollowUp(q, prev, compileLexicon(LEXICON)))).not.toContain('~naicc');
   });
 
   it('a self-contained question is never merged', () => {

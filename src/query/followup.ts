@@ -28,8 +28,11 @@ const FOLLOW_UP_UNITS = 3;
 
 const content = (units: readonly Unit[]) => units.filter((u) => !u.framing && !u.predicate && !u.context);
 
-/** How `q` follows `prev`, or undefined when it stands on its own. */
-export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon): Resolution | undefined {
+/**
+ * How `q` follows `prev`, or undefined when it stands on its own. `topicTerms`: the words that name
+ * the last answer's topic (NAICC, K-Fold), which stay the subject when the message asks something else.
+ */
+export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, topicTerms: ReadonlySet<string> = new Set()): Resolution | undefined {
   const norm = q.norm;
   const f = lex.followups;
   const short = norm.trim().split(/\s+/).length <= ACTION_WORDS;
@@ -46,8 +49,8 @@ export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon): Re
   const markers = new Set([...lex.programmes.markers.values()].flat());
   const isMarker = (u: Pick<Unit, 'tokens'>) => markers.has(u.tokens[0]!);
   const asked = (u: Unit) => q.asking.some((m) => m.tokens[0] === u.tokens[0]);
-  // The subject: the teams, the programme, the round and the year the last question was about.
-  const subject = prevUnits.filter((u) => u.entity || isMarker(u) || u.tokens[0]!.startsWith('#') || /^\d{4}$/.test(u.tokens[0]!));
+  // The subject: the teams, the programme, the topic, the round and the year the last question was about.
+  const subject = prevUnits.filter((u) => u.entity || isMarker(u) || topicTerms.has(u.tokens[0]!) || u.tokens[0]!.startsWith('#') || /^\d{4}$/.test(u.tokens[0]!));
   const leans = f.markers.test(norm) || own.length <= 1;
   if (!leans || own.length > FOLLOW_UP_UNITS) {
     // "8월 평가에선 몇 팀 남겨?" in a thread about 독파모: a whole question, but about the thread's subject.
@@ -78,8 +81,9 @@ export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon): Re
   if (own.length === 0 && q.intents.length === 0) return undefined;
   const rest = prevUnits.filter((u) => !subject.includes(u) && !u.framing && !u.predicate && !asked(u));
   if (subject.length === 0 && rest.length === 0) return undefined;
-  // With nothing of its own but a question word (언제부터?), the last question's words are what it asks about.
-  const carried = own.length === 0 ? rest : rest.map((u) => ({ ...u, context: true }));
+  // With nothing of its own but a question word (언제부터?), the last question's words are what it
+  // asks about; a counted thing (몇 장?) is its own.
+  const carried = own.length === 0 && !q.counted ? rest : rest.map((u) => ({ ...u, context: true }));
   return { kind: 'attribute-swap', readings: [[...q.asking, ...subject, ...carried]], intents: q.intents, ...(q.counted ? { counted: q.counted } : {}) };
 }
 
