@@ -106,6 +106,13 @@ describe('follow-ups', () => {
     expect(subjectOf(resolveFollowUp(q, prev, compileLexicon(LEXICON)))).not.toContain('~naicc');
   });
 
+  it('"in English" after "more" gives the facts just shown, in English', () => {
+    const [, b, c] = thread('루닛 사업비 얼마야?', '더 자세히', 'in English please');
+    expect(c!.followUp).toEqual({ kind: 'language' });
+    expect(c!.lang).toBe('en');
+    expect(top(c!)).toBe(top(b!));
+  });
+
   it('a self-contained question is never merged', () => {
     const [, b] = thread('루닛 사업비 얼마야?', '독파모 2차 평가 언제야?');
     expect(b!.followUp).toBeUndefined();

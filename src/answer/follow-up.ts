@@ -6,6 +6,9 @@ import type { Corpus } from '../corpus/load.ts';
 import type { Answer, Lang, Turn } from '../types.ts';
 import { citer } from './cite.ts';
 
+/** At most this many facts in an answer given again (the best and two related, as composed). */
+const MAX_ANSWERS = 3;
+
 export function createFollowUpAnswers(corpus: Corpus) {
   const { item } = citer(corpus);
   const facts = new Map(corpus.facts.map((f) => [f.id, f]));
@@ -13,14 +16,17 @@ export function createFollowUpAnswers(corpus: Corpus) {
   return {
     /** The last answer again: with every source shown (`sources`), or in `lang` (`language`). */
     again(question: string, prev: Turn, kind: 'sources' | 'language', lang: Lang): Answer {
-      const ids = (kind === 'sources' ? prev.factIds.slice(0, 1) : prev.factIds).filter((id) => facts.has(id));
+      const ids = prev.factIds.filter((id) => facts.has(id)).slice(0, kind === 'sources' ? 1 : MAX_ANSWERS);
       const answers = ids.map((id) => item(facts.get(id)!, lang));
       return { question, lang, answered: answers.length > 0, answers, followUp: { kind }, turn: { ...prev, lang } };
     },
     /** More about the last answer: `ids`, the facts that rank next for the last question. */
     more(question: string, prev: Turn, ids: string[]): Answer {
       const answers = ids.filter((id) => facts.has(id)).map((id) => item(facts.get(id)!, prev.lang));
-      return { question, lang: prev.lang, answered: answers.length > 0, answers, followUp: { kind: 'more' }, turn: { ...prev, factIds: [...prev.factIds.slice(0, 1), ...ids] } };
+      // The facts just shown lead the turn (what "in English" or "sources" then acts on); the ones
+      // shown before stay in it, so a further "more" does not repeat them.
+      const shown = answers.map((a) => a.factId);
+      return { question, lang: prev.lang, answered: answers.length > 0, answers, followUp: { kind: 'more' }, turn: { ...prev, factIds: [...shown, ...prev.factIds.filter((id) => !shown.includes(id))] } };
     },
   };
 }
