@@ -46,6 +46,9 @@ export const defaultOptions = {
 };
 export type EngineOptions = typeof defaultOptions;
 
+/** How many of the best kept (and of the best filtered-out) facts may answer a clause of a question. */
+const PART_CANDIDATES = 4;
+
 export interface Engine {
   /** Answers a question with the best fact, its citation and up to two related facts, or "not found". */
   ask(question: string): Answer;
@@ -85,24 +88,25 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
 
   function run(q: ParsedQuestion) {
     const ranking = rank(q);
-    return { q, ranking, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim, (best, next) => answersParts(q, ranking, best, next)) };
+    return { q, ranking, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim, () => answersParts(q, ranking)) };
   }
 
   /**
-   * A question of several clauses, each answered by one of the best few facts (search/parts.ts): a
-   * fact a filter removed for the whole question may answer a clause whose own names it agrees with.
+   * A question of several clauses (search/parts.ts): each clause is read as a question of its own, so
+   * a fact a filter removed for the whole question may answer a clause whose own names it agrees with.
    */
-  function answersParts(q: ParsedQuestion, ranking: Ranking, best: Ranked, next: Ranked[]): Ranked[] | undefined {
+  function answersParts(q: ParsedQuestion, ranking: Ranking): Ranked[] | undefined {
     const texts = clauses(q.text);
     if (texts.length < 2) return undefined;
     const units = clauseUnits(q, texts.map((t) => new Set(analyzer.units(t).map((u) => u.tokens[0]!))));
+    const gates = (r: Ranked) => evidence(r) / Math.max(r.coverage.value, r.example?.sim ?? 0) || 0;
     const parts = units.map((clauseUnits) => {
       const sub = withUnits({ text: q.text, norm: q.norm, lang: q.lang, intents: q.intents, ...(q.counted ? { counted: q.counted } : {}), personal: q.personal }, clauseUnits, parseCtx);
-      const removed = ranking.removed.slice(0, 4).filter((r) => FILTERS.every((f) => f.keep(sub, r.entry, filterCtx)));
-      const gates = (r: Ranked) => evidence(r) / Math.max(r.coverage.value, r.example?.sim ?? 0) || 0;
-      return { candidates: [...next, ...removed], evidence: (r: Ranked) => coverage(sub, r.entry, index, markers, o.rank.coverage).value * gates(r) };
+      const keeps = (r: Ranked) => FILTERS.every((f) => f.keep(sub, r.entry, filterCtx));
+      const candidates = [...ranking.kept.slice(0, PART_CANDIDATES), ...ranking.removed.slice(0, PART_CANDIDATES)].filter(keeps).sort((a, b) => b.score - a.score);
+      return { candidates, evidence: (r: Ranked) => coverage(sub, r.entry, index, markers, o.rank.coverage).value * gates(r) };
     });
-    return partsAnswered(parts, best, o.decide.minEvidence);
+    return partsAnswered(parts, o.decide.minEvidence);
   }
 
   function answerRun({ q, decision }: ReturnType<typeof run>): Answer {

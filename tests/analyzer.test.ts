@@ -51,6 +51,7 @@ describe('stripKorean: particles and endings come off, nouns stay whole', () => 
     ['정도였나요', '정도'],
     ['언제였고', '언제'],
     ['아니었죠', '아니'],
+    ['언제이며', '언제'],
   ])('%s → %s', (word, stem) => expect(stripKorean(word)).toBe(stem));
 });
 

@@ -58,7 +58,7 @@ describe('answers', () => {
     expect(engine.ask(q)).toEqual(engine.ask(q));
   });
 
-  it.each(['오늘 서울 날씨 어때?', '비트코인 시세 알려줘', 'What is the capital of France?', '루닛 주가 얼마야?', '점심 메뉴 추천해줘'])(
+  it.each(['오늘 서울 날씨 어때?', '비트코인 시세 알려줘', 'What is the capital of France?', '루닛 주가 얼마야?', '점심 메뉴 추천해줘', 'are you ChatGPT?'])(
     'says "not found" with a hint instead of guessing: %s',
     (q) => {
       const a = engine.ask(q);

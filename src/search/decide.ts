@@ -31,7 +31,7 @@ export type Decision =
       /** Every candidate that passed the filters, the chosen tier's first. */
       ranked: Ranked[];
       tier: 'home' | 'all';
-      /** For a question of several clauses that no one fact covers: the facts answering the clauses the best does not. */
+      /** For a question of several clauses that no one fact covers: the facts answering the other clauses. */
       parts?: Ranked[];
     }
   | { answered: false; reason: 'empty' | 'noise' | 'personal' | 'curated-out-of-scope' | 'no-evidence'; ranked: Ranked[] };
@@ -59,17 +59,18 @@ export function refuse(q: ParsedQuestion, index: FactIndex, opts: DecideOptions)
   if (content.length >= 3 && unknown / content.length >= opts.noiseShare) return 'noise';
   // A single stray word (clear, test, hello) with no question word asks about nothing unless it names a party, a programme or a topic.
   if (content.length === 1 && q.intents.length === 0 && !content[0]!.entity && !q.programme.by.startsWith('named') && !index.topicTerms.some((t) => t.terms.has(content[0]!.tokens[0]!))) return 'noise';
-  // Addressed to the bot (너 누구야, are you GPT?): answered only when it also names a party or a programme.
-  if (q.personal && q.entities.length === 0 && q.programme.by === 'home') return 'personal';
+  // Addressed to the bot (너 누구야, are you ChatGPT?): answered only when it also names a programme or
+  // one of its parties (a model it is compared with, ChatGPT, is not one).
+  if (q.personal && q.programme.by !== 'named' && q.programme.by !== 'entity') return 'personal';
   return undefined;
 }
 
 /**
  * `outOfScope`: how close the question is to the nearest one a curator marked out of scope (0–1).
- * `answersParts`: for a question of several clauses that the best fact does not cover alone, the
- * facts (of the next few) that answer the other clauses, or undefined (search/parts.ts).
+ * `answersParts`: for a question of several clauses that no one fact covers, a fact for each clause
+ * (the first clause's first), or undefined (search/parts.ts).
  */
-export function decide(q: ParsedQuestion, ranking: Ranking, index: FactIndex, home: string, opts: DecideOptions, outOfScope = 0, answersParts?: (best: Ranked, next: Ranked[]) => Ranked[] | undefined): Decision {
+export function decide(q: ParsedQuestion, ranking: Ranking, index: FactIndex, home: string, opts: DecideOptions, outOfScope = 0, answersParts?: () => Ranked[] | undefined): Decision {
   const reason = refuse(q, index, opts) ?? (outOfScope >= opts.curatedMatch ? 'curated-out-of-scope' : undefined);
   if (reason) return { answered: false, reason, ranked: ranking.kept };
   const tiers: ['home' | 'all', Ranked[]][] = q.programme.by === 'home' ? [['home', ranking.kept.filter((r) => r.entry.scope === home)], ['all', ranking.kept]] : [['all', ranking.kept]];
@@ -77,11 +78,13 @@ export function decide(q: ParsedQuestion, ranking: Ranking, index: FactIndex, ho
   for (const [tier, list] of tiers) {
     const best = list[0];
     if (!best || (tier === 'home' && best.score < opts.homeRatio * top)) continue;
-    const parts = evidence(best) >= opts.minEvidence ? [] : answersParts?.(best, list.slice(1, 4));
-    if (parts) {
+    if (evidence(best) >= opts.minEvidence) {
       const first = new Set(list.map((r) => r.id));
-      return { answered: true, best, ranked: [...list, ...ranking.kept.filter((r) => !first.has(r.id))], tier, ...(parts.length ? { parts } : {}) };
+      return { answered: true, best, ranked: [...list, ...ranking.kept.filter((r) => !first.has(r.id))], tier };
     }
   }
+  // No one fact covers it: a question of several clauses may still have a fact for each.
+  const parts = answersParts?.();
+  if (parts) return { answered: true, best: parts[0]!, ranked: ranking.kept, tier: 'all', ...(parts.length > 1 ? { parts: parts.slice(1) } : {}) };
   return { answered: false, reason: 'no-evidence', ranked: ranking.kept };
 }

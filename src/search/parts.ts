@@ -1,8 +1,8 @@
 /**
  * A question that asks two things ("몇 곳 지원했고 경쟁률은?", "when was X named, and why did the
  * earlier calls flop?") is often answered by two facts, neither covering the whole. It is answered
- * when each of its clauses is covered by one of the best few facts, the best among them: the answer
- * gives the best fact and lists the others as related. Each clause is read as a question of its own
+ * when each of its clauses is covered by one of the best few facts: the answer gives the first
+ * clause's fact and lists the others next. Each clause is read as a question of its own
  * (its own names must agree, as filters.ts requires) and must be covered whole, so a near-miss
  * ("KAIST 총 사업비는? 루닛은 182억이라던데") is not answered with pieces of different facts.
  */
@@ -17,28 +17,23 @@ export function clauseUnits(q: ParsedQuestion, clauseHeads: Set<string>[]): Unit
 }
 
 export interface Clause {
-  /** The facts that may answer it. */
+  /** The facts that may answer it, best first. */
   candidates: Ranked[];
   /** How well a fact answers it (its coverage of the clause, gated like the whole question's evidence). */
   evidence(r: Ranked): number;
 }
 
 /**
- * When every clause has a fact answering it with at least `min` evidence and `best` answers one of
- * them: the facts that answer the others (best first for each); otherwise undefined.
+ * When every clause has a fact answering it with at least `min` evidence: those facts, one per
+ * clause in the clause's order (the first clause's leads the answer); otherwise undefined.
  */
-export function partsAnswered(clauses: Clause[], best: Ranked, min: number): Ranked[] | undefined {
+export function partsAnswered(clauses: Clause[], min: number): Ranked[] | undefined {
   if (clauses.length < 2) return undefined;
-  let bestAnswers = false;
-  const others: Ranked[] = [];
+  const facts: Ranked[] = [];
   for (const c of clauses) {
-    if (c.evidence(best) >= min) {
-      bestAnswers = true;
-      continue;
-    }
-    const answer = c.candidates.find((r) => c.evidence(r) >= min);
+    const answer = facts.find((r) => c.evidence(r) >= min) ?? c.candidates.find((r) => c.evidence(r) >= min);
     if (!answer) return undefined;
-    if (!others.includes(answer)) others.push(answer);
+    if (!facts.includes(answer)) facts.push(answer);
   }
-  return bestAnswers ? others : undefined;
+  return facts;
 }
