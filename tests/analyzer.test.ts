@@ -52,6 +52,7 @@ describe('stripKorean: particles and endings come off, nouns stay whole', () => 
     ['언제였고', '언제'],
     ['아니었죠', '아니'],
     ['언제이며', '언제'],
+    ['설명해주실', '설명'],
   ])('%s → %s', (word, stem) => expect(stripKorean(word)).toBe(stem));
 });
 
@@ -144,6 +145,11 @@ describe('intents: what kind of answer a question wants, and what a fact gives',
     ['When is the next stage evaluation?', 'upcoming'],
   ])('%s asks %s', (q, intent) => {
     expect(intents(q)).toContain(intent);
+  });
+
+  it('얼마 asks for money unless the question names another quantity', () => {
+    expect(intents('루닛 예산 규모 얼마야?')).toContain('amount');
+    expect(intents('K-Fold 모델 크기는 얼마로 한대요?')).not.toContain('amount');
   });
 
   it('어디서 (where) is not a who-question', () => {
