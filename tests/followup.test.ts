@@ -113,6 +113,16 @@ describe('follow-ups', () => {
     expect(top(c!)).toBe(top(b!));
   });
 
+  it('"독파모는?" after a question about the home programme asks it of the named programme, without the home programme\'s teams', () => {
+    const lex = compileLexicon(LEXICON);
+    const marker = [...lex.programmes.markers.get('dokpamo')!][0]!;
+    const prev: Turn = { lang: 'ko', units: [{ tokens: ['~elice'], alias: true, entity: true }, { tokens: ['~gpu'], alias: true }, { tokens: ['장'], alias: false }], intents: ['count'], factIds: ['x'] };
+    const q = { text: '독파모는?', norm: '독파모는?', lang: 'ko', asking: [{ tokens: [marker], alias: true }], units: [], entities: [], intents: [], programme: { id: 'dokpamo', by: 'named' }, personal: false } as unknown as ParsedQuestion;
+    const r = resolveFollowUp(q, prev, lex);
+    expect(r?.kind).toBe('entity-swap');
+    expect(r && 'readings' in r ? r.readings[0]!.map((u) => u.tokens[0]) : []).toEqual([marker, '~gpu', '장']);
+  });
+
   it('a self-contained question is never merged', () => {
     const [, b] = thread('루닛 사업비 얼마야?', '독파모 2차 평가 언제야?');
     expect(b!.followUp).toBeUndefined();

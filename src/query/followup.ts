@@ -60,11 +60,14 @@ export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, top
     return { kind: 'attribute-swap', readings: [[...q.asking, ...about]], intents: q.intents, ...(q.counted ? { counted: q.counted } : {}), fallback: true };
   }
   const sameQuestion = { intents: q.intents.length ? q.intents : (prev.intents as ParsedQuestion['intents']), ...(counted(q, prev) ? { counted: counted(q, prev)! } : {}) };
-  // "what about the sovereign model call?": the last question, about another programme.
+  // "what about the sovereign model call?": the last question, about another programme (one it named,
+  // or the home programme it meant by naming none; its teams belong to that programme and go).
   if (q.programme.by === 'named') {
     const prevProgramme = prevUnits.filter(isMarker);
-    if (prevProgramme.length === 0 || prevProgramme.every(asked) || own.filter((u) => !isMarker(u)).length > 1) return undefined;
-    const kept = prevUnits.filter((u) => !isMarker(u) && !u.framing && !asked(u));
+    if (prevProgramme.every(asked) && prevProgramme.length > 0) return undefined;
+    if (own.filter((u) => !isMarker(u)).length > 1) return undefined;
+    const kept = prevUnits.filter((u) => !isMarker(u) && !u.framing && !asked(u) && (prevProgramme.length > 0 || !u.entity));
+    if (kept.length === 0) return undefined;
     return { kind: 'entity-swap', readings: [[...q.asking, ...kept]], ...sameQuestion };
   }
   // "그럼 KAIST는?": the last question, with its team swapped for this one, or (when it named none,
