@@ -24,10 +24,26 @@ export const bigramDice = {
   dice,
   /** The items whose text is at least `threshold` similar to any of `others`. */
   nearCopies<T extends { text: string }>(items: T[], others: string[], threshold: number): T[] {
-    const sets = others.map(bigrams);
+    // Dice ≥ t needs the smaller set to hold at least t/(2−t) of the larger's bigrams: only texts of
+    // a close size are compared (others sorted by size, the window found by binary search).
+    const sets = others.map(bigrams).sort((a, b) => a.size - b.size);
+    const ratio = threshold / (2 - threshold);
+    const firstAtLeast = (n: number) => {
+      let lo = 0;
+      let hi = sets.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sets[mid]!.size < n) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
     return items.filter((item) => {
       const b = bigrams(item.text);
-      return sets.some((o) => dice(b, o) >= threshold);
+      for (let i = firstAtLeast(Math.ceil(b.size * ratio)); i < sets.length && sets[i]!.size * ratio <= b.size; i++) {
+        if (dice(b, sets[i]!) >= threshold) return true;
+      }
+      return false;
     });
   },
 };

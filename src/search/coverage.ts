@@ -29,6 +29,11 @@ export interface CoverageOptions {
   knownPredicateWeight: number;
   /** How much a word of a preamble or aside weighs beside the part that asks. */
   contextWeight: number;
+  /**
+   * How much a round, year or version weighs: the filters already make a fact agree with it, so it
+   * says which fact less than the words it qualifies (3차 평가: the 평가 matters).
+   */
+  constraintWeight: number;
 }
 
 export interface Coverage {
@@ -61,6 +66,7 @@ export function coverage(q: ParsedQuestion, e: FactEntry, index: FactIndex, mark
   const missing: string[] = [];
   for (const u of q.units) {
     if (u.framing) continue;
+    const constraint = /^#|^\d{4}$/.test(u.tokens[0]!);
     let rarest = 0; // the weight of the unit's rarest token the corpus knows (0: it knows none)
     for (const t of u.tokens) if (index.df.has(t)) rarest = Math.max(rarest, index.idf(t));
     if (rarest === 0) {
@@ -75,6 +81,7 @@ export function coverage(q: ParsedQuestion, e: FactEntry, index: FactIndex, mark
     // of it that a fact has earn a (squared) share.
     const wholeKnown = index.df.has(u.tokens[0]!);
     const weight =
+      (constraint ? o.constraintWeight : 1) *
       (wholeKnown ? rarest : Math.max(rarest, index.unknownIdf * (u.predicate ? o.predicateWeight : o.compoundWeight))) *
       (u.verbForm ? o.knownPredicateWeight : 1) *
       (u.context ? o.contextWeight : 1);

@@ -52,7 +52,8 @@ export interface FactEntry {
 export interface FactIndex {
   entries: Map<string, FactEntry>;
   /** BM25 hits for the tokens, best first. */
-  search(tokens: string[], limit: number): { id: string; score: number }[];
+  /** The best `limit` BM25 hits, of the facts `keep` accepts when given. */
+  search(tokens: string[], limit: number, keep?: (id: string) => boolean): { id: string; score: number }[];
   df: Map<string, number>;
   idf(token: string): number;
   /** The weight of a word the corpus never uses: that of the rarest term. */
@@ -182,7 +183,8 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
   const participants = new Set(participantOf.keys());
   return {
     entries,
-    search: (tokens, limit) => (tokens.length ? minisearch.search(tokens.join(' ')).slice(0, limit).map((h) => ({ id: h.id as string, score: h.score })) : []),
+    search: (tokens, limit, keep) =>
+      tokens.length ? minisearch.search(tokens.join(' ')).filter((h) => !keep || keep(h.id as string)).slice(0, limit).map((h) => ({ id: h.id as string, score: h.score })) : [],
     df,
     idf,
     unknownIdf: idf('\u0000never'),

@@ -13,6 +13,11 @@ import { RULES, type RuleKnobs } from './rules.ts';
 export interface RankOptions {
   /** How many BM25 hits are scored. */
   candidates: number;
+  /**
+   * For a question naming no programme, how many of the home programme's best hits are scored too,
+   * however the rest of the landscape ranks (its facts come first when one answers well).
+   */
+  homeCandidates: number;
   /** A fact whose closest example is at least this similar is scored even if BM25 missed it. */
   exampleRecall: number;
   rules: RuleKnobs;
@@ -59,7 +64,9 @@ export function createRanker(index: FactIndex, examples: ExampleMatcher, filterC
   return function rank(q: ParsedQuestion): Ranking {
     // A word the corpus knows whole is searched whole; only an unknown compound by its bigrams.
     const tokens = [...new Set(q.units.flatMap((u) => (index.df.has(u.tokens[0]!) ? [u.tokens[0]!] : u.tokens)))];
-    const hits = index.search(tokens, opts.candidates);
+    const found = index.search(tokens, opts.candidates);
+    const homeHits = q.programme.by === 'home' ? index.search(tokens, opts.homeCandidates, (id) => index.entries.get(id)!.scope === home) : [];
+    const hits = [...found, ...homeHits.filter((h) => !found.some((f) => f.id === h.id))];
     const top = hits[0]?.score ?? 1;
     const closest = examples.closest(q);
     const bm25 = new Map(hits.map((h) => [h.id, h.score]));
