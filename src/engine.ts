@@ -7,8 +7,7 @@
  *   decide (search/decide)    answer or abstain, home programme first, then the landscape
  *   compose (src/answer)      the answer, related facts, citations, notices for plans
  */
-import { Analyzer, detectLang, type Unit } from './analysis/analyzer.ts';
-import { clauses } from './analysis/segments.ts';
+import { Analyzer, detectLang } from './analysis/analyzer.ts';
 import type { Corpus } from './corpus/load.ts';
 import { createComposer, type ComposeOptions } from './answer/compose.ts';
 import { notFound, topicRefs } from './answer/not-found.ts';
@@ -17,13 +16,12 @@ import { resolveFollowUp, turnOf } from './query/followup.ts';
 import { parseQuestion, withUnits, type ParsedQuestion } from './query/parse.ts';
 import { createFollowUpAnswers } from './answer/follow-up.ts';
 import { coverage } from './search/coverage.ts';
-import { clauseUnits, partsAnswered } from './search/parts.ts';
-import { decide, evidence, type DecideOptions } from './search/decide.ts';
+import { createPartsReader } from './search/parts.ts';
+import { decide, type DecideOptions } from './search/decide.ts';
 import { createExampleMatcher, createOutOfScopeMatcher } from './search/examples.ts';
 import { explanation, type Explanation } from './search/explain.ts';
 import { buildFactIndex, type IndexOptions } from './search/fact-index.ts';
-import { createRanker, type Ranked, type Ranking, type RankOptions } from './search/rank.ts';
-import { FILTERS } from './search/filters.ts';
+import { createRanker, type RankOptions } from './search/rank.ts';
 import type { Answer, Lang, QuickFact, TopicRef, Turn } from './types.ts';
 
 export type { Explanation };
@@ -46,9 +44,6 @@ export const defaultOptions = {
   today: (): string => new Date().toISOString().slice(0, 10),
 };
 export type EngineOptions = typeof defaultOptions;
-
-/** How many of the best kept (and of the best filtered-out) facts may answer a clause of a question. */
-const PART_CANDIDATES = 4;
 
 export interface Engine {
   /** Answers a question with the best fact, its citation and up to two related facts, or "not found". */
@@ -86,28 +81,11 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   const followUps = createFollowUpAnswers(corpus);
 
   const outOfScope = createOutOfScopeMatcher(corpus.outOfScope, analyzer, index, o.rank.coverage.knownPredicateWeight);
+  const answersParts = createPartsReader({ analyzer, parse: parseCtx, filters: filterCtx, index, markers, coverage: o.rank.coverage, minEvidence: o.decide.minEvidence });
 
   function run(q: ParsedQuestion) {
     const ranking = rank(q);
     return { q, ranking, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim, () => answersParts(q, ranking)) };
-  }
-
-  /**
-   * A question of several clauses (search/parts.ts): each clause is read as a question of its own, so
-   * a fact a filter removed for the whole question may answer a clause whose own names it agrees with.
-   */
-  function answersParts(q: ParsedQuestion, ranking: Ranking): Ranked[] | undefined {
-    const texts = clauses(q.text);
-    if (texts.length < 2) return undefined;
-    const units = clauseUnits(q, texts.map((t) => new Set(analyzer.units(t).map((u) => u.tokens[0]!))));
-    const gates = (r: Ranked) => evidence(r) / Math.max(r.coverage.value, r.example?.sim ?? 0) || 0;
-    const parts = units.map((clauseUnits) => {
-      const sub = withUnits({ text: q.text, norm: q.norm, lang: q.lang, intents: q.intents, ...(q.counted ? { counted: q.counted } : {}), personal: q.personal }, clauseUnits, parseCtx);
-      const keeps = (r: Ranked) => FILTERS.every((f) => f.keep(sub, r.entry, filterCtx));
-      const candidates = [...ranking.kept.slice(0, PART_CANDIDATES), ...ranking.removed.slice(0, PART_CANDIDATES)].filter(keeps).sort((a, b) => b.score - a.score);
-      return { candidates, evidence: (r: Ranked) => coverage(sub, r.entry, index, markers, o.rank.coverage).value * gates(r) };
-    });
-    return partsAnswered(parts, o.decide.minEvidence);
   }
 
   function answerRun({ q, decision }: ReturnType<typeof run>): Answer {

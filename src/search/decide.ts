@@ -42,8 +42,12 @@ export type Decision =
  * without the thing asked about, does not answer, however well it covers the other words).
  */
 export function evidence(r: Ranked): number {
-  const gates = r.factors.filter((f) => EVIDENCE_RULES.has(f.rule)).reduce((p, f) => p * f.factor, 1);
-  return Math.max(r.coverage.value, r.example?.sim ?? 0) * gates;
+  return Math.max(r.coverage.value, r.example?.sim ?? 0) * evidenceGates(r);
+}
+
+/** The product of the factors of the rules marked `evidence` (1 when none holds the fact back). */
+export function evidenceGates(r: Ranked): number {
+  return r.factors.filter((f) => EVIDENCE_RULES.has(f.rule)).reduce((p, f) => p * f.factor, 1);
 }
 
 const EVIDENCE_RULES = new Set(RULES.filter((r) => r.evidence).map((r) => r.name as string));

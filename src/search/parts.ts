@@ -6,9 +6,47 @@
  * (its own names must agree, as filters.ts requires) and must be covered whole, so a near-miss
  * ("KAIST 총 사업비는? 루닛은 182억이라던데") is not answered with pieces of different facts.
  */
-import type { Unit } from '../analysis/analyzer.ts';
-import type { ParsedQuestion } from '../query/parse.ts';
-import type { Ranked } from './rank.ts';
+import type { Analyzer, Unit } from '../analysis/analyzer.ts';
+import { clauses } from '../analysis/segments.ts';
+import { withUnits, type ParseContext, type ParsedQuestion } from '../query/parse.ts';
+import { coverage, type CoverageOptions } from './coverage.ts';
+import { evidenceGates } from './decide.ts';
+import type { FactIndex } from './fact-index.ts';
+import { FILTERS, type FilterContext } from './filters.ts';
+import type { Ranked, Ranking } from './rank.ts';
+
+/** How many of the best kept (and of the best filtered-out) facts may answer a clause. */
+const CANDIDATES = 4;
+
+export interface PartsContext {
+  analyzer: Analyzer;
+  parse: ParseContext;
+  filters: FilterContext;
+  index: FactIndex;
+  markers: ReadonlyMap<string, string[]>;
+  coverage: CoverageOptions;
+  minEvidence: number;
+}
+
+/**
+ * For a question of several clauses that no one fact covers: a fact for each clause (the first
+ * clause's first), or undefined. Each clause is read as a question of its own, so a fact a filter
+ * removed for the whole question may answer a clause whose own names it agrees with.
+ */
+export function createPartsReader(ctx: PartsContext) {
+  return function answersParts(q: ParsedQuestion, ranking: Ranking): Ranked[] | undefined {
+    const texts = clauses(q.text);
+    if (texts.length < 2) return undefined;
+    const units = clauseUnits(q, texts.map((t) => new Set(ctx.analyzer.units(t).map((u) => u.tokens[0]!))));
+    const parts = units.map((own): Clause => {
+      const sub = withUnits({ text: q.text, norm: q.norm, lang: q.lang, intents: q.intents, ...(q.counted ? { counted: q.counted } : {}), personal: q.personal }, own, ctx.parse);
+      const keeps = (r: Ranked) => FILTERS.every((f) => f.keep(sub, r.entry, ctx.filters));
+      const candidates = [...ranking.kept.slice(0, CANDIDATES), ...ranking.removed.slice(0, CANDIDATES)].filter(keeps).sort((a, b) => b.score - a.score);
+      return { candidates, evidence: (r) => coverage(sub, r.entry, ctx.index, ctx.markers, ctx.coverage).value * evidenceGates(r) };
+    });
+    return partsAnswered(parts, ctx.minEvidence);
+  };
+}
 
 /** The asking units of each clause that names anything (a clause's units are those its own analysis finds). */
 export function clauseUnits(q: ParsedQuestion, clauseHeads: Set<string>[]): Unit[][] {
