@@ -187,7 +187,7 @@ export class Analyzer {
     return [...asking, ...context];
   }
 
-  /** All tokens of `text`, flattened (what MiniSearch searches). */
+  /** All tokens of `text`, flattened (what BM25 searches). */
   tokens(text: string): string[] {
     return this.units(text).flatMap((u) => u.tokens);
   }

@@ -1,13 +1,13 @@
 /**
  * The index over the corpus, built once: each fact's analysed terms (statements, keywords, topic
- * name, example questions), BM25 over those fields (MiniSearch), document frequencies, and what each
- * statement gives (a date, a count, an amount, a reason, a quoted name, a round).
+ * name, example questions), BM25 over those fields, document frequencies, and what each statement
+ * gives (a date, a count, an amount, a reason, a quoted name, a round).
  */
-import MiniSearch from 'minisearch';
 import type { Analyzer, Unit } from '../analysis/analyzer.ts';
 import type { Corpus } from '../corpus/load.ts';
 import type { Fact } from '../corpus/schema.ts';
 import { gives, type Intent } from '../query/intents.ts';
+import { createBm25, type Bm25Doc, type Bm25Params } from './bm25.ts';
 
 export interface ExampleEntry {
   text: string;
@@ -51,7 +51,7 @@ export interface FactEntry {
 
 export interface FactIndex {
   entries: Map<string, FactEntry>;
-  /** BM25 hits for the tokens, best first. */
+  /** BM25 hits for the (distinct) tokens, best first. */
   search(tokens: string[], limit: number): { id: string; score: number }[];
   df: Map<string, number>;
   idf(token: string): number;
@@ -73,18 +73,12 @@ export interface FactIndex {
 
 export interface IndexOptions {
   /** Field boosts: `statement` is the Korean and English statements together. */
-  boost: Record<'statement' | 'keywords' | 'topic' | 'examples', number>;
-  bm25: { k: number; b: number; d: number };
+  boost: Record<Field, number>;
+  bm25: Bm25Params;
 }
 
-interface Doc {
-  id: string;
-  /** The fact id again: its tokens are the Korean and English statements' (one field, one lookup per term). */
-  statement: string;
-  keywords: string;
-  topic: string;
-  examples: string;
-}
+type Field = 'statement' | 'keywords' | 'topic' | 'examples';
+const FIELDS: readonly Field[] = ['statement', 'keywords', 'topic', 'examples'];
 
 const heads = (units: Unit[]) => units.map((u) => u.tokens[0]!);
 
@@ -92,7 +86,7 @@ const heads = (units: Unit[]) => units.map((u) => u.tokens[0]!);
 export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOptions): FactIndex {
   const lex = analyzer.lexicon;
   const topics = new Map(corpus.topics.map((t) => [t.id, t]));
-  // Each text is analysed once: MiniSearch indexes its tokens, the entries keep their sets.
+  // Each text is analysed once: BM25 indexes its tokens, the entries keep their sets.
   const analysed = new Map<string, { tokens: string[]; units: Unit[] }>();
   const analyse = (text: string) => {
     let a = analysed.get(text);
@@ -102,16 +96,6 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     }
     return a;
   };
-  const docs: Doc[] = corpus.facts.map((f) => {
-    const t = topics.get(f.topic);
-    return {
-      id: f.id,
-      statement: f.id,
-      keywords: f.keywords.join(' \n '),
-      topic: t ? [t.title.ko, t.title.en].join(' \n ') : f.topic,
-      examples: f.examples.join(' \n '),
-    };
-  });
 
   const supersededBy = new Map<string, string>();
   for (const f of corpus.facts) for (const old of f.supersedes) supersededBy.set(old, f.id);
@@ -122,11 +106,11 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
 
   const entityTokens = new Set(corpus.aliases.filter((g) => g.entity).map((g) => `~${g.id}`));
   const entries = new Map<string, FactEntry>();
-  const statementTokens = new Map<string, string[]>();
+  const docs: Bm25Doc<Field>[] = [];
   const df = new Map<string, number>();
-  corpus.facts.forEach((f, n) => {
-    const d = docs[n]!;
-    const [ko, en, kw, topic] = [f.ko, f.en, d.keywords, d.topic].map(analyse) as [ReturnType<typeof analyse>, ReturnType<typeof analyse>, ReturnType<typeof analyse>, ReturnType<typeof analyse>];
+  for (const f of corpus.facts) {
+    const t = topics.get(f.topic);
+    const [ko, en, kw, topic] = [f.ko, f.en, f.keywords.join(' \n '), t ? [t.title.ko, t.title.en].join(' \n ') : f.topic].map(analyse) as [ReturnType<typeof analyse>, ReturnType<typeof analyse>, ReturnType<typeof analyse>, ReturnType<typeof analyse>];
     const examples = f.examples.map((text) => ({ text, units: analyse(text).units }));
     const stated = new Set([...ko.tokens, ...en.tokens]);
     const own = new Set([...stated, ...kw.tokens]);
@@ -152,17 +136,11 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
       lead: leadIds.has(f.id),
       ...(supersededBy.has(f.id) ? { supersededBy: supersededBy.get(f.id)! } : {}),
     });
-    statementTokens.set(f.id, [...ko.tokens, ...en.tokens]);
+    // The Korean and English statements are one field; examples and keywords are each read as one text.
+    docs.push({ id: f.id, fields: { statement: [...ko.tokens, ...en.tokens], keywords: kw.tokens, topic: topic.tokens, examples: analyse(f.examples.join(' \n ')).tokens } });
     for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
-  });
-
-  const minisearch = new MiniSearch<Doc>({
-    fields: ['statement', 'keywords', 'topic', 'examples'],
-    tokenize: (text, field) => (field === 'statement' ? statementTokens.get(text)! : analyse(text).tokens),
-    processTerm: (term) => term,
-    searchOptions: { boost: opts.boost, combineWith: 'OR', tokenize: (q) => q.split(' '), processTerm: (t) => t, bm25: opts.bm25 },
-  });
-  minisearch.addAll(docs);
+  }
+  const bm25 = createBm25(FIELDS, docs, opts.boost, opts.bm25);
 
   const total = corpus.facts.length;
   const idfOf = (k: number) => Math.log(1 + (total - k + 0.5) / (k + 0.5));
@@ -182,7 +160,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
   const participants = new Set(participantOf.keys());
   return {
     entries,
-    search: (tokens, limit) => (tokens.length ? minisearch.search(tokens.join(' ')).slice(0, limit).map((h) => ({ id: h.id as string, score: h.score })) : []),
+    search: (tokens, limit) => bm25.search(tokens, limit),
     df,
     idf,
     unknownIdf: idf('\u0000never'),
