@@ -92,7 +92,7 @@ export class Korean {
     for (let guard = 0; guard < 3; guard++) {
       if (this.isProtected(stem)) break;
       const current = stem;
-      const suffix = this.lex.suffixes.find((s) => current.endsWith(s) && current.length - s.length >= 1 && !this.cutsProtected(current, current.length - s.length));
+      const suffix = this.lex.suffixesEndingIn.get(current.at(-1)!)?.find((s) => current.endsWith(s) && current.length - s.length >= 1 && !this.cutsProtected(current, current.length - s.length));
       if (!suffix) break;
       const rest = stem.slice(0, -suffix.length);
       // A one-syllable particle on a two-syllable word is too often part of the noun (경쟁률 is fine,
