@@ -117,14 +117,21 @@ export class Analyzer {
       if (!seen.has(o.token)) units.push({ tokens: [o.token], alias: false, at: o.start });
       seen.add(o.token);
     }
-    // What aliases, dates and ordinals did not cover, as words.
+    // What aliases, dates and ordinals did not cover (a space for each character they did), as words.
     let rest = '';
-    for (let i = 0; i < norm.length; i++) rest += covered[i] ? ' ' : norm[i];
+    let from = 0;
+    for (let i = 0; i < norm.length; i++) {
+      if (!covered[i]) continue;
+      rest += `${norm.slice(from, i)} `;
+      from = i + 1;
+    }
+    rest += norm.slice(from);
     for (const match of rest.matchAll(WORD)) {
       const unit = this.wordUnit(match[0], match.index, rest, covered);
       if (!unit || seen.has(unit.tokens[0]!)) continue;
       seen.add(unit.tokens[0]!);
-      units.push({ ...unit, at: match.index });
+      unit.at = match.index; // a fresh object: `at` comes last, as in every unit
+      units.push(unit);
     }
     return { units, mentions };
   }
