@@ -85,10 +85,18 @@ export function createBm25<F extends string>(fields: readonly F[], docs: readonl
           matched[i]!++;
         }
       }
-      for (const i of touched) sum[i]! *= matched[i]!;
-      // A stable sort: equal scores keep the order the documents were first met, as in MiniSearch.
-      touched.sort((x, y) => sum[y]! - sum[x]!);
-      const hits = touched.slice(0, limit).map((i) => ({ id: docs[i]!.id, score: sum[i]! }));
+      // The best `limit` in order, each placed after those scoring as much: equal scores keep the
+      // order the documents were first met, as MiniSearch's stable sort keeps them.
+      const best: number[] = [];
+      for (const i of touched) {
+        const score = (sum[i]! *= matched[i]!);
+        if (best.length === limit && score <= sum[best[limit - 1]!]!) continue;
+        let at = best.length;
+        while (at > 0 && sum[best[at - 1]!]! < score) at--;
+        best.splice(at, 0, i);
+        if (best.length > limit) best.pop();
+      }
+      const hits = best.map((i) => ({ id: docs[i]!.id, score: sum[i]! }));
       for (const i of touched) sum[i] = matched[i] = 0;
       return hits;
     },
