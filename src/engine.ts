@@ -80,8 +80,8 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
 
   const outOfScope = createOutOfScopeMatcher(corpus.outOfScope, analyzer, index, o.rank.coverage.knownPredicateWeight);
 
-  function run(q: ParsedQuestion) {
-    const ranking = rank(q);
+  function run(q: ParsedQuestion, withRemoved = false) {
+    const ranking = rank(q, withRemoved);
     return { q, ranking, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim) };
   }
 
@@ -127,7 +127,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
 
   function explain(raw: string, previous?: Turn): Explanation {
     const parsed = parse(raw);
-    const { q, ranking, decision } = run(merge(parsed, previous).merged ?? parsed);
+    const { q, ranking, decision } = run(merge(parsed, previous).merged ?? parsed, true);
     return explanation(q, ranking, decision);
   }
 
