@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { compact } from '../src/analysis/aliases.ts';
 import { Analyzer as BaseAnalyzer, detectLang } from '../src/analysis/analyzer.ts';
 import { stemEnglish } from '../src/analysis/english.ts';
 import { fold } from '../src/analysis/normalize.ts';
@@ -196,6 +197,10 @@ describe('alias matching', () => {
 
   it('the shorter term still matches on its own', () => {
     expect(a.units('A.X K2 언제 나왔어?').map((u) => u.tokens[0])).toContain('~release');
+  });
+
+  it('separators are optional inside a term: spaces (thin, ideographic, no-break, zero-width no-break), - _ . · / \'', () => {
+    for (const sep of [' ', '\u2009', '\u3000', '\u00a0', '\ufeff', '-', '_', '.', '·', '/', "'"]) expect(compact(`re${sep}lea${sep}se`).chars).toBe('release');
   });
 });
 
