@@ -25,49 +25,60 @@ export interface Bm25Index {
   search(terms: readonly string[], limit: number): { id: string; score: number }[];
 }
 
-/** A term's documents and its score in each, summed over fields (in field order). */
-interface Postings {
-  docs: Int32Array;
-  scores: Float64Array;
-}
-
 export function createBm25<F extends string>(fields: readonly F[], docs: readonly Bm25Doc<F>[], boost: Record<F, number>, params: Bm25Params): Bm25Index {
   const { k, b, d } = params;
   const n = docs.length;
-  // Per field: each document's term frequencies and length, and the running average length.
-  const perField = fields.map((field) => {
-    const freqs = new Map<string, Map<number, number>>();
-    const lengths = new Float64Array(n);
-    let average = 0;
+  // Each term's occurrences as (field, document, frequency) triples, field by field then by
+  // document: the order MiniSearch meets them in. Each field's lengths and running average.
+  const occurrences = new Map<string, number[]>();
+  const lengths = fields.map(() => new Float64Array(n));
+  const averages = fields.map(() => 0);
+  fields.forEach((field, f) => {
     docs.forEach((doc, i) => {
-      const tokens = doc.fields[field];
-      lengths[i] = new Set(tokens).size;
-      average = (average * i + lengths[i]!) / (i + 1);
-      for (const t of tokens) {
-        let byDoc = freqs.get(t);
-        if (!byDoc) freqs.set(t, (byDoc = new Map()));
-        byDoc.set(i, (byDoc.get(i) ?? 0) + 1);
+      const freqs = new Map<string, number>();
+      for (const t of doc.fields[field]) freqs.set(t, (freqs.get(t) ?? 0) + 1);
+      lengths[f]![i] = freqs.size;
+      averages[f] = (averages[f]! * i + freqs.size) / (i + 1);
+      for (const [t, tf] of freqs) {
+        const list = occurrences.get(t);
+        if (list) list.push(f, i, tf);
+        else occurrences.set(t, [f, i, tf]);
       }
     });
-    return { freqs, lengths, average, boost: boost[field] };
   });
 
-  const postings = new Map<string, Postings>();
-  const terms = new Set(perField.flatMap((f) => [...f.freqs.keys()]));
-  for (const term of terms) {
-    // Documents in the order MiniSearch first meets them (field by field), scores summed in field order.
-    const sums = new Map<number, number>();
-    for (const f of perField) {
-      const byDoc = f.freqs.get(term);
-      if (!byDoc) continue;
-      const idf = Math.log(1 + (n - byDoc.size + 0.5) / (byDoc.size + 0.5));
-      for (const [i, tf] of byDoc) {
-        const score = f.boost * (idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * f.lengths[i]!) / f.average))));
-        sums.set(i, (sums.get(i) ?? 0) + score);
-      }
+  // Each term's postings, one after another: its documents (as first met) and its score in each,
+  // summed over the fields in field order.
+  const termIds = new Map<string, number>();
+  const starts = [0];
+  const postingDocs: number[] = [];
+  const postingScores: number[] = [];
+  const sums = new Float64Array(n);
+  const met = new Uint8Array(n);
+  const withField = new Int32Array(fields.length);
+  for (const [term, list] of occurrences) {
+    withField.fill(0);
+    for (let x = 0; x < list.length; x += 3) withField[list[x]!]!++;
+    const first = postingDocs.length;
+    for (let x = 0; x < list.length; x += 3) {
+      const f = list[x]!;
+      const i = list[x + 1]!;
+      const tf = list[x + 2]!;
+      const idf = Math.log(1 + (n - withField[f]! + 0.5) / (withField[f]! + 0.5));
+      const score = boost[fields[f]!] * (idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * lengths[f]![i]!) / averages[f]!))));
+      if (!met[i]) postingDocs.push(i);
+      met[i] = 1;
+      sums[i]! += score;
     }
-    postings.set(term, { docs: Int32Array.from(sums.keys()), scores: Float64Array.from(sums.values()) });
+    for (let p = first; p < postingDocs.length; p++) {
+      const i = postingDocs[p]!;
+      postingScores.push(sums[i]!);
+      sums[i] = met[i] = 0;
+    }
+    termIds.set(term, starts.length - 1);
+    starts.push(postingDocs.length);
   }
+  const postings = { starts: Int32Array.from(starts), docs: Int32Array.from(postingDocs), scores: Float64Array.from(postingScores) };
 
   // Scratch space reused by every search: a sum and a count of matched terms per document.
   const sum = new Float64Array(n);
@@ -76,12 +87,12 @@ export function createBm25<F extends string>(fields: readonly F[], docs: readonl
     search(query, limit) {
       const touched: number[] = [];
       for (const term of query) {
-        const p = postings.get(term);
-        if (!p) continue;
-        for (let j = 0; j < p.docs.length; j++) {
-          const i = p.docs[j]!;
+        const id = termIds.get(term);
+        if (id === undefined) continue;
+        for (let j = postings.starts[id]!; j < postings.starts[id + 1]!; j++) {
+          const i = postings.docs[j]!;
           if (matched[i] === 0) touched.push(i);
-          sum[i]! += p.scores[j]!;
+          sum[i]! += postings.scores[j]!;
           matched[i]!++;
         }
       }
