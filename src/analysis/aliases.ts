@@ -126,6 +126,12 @@ interface TrieNode {
 export class AliasIndex {
   private readonly concepts: AliasConcept[];
   private readonly trie: TrieNode = { next: new Map(), terms: [] };
+  /**
+   * The trie's first level by code unit, as the node's place in `firstNodes` (0, where nothing is:
+   * no term starts with it): every position of every text is looked up here, an array read.
+   */
+  private readonly firstIndex = new Uint16Array(65536);
+  private readonly firstNodes: (TrieNode | undefined)[] = [undefined];
   /** Single-word English alias terms by stem (allocate → allocat), to catch other forms. */
   private readonly byStem = new Map<string, AliasConcept>();
   private readonly broaderOf = new Map<string, string[]>();
@@ -163,6 +169,7 @@ export class AliasIndex {
         if (/^[a-z]{4,}$/.test(term) && !this.byStem.has(stemEnglish(term))) this.byStem.set(stemEnglish(term), c);
       }
     });
+    for (const [ch, node] of this.trie.next) this.firstIndex[ch] = this.firstNodes.push(node) - 1;
   }
 
   /** The concept whose single-word English term has this word's stem (allocation → allocate). */
@@ -181,11 +188,10 @@ export class AliasIndex {
   matches(norm: string): { c: AliasConcept; ranges: [number, number][] }[] {
     const text = compact(norm);
     const byConcept = new Map<AliasConcept, [number, number][]>();
-    for (let i = 0; i < text.chars.length; i++) {
-      let node: TrieNode | undefined = this.trie;
-      for (let j = i; j < text.chars.length; j++) {
-        node = node.next.get(text.chars.charCodeAt(j));
-        if (!node) break;
+    const { chars } = text;
+    for (let i = 0; i < chars.length; i++) {
+      let node = this.firstNodes[this.firstIndex[chars.charCodeAt(i)]!];
+      for (let j = i + 1; node; j++) {
         for (const { c, term } of node.terms) {
           const range = matchAt(norm, text, term, i);
           if (!range) continue;
@@ -193,6 +199,7 @@ export class AliasIndex {
           if (list) list.push(range);
           else byConcept.set(c, [range]);
         }
+        node = j < chars.length ? node.next.get(chars.charCodeAt(j)) : undefined;
       }
     }
     // An attribute's short Hangul term inside a longer word is a mention only right after another
@@ -202,14 +209,18 @@ export class AliasIndex {
     const endsAt = (a: number) => (ends ??= new Set([...byConcept.values()].flatMap((rs) => rs.map(([, b]) => b)))).has(a);
     const standsAlone = ([a, b]: [number, number]) => a === 0 || !HANGUL_CHAR.test(norm[a - 1]!) || b - a > 2 || !HANGUL_CHAR.test(norm[a]!) || endsAt(a);
     // In the groups' order, so units come out the same whatever the text.
-    const found = [...byConcept]
-      .sort(([a], [b]) => a.order - b.order)
-      .map(([c, ranges]) => ({ c, ranges: dedupe(ranges).filter((r) => !c.attribute || standsAlone(r)) }))
-      .filter((x) => x.ranges.length > 0);
+    const found: { c: AliasConcept; ranges: [number, number][] }[] = [];
+    for (const [c, ranges] of [...byConcept].sort(([a], [b]) => a.order - b.order)) {
+      const kept = c.attribute ? dedupe(ranges).filter(standsAlone) : dedupe(ranges);
+      if (kept.length > 0) found.push({ c, ranges: kept });
+    }
     if (found.length < 2) return found;
-    const all = found.flatMap(({ c, ranges }) => ranges.map(([a, b]) => ({ c, a, b })));
-    return found
-      .map(({ c, ranges }) => ({ c, ranges: ranges.filter(([a, b]) => !all.some((o) => o.c !== c && o.a < b && a < o.b && o.b - o.a > b - a)) }))
-      .filter((x) => x.ranges.length > 0);
+    const longerElsewhere = (c: AliasConcept, [a, b]: [number, number]) => found.some((o) => o.c !== c && o.ranges.some(([oa, ob]) => oa < b && a < ob && ob - oa > b - a));
+    const longest: typeof found = [];
+    for (const { c, ranges } of found) {
+      const kept = ranges.filter((r) => !longerElsewhere(c, r));
+      if (kept.length > 0) longest.push({ c, ranges: kept });
+    }
+    return longest;
   }
 }

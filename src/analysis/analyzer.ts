@@ -205,8 +205,10 @@ export class Analyzer {
    */
   indexed(text: string): { units: Unit[]; tokens: string[] } {
     const { units, mentions } = this.analyze(text);
-    const repeats = [...mentions].flatMap(([token, n]) => Array<string>(n - 1).fill(token));
-    return { units, tokens: [...units.flatMap((u) => u.tokens), ...repeats] };
+    const tokens: string[] = [];
+    for (const u of units) tokens.push(...u.tokens);
+    for (const [token, n] of mentions) for (let r = 1; r < n; r++) tokens.push(token);
+    return { units, tokens };
   }
 
   /** Words repeat across facts and questions: their tokens are worked out once. */
