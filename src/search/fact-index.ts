@@ -65,8 +65,6 @@ export interface FactIndex {
   entityTokens: Set<string>;
   /** Facts that name a participant of some programme. */
   namesParticipant: Set<string>;
-  /** Examples by the head tokens they contain, for the closest-example search. */
-  examplesByHead: Map<string, { id: string; i: number }[]>;
   /** The newest source date: what the corpus knows ends there. */
   knownUntil: string;
 }
@@ -81,6 +79,13 @@ type Field = 'statement' | 'keywords' | 'topic' | 'examples';
 const FIELDS: readonly Field[] = ['statement', 'keywords', 'topic', 'examples'];
 
 const heads = (units: Unit[]) => units.map((u) => u.tokens[0]!);
+
+/** The items of every list, once each, in order (a Set of them, without spreading them first). */
+function union(...lists: Iterable<string>[]): Set<string> {
+  const set = new Set<string>();
+  for (const list of lists) for (const x of list) set.add(x);
+  return set;
+}
 
 /** Indexes a validated corpus. Pure and deterministic: the same corpus gives the same index. */
 export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOptions): FactIndex {
@@ -112,18 +117,18 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     const t = topics.get(f.topic);
     const [ko, en, kw, topic] = [f.ko, f.en, f.keywords.join(' \n '), t ? [t.title.ko, t.title.en].join(' \n ') : f.topic].map(analyse) as [ReturnType<typeof analyse>, ReturnType<typeof analyse>, ReturnType<typeof analyse>, ReturnType<typeof analyse>];
     const examples = f.examples.map((text) => ({ text, units: analyse(text).units }));
-    const stated = new Set([...ko.tokens, ...en.tokens]);
-    const own = new Set([...stated, ...kw.tokens]);
-    const terms = new Set([...own, ...topic.tokens, ...examples.flatMap((e) => e.units.flatMap((u) => u.tokens))]);
-    const opens = (units: Unit[], chars: number) => units.filter((u) => (u.at ?? Infinity) < chars).flatMap((u) => u.tokens);
-    const opening = new Set([...opens(ko.units, 20), ...opens(en.units, 40)]);
+    const stated = union(ko.tokens, en.tokens);
+    const own = union(stated, kw.tokens);
+    const terms = union(own, topic.tokens, ...examples.flatMap((e) => e.units.map((u) => u.tokens)));
+    const opens = (units: Unit[], chars: number) => units.filter((u) => (u.at ?? Infinity) < chars).map((u) => u.tokens);
+    const opening = union(...opens(ko.units, 20), ...opens(en.units, 40));
     entries.set(f.id, {
       fact: f,
       scope: topics.get(f.topic)?.scope ?? 'general',
       terms,
       own,
       stated,
-      words: new Set([...heads(ko.units), ...heads(en.units), ...heads(kw.units)]),
+      words: union(heads(ko.units), heads(en.units), heads(kw.units)),
       exampleWords: new Set(examples.flatMap((e) => heads(e.units))),
       entities: new Set([...stated].filter((t) => entityTokens.has(t))),
       keywords: new Set(kw.tokens),
@@ -146,16 +151,6 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
   const idfOf = (k: number) => Math.log(1 + (total - k + 0.5) / (k + 0.5));
   const idfs = new Map([...df].map(([t, k]) => [t, idfOf(k)]));
   const idf = (t: string) => idfs.get(t) ?? idfOf(0);
-  const examplesByHead = new Map<string, { id: string; i: number }[]>();
-  for (const [id, e] of entries) {
-    e.examples.forEach((ex, i) => {
-      for (const h of new Set(ex.heads)) {
-        const list = examplesByHead.get(h) ?? [];
-        list.push({ id, i });
-        examplesByHead.set(h, list);
-      }
-    });
-  }
   const participantOf = new Map(corpus.aliases.filter((g) => g.programme).map((g) => [`~${g.id}`, g.programme!]));
   const participants = new Set(participantOf.keys());
   return {
@@ -174,7 +169,6 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     attributeTokens: new Set(corpus.aliases.filter((g) => g.attribute).map((g) => `~${g.id}`)),
     entityTokens,
     namesParticipant: new Set([...entries].filter(([, e]) => [...e.terms].some((t) => participants.has(t))).map(([id]) => id)),
-    examplesByHead,
     knownUntil: corpus.facts.flatMap((f) => f.sources.map((s) => corpus.sources.get(s)!.date)).reduce((a, b) => (a > b ? a : b), '0000-00-00'),
   };
 }
