@@ -116,22 +116,44 @@ function dedupe(ranges: [number, number][]): [number, number][] {
   return ranges.filter(([a, b]) => !seen.has(a * 65536 + b) && seen.add(a * 65536 + b));
 }
 
-/** A trie over the terms' characters: from each text position only the terms spelled there are tried. */
-interface TrieNode {
-  /** By UTF-16 code unit: numbers, so walking the text allocates no one-character strings. */
-  next: Map<number, TrieNode>;
-  terms: { c: AliasConcept; term: Term }[];
+/**
+ * A trie over the terms' characters, so from each text position only the terms spelled there are
+ * tried. Nodes are numbers (0 is the root) and all edges are in one map, keyed by the node and a
+ * UTF-16 code unit: no map per node to build, and walking a text allocates nothing.
+ */
+class Trie {
+  private readonly edges = new Map<number, number>();
+  /** The root's edges by code unit (0: none), an array read: every position of every text starts there. */
+  private readonly first = new Int32Array(65536);
+  /** The terms that end at each node (undefined at most nodes). */
+  readonly termsAt: ({ c: AliasConcept; term: Term }[] | undefined)[] = [];
+  private nodes = 1;
+
+  add(chars: string, entry: { c: AliasConcept; term: Term }): void {
+    let node = 0;
+    for (let k = 0; k < chars.length; k++) {
+      const key = edge(node, chars.charCodeAt(k));
+      let child = this.edges.get(key);
+      if (child === undefined) {
+        this.edges.set(key, (child = this.nodes++));
+        if (node === 0) this.first[chars.charCodeAt(k)] = child;
+      }
+      node = child;
+    }
+    (this.termsAt[node] ??= []).push(entry);
+  }
+
+  /** The node after `node` on this code unit, or undefined. */
+  next(node: number, code: number): number | undefined {
+    return node === 0 ? this.first[code] || undefined : this.edges.get(edge(node, code));
+  }
 }
+
+const edge = (node: number, code: number) => node * 65536 + code;
 
 export class AliasIndex {
   private readonly concepts: AliasConcept[];
-  private readonly trie: TrieNode = { next: new Map(), terms: [] };
-  /**
-   * The trie's first level by code unit, as the node's place in `firstNodes` (0, where nothing is:
-   * no term starts with it): every position of every text is looked up here, an array read.
-   */
-  private readonly firstIndex = new Uint16Array(65536);
-  private readonly firstNodes: (TrieNode | undefined)[] = [undefined];
+  private readonly trie = new Trie();
   /** Single-word English alias terms by stem (allocate → allocat), to catch other forms. */
   private readonly byStem = new Map<string, AliasConcept>();
   private readonly broaderOf = new Map<string, string[]>();
@@ -154,22 +176,12 @@ export class AliasIndex {
         .map(toTerm)
         .filter((t) => t.chars !== '')
         .sort((a, b) => b.chars.length - a.chars.length);
-      for (const term of terms) {
-        let node = this.trie;
-        for (let k = 0; k < term.chars.length; k++) {
-          const ch = term.chars.charCodeAt(k);
-          let child = node.next.get(ch);
-          if (!child) node.next.set(ch, (child = { next: new Map(), terms: [] }));
-          node = child;
-        }
-        node.terms.push({ c, term });
-      }
+      for (const term of terms) this.trie.add(term.chars, { c, term });
       // An attribute is asked for in its own words: "download" is not "downloads" (a count).
       for (const term of g.attribute ? [] : normalized) {
         if (/^[a-z]{4,}$/.test(term) && !this.byStem.has(stemEnglish(term))) this.byStem.set(stemEnglish(term), c);
       }
     });
-    for (const [ch, node] of this.trie.next) this.firstIndex[ch] = this.firstNodes.push(node) - 1;
   }
 
   /** The concept whose single-word English term has this word's stem (allocation → allocate). */
@@ -190,16 +202,16 @@ export class AliasIndex {
     const byConcept = new Map<AliasConcept, [number, number][]>();
     const { chars } = text;
     for (let i = 0; i < chars.length; i++) {
-      let node = this.firstNodes[this.firstIndex[chars.charCodeAt(i)]!];
-      for (let j = i + 1; node; j++) {
-        for (const { c, term } of node.terms) {
+      for (let j = i, node = this.trie.next(0, chars.charCodeAt(i)); node !== undefined; node = ++j < chars.length ? this.trie.next(node, chars.charCodeAt(j)) : undefined) {
+        const terms = this.trie.termsAt[node];
+        if (terms === undefined) continue;
+        for (const { c, term } of terms) {
           const range = matchAt(norm, text, term, i);
           if (!range) continue;
           const list = byConcept.get(c);
           if (list) list.push(range);
           else byConcept.set(c, [range]);
         }
-        node = j < chars.length ? node.next.get(chars.charCodeAt(j)) : undefined;
       }
     }
     // An attribute's short Hangul term inside a longer word is a mention only right after another
