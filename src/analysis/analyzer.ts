@@ -140,10 +140,11 @@ export class Analyzer {
   private wordUnit(raw: string, at: number, rest: string, covered: Uint8Array): Unit | undefined {
     const k = this.korean;
     let word = raw;
+    const hangul = HANGUL.test(raw); // a word is all Hangul or all Latin and digits, stripped or not
     // A counter after a number or 몇 keeps no particle: 7월에 → 월, 256장이 → 장, 몇 점이었어 → 점.
-    if (HANGUL.test(word) && at > 0 && (/\d/.test(rest[at - 1]!) || /몇\s+$/.test(rest.slice(Math.max(0, at - 3), at)))) word = k.stripCounter(word);
+    if (hangul && at > 0 && (/\d/.test(rest[at - 1]!) || /몇\s+$/.test(rest.slice(Math.max(0, at - 3), at)))) word = k.stripCounter(word);
     // A syllable or two glued to an alias is what is left of its word: 떨어졌던 → 던, not a word.
-    if (HANGUL.test(word) && word.length <= 2 && at > 0 && covered[at - 1] && (k.isAffix(word) || k.isPredicate(word) || /^[던든는은을를했된한할됐었였음임함]/.test(word))) return undefined;
+    if (hangul && word.length <= 2 && at > 0 && covered[at - 1] && (k.isAffix(word) || k.isPredicate(word) || /^[던든는은을를했된한할됐었였음임함]/.test(word))) return undefined;
     const stemAlias = /^[a-z]/.test(word) && !this.lexicon.english.stemHomonyms.has(word) ? this.aliases.byEnglishStem(word) : undefined;
     // allocation finds allocate: English alias terms also match by stem.
     if (stemAlias) return stemAlias.entity ? { tokens: [stemAlias.token], alias: true, entity: true } : { tokens: [stemAlias.token], alias: true };
@@ -152,12 +153,12 @@ export class Analyzer {
     // One unknown syllable (봄, 줌) is nearly always a verb form; content nouns of one syllable are in the corpus.
     // A word before a bound noun (모인 거, 노리는 것, 달라진 게) modifies it: a verb form.
     const beforeBoundNoun = BOUND_NOUN_AFTER.test(rest.slice(at + raw.length));
-    const predicate = HANGUL.test(word) ? word.length === 1 || k.isPredicate(word) || beforeBoundNoun : this.lexicon.english.lightVerbs.has(word) || /[a-z]{3}(ing|ed)$/.test(word);
+    const predicate = hangul ? word.length === 1 || k.isPredicate(word) || beforeBoundNoun : this.lexicon.english.lightVerbs.has(word) || /[a-z]{3}(ing|ed)$/.test(word);
     // Still a verb once stripped (가는, 만들어 → 만들), not a noun under 하다/되다 (선정됐어 → 선정).
     const removed = word.slice(tokens[0]!.length);
     const verbForm =
       predicate &&
-      (!HANGUL.test(word) || // an English light verb (go, working) frames as a Korean verb form does
+      (!hangul || // an English light verb (go, working) frames as a Korean verb form does
         tokens[0] === word ||
         k.isPredicate(tokens[0]!) ||
         k.isPastVerb(k.strip(word)) || // 잡혔어 → 잡혀: a past tense, a verb
