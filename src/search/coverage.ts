@@ -96,7 +96,10 @@ export function coverage(q: ParsedQuestion, e: FactEntry, index: FactIndex, mark
  * found only inside a longer word of it, in its example questions or its topic's name, in part.
  */
 function credit(t: string, e: FactEntry, ownMarkers: readonly string[], o: CoverageOptions): number {
-  return e.words.has(t) || ownMarkers.includes(t) ? 1 : e.own.has(t) ? o.partCredit : e.exampleWords.has(t) ? o.exampleCredit : e.terms.has(t) ? o.topicCredit : 0;
+  // `terms` holds every token of the fact (its words, own tokens and example words too): most
+  // words of a question are not among them, and one lookup says so.
+  if (!e.terms.has(t)) return ownMarkers.includes(t) ? 1 : 0;
+  return e.words.has(t) || ownMarkers.includes(t) ? 1 : e.own.has(t) ? o.partCredit : e.exampleWords.has(t) ? o.exampleCredit : o.topicCredit;
 }
 
 /**
