@@ -116,6 +116,15 @@ function dedupe(ranges: [number, number][]): [number, number][] {
   return ranges.filter(([a, b]) => !seen.has(a * 65536 + b) && seen.add(a * 65536 + b));
 }
 
+/** Whether another concept has a longer range overlapping [a, b) (plain loops: this runs for every range of every text). */
+function longerElsewhere(found: { c: AliasConcept; ranges: [number, number][] }[], c: AliasConcept, [a, b]: [number, number]): boolean {
+  for (const o of found) {
+    if (o.c === c) continue;
+    for (const [oa, ob] of o.ranges) if (oa < b && a < ob && ob - oa > b - a) return true;
+  }
+  return false;
+}
+
 /**
  * A trie over the terms' characters, so from each text position only the terms spelled there are
  * tried. Nodes are numbers (0 is the root) and all edges are in one map, keyed by the node and a
@@ -227,10 +236,9 @@ export class AliasIndex {
       if (kept.length > 0) found.push({ c, ranges: kept });
     }
     if (found.length < 2) return found;
-    const longerElsewhere = (c: AliasConcept, [a, b]: [number, number]) => found.some((o) => o.c !== c && o.ranges.some(([oa, ob]) => oa < b && a < ob && ob - oa > b - a));
     const longest: typeof found = [];
     for (const { c, ranges } of found) {
-      const kept = ranges.filter((r) => !longerElsewhere(c, r));
+      const kept = ranges.filter((r) => !longerElsewhere(found, c, r));
       if (kept.length > 0) longest.push({ c, ranges: kept });
     }
     return longest;
