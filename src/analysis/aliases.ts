@@ -50,16 +50,18 @@ const HANGUL_CHAR = /[\uAC00-\uD7A3]/;
 
 /** Separators are optional inside a term: K-Fold = k fold = kfold, 엘리스 그룹 = 엘리스그룹. */
 export function compact(text: string): { chars: string; at: number[] } {
-  const kept: number[] = [];
   const at: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (SEPARATORS.has(code)) continue;
-    kept.push(code);
-    at.push(i);
-  }
   let chars = '';
-  for (let i = 0; i < kept.length; i += 4096) chars += String.fromCharCode(...kept.slice(i, i + 4096));
+  let from = 0; // where the run of kept characters since the last separator starts
+  for (let i = 0; i < text.length; i++) {
+    if (!SEPARATORS.has(text.charCodeAt(i))) {
+      at.push(i);
+      continue;
+    }
+    if (i > from) chars += text.slice(from, i);
+    from = i + 1;
+  }
+  if (from < text.length) chars += text.slice(from);
   return { chars, at };
 }
 
@@ -114,6 +116,17 @@ function dedupe(ranges: [number, number][]): [number, number][] {
   if (ranges.length < 2) return ranges;
   const seen = new Set<number>();
   return ranges.filter(([a, b]) => !seen.has(a * 65536 + b) && seen.add(a * 65536 + b));
+}
+
+/**
+ * An attribute's short Hangul term inside a longer word is a mention only right after another term
+ * (루닛연봉), not in the middle of some other word (나이 in 토크나이저): attributes decide which facts
+ * may answer, so they must be meant.
+ */
+function standsAlone(norm: string, [a, b]: [number, number], byConcept: ReadonlyMap<AliasConcept, [number, number][]>): boolean {
+  if (a === 0 || !HANGUL_CHAR.test(norm[a - 1]!) || b - a > 2 || !HANGUL_CHAR.test(norm[a]!)) return true;
+  for (const ranges of byConcept.values()) for (const [, end] of ranges) if (end === a) return true;
+  return false;
 }
 
 /** Whether another concept has a longer range overlapping [a, b) (plain loops: this runs for every range of every text). */
@@ -223,16 +236,11 @@ export class AliasIndex {
         }
       }
     }
-    // An attribute's short Hangul term inside a longer word is a mention only right after another
-    // term (루닛연봉), not in the middle of some other word (나이 in 토크나이저): attributes decide
-    // which facts may answer, so they must be meant.
-    let ends: Set<number> | undefined;
-    const endsAt = (a: number) => (ends ??= new Set([...byConcept.values()].flatMap((rs) => rs.map(([, b]) => b)))).has(a);
-    const standsAlone = ([a, b]: [number, number]) => a === 0 || !HANGUL_CHAR.test(norm[a - 1]!) || b - a > 2 || !HANGUL_CHAR.test(norm[a]!) || endsAt(a);
+    if (byConcept.size === 0) return [];
     // In the groups' order, so units come out the same whatever the text.
     const found: { c: AliasConcept; ranges: [number, number][] }[] = [];
     for (const [c, ranges] of [...byConcept].sort(([a], [b]) => a.order - b.order)) {
-      const kept = c.attribute ? dedupe(ranges).filter(standsAlone) : dedupe(ranges);
+      const kept = c.attribute ? dedupe(ranges).filter((r) => standsAlone(norm, r, byConcept)) : dedupe(ranges);
       if (kept.length > 0) found.push({ c, ranges: kept });
     }
     if (found.length < 2) return found;
