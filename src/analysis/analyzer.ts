@@ -40,8 +40,26 @@ export interface Unit {
 const HANGUL = /[\uAC00-\uD7A3]/;
 /** A bound noun (거, 것, 건, 걸, 듯) as the next word: the word before it is a verb form. */
 const BOUND_NOUN_AFTER = /^\s+(거|것|건|걸|겁|듯)(?![가-힣])|^\s+(거|것|건)(야|임|지|예요|에요|인가|인데|가요|냐|니|죠|요|라|라며|라던데|같|인지)/;
-/** Words: Hangul syllable runs and Latin/digit runs (b200, 32b, 2.0). Jamo runs (ㅋㅋ, ㄱㄱ) are chat noise. */
-const WORD = /[\uAC00-\uD7A3]+|[a-z0-9]+(?:\.[0-9]+)*/g;
+const isHangul = (code: number) => code >= 0xac00 && code <= 0xd7a3;
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+const isLatinOrDigit = (code: number) => (code >= 0x61 && code <= 0x7a) || isDigit(code);
+
+/**
+ * Where the word at `i` ends (`i` when none starts there). Words are Hangul syllable runs and
+ * Latin/digit runs with decimal parts (b200, 32b, 2.0); jamo runs (ㅋㅋ, ㄱㄱ) are chat noise.
+ * Scanned by hand (what the pattern [가-힣]+ | [a-z0-9]+(\.[0-9]+)* matches): no match object per word.
+ */
+export function wordEnd(text: string, i: number): number {
+  const at = (k: number) => text.charCodeAt(k); // NaN past the end: no class has it
+  if (isHangul(at(i))) {
+    while (isHangul(at(i))) i++;
+    return i;
+  }
+  if (!isLatinOrDigit(at(i))) return i;
+  while (isLatinOrDigit(at(i))) i++;
+  while (at(i) === 0x2e && isDigit(at(i + 1))) for (i++; isDigit(at(i)); ) i++;
+  return i;
+}
 
 /** Every bigram of a Hangul stem, plus the stem itself: 컨소시엄 → 컨소시엄 컨소 소시 시엄. */
 function hangulTokens(stem: string): string[] {
@@ -126,11 +144,13 @@ export class Analyzer {
       from = i + 1;
     }
     rest += norm.slice(from);
-    for (const match of rest.matchAll(WORD)) {
-      const unit = this.wordUnit(match[0], match.index, rest, covered);
+    for (let at = 0, end = 0; at < rest.length; at = Math.max(end, at + 1)) {
+      end = wordEnd(rest, at);
+      if (end === at) continue;
+      const unit = this.wordUnit(rest.slice(at, end), at, rest, covered);
       if (!unit || seen.has(unit.tokens[0]!)) continue;
       seen.add(unit.tokens[0]!);
-      unit.at = match.index; // a fresh object: `at` comes last, as in every unit
+      unit.at = at; // a fresh object: `at` comes last, as in every unit
       units.push(unit);
     }
     return { units, mentions };

@@ -81,9 +81,10 @@ const FIELDS: readonly Field[] = ['statement', 'keywords', 'topic', 'examples'];
 const heads = (units: Unit[]) => units.map((u) => u.tokens[0]!);
 
 /** The items of every list, once each, in order (a Set of them, without spreading them first). */
-function union(...lists: Iterable<string>[]): Set<string> {
+function union(...lists: (readonly string[] | ReadonlySet<string>)[]): Set<string> {
   const set = new Set<string>();
-  for (const list of lists) for (const x of list) set.add(x);
+  const add = (x: string) => set.add(x);
+  for (const list of lists) list.forEach(add);
   return set;
 }
 
