@@ -41,8 +41,8 @@ interface Term {
 }
 
 /**
- * The separators' code units (spaces, \s's above U+2000 included, and -_.·/'), for the hot loop
- * that compacts every text: a set lookup, not a pattern test for every Hangul character.
+ * The separators' code units: ASCII whitespace, no-break and ideographic spaces, the other spaces
+ * \s matches above U+2000, and -_.·/'. A set, as every character of every text is looked up.
  */
 const SEPARATORS = new Set([...' \t\n\r\v\f\u00a0\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff-_.·/\''].map((ch) => ch.charCodeAt(0)));
 const LATIN_OR_DIGIT = /[a-z0-9]/;
@@ -224,16 +224,16 @@ export class AliasIndex {
     const byConcept = new Map<AliasConcept, [number, number][]>();
     const { chars } = text;
     for (let i = 0; i < chars.length; i++) {
-      for (let j = i, node = this.trie.next(0, chars.charCodeAt(i)); node !== undefined; node = ++j < chars.length ? this.trie.next(node, chars.charCodeAt(j)) : undefined) {
-        const terms = this.trie.termsAt[node];
-        if (terms === undefined) continue;
-        for (const { c, term } of terms) {
+      let node = this.trie.next(0, chars.charCodeAt(i));
+      for (let j = i + 1; node !== undefined; j++) {
+        for (const { c, term } of this.trie.termsAt[node] ?? []) {
           const range = matchAt(norm, text, term, i);
           if (!range) continue;
           const list = byConcept.get(c);
           if (list) list.push(range);
           else byConcept.set(c, [range]);
         }
+        node = j < chars.length ? this.trie.next(node, chars.charCodeAt(j)) : undefined;
       }
     }
     if (byConcept.size === 0) return [];
