@@ -50,14 +50,14 @@ const isLatinOrDigit = (code: number) => (code >= 0x61 && code <= 0x7a) || isDig
  * Scanned by hand (what the pattern [가-힣]+ | [a-z0-9]+(\.[0-9]+)* matches): no match object per word.
  */
 export function wordEnd(text: string, i: number): number {
-  const at = (k: number) => text.charCodeAt(k); // NaN past the end: no class has it
-  if (isHangul(at(i))) {
-    while (isHangul(at(i))) i++;
+  // charCodeAt is NaN past the end, which no class has.
+  if (isHangul(text.charCodeAt(i))) {
+    while (isHangul(text.charCodeAt(i))) i++;
     return i;
   }
-  if (!isLatinOrDigit(at(i))) return i;
-  while (isLatinOrDigit(at(i))) i++;
-  while (at(i) === 0x2e && isDigit(at(i + 1))) for (i++; isDigit(at(i)); ) i++;
+  if (!isLatinOrDigit(text.charCodeAt(i))) return i;
+  while (isLatinOrDigit(text.charCodeAt(i))) i++;
+  while (text.charCodeAt(i) === 0x2e && isDigit(text.charCodeAt(i + 1))) for (i++; isDigit(text.charCodeAt(i)); ) i++;
   return i;
 }
 

@@ -83,8 +83,7 @@ const heads = (units: Unit[]) => units.map((u) => u.tokens[0]!);
 /** The items of every list, once each, in order (a Set of them, without spreading them first). */
 function union(...lists: (readonly string[] | ReadonlySet<string>)[]): Set<string> {
   const set = new Set<string>();
-  const add = (x: string) => set.add(x);
-  for (const list of lists) list.forEach(add);
+  for (const list of lists) list.forEach((x) => set.add(x));
   return set;
 }
 
