@@ -14,8 +14,11 @@ export interface ClosestExample {
 }
 
 export interface ExampleMatcher {
-  /** The best-matching example per fact (only facts with a shared unit). */
-  closest(q: ParsedQuestion): Map<string, ClosestExample>;
+  /**
+   * The best-matching example per fact (only facts with a shared unit), of the facts `wanted`
+   * (all by default): a question meets a hundred facts' examples, the ranking needs a few.
+   */
+  closest(q: ParsedQuestion, wanted?: (owner: string, sim: number) => boolean): Map<string, ClosestExample>;
 }
 
 /** One question to match against: whose it is (a fact id), its text and its units. */
@@ -52,7 +55,7 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
   const bestSim = new Float64Array(owners.length);
 
   return {
-    closest(q) {
+    closest(q, wanted = () => true) {
       const heads = new Map<string, number>();
       for (const u of q.asking) {
         if (u.framing) continue;
@@ -79,7 +82,7 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
       }
       const best = new Map<string, ClosestExample>();
       for (const o of ownersMet) {
-        best.set(owners[o]!, { sim: bestSim[o]!, text: items[bestItem[o]!]!.text });
+        if (wanted(owners[o]!, bestSim[o]!)) best.set(owners[o]!, { sim: bestSim[o]!, text: items[bestItem[o]!]!.text });
         bestItem[o] = -1;
       }
       return best;

@@ -62,8 +62,9 @@ export function createRanker(index: FactIndex, examples: ExampleMatcher, filterC
     const tokens = [...new Set(q.units.flatMap((u) => (index.df.has(u.tokens[0]!) ? [u.tokens[0]!] : u.tokens)))];
     const hits = index.search(tokens, opts.candidates);
     const top = hits[0]?.score ?? 1;
-    const closest = examples.closest(q);
     const bm25 = new Map(hits.map((h) => [h.id, h.score]));
+    // The closest examples of the BM25 hits, and of the facts close enough to be scored anyway.
+    const closest = examples.closest(q, (id, sim) => bm25.has(id) || sim >= opts.exampleRecall);
     const ids = [...hits.map((h) => h.id), ...[...closest].filter(([id, c]) => c.sim >= opts.exampleRecall && !bm25.has(id)).map(([id]) => id)];
     const leads = namedTopicLeads(q);
     const kept: Ranked[] = [];
