@@ -83,9 +83,12 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   const outOfScope = createOutOfScopeMatcher(corpus.outOfScope, analyzer, index, o.rank.coverage.knownPredicateWeight);
   const answersParts = createPartsReader({ analyzer, parse: parseCtx, filters: filterCtx, index, markers, coverage: o.rank.coverage, minEvidence: o.decide.minEvidence });
 
-  function run(q: ParsedQuestion) {
-    const ranking = rank(q);
-    return { q, ranking, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim, () => answersParts(q, ranking)) };
+  /** `withRemoved`: also score the candidates a filter removes (for explain()). */
+  function run(q: ParsedQuestion, withRemoved = false) {
+    const ranking = rank(q, withRemoved);
+    // A clause of the question may be answered by a fact a filter removed for the whole (parts.ts).
+    const parts = () => answersParts(q, withRemoved ? ranking : rank(q, true));
+    return { q, ranking, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim, parts) };
   }
 
   function answerRun({ q, decision }: ReturnType<typeof run>): Answer {
@@ -143,7 +146,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
 
   function explain(raw: string, previous?: Turn): Explanation {
     const parsed = parse(raw);
-    const { q, ranking, decision } = merge(parsed, previous).merged ?? run(parsed);
+    const { q, ranking, decision } = run(merge(parsed, previous).merged?.q ?? parsed, true);
     return explanation(q, ranking, decision);
   }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Analyzer as BaseAnalyzer, detectLang } from '../src/analysis/analyzer.ts';
+import { compact } from '../src/analysis/aliases.ts';
+import { Analyzer as BaseAnalyzer, detectLang, wordEnd } from '../src/analysis/analyzer.ts';
 import { stemEnglish } from '../src/analysis/english.ts';
 import { fold } from '../src/analysis/normalize.ts';
 import { clauses, questionParts as splitParts } from '../src/analysis/segments.ts';
@@ -113,6 +114,22 @@ describe('normalize, stemEnglish, detectLang', () => {
 });
 
 describe('properties over random input', () => {
+  it('words are found as the pattern [가-힣]+ | [a-z0-9]+(\\.[0-9]+)* finds them', () => {
+    const WORD = /[\uAC00-\uD7A3]+|[a-z0-9]+(?:\.[0-9]+)*/g;
+    const char = fc.constantFrom('가', '힣', 'ㅋ', 'a', 'z', '0', '9', '.', ' ', '-', 'A', '\n');
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 14 }).map((cs) => cs.join('')), (s) => {
+        const words: string[] = [];
+        for (let at = 0, end = 0; at < s.length; at = Math.max(end, at + 1)) {
+          end = wordEnd(s, at);
+          if (end > at) words.push(`${at}:${s.slice(at, end)}`);
+        }
+        expect(words).toEqual([...s.matchAll(WORD)].map((m) => `${m.index}:${m[0]}`));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('never throws and yields only non-empty tokens, for any string', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
@@ -208,6 +225,10 @@ describe('alias matching', () => {
 
   it('the shorter term still matches on its own', () => {
     expect(a.units('A.X K2 언제 나왔어?').map((u) => u.tokens[0])).toContain('~release');
+  });
+
+  it('separators are optional inside a term: spaces (thin, ideographic, no-break, zero-width no-break), - _ . · / \'', () => {
+    for (const sep of [' ', '\u2009', '\u3000', '\u00a0', '\ufeff', '-', '_', '.', '·', '/', "'"]) expect(compact(`re${sep}lea${sep}se`).chars).toBe('release');
   });
 });
 

@@ -40,24 +40,28 @@ interface Term {
   plural: boolean;
 }
 
-const SEPARATORS = /[\s\-_.·/']/;
-/** The separators' code units, for the hot loop that compacts every text. */
-const SEPARATOR_CODES = new Set([...' \t\n\r\v\f\u00a0\u3000-_.·/\''].map((ch) => ch.charCodeAt(0)));
+/**
+ * The separators' code units: ASCII whitespace, no-break and ideographic spaces, the other spaces
+ * \s matches above U+2000, and -_.·/'. A set, as every character of every text is looked up.
+ */
+const SEPARATORS = new Set([...' \t\n\r\v\f\u00a0\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff-_.·/\''].map((ch) => ch.charCodeAt(0)));
 const LATIN_OR_DIGIT = /[a-z0-9]/;
 const HANGUL_CHAR = /[\uAC00-\uD7A3]/;
 
 /** Separators are optional inside a term: K-Fold = k fold = kfold, 엘리스 그룹 = 엘리스그룹. */
 export function compact(text: string): { chars: string; at: number[] } {
-  const kept: number[] = [];
   const at: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (SEPARATOR_CODES.has(code) || (code > 0x2000 && SEPARATORS.test(text[i]!))) continue;
-    kept.push(code);
-    at.push(i);
-  }
   let chars = '';
-  for (let i = 0; i < kept.length; i += 4096) chars += String.fromCharCode(...kept.slice(i, i + 4096));
+  let from = 0; // where the run of kept characters since the last separator starts
+  for (let i = 0; i < text.length; i++) {
+    if (!SEPARATORS.has(text.charCodeAt(i))) {
+      at.push(i);
+      continue;
+    }
+    if (i > from) chars += text.slice(from, i);
+    from = i + 1;
+  }
+  if (from < text.length) chars += text.slice(from);
   return { chars, at };
 }
 
@@ -114,16 +118,64 @@ function dedupe(ranges: [number, number][]): [number, number][] {
   return ranges.filter(([a, b]) => !seen.has(a * 65536 + b) && seen.add(a * 65536 + b));
 }
 
-/** A trie over the terms' characters: from each text position only the terms spelled there are tried. */
-interface TrieNode {
-  /** By UTF-16 code unit: numbers, so walking the text allocates no one-character strings. */
-  next: Map<number, TrieNode>;
-  terms: { c: AliasConcept; term: Term }[];
+/**
+ * An attribute's short Hangul term inside a longer word is a mention only right after another term
+ * (루닛연봉), not in the middle of some other word (나이 in 토크나이저): attributes decide which facts
+ * may answer, so they must be meant.
+ */
+function standsAlone(norm: string, [a, b]: [number, number], byConcept: ReadonlyMap<AliasConcept, [number, number][]>): boolean {
+  if (a === 0 || !HANGUL_CHAR.test(norm[a - 1]!) || b - a > 2 || !HANGUL_CHAR.test(norm[a]!)) return true;
+  for (const ranges of byConcept.values()) for (const [, end] of ranges) if (end === a) return true;
+  return false;
 }
+
+/** Whether another concept has a longer range overlapping [a, b) (plain loops: this runs for every range of every text). */
+function longerElsewhere(found: { c: AliasConcept; ranges: [number, number][] }[], c: AliasConcept, [a, b]: [number, number]): boolean {
+  for (const o of found) {
+    if (o.c === c) continue;
+    for (const [oa, ob] of o.ranges) if (oa < b && a < ob && ob - oa > b - a) return true;
+  }
+  return false;
+}
+
+/**
+ * A trie over the terms' characters, so from each text position only the terms spelled there are
+ * tried. Nodes are numbers (0 is the root) and all edges are in one map, keyed by the node and a
+ * UTF-16 code unit: no map per node to build, and walking a text allocates nothing.
+ */
+class Trie {
+  private readonly edges = new Map<number, number>();
+  /** The root's edges by code unit (0: none), an array read: every position of every text starts there. */
+  private readonly first = new Int32Array(65536);
+  /** The terms that end at each node (undefined at most nodes). */
+  readonly termsAt: ({ c: AliasConcept; term: Term }[] | undefined)[] = [];
+  private nodes = 1;
+
+  add(chars: string, entry: { c: AliasConcept; term: Term }): void {
+    let node = 0;
+    for (let k = 0; k < chars.length; k++) {
+      const key = edge(node, chars.charCodeAt(k));
+      let child = this.edges.get(key);
+      if (child === undefined) {
+        this.edges.set(key, (child = this.nodes++));
+        if (node === 0) this.first[chars.charCodeAt(k)] = child;
+      }
+      node = child;
+    }
+    (this.termsAt[node] ??= []).push(entry);
+  }
+
+  /** The node after `node` on this code unit, or undefined. */
+  next(node: number, code: number): number | undefined {
+    return node === 0 ? this.first[code] || undefined : this.edges.get(edge(node, code));
+  }
+}
+
+const edge = (node: number, code: number) => node * 65536 + code;
 
 export class AliasIndex {
   private readonly concepts: AliasConcept[];
-  private readonly trie: TrieNode = { next: new Map(), terms: [] };
+  private readonly trie = new Trie();
   /** Single-word English alias terms by stem (allocate → allocat), to catch other forms. */
   private readonly byStem = new Map<string, AliasConcept>();
   private readonly broaderOf = new Map<string, string[]>();
@@ -141,23 +193,14 @@ export class AliasIndex {
     groups.forEach((g, i) => {
       const c = this.concepts[i]!;
       if (c.broader.length > 0) this.broaderOf.set(c.token, c.broader);
-      const terms = g.terms
-        .map((t) => normalize(t))
+      const normalized = g.terms.map((t) => normalize(t));
+      const terms = normalized
         .map(toTerm)
         .filter((t) => t.chars !== '')
         .sort((a, b) => b.chars.length - a.chars.length);
-      for (const term of terms) {
-        let node = this.trie;
-        for (let k = 0; k < term.chars.length; k++) {
-          const ch = term.chars.charCodeAt(k);
-          let child = node.next.get(ch);
-          if (!child) node.next.set(ch, (child = { next: new Map(), terms: [] }));
-          node = child;
-        }
-        node.terms.push({ c, term });
-      }
+      for (const term of terms) this.trie.add(term.chars, { c, term });
       // An attribute is asked for in its own words: "download" is not "downloads" (a count).
-      for (const term of g.attribute ? [] : g.terms.map((t) => normalize(t))) {
+      for (const term of g.attribute ? [] : normalized) {
         if (/^[a-z]{4,}$/.test(term) && !this.byStem.has(stemEnglish(term))) this.byStem.set(stemEnglish(term), c);
       }
     });
@@ -179,35 +222,33 @@ export class AliasIndex {
   matches(norm: string): { c: AliasConcept; ranges: [number, number][] }[] {
     const text = compact(norm);
     const byConcept = new Map<AliasConcept, [number, number][]>();
-    for (let i = 0; i < text.chars.length; i++) {
-      let node: TrieNode | undefined = this.trie;
-      for (let j = i; j < text.chars.length; j++) {
-        node = node.next.get(text.chars.charCodeAt(j));
-        if (!node) break;
-        for (const { c, term } of node.terms) {
+    const { chars } = text;
+    for (let i = 0; i < chars.length; i++) {
+      let node = this.trie.next(0, chars.charCodeAt(i));
+      for (let j = i + 1; node !== undefined; j++) {
+        for (const { c, term } of this.trie.termsAt[node] ?? []) {
           const range = matchAt(norm, text, term, i);
           if (!range) continue;
           const list = byConcept.get(c);
           if (list) list.push(range);
           else byConcept.set(c, [range]);
         }
+        node = j < chars.length ? this.trie.next(node, chars.charCodeAt(j)) : undefined;
       }
     }
-    // An attribute's short Hangul term inside a longer word is a mention only right after another
-    // term (루닛연봉), not in the middle of some other word (나이 in 토크나이저): attributes decide
-    // which facts may answer, so they must be meant.
-    let ends: Set<number> | undefined;
-    const endsAt = (a: number) => (ends ??= new Set([...byConcept.values()].flatMap((rs) => rs.map(([, b]) => b)))).has(a);
-    const standsAlone = ([a, b]: [number, number]) => a === 0 || !HANGUL_CHAR.test(norm[a - 1]!) || b - a > 2 || !HANGUL_CHAR.test(norm[a]!) || endsAt(a);
+    if (byConcept.size === 0) return [];
     // In the groups' order, so units come out the same whatever the text.
-    const found = [...byConcept]
-      .sort(([a], [b]) => a.order - b.order)
-      .map(([c, ranges]) => ({ c, ranges: dedupe(ranges).filter((r) => !c.attribute || standsAlone(r)) }))
-      .filter((x) => x.ranges.length > 0);
+    const found: { c: AliasConcept; ranges: [number, number][] }[] = [];
+    for (const [c, ranges] of [...byConcept].sort(([a], [b]) => a.order - b.order)) {
+      const kept = c.attribute ? dedupe(ranges).filter((r) => standsAlone(norm, r, byConcept)) : dedupe(ranges);
+      if (kept.length > 0) found.push({ c, ranges: kept });
+    }
     if (found.length < 2) return found;
-    const all = found.flatMap(({ c, ranges }) => ranges.map(([a, b]) => ({ c, a, b })));
-    return found
-      .map(({ c, ranges }) => ({ c, ranges: ranges.filter(([a, b]) => !all.some((o) => o.c !== c && o.a < b && a < o.b && o.b - o.a > b - a)) }))
-      .filter((x) => x.ranges.length > 0);
+    const longest: typeof found = [];
+    for (const { c, ranges } of found) {
+      const kept = ranges.filter((r) => !longerElsewhere(found, c, r));
+      if (kept.length > 0) longest.push({ c, ranges: kept });
+    }
+    return longest;
   }
 }

@@ -40,8 +40,26 @@ export interface Unit {
 const HANGUL = /[\uAC00-\uD7A3]/;
 /** A bound noun (거, 것, 건, 걸, 듯) as the next word: the word before it is a verb form. */
 const BOUND_NOUN_AFTER = /^\s+(거|것|건|걸|겁|듯)(?![가-힣])|^\s+(거|것|건)(야|임|지|예요|에요|인가|인데|가요|냐|니|죠|요|라|라며|라던데|같|인지)/;
-/** Words: Hangul syllable runs and Latin/digit runs (b200, 32b, 2.0). Jamo runs (ㅋㅋ, ㄱㄱ) are chat noise. */
-const WORD = /[\uAC00-\uD7A3]+|[a-z0-9]+(?:\.[0-9]+)*/g;
+const isHangul = (code: number) => code >= 0xac00 && code <= 0xd7a3;
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+const isLatinOrDigit = (code: number) => (code >= 0x61 && code <= 0x7a) || isDigit(code);
+
+/**
+ * Where the word at `i` ends (`i` when none starts there). Words are Hangul syllable runs and
+ * Latin/digit runs with decimal parts (b200, 32b, 2.0); jamo runs (ㅋㅋ, ㄱㄱ) are chat noise.
+ * Scanned by hand (what the pattern [가-힣]+ | [a-z0-9]+(\.[0-9]+)* matches): no match object per word.
+ */
+export function wordEnd(text: string, i: number): number {
+  // charCodeAt is NaN past the end, which no class has.
+  if (isHangul(text.charCodeAt(i))) {
+    while (isHangul(text.charCodeAt(i))) i++;
+    return i;
+  }
+  if (!isLatinOrDigit(text.charCodeAt(i))) return i;
+  while (isLatinOrDigit(text.charCodeAt(i))) i++;
+  while (text.charCodeAt(i) === 0x2e && isDigit(text.charCodeAt(i + 1))) for (i++; isDigit(text.charCodeAt(i)); ) i++;
+  return i;
+}
 
 /** Every bigram of a Hangul stem, plus the stem itself: 컨소시엄 → 컨소시엄 컨소 소시 시엄. */
 function hangulTokens(stem: string): string[] {
@@ -117,14 +135,23 @@ export class Analyzer {
       if (!seen.has(o.token)) units.push({ tokens: [o.token], alias: false, at: o.start });
       seen.add(o.token);
     }
-    // What aliases, dates and ordinals did not cover, as words.
+    // What aliases, dates and ordinals did not cover (a space for each character they did), as words.
     let rest = '';
-    for (let i = 0; i < norm.length; i++) rest += covered[i] ? ' ' : norm[i];
-    for (const match of rest.matchAll(WORD)) {
-      const unit = this.wordUnit(match[0], match.index, rest, covered);
+    let from = 0;
+    for (let i = 0; i < norm.length; i++) {
+      if (!covered[i]) continue;
+      rest += `${norm.slice(from, i)} `;
+      from = i + 1;
+    }
+    rest += norm.slice(from);
+    for (let at = 0, end = 0; at < rest.length; at = Math.max(end, at + 1)) {
+      end = wordEnd(rest, at);
+      if (end === at) continue;
+      const unit = this.wordUnit(rest.slice(at, end), at, rest, covered);
       if (!unit || seen.has(unit.tokens[0]!)) continue;
       seen.add(unit.tokens[0]!);
-      units.push({ ...unit, at: match.index });
+      unit.at = at; // a fresh object: `at` comes last, as in every unit
+      units.push(unit);
     }
     return { units, mentions };
   }
@@ -133,10 +160,11 @@ export class Analyzer {
   private wordUnit(raw: string, at: number, rest: string, covered: Uint8Array): Unit | undefined {
     const k = this.korean;
     let word = raw;
+    const hangul = HANGUL.test(raw); // a word is all Hangul or all Latin and digits, stripped or not
     // A counter after a number or 몇 keeps no particle: 7월에 → 월, 256장이 → 장, 몇 점이었어 → 점.
-    if (HANGUL.test(word) && at > 0 && (/\d/.test(rest[at - 1]!) || /몇\s+$/.test(rest.slice(Math.max(0, at - 3), at)))) word = k.stripCounter(word);
+    if (hangul && at > 0 && (/\d/.test(rest[at - 1]!) || /몇\s+$/.test(rest.slice(Math.max(0, at - 3), at)))) word = k.stripCounter(word);
     // A syllable or two glued to an alias is what is left of its word: 떨어졌던 → 던, not a word.
-    if (HANGUL.test(word) && word.length <= 2 && at > 0 && covered[at - 1] && (k.isAffix(word) || k.isPredicate(word) || /^[던든는은을를했된한할됐었였음임함]/.test(word))) return undefined;
+    if (hangul && word.length <= 2 && at > 0 && covered[at - 1] && (k.isAffix(word) || k.isPredicate(word) || /^[던든는은을를했된한할됐었였음임함]/.test(word))) return undefined;
     const stemAlias = /^[a-z]/.test(word) && !this.lexicon.english.stemHomonyms.has(word) ? this.aliases.byEnglishStem(word) : undefined;
     // allocation finds allocate: English alias terms also match by stem.
     if (stemAlias) return stemAlias.entity ? { tokens: [stemAlias.token], alias: true, entity: true } : { tokens: [stemAlias.token], alias: true };
@@ -145,12 +173,12 @@ export class Analyzer {
     // One unknown syllable (봄, 줌) is nearly always a verb form; content nouns of one syllable are in the corpus.
     // A word before a bound noun (모인 거, 노리는 것, 달라진 게) modifies it: a verb form.
     const beforeBoundNoun = BOUND_NOUN_AFTER.test(rest.slice(at + raw.length));
-    const predicate = HANGUL.test(word) ? word.length === 1 || k.isPredicate(word) || beforeBoundNoun : this.lexicon.english.lightVerbs.has(word) || /[a-z]{3}(ing|ed)$/.test(word);
+    const predicate = hangul ? word.length === 1 || k.isPredicate(word) || beforeBoundNoun : this.lexicon.english.lightVerbs.has(word) || /[a-z]{3}(ing|ed)$/.test(word);
     // Still a verb once stripped (가는, 만들어 → 만들), not a noun under 하다/되다 (선정됐어 → 선정).
     const removed = word.slice(tokens[0]!.length);
     const verbForm =
       predicate &&
-      (!HANGUL.test(word) || // an English light verb (go, working) frames as a Korean verb form does
+      (!hangul || // an English light verb (go, working) frames as a Korean verb form does
         tokens[0] === word ||
         k.isPredicate(tokens[0]!) ||
         k.isPastVerb(k.strip(word)) || // 잡혔어 → 잡혀: a past tense, a verb
@@ -187,7 +215,7 @@ export class Analyzer {
     return [...asking, ...context];
   }
 
-  /** All tokens of `text`, flattened (what MiniSearch searches). */
+  /** All tokens of `text`, flattened (what BM25 searches). */
   tokens(text: string): string[] {
     return this.units(text).flatMap((u) => u.tokens);
   }
@@ -198,8 +226,10 @@ export class Analyzer {
    */
   indexed(text: string): { units: Unit[]; tokens: string[] } {
     const { units, mentions } = this.analyze(text);
-    const repeats = [...mentions].flatMap(([token, n]) => Array<string>(n - 1).fill(token));
-    return { units, tokens: [...units.flatMap((u) => u.tokens), ...repeats] };
+    const tokens: string[] = [];
+    for (const u of units) tokens.push(...u.tokens);
+    for (const [token, n] of mentions) for (let r = 1; r < n; r++) tokens.push(token);
+    return { units, tokens };
   }
 
   /** Words repeat across facts and questions: their tokens are worked out once. */

@@ -33,6 +33,7 @@ const pad = (n: string) => n.padStart(2, '0');
 
 /** Every date in normalised (lower-case) text, earliest pattern first, never overlapping. */
 export function findDates(norm: string): DateMention[] {
+  if (!/[0-9a-z]/.test(norm)) return []; // every date has a digit or a month's name
   const taken = new Uint8Array(norm.length);
   const out: DateMention[] = [];
   for (const { re, parts } of PATTERNS) {

@@ -15,7 +15,18 @@ export function jongseong(syllable: string): number {
 export class Korean {
   private readonly stemCache = new Map<string, string>();
 
-  constructor(private readonly lex: Lexicon['korean']) {}
+  /** Protected words of two syllables or more by each pair of adjacent syllables in them. */
+  private readonly protectedWith = new Map<string, string[]>();
+
+  constructor(private readonly lex: Lexicon['korean']) {
+    for (const p of lex.protected) {
+      for (const pair of new Set(Array.from({ length: p.length - 1 }, (_, i) => p.slice(i, i + 2)))) {
+        const list = this.protectedWith.get(pair);
+        if (list) list.push(p);
+        else this.protectedWith.set(pair, [p]);
+      }
+    }
+  }
 
   /** True when a piece of a word is only a particle or ending (what is left of 루닛은 once 루닛 is an alias). */
   isAffix(piece: string): boolean {
@@ -92,7 +103,7 @@ export class Korean {
     for (let guard = 0; guard < 3; guard++) {
       if (this.isProtected(stem)) break;
       const current = stem;
-      const suffix = this.lex.suffixes.find((s) => current.endsWith(s) && current.length - s.length >= 1 && !this.cutsProtected(current, current.length - s.length));
+      const suffix = this.lex.suffixesEndingIn.get(current.at(-1)!)?.find((s) => current.endsWith(s) && current.length - s.length >= 1 && !this.cutsProtected(current, current.length - s.length));
       if (!suffix) break;
       const rest = stem.slice(0, -suffix.length);
       // A one-syllable particle on a two-syllable word is too often part of the noun (경쟁률 is fine,
@@ -105,8 +116,8 @@ export class Korean {
 
   /** True when cutting `word` at `cut` would split a protected word (결과는 must not become 결 + 과는). */
   private cutsProtected(word: string, cut: number): boolean {
-    for (const p of this.lex.protected) {
-      if (p.length < 2) continue;
+    // Only a protected word with the two syllables either side of the cut can span it.
+    for (const p of this.protectedWith.get(word.slice(cut - 1, cut + 1)) ?? []) {
       for (let i = word.indexOf(p); i !== -1; i = word.indexOf(p, i + 1)) {
         if (i < cut && cut < i + p.length) return true;
       }

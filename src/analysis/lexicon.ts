@@ -7,8 +7,8 @@ import type { IntentName, LexiconData } from '../corpus/schema.ts';
 export interface Lexicon {
   readonly data: LexiconData;
   korean: {
-    /** Particles and endings, longest first: the first that fits is stripped. */
-    suffixes: string[];
+    /** Particles and endings by their last syllable, longest first: the first that fits is stripped. */
+    suffixesEndingIn: Map<string, string[]>;
     /** Every piece that is only an ending (suffixes and bare endings). */
     affixes: Set<string>;
     endings: Set<string>;
@@ -40,6 +40,17 @@ export interface Lexicon {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternation = (patterns: string[]) => new RegExp(patterns.map((p) => `(?:${p})`).join('|'));
 const compiled = new WeakMap<LexiconData, Lexicon>();
+/** The items by key, each list in the items' order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
 
 /** Indexes the lexicon's lists; the same data object is compiled once. */
 export function compileLexicon(data: LexiconData): Lexicon {
@@ -51,7 +62,7 @@ export function compileLexicon(data: LexiconData): Lexicon {
   const lexicon: Lexicon = {
     data,
     korean: {
-      suffixes,
+      suffixesEndingIn: groupBy(suffixes, (s) => s.at(-1)!),
       affixes: new Set([...suffixes, ...k.bareEndings]),
       endings: new Set(k.endings),
       protected: new Set(k.protected),

@@ -46,6 +46,7 @@ function money(_: string, jo?: string, eok?: string, eokOnly?: string, en?: stri
 
 /** Thousands separators dropped (1,000 → 1000), Korean and English scale words as digits (26만, 10.1조, 260k). */
 export function numbersAsDigits(folded: string): string {
+  if (!/\d/.test(folded)) return folded; // each rewrite starts at a digit
   return folded
     .replace(/(\d),(?=\d{3}\b)/g, '$1')
     .replace(KOREAN_NUMBER, koreanNumber)

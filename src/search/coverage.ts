@@ -4,7 +4,6 @@
  * rarest term (it is what a question beyond the corpus asks about: 주가, weather), unless it is a
  * verb form (만드는, working), which frames the question more than it names its subject.
  */
-import type { Unit } from '../analysis/analyzer.ts';
 import type { FactEntry, FactIndex } from './fact-index.ts';
 import type { ParsedQuestion } from '../query/parse.ts';
 
@@ -52,13 +51,8 @@ export function coversProgramme(e: FactEntry, programme: string | undefined, mar
 }
 
 export function coverage(q: ParsedQuestion, e: FactEntry, index: FactIndex, markers: ReadonlyMap<string, string[]>, o: CoverageOptions): Coverage {
-  // A word the fact says counts fully; one found only inside a longer word of it, in its example
-  // questions or its topic's name counts in part. A fact of a programme's topics is about that
-  // programme even where it does not name it.
+  // A fact of a programme's topics is about that programme even where it does not name it.
   const ownMarkers = markers.get(e.scope) ?? [];
-  const has = (t: string) =>
-    e.words.has(t) || ownMarkers.includes(t) ? 1 : e.own.has(t) ? o.partCredit : e.exampleWords.has(t) ? o.exampleCredit : e.terms.has(t) ? o.topicCredit : 0;
-  const excused = (u: Unit) => answersForParticipant(q, e, u.tokens[0]!, index, markers);
   let total = 0;
   let got = 0;
   let matched = 0;
@@ -85,14 +79,18 @@ export function coverage(q: ParsedQuestion, e: FactEntry, index: FactIndex, mark
       (wholeKnown ? rarest : Math.max(rarest, index.unknownIdf * (u.predicate ? o.predicateWeight : o.compoundWeight))) *
       (u.verbForm ? o.knownPredicateWeight : 1) *
       (u.context ? o.contextWeight : 1);
-    const whole = u.entity && !e.terms.has(u.tokens[0]!) && excused(u) ? 1 : has(u.tokens[0]!);
+    const whole = u.entity && !e.terms.has(u.tokens[0]!) && answersForParticipant(q, e, u.tokens[0]!, index, markers) ? 1 : credit(u.tokens[0]!, e, ownMarkers, o);
     if (whole === 1) matched++;
-    if (whole === 0 && (u.tokens.length === 1 || u.tokens.slice(1).every((t) => has(t) === 0))) missing.push(u.tokens[0]!);
     let share = whole;
-    if (whole === 0 && u.tokens.length > 1) {
-      const parts = u.tokens.slice(1);
-      const partShare = parts.reduce((sum, t) => sum + has(t), 0) / parts.length;
-      share = wholeKnown ? partShare : partShare * partShare;
+    if (whole === 0) {
+      // Its parts (the bigrams of a compound), in order.
+      let parts = 0;
+      for (let k = 1; k < u.tokens.length; k++) parts += credit(u.tokens[k]!, e, ownMarkers, o);
+      if (parts === 0) missing.push(u.tokens[0]!);
+      if (u.tokens.length > 1) {
+        const partShare = parts / (u.tokens.length - 1);
+        share = wholeKnown ? partShare : partShare * partShare;
+      }
     }
     // A preamble's words count only where the fact has them: "2026 AI budget: 10.1tn or 9.9tn?"
     // names its subject before the colon, "fact-checking a caption:" names only who asks.
@@ -100,6 +98,17 @@ export function coverage(q: ParsedQuestion, e: FactEntry, index: FactIndex, mark
     got += weight * share;
   }
   return { value: total === 0 ? 0 : got / total, matched, missing, unknown };
+}
+
+/**
+ * How much of a word a fact has: a word it says (or a marker of its programme) counts fully; one
+ * found only inside a longer word of it, in its example questions or its topic's name, in part.
+ */
+function credit(t: string, e: FactEntry, ownMarkers: readonly string[], o: CoverageOptions): number {
+  // `terms` holds every token of the fact (its words, own tokens and example words too): most
+  // words of a question are not among them, and one lookup says so.
+  if (!e.terms.has(t)) return ownMarkers.includes(t) ? 1 : 0;
+  return e.words.has(t) || ownMarkers.includes(t) ? 1 : e.own.has(t) ? o.partCredit : e.exampleWords.has(t) ? o.exampleCredit : o.topicCredit;
 }
 
 /**

@@ -14,8 +14,11 @@ export interface ClosestExample {
 }
 
 export interface ExampleMatcher {
-  /** The best-matching example per fact (only facts with a shared unit). */
-  closest(q: ParsedQuestion): Map<string, ClosestExample>;
+  /**
+   * The best-matching example per fact (only facts with a shared unit), of the facts `wanted`
+   * (all by default): a question meets a hundred facts' examples, the ranking needs a few.
+   */
+  closest(q: ParsedQuestion, wanted?: (owner: string, sim: number) => boolean): Map<string, ClosestExample>;
 }
 
 /** One question to match against: whose it is (a fact id), its text and its units. */
@@ -44,9 +47,15 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
     }
   });
   const shared = new Float64Array(items.length);
+  // Owners by number, and per owner its best item so far (-1: none yet) and that item's similarity.
+  const owners = [...new Set(items.map((item) => item.owner))];
+  const ownerIds = new Map(owners.map((owner, o) => [owner, o]));
+  const ownerOf = Int32Array.from(items, (item) => ownerIds.get(item.owner)!);
+  const bestItem = new Int32Array(owners.length).fill(-1);
+  const bestSim = new Float64Array(owners.length);
 
   return {
-    closest(q) {
+    closest(q, wanted = () => true) {
       const heads = new Map<string, number>();
       for (const u of q.asking) {
         if (u.framing) continue;
@@ -61,13 +70,20 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
           shared[n]! += w;
         }
       }
-      const best = new Map<string, ClosestExample>();
+      const ownersMet: number[] = [];
       for (const n of touched) {
         const sim = (2 * shared[n]!) / (qTotal + totals[n]!);
         shared[n] = 0;
-        const owner = items[n]!.owner;
-        const prev = best.get(owner);
-        if (!prev || sim > prev.sim) best.set(owner, { sim, text: items[n]!.text });
+        const o = ownerOf[n]!;
+        if (bestItem[o] === -1) ownersMet.push(o);
+        else if (!(sim > bestSim[o]!)) continue;
+        bestItem[o] = n;
+        bestSim[o] = sim;
+      }
+      const best = new Map<string, ClosestExample>();
+      for (const o of ownersMet) {
+        if (wanted(owners[o]!, bestSim[o]!)) best.set(owners[o]!, { sim: bestSim[o]!, text: items[bestItem[o]!]!.text });
+        bestItem[o] = -1;
       }
       return best;
     },

@@ -1,13 +1,13 @@
 /**
  * The index over the corpus, built once: each fact's analysed terms (statements, keywords, topic
- * name, example questions), BM25 over those fields (MiniSearch), document frequencies, and what each
- * statement gives (a date, a count, an amount, a reason, a quoted name, a round).
+ * name, example questions), BM25 over those fields, document frequencies, and what each statement
+ * gives (a date, a count, an amount, a reason, a quoted name, a round).
  */
-import MiniSearch from 'minisearch';
 import type { Analyzer, Unit } from '../analysis/analyzer.ts';
 import type { Corpus } from '../corpus/load.ts';
 import type { Fact } from '../corpus/schema.ts';
 import { gives, type Intent } from '../query/intents.ts';
+import { createBm25, type Bm25Doc, type Bm25Params } from './bm25.ts';
 
 export interface ExampleEntry {
   text: string;
@@ -51,8 +51,7 @@ export interface FactEntry {
 
 export interface FactIndex {
   entries: Map<string, FactEntry>;
-  /** BM25 hits for the tokens, best first. */
-  /** The best `limit` BM25 hits, of the facts `keep` accepts when given. */
+  /** The best `limit` BM25 hits for the (distinct) tokens, of the facts `keep` accepts when given. */
   search(tokens: string[], limit: number, keep?: (id: string) => boolean): { id: string; score: number }[];
   df: Map<string, number>;
   idf(token: string): number;
@@ -66,34 +65,33 @@ export interface FactIndex {
   entityTokens: Set<string>;
   /** Facts that name a participant of some programme. */
   namesParticipant: Set<string>;
-  /** Examples by the head tokens they contain, for the closest-example search. */
-  examplesByHead: Map<string, { id: string; i: number }[]>;
   /** The newest source date: what the corpus knows ends there. */
   knownUntil: string;
 }
 
 export interface IndexOptions {
   /** Field boosts: `statement` is the Korean and English statements together. */
-  boost: Record<'statement' | 'keywords' | 'topic' | 'examples', number>;
-  bm25: { k: number; b: number; d: number };
+  boost: Record<Field, number>;
+  bm25: Bm25Params;
 }
 
-interface Doc {
-  id: string;
-  /** The fact id again: its tokens are the Korean and English statements' (one field, one lookup per term). */
-  statement: string;
-  keywords: string;
-  topic: string;
-  examples: string;
-}
+type Field = 'statement' | 'keywords' | 'topic' | 'examples';
+const FIELDS: readonly Field[] = ['statement', 'keywords', 'topic', 'examples'];
 
 const heads = (units: Unit[]) => units.map((u) => u.tokens[0]!);
+
+/** The items of every list, once each, in order (a Set of them, without spreading them first). */
+function union(...lists: (readonly string[] | ReadonlySet<string>)[]): Set<string> {
+  const set = new Set<string>();
+  for (const list of lists) list.forEach((x) => set.add(x));
+  return set;
+}
 
 /** Indexes a validated corpus. Pure and deterministic: the same corpus gives the same index. */
 export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOptions): FactIndex {
   const lex = analyzer.lexicon;
   const topics = new Map(corpus.topics.map((t) => [t.id, t]));
-  // Each text is analysed once: MiniSearch indexes its tokens, the entries keep their sets.
+  // Each text is analysed once: BM25 indexes its tokens, the entries keep their sets.
   const analysed = new Map<string, { tokens: string[]; units: Unit[] }>();
   const analyse = (text: string) => {
     let a = analysed.get(text);
@@ -103,16 +101,6 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     }
     return a;
   };
-  const docs: Doc[] = corpus.facts.map((f) => {
-    const t = topics.get(f.topic);
-    return {
-      id: f.id,
-      statement: f.id,
-      keywords: f.keywords.join(' \n '),
-      topic: t ? [t.title.ko, t.title.en].join(' \n ') : f.topic,
-      examples: f.examples.join(' \n '),
-    };
-  });
 
   const supersededBy = new Map<string, string>();
   for (const f of corpus.facts) for (const old of f.supersedes) supersededBy.set(old, f.id);
@@ -123,24 +111,24 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
 
   const entityTokens = new Set(corpus.aliases.filter((g) => g.entity).map((g) => `~${g.id}`));
   const entries = new Map<string, FactEntry>();
-  const statementTokens = new Map<string, string[]>();
+  const docs: Bm25Doc<Field>[] = [];
   const df = new Map<string, number>();
-  corpus.facts.forEach((f, n) => {
-    const d = docs[n]!;
-    const [ko, en, kw, topic] = [f.ko, f.en, d.keywords, d.topic].map(analyse) as [ReturnType<typeof analyse>, ReturnType<typeof analyse>, ReturnType<typeof analyse>, ReturnType<typeof analyse>];
+  for (const f of corpus.facts) {
+    const t = topics.get(f.topic);
+    const [ko, en, kw, topic] = [f.ko, f.en, f.keywords.join(' \n '), t ? [t.title.ko, t.title.en].join(' \n ') : f.topic].map(analyse) as [ReturnType<typeof analyse>, ReturnType<typeof analyse>, ReturnType<typeof analyse>, ReturnType<typeof analyse>];
     const examples = f.examples.map((text) => ({ text, units: analyse(text).units }));
-    const stated = new Set([...ko.tokens, ...en.tokens]);
-    const own = new Set([...stated, ...kw.tokens]);
-    const terms = new Set([...own, ...topic.tokens, ...examples.flatMap((e) => e.units.flatMap((u) => u.tokens))]);
-    const opens = (units: Unit[], chars: number) => units.filter((u) => (u.at ?? Infinity) < chars).flatMap((u) => u.tokens);
-    const opening = new Set([...opens(ko.units, 20), ...opens(en.units, 40)]);
+    const stated = union(ko.tokens, en.tokens);
+    const own = union(stated, kw.tokens);
+    const terms = union(own, topic.tokens, ...examples.flatMap((e) => e.units.map((u) => u.tokens)));
+    const opens = (units: Unit[], chars: number) => units.filter((u) => (u.at ?? Infinity) < chars).map((u) => u.tokens);
+    const opening = union(...opens(ko.units, 20), ...opens(en.units, 40));
     entries.set(f.id, {
       fact: f,
       scope: topics.get(f.topic)?.scope ?? 'general',
       terms,
       own,
       stated,
-      words: new Set([...heads(ko.units), ...heads(en.units), ...heads(kw.units)]),
+      words: union(heads(ko.units), heads(en.units), heads(kw.units)),
       exampleWords: new Set(examples.flatMap((e) => heads(e.units))),
       entities: new Set([...stated].filter((t) => entityTokens.has(t))),
       keywords: new Set(kw.tokens),
@@ -153,38 +141,21 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
       lead: leadIds.has(f.id),
       ...(supersededBy.has(f.id) ? { supersededBy: supersededBy.get(f.id)! } : {}),
     });
-    statementTokens.set(f.id, [...ko.tokens, ...en.tokens]);
+    // The Korean and English statements are one field; examples and keywords are each read as one text.
+    docs.push({ id: f.id, fields: { statement: [...ko.tokens, ...en.tokens], keywords: kw.tokens, topic: topic.tokens, examples: analyse(f.examples.join(' \n ')).tokens } });
     for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
-  });
-
-  const minisearch = new MiniSearch<Doc>({
-    fields: ['statement', 'keywords', 'topic', 'examples'],
-    tokenize: (text, field) => (field === 'statement' ? statementTokens.get(text)! : analyse(text).tokens),
-    processTerm: (term) => term,
-    searchOptions: { boost: opts.boost, combineWith: 'OR', tokenize: (q) => q.split(' '), processTerm: (t) => t, bm25: opts.bm25 },
-  });
-  minisearch.addAll(docs);
+  }
+  const bm25 = createBm25(FIELDS, docs, opts.boost, opts.bm25);
 
   const total = corpus.facts.length;
   const idfOf = (k: number) => Math.log(1 + (total - k + 0.5) / (k + 0.5));
   const idfs = new Map([...df].map(([t, k]) => [t, idfOf(k)]));
   const idf = (t: string) => idfs.get(t) ?? idfOf(0);
-  const examplesByHead = new Map<string, { id: string; i: number }[]>();
-  for (const [id, e] of entries) {
-    e.examples.forEach((ex, i) => {
-      for (const h of new Set(ex.heads)) {
-        const list = examplesByHead.get(h) ?? [];
-        list.push({ id, i });
-        examplesByHead.set(h, list);
-      }
-    });
-  }
   const participantOf = new Map(corpus.aliases.filter((g) => g.programme).map((g) => [`~${g.id}`, g.programme!]));
   const participants = new Set(participantOf.keys());
   return {
     entries,
-    search: (tokens, limit, keep) =>
-      tokens.length ? minisearch.search(tokens.join(' ')).filter((h) => !keep || keep(h.id as string)).slice(0, limit).map((h) => ({ id: h.id as string, score: h.score })) : [],
+    search: (tokens, limit, keep) => bm25.search(tokens, limit, keep),
     df,
     idf,
     unknownIdf: idf('\u0000never'),
@@ -198,7 +169,6 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     attributeTokens: new Set(corpus.aliases.filter((g) => g.attribute).map((g) => `~${g.id}`)),
     entityTokens,
     namesParticipant: new Set([...entries].filter(([, e]) => [...e.terms].some((t) => participants.has(t))).map(([id]) => id)),
-    examplesByHead,
     knownUntil: corpus.facts.flatMap((f) => f.sources.map((s) => corpus.sources.get(s)!.date)).reduce((a, b) => (a > b ? a : b), '0000-00-00'),
   };
 }

@@ -40,7 +40,7 @@ export interface Ranked {
 export interface Ranking {
   /** Candidates that passed every filter, best first. */
   kept: Ranked[];
-  /** Candidates a filter removed (for explain()). */
+  /** Candidates a filter removed, scored only when asked for (by explain()). */
   removed: Ranked[];
 }
 
@@ -49,10 +49,11 @@ export function createRanker(index: FactIndex, examples: ExampleMatcher, filterC
   /** Leads of topics the question only names ("K-Fold가 뭐야?", "AI 특화모델 프로젝트 설명좀"). */
   function namedTopicLeads(q: ParsedQuestion): Set<string> {
     const asked = q.units.filter((u) => !u.context);
+    // A counter (몇 장) says what kind of number is wanted, not which topic.
+    const naming = asked.filter((u) => !u.framing && !counters.test(u.tokens[0]!)).map((u) => u.tokens[0]!);
     return new Set(
       index.topicTerms
-        // A counter (몇 장) says what kind of number is wanted, not which topic.
-        .filter((t) => asked.every((u) => u.framing || counters.test(u.tokens[0]!) || t.terms.has(u.tokens[0]!)))
+        .filter((t) => naming.every((h) => t.terms.has(h)))
         // Generic words (몇 팀 뽑는 공모) name a topic of another programme only when the question names a programme or a party.
         .filter((t) => q.programme.by !== 'home' || t.scope === home || t.scope === 'general')
         .map((t) => t.lead)
@@ -61,27 +62,29 @@ export function createRanker(index: FactIndex, examples: ExampleMatcher, filterC
     );
   }
 
-  return function rank(q: ParsedQuestion): Ranking {
+  return function rank(q: ParsedQuestion, withRemoved = false): Ranking {
     // A word the corpus knows whole is searched whole; only an unknown compound by its bigrams.
     const tokens = [...new Set(q.units.flatMap((u) => (index.df.has(u.tokens[0]!) ? [u.tokens[0]!] : u.tokens)))];
     const found = index.search(tokens, opts.candidates);
     const homeHits = q.programme.by === 'home' ? index.search(tokens, opts.homeCandidates, (id) => index.entries.get(id)!.scope === home) : [];
     const hits = [...found, ...homeHits.filter((h) => !found.some((f) => f.id === h.id))];
     const top = hits[0]?.score ?? 1;
-    const closest = examples.closest(q);
     const bm25 = new Map(hits.map((h) => [h.id, h.score]));
+    // The closest examples of the BM25 hits, and of the facts close enough to be scored anyway.
+    const closest = examples.closest(q, (id, sim) => bm25.has(id) || sim >= opts.exampleRecall);
     const ids = [...hits.map((h) => h.id), ...[...closest].filter(([id, c]) => c.sim >= opts.exampleRecall && !bm25.has(id)).map(([id]) => id)];
     const leads = namedTopicLeads(q);
     const kept: Ranked[] = [];
     const removed: Ranked[] = [];
     for (const id of ids) {
       const entry = index.entries.get(id)!;
+      const failed = FILTERS.find((f) => !f.keep(q, entry, filterCtx));
+      if (failed && !withRemoved) continue;
       const cov = coverage(q, entry, index, filterCtx.markers, opts.coverage);
       const example = closest.get(id);
       const input = { q, e: entry, coverage: cov, bm25Share: (bm25.get(id) ?? 0) / top, ...(example ? { example } : {}), namedTopicLead: leads.has(id) };
       const factors = RULES.map((r) => ({ rule: r.name, factor: r.factor(input, opts.rules[r.name]) }));
       const ranked: Ranked = { id, entry, score: factors.reduce((p, f) => p * f.factor, 1), bm25: bm25.get(id) ?? 0, coverage: cov, ...(example ? { example } : {}), factors };
-      const failed = FILTERS.find((f) => !f.keep(q, entry, filterCtx));
       if (failed) removed.push({ ...ranked, filteredBy: failed.name });
       else kept.push(ranked);
     }

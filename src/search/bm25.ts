@@ -1,0 +1,117 @@
+/**
+ * BM25 over weighted fields, for an OR query of exact terms: MiniSearch 7's scoring (no prefix or
+ * fuzzy terms), computed the same way to the last bit, so swapping it in changed no answer. Each
+ * term's score in each document is summed over the fields at build; a question only adds them up.
+ *
+ * As in MiniSearch: a field's length is its number of distinct tokens, its average length is kept
+ * the way MiniSearch updates it document by document, idf counts the documents having the term in
+ * that field, and a document's sum is multiplied by how many of the query's terms it has.
+ */
+
+export interface Bm25Params {
+  k: number;
+  b: number;
+  d: number;
+}
+
+export interface Bm25Doc<F extends string> {
+  id: string;
+  /** Each field's tokens, repeats included (they are the term frequency). */
+  fields: Record<F, readonly string[]>;
+}
+
+export interface Bm25Index {
+  /** Documents having any of the (distinct) terms, best first (ties in the order first met), at most `limit`. */
+  /** The best `limit` documents for the terms, of those `keep` accepts when given. */
+  search(terms: readonly string[], limit: number, keep?: (id: string) => boolean): { id: string; score: number }[];
+}
+
+export function createBm25<F extends string>(fields: readonly F[], docs: readonly Bm25Doc<F>[], boost: Record<F, number>, params: Bm25Params): Bm25Index {
+  const { k, b, d } = params;
+  const n = docs.length;
+  // Each term's occurrences as (field, document, frequency) triples, field by field then by
+  // document: the order MiniSearch meets them in. Each field's lengths and running average.
+  const occurrences = new Map<string, number[]>();
+  const lengths = fields.map(() => new Float64Array(n));
+  const averages = fields.map(() => 0);
+  fields.forEach((field, f) => {
+    docs.forEach((doc, i) => {
+      const freqs = new Map<string, number>();
+      for (const t of doc.fields[field]) freqs.set(t, (freqs.get(t) ?? 0) + 1);
+      lengths[f]![i] = freqs.size;
+      averages[f] = (averages[f]! * i + freqs.size) / (i + 1);
+      for (const [t, tf] of freqs) {
+        const list = occurrences.get(t);
+        if (list) list.push(f, i, tf);
+        else occurrences.set(t, [f, i, tf]);
+      }
+    });
+  });
+
+  // Each term's postings, one after another: its documents (as first met) and its score in each,
+  // summed over the fields in field order.
+  const termIds = new Map<string, number>();
+  const starts = [0];
+  const postingDocs: number[] = [];
+  const postingScores: number[] = [];
+  const sums = new Float64Array(n);
+  const met = new Uint8Array(n);
+  const withField = new Int32Array(fields.length);
+  for (const [term, list] of occurrences) {
+    withField.fill(0);
+    for (let x = 0; x < list.length; x += 3) withField[list[x]!]!++;
+    const first = postingDocs.length;
+    for (let x = 0; x < list.length; x += 3) {
+      const f = list[x]!;
+      const i = list[x + 1]!;
+      const tf = list[x + 2]!;
+      const idf = Math.log(1 + (n - withField[f]! + 0.5) / (withField[f]! + 0.5));
+      const score = boost[fields[f]!] * (idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * lengths[f]![i]!) / averages[f]!))));
+      if (!met[i]) postingDocs.push(i);
+      met[i] = 1;
+      sums[i]! += score;
+    }
+    for (let p = first; p < postingDocs.length; p++) {
+      const i = postingDocs[p]!;
+      postingScores.push(sums[i]!);
+      sums[i] = met[i] = 0;
+    }
+    termIds.set(term, starts.length - 1);
+    starts.push(postingDocs.length);
+  }
+  const postings = { starts: Int32Array.from(starts), docs: Int32Array.from(postingDocs), scores: Float64Array.from(postingScores) };
+
+  // Scratch space reused by every search: a sum and a count of matched terms per document.
+  const sum = new Float64Array(n);
+  const matched = new Int32Array(n);
+  return {
+    search(query, limit, keep) {
+      const touched: number[] = [];
+      for (const term of query) {
+        const id = termIds.get(term);
+        if (id === undefined) continue;
+        for (let j = postings.starts[id]!; j < postings.starts[id + 1]!; j++) {
+          const i = postings.docs[j]!;
+          if (matched[i] === 0) touched.push(i);
+          sum[i]! += postings.scores[j]!;
+          matched[i]!++;
+        }
+      }
+      // The best `limit` in order, each placed after those scoring as much: equal scores keep the
+      // order the documents were first met, as MiniSearch's stable sort keeps them.
+      const best: number[] = [];
+      for (const i of touched) {
+        const score = (sum[i]! *= matched[i]!);
+        if (keep && !keep(docs[i]!.id)) continue;
+        if (best.length === limit && score <= sum[best[limit - 1]!]!) continue;
+        let at = best.length;
+        while (at > 0 && sum[best[at - 1]!]! < score) at--;
+        best.splice(at, 0, i);
+        if (best.length > limit) best.pop();
+      }
+      const hits = best.map((i) => ({ id: docs[i]!.id, score: sum[i]! }));
+      for (const i of touched) sum[i] = matched[i] = 0;
+      return hits;
+    },
+  };
+}
