@@ -26,9 +26,10 @@ const BARS: { name: string; set: EvalQuestion[]; hit1: number; abstention: numbe
   // answers one more of them (Samsung SDS's revenue, with the fact that earlier NAICC calls offered
   // too little profit) and gains 2.3 points of hit@1: 92.8% / 92.5%.
   { name: 'dev, sessions 1-2', set: dev.filter((q) => !FRESH.has(q.file)), hit1: 0.905, abstention: 135 / 146 },
-  { name: 'dev, fresh (dev12, dev13, blind10, blind11)', set: dev.filter((q) => FRESH.has(q.file)), hit1: 0.76, abstention: 0.95, nearMiss: 0.78 },
-  // blind14, blind15 and heldout8, recorded on 2026-12-06 after session 4's changes (81.9% / 92.0% / 73.3%, README), minus a margin of 3 points.
-  { name: 'blind', set: blind, hit1: 0.79, abstention: 0.89, nearMiss: 0.7 },
+  // 83.0% / 98.7% / 80.8% at the end of session 4, minus 3 points.
+  { name: 'dev, fresh (dev12, dev13, blind10, blind11)', set: dev.filter((q) => FRESH.has(q.file)), hit1: 0.8, abstention: 0.95, nearMiss: 0.77 },
+  // blind14, blind15, blind16 and heldout8, recorded on 2026-12-06 at the end of session 4 (80.9% / 92.9% / 73.7%, README), minus a margin of 3 points.
+  { name: 'blind', set: blind, hit1: 0.78, abstention: 0.89, nearMiss: 0.7 },
 ];
 
 it('every expected fact id in the dev and blind sets exists', () => {
@@ -48,10 +49,10 @@ describe('quality bars', () => {
 });
 
 describe('follow-ups in threads', () => {
-  // Dev 80.8%, blind 67.6% (2026-12-06, session 4; each message alone: 40.0% / 28.7%), minus a margin of 3 points.
+  // Dev 81.6%, blind (followups and followups2) 66.3% at the end of session 4 (2026-12-06), minus a margin of 3 points.
   it.each([
-    ['dev', EVAL_DIR, 0.77],
-    ['blind', BLIND_DIR, 0.64],
+    ['dev', EVAL_DIR, 0.78],
+    ['blind', BLIND_DIR, 0.63],
   ] as const)('%s conversations: follow-up hit@1 ≥ %s, and a self-contained turn gets the answer it gets alone', (_, dir, bar) => {
     const m = scoreConversations(loadConversations(dir), engine);
     expect(m.turns).toBeGreaterThan(100);
