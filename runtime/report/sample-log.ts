@@ -23,7 +23,7 @@ export const UNANSWERED_CLUSTERS = [
   { name: 'lunit-share-price', count: 150, wordings: [['루닛 주가 얼마야?', 5], ['루닛 주가는 얼마예요', 2], ['Lunit 주가?', 2], ["What is Lunit's stock price?", 1]] },
   { name: 'seoul-weather', count: 90, wordings: [['서울 날씨 어때', 4], ['서울 날씨 알려줘', 2], ['서울 날씨 좀', 1]] },
   { name: 'lunch', count: 60, wordings: [['점심 메뉴 추천해줘', 2], ['점심 메뉴 추천 좀', 1]] },
-  { name: 'kaist-cutoff', count: 40, wordings: [['카이스트 합격 커트라인', 1], ['KAIST 합격 커트라인은?', 1]] },
+  { name: 'kaist-cutoff', count: 40, wordings: [['카이스트 합격 커트라인', 1], ['KAIST 합격 커트라인?', 1]] },
   // Shares 3 of 4 units with `lunch` (Jaccard 0.75 < 0.8): a group of its own.
   { name: 'lunch-today', count: 12, wordings: [['오늘 점심 메뉴 추천', 1]] },
 ] as const satisfies readonly { name: string; count: number; wordings: readonly (readonly [string, number])[] }[];

@@ -30,7 +30,7 @@ export function ordinalPattern(english: Lexicon['english'], numerals: ReadonlyMa
 /** Every ordinal in normalised text, with the span of its number word. */
 export function findOrdinals(norm: string, pattern: RegExp, english: Lexicon['english'], numerals: ReadonlyMap<string, string>): OrdinalMention[] {
   const out: OrdinalMention[] = [];
-  if (!/[0-9a-z첫]/.test(norm)) return out; // every ordinal has a digit, an English word or 첫
+  if (!/[0-9a-z첫]|번째/.test(norm)) return out; // every ordinal has a digit, an English word, 첫 or 번째
   for (const m of norm.matchAll(pattern)) {
     const word = m[1] ?? m[3] ?? m[4] ?? m[5] ?? m[2]!;
     const n = m[1] ?? m[3] ?? (m[4] ? '1' : m[5] ? numerals.get(m[5]) : english.ordinals.get(m[2]!) ?? english.cardinals.get(m[2]!));
