@@ -179,6 +179,8 @@ export class AliasIndex {
   /** Single-word English alias terms by stem (allocate → allocat), to catch other forms. */
   private readonly byStem = new Map<string, AliasConcept>();
   private readonly broaderOf = new Map<string, string[]>();
+  /** Every two code units that follow each other in some term (without separators). */
+  private readonly pairs = new Set<number>();
 
   /** `normalize` is the analysis chain's character filter, so terms and texts are read alike. */
   constructor(groups: readonly AliasGroupInput[], normalize: (text: string) => string) {
@@ -198,7 +200,10 @@ export class AliasIndex {
         .map(toTerm)
         .filter((t) => t.chars !== '')
         .sort((a, b) => b.chars.length - a.chars.length);
-      for (const term of terms) this.trie.add(term.chars, { c, term });
+      for (const term of terms) {
+        this.trie.add(term.chars, { c, term });
+        for (let k = 0; k + 1 < term.chars.length; k++) this.pairs.add(edge(term.chars.charCodeAt(k), term.chars.charCodeAt(k + 1)));
+      }
       // An attribute is asked for in its own words: "download" is not "downloads" (a count).
       for (const term of g.attribute ? [] : normalized) {
         if (/^[a-z]{4,}$/.test(term) && !this.byStem.has(stemEnglish(term))) this.byStem.set(stemEnglish(term), c);
@@ -209,6 +214,18 @@ export class AliasIndex {
   /** The concept whose single-word English term has this word's stem (allocation → allocate). */
   byEnglishStem(word: string): AliasConcept | undefined {
     return this.byStem.get(stemEnglish(word));
+  }
+
+  /**
+   * Whether a term could match from the end of `a` into `b` once they are joined by separators:
+   * only if some term has `a`'s last code unit (but separators) and `b`'s first in a row.
+   */
+  mayRunOn(a: string, b: string): boolean {
+    let i = a.length - 1;
+    while (i >= 0 && SEPARATORS.has(a.charCodeAt(i))) i--;
+    let j = 0;
+    while (j < b.length && SEPARATORS.has(b.charCodeAt(j))) j++;
+    return i < 0 || j === b.length || this.pairs.has(edge(a.charCodeAt(i), b.charCodeAt(j)));
   }
 
   broader(token: string): string[] {
