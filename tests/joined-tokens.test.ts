@@ -35,11 +35,14 @@ describe('joined tokens', () => {
     expect(fromParts(['what happens in june.', '9 teams?'])).toBeUndefined(); // june. 9: a date
     expect(fromParts(['who made the first-', 'round cut?'])).toBeUndefined();
     expect(fromParts(['2단계 언제?', '두번째 단계 기간 알려줘'])).toBeUndefined(); // 두번째 is found only beside a digit
+    const [head, tail] = corpus.aliases.flatMap((g) => g.terms).find((t) => /^[가-힣]{2,} [가-힣]{2,}$/.test(t))!.split(' ');
+    expect(fromParts([`어디 ${head}`, `${tail} 말이야`])).toBeUndefined(); // an alias term split between them
     expect(fromParts(['루닛 GPU 몇 장?', '엘리스 B200 몇 장?'])).toEqual(joined(['루닛 GPU 몇 장?', '엘리스 B200 몇 장?']));
   });
 
   it('are the joined tokens for texts made of numbers, dates, ordinals and alias terms', () => {
-    const terms = corpus.aliases.flatMap((g) => g.terms).filter((_, i) => i % 7 === 0);
+    // Alias terms and their words apart, so a term may be split between two texts.
+    const terms = corpus.aliases.flatMap((g) => g.terms).filter((_, i) => i % 7 === 0).flatMap((t) => [t, ...t.split(' ')]);
     const piece = fc.constantFrom(...terms, '2025', '년', '9월', '9', '일', '첫', '두', '번째', '단계', '차', 'stage', 'round', 'first', 'in', 'may', 'june', '12', '조', '억', '만', '.', ',', '-', '?', '몇', '장', '요', 'gpu', 'gpus', 'budget', 'june.', '2025.', 'first-', 'stage-', '9,');
     const text = fc.array(piece, { minLength: 1, maxLength: 6 }).map((ps) => ps.join(' '));
     fc.assert(

@@ -8,12 +8,12 @@
 import type { AliasGroup, LexiconData } from '../corpus/schema.ts';
 import type { Lang } from '../types.ts';
 import { AliasIndex } from './aliases.ts';
-import { findDates } from './dates.ts';
+import { findDates, MONTHS } from './dates.ts';
 import { stemEnglish } from './english.ts';
 import { Korean } from './korean.ts';
 import { compileLexicon, type Lexicon } from './lexicon.ts';
 import { fold, numbersAsDigits } from './normalize.ts';
-import { findOrdinals, ordinalPattern } from './ordinals.ts';
+import { findOrdinals, ordinalPattern, ROUND_NOUNS } from './ordinals.ts';
 import { questionParts } from './segments.ts';
 
 /**
@@ -100,6 +100,8 @@ export class Analyzer {
   private readonly enStopStems: Set<string>;
   /** A spelling to rewrite has a space in it, so it could span two joined texts. */
   private readonly spellingsSpanSpaces: boolean;
+  /** A word a date or an ordinal before it may go on into. */
+  private readonly monthOrRound = new RegExp(`^(?:${MONTHS.join('|')}|${ROUND_NOUNS})`);
 
   constructor(aliases: readonly AliasInput[], lexicon: LexiconData) {
     this.lexicon = compileLexicon(lexicon);
@@ -275,18 +277,21 @@ export class Analyzer {
     return tokensOf([...units.values()], mentions);
   }
 
-  /**
-   * Whether some pattern could read from the end of normalised text `a` across spaces into `b`: a
-   * number goes on into a counter or a unit (2025 년, 3 차, 5 조), 첫 and 두 into 번째, a Latin word
-   * or - . , / into a Latin word or a number (june 12, in may, first round, stage 2, 2025. 3), and an
-   * alias term where one has the two characters in a row.
-   */
+  /** Whether some pattern could read from the end of normalised text `a` across spaces into `b`. */
   private mayRunOn(a: string, b: string): boolean {
     const last = a.trimEnd().at(-1);
-    const first = b.trimStart()[0];
-    if (last === undefined || first === undefined || this.spellingsSpanSpaces) return true;
-    if (/[0-9첫째]/.test(last) || first === '번') return true;
-    return (/[a-z.,/-]/.test(last) && /[0-9a-z]/.test(first)) || this.aliases.mayRunOn(a, b);
+    const next = b.trimStart();
+    if (last === undefined || next === '' || this.spellingsSpanSpaces) return true;
+    // A number goes on into a counter or a unit (2025 년, 3 차, 5 조), 첫 and 두 into 번째.
+    if (/[0-9첫째]/.test(last) || next[0] === '번') return true;
+    if (/[a-z.,/-]/.test(last)) {
+      // A word or - . , / goes on into a number (june 9, stage 2, 2025. 3), into a month or a round
+      // (in june, first round), and an ordinal into the next word too (first dokpamo team).
+      if (/[0-9]/.test(next[0]!) || this.monthOrRound.test(next)) return true;
+      if (/[a-z]/.test(next[0]!) && this.lexicon.english.ordinals.has(/[a-z0-9]*(?=[^a-z0-9]*$)/.exec(a)![0])) return true;
+    }
+    // An alias term with the two characters in a row, spaces allowed between them.
+    return this.aliases.mayRunOn(a, b);
   }
 
   /** Words repeat across facts and questions: their tokens are worked out once. */
