@@ -197,8 +197,7 @@ export class Analyzer {
     if (tokens.length === 0) return undefined;
     // One unknown syllable (봄, 줌) is nearly always a verb form; content nouns of one syllable are in the corpus.
     // A word before a bound noun (모인 거, 노리는 것, 달라진 게) modifies it: a verb form.
-    const beforeBoundNoun = BOUND_NOUN_AFTER.test(rest.slice(at + raw.length));
-    const predicate = hangul ? word.length === 1 || k.isPredicate(word) || beforeBoundNoun : this.lexicon.english.lightVerbs.has(word) || /[a-z]{3}(ing|ed)$/.test(word);
+    const predicate = hangul ? word.length === 1 || k.isPredicate(word) || BOUND_NOUN_AFTER.test(rest.slice(at + raw.length)) : this.lexicon.english.lightVerbs.has(word) || /[a-z]{3}(ing|ed)$/.test(word);
     // Still a verb once stripped (가는, 만들어 → 만들), not a noun under 하다/되다 (선정됐어 → 선정).
     const removed = word.slice(tokens[0]!.length);
     const verbForm =
@@ -260,7 +259,7 @@ export class Analyzer {
    * from its first) and each alias as often as all texts mention it. Undefined when a pattern could
    * read across a join: then analyse the joined text.
    */
-  joinedTokens(parts: readonly Indexed[]): string[] | undefined {
+  joinedTokens(parts: readonly Analysis[]): string[] | undefined {
     for (let i = 0; i < parts.length; i++) {
       const norm = parts[i]!.norm;
       // Ordinals are not looked for in a text without a digit, a Latin letter or 첫 (ordinals.ts), but

@@ -116,7 +116,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
   for (const f of corpus.facts) {
     const t = topics.get(f.topic);
     const [ko, en, kw, topic] = [f.ko, f.en, f.keywords.join(' \n '), t ? [t.title.ko, t.title.en].join(' \n ') : f.topic].map(analyse) as [ReturnType<typeof analyse>, ReturnType<typeof analyse>, ReturnType<typeof analyse>, ReturnType<typeof analyse>];
-    const exampleAnalyses = f.examples.map(analyse);
+    const exampleAnalyses = f.examples.map((text) => analyzer.analyze(text)); // their own tokens are not indexed
     const examples = f.examples.map((text, i) => ({ text, units: exampleAnalyses[i]!.units }));
     const stated = union(ko.tokens, en.tokens);
     const own = union(stated, kw.tokens);
