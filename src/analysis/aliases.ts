@@ -82,6 +82,14 @@ function toTerm(norm: string): Term {
 }
 
 /**
+ * Whether the text may have spaces between the term's characters `k` and `k + 1`: where the term has
+ * one, or anywhere but between two Latin letters in a term longer than three (엘리스그룹 = 엘리스 그룹).
+ */
+function mayGap(term: Term, k: number): boolean {
+  return term.gaps.has(k) || (term.chars.length > 3 && !term.latinJoin[k]);
+}
+
+/**
  * Where `term` matches the text at compact position `i`, as a [start, end) range of `norm`. Latin
  * terms match whole words only (ai is not in said), and also in the plural (GPUs).
  */
@@ -95,7 +103,7 @@ function matchAt(norm: string, text: { chars: string; at: number[] }, term: Term
     if (to - from === 1) continue;
     for (let g = from + 1; g < to; g++) if (norm.charCodeAt(g) === 10) return undefined;
     // Between two letters a space splits English words (wrap up stage is not Upstage): only where the term has one.
-    if (!term.gaps.has(k) && (t.length <= 3 || term.latinJoin[k])) return undefined;
+    if (!mayGap(term, k)) return undefined;
   }
   const start = text.at[i]!;
   let end = text.at[i + t.length - 1]! + 1;
@@ -179,6 +187,10 @@ export class AliasIndex {
   /** Single-word English alias terms by stem (allocate → allocat), to catch other forms. */
   private readonly byStem = new Map<string, AliasConcept>();
   private readonly broaderOf = new Map<string, string[]>();
+  /** The length of the longest term (without separators). */
+  private longest = 0;
+  /** Every two code units that follow each other in some term with spaces allowed between them. */
+  private readonly gapPairs = new Set<number>();
 
   /** `normalize` is the analysis chain's character filter, so terms and texts are read alike. */
   constructor(groups: readonly AliasGroupInput[], normalize: (text: string) => string) {
@@ -198,7 +210,11 @@ export class AliasIndex {
         .map(toTerm)
         .filter((t) => t.chars !== '')
         .sort((a, b) => b.chars.length - a.chars.length);
-      for (const term of terms) this.trie.add(term.chars, { c, term });
+      for (const term of terms) {
+        this.trie.add(term.chars, { c, term });
+        for (let k = 0; k + 1 < term.chars.length; k++) if (mayGap(term, k)) this.gapPairs.add(edge(term.chars.charCodeAt(k), term.chars.charCodeAt(k + 1)));
+      }
+      this.longest = Math.max(this.longest, terms[0]?.chars.length ?? 0);
       // An attribute is asked for in its own words: "download" is not "downloads" (a count).
       for (const term of g.attribute ? [] : normalized) {
         if (/^[a-z]{4,}$/.test(term) && !this.byStem.has(stemEnglish(term))) this.byStem.set(stemEnglish(term), c);
@@ -209,6 +225,34 @@ export class AliasIndex {
   /** The concept whose single-word English term has this word's stem (allocation → allocate). */
   byEnglishStem(word: string): AliasConcept | undefined {
     return this.byStem.get(stemEnglish(word));
+  }
+
+  /**
+   * Whether a term could match from the end of `a` into `b` once they are joined by spaces: one
+   * spelled from a position of `a` into `b` (or to the end of `b`, on into a next text) that allows
+   * spaces where `a` ends. Most pairs of texts fail the first test: no term has their last and
+   * first characters in a row with spaces allowed between them.
+   */
+  mayRunOn(a: string, b: string): boolean {
+    let last = a.length - 1;
+    while (last >= 0 && SEPARATORS.has(a.charCodeAt(last))) last--;
+    let first = 0;
+    while (first < b.length && SEPARATORS.has(b.charCodeAt(first))) first++;
+    if (last < 0 || first === b.length) return true;
+    if (!this.gapPairs.has(edge(a.charCodeAt(last), b.charCodeAt(first)))) return false;
+    const before = compact(a).chars;
+    const text = before + compact(b).chars;
+    for (let i = Math.max(0, before.length - this.longest); i < before.length; i++) {
+      let node = this.trie.next(0, text.charCodeAt(i));
+      for (let j = i + 1; node !== undefined; j++) {
+        if (j > before.length) {
+          if (j === text.length) return true;
+          for (const { term } of this.trie.termsAt[node] ?? []) if (mayGap(term, before.length - 1 - i)) return true;
+        }
+        node = j < text.length ? this.trie.next(node, text.charCodeAt(j)) : undefined;
+      }
+    }
+    return false;
   }
 
   broader(token: string): string[] {

@@ -8,12 +8,12 @@
 import type { AliasGroup, LexiconData } from '../corpus/schema.ts';
 import type { Lang } from '../types.ts';
 import { AliasIndex } from './aliases.ts';
-import { findDates } from './dates.ts';
+import { findDates, MONTHS } from './dates.ts';
 import { stemEnglish } from './english.ts';
 import { Korean } from './korean.ts';
 import { compileLexicon, type Lexicon } from './lexicon.ts';
 import { fold, numbersAsDigits } from './normalize.ts';
-import { findOrdinals, ordinalPattern } from './ordinals.ts';
+import { findOrdinals, ordinalPattern, ROUND_NOUNS } from './ordinals.ts';
 import { questionParts } from './segments.ts';
 
 /**
@@ -69,6 +69,26 @@ function hangulTokens(stem: string): string[] {
   return out;
 }
 
+/** A text's units, how often each alias concept is mentioned, and the text once normalised. */
+export interface Analysis {
+  units: Unit[];
+  mentions: Map<string, number>;
+  norm: string;
+}
+
+/** An analysis with the tokens to index (see `Analyzer.indexed`). */
+export interface Indexed extends Analysis {
+  tokens: string[];
+}
+
+/** Each unit's tokens, then each alias once more for every further mention. */
+function tokensOf(units: readonly Unit[], mentions: ReadonlyMap<string, number>): string[] {
+  const tokens: string[] = [];
+  for (const u of units) tokens.push(...u.tokens);
+  for (const [token, n] of mentions) for (let r = 1; r < n; r++) tokens.push(token);
+  return tokens;
+}
+
 type AliasInput = Pick<AliasGroup, 'id' | 'terms'> & { entity?: boolean; framing?: boolean; attribute?: boolean; broader?: string[] };
 
 export class Analyzer {
@@ -78,6 +98,10 @@ export class Analyzer {
   private readonly ordinals: RegExp;
   /** English stopwords' other forms (giving, tells). */
   private readonly enStopStems: Set<string>;
+  /** A spelling to rewrite has a space in it, so it could span two joined texts. */
+  private readonly spellingsSpanSpaces: boolean;
+  /** A word a date or an ordinal before it may go on into. */
+  private readonly monthOrRound = new RegExp(`^(?:${MONTHS.join('|')}|${ROUND_NOUNS})`);
 
   constructor(aliases: readonly AliasInput[], lexicon: LexiconData) {
     this.lexicon = compileLexicon(lexicon);
@@ -85,6 +109,7 @@ export class Analyzer {
     this.ordinals = ordinalPattern(this.lexicon.english, this.lexicon.korean.numerals);
     this.enStopStems = new Set([...this.lexicon.stopwords.en].filter((w) => w.length > 3).map(stemEnglish));
     this.aliases = new AliasIndex(aliases, (t) => this.normalize(t));
+    this.spellingsSpanSpaces = [...this.lexicon.spellings.map.keys()].some((k) => /\s/.test(k));
   }
 
   /** The character filters: fold, numbers as digits, possessives off, loanword spellings as the corpus writes them. */
@@ -100,8 +125,8 @@ export class Analyzer {
     return this.analyze(text).units;
   }
 
-  /** Units, and how often each alias concept is mentioned (for BM25's term frequency). */
-  analyze(text: string): { units: Unit[]; mentions: Map<string, number> } {
+  /** Units, how often each alias concept is mentioned (for BM25's term frequency), and the normalised text. */
+  analyze(text: string): Analysis {
     const norm = this.normalize(text);
     const covered = new Uint8Array(norm.length);
     const units: Unit[] = [];
@@ -153,7 +178,7 @@ export class Analyzer {
       unit.at = at; // a fresh object: `at` comes last, as in every unit
       units.push(unit);
     }
-    return { units, mentions };
+    return { units, mentions, norm };
   }
 
   /** One word of the text outside aliases, dates and ordinals, as a unit (undefined when it says nothing). */
@@ -172,8 +197,7 @@ export class Analyzer {
     if (tokens.length === 0) return undefined;
     // One unknown syllable (봄, 줌) is nearly always a verb form; content nouns of one syllable are in the corpus.
     // A word before a bound noun (모인 거, 노리는 것, 달라진 게) modifies it: a verb form.
-    const beforeBoundNoun = BOUND_NOUN_AFTER.test(rest.slice(at + raw.length));
-    const predicate = hangul ? word.length === 1 || k.isPredicate(word) || beforeBoundNoun : this.lexicon.english.lightVerbs.has(word) || /[a-z]{3}(ing|ed)$/.test(word);
+    const predicate = hangul ? word.length === 1 || k.isPredicate(word) || BOUND_NOUN_AFTER.test(rest.slice(at + raw.length)) : this.lexicon.english.lightVerbs.has(word) || /[a-z]{3}(ing|ed)$/.test(word);
     // Still a verb once stripped (가는, 만들어 → 만들), not a noun under 하다/되다 (선정됐어 → 선정).
     const removed = word.slice(tokens[0]!.length);
     const verbForm =
@@ -224,12 +248,49 @@ export class Analyzer {
    * Units and the tokens to index: like `tokens`, but an alias counts once per mention, so BM25 sees
    * how often a fact names it.
    */
-  indexed(text: string): { units: Unit[]; tokens: string[] } {
-    const { units, mentions } = this.analyze(text);
-    const tokens: string[] = [];
-    for (const u of units) tokens.push(...u.tokens);
-    for (const [token, n] of mentions) for (let r = 1; r < n; r++) tokens.push(token);
-    return { units, tokens };
+  indexed(text: string): Indexed {
+    const a = this.analyze(text);
+    return { ...a, tokens: tokensOf(a.units, a.mentions) };
+  }
+
+  /**
+   * The tokens `indexed` gives for the texts joined by ' \n ' (in another order, which BM25 does not
+   * see), from each text's own analysis: the joined text has each unit once (a unit's tokens follow
+   * from its first) and each alias as often as all texts mention it. Undefined when a pattern could
+   * read across a join: then analyse the joined text.
+   */
+  joinedTokens(parts: readonly Analysis[]): string[] | undefined {
+    for (let i = 0; i < parts.length; i++) {
+      const norm = parts[i]!.norm;
+      // Ordinals are not looked for in a text without a digit, a Latin letter or 첫 (ordinals.ts), but
+      // a joined text may have one elsewhere and find 두 번째 here.
+      if (norm.includes('번째') && !/[0-9a-z첫]/.test(norm)) return undefined;
+      if (i + 1 < parts.length && this.mayRunOn(norm, parts[i + 1]!.norm)) return undefined;
+    }
+    const units = new Map<string, Unit>();
+    const mentions = new Map<string, number>();
+    for (const p of parts) {
+      for (const u of p.units) if (!units.has(u.tokens[0]!)) units.set(u.tokens[0]!, u);
+      for (const [token, n] of p.mentions) mentions.set(token, (mentions.get(token) ?? 0) + n);
+    }
+    return tokensOf([...units.values()], mentions);
+  }
+
+  /** Whether some pattern could read from the end of normalised text `a` across spaces into `b`. */
+  private mayRunOn(a: string, b: string): boolean {
+    const last = a.trimEnd().at(-1);
+    const next = b.trimStart();
+    if (last === undefined || next === '' || this.spellingsSpanSpaces) return true;
+    // A number goes on into a counter or a unit (2025 년, 3 차, 5 조), 첫 and 두 into 번째.
+    if (/[0-9첫째]/.test(last) || next[0] === '번') return true;
+    if (/[a-z.,/-]/.test(last)) {
+      // A word or - . , / goes on into a number (june 9, stage 2, 2025. 3), into a month or a round
+      // (in june, first round), and an ordinal into the next word too (first dokpamo team).
+      if (/[0-9]/.test(next[0]!) || this.monthOrRound.test(next)) return true;
+      if (/[a-z]/.test(next[0]!) && this.lexicon.english.ordinals.has(/[a-z0-9]*(?=[^a-z0-9]*$)/.exec(a)![0])) return true;
+    }
+    // An alias term with the two characters in a row, spaces allowed between them.
+    return this.aliases.mayRunOn(a, b);
   }
 
   /** Words repeat across facts and questions: their tokens are worked out once. */

@@ -10,7 +10,8 @@ export interface OrdinalMention {
   token: string;
 }
 
-const ROUND_NOUNS = 'stage|phase|round|evaluation|assessment|review|presentation|call|selection|cut|batch|allocation|result|team';
+/** What a round is called: first round, 2nd evaluation. */
+export const ROUND_NOUNS = 'stage|phase|round|evaluation|assessment|review|presentation|call|selection|cut|batch|allocation|result|team';
 
 /** The ordinal pattern, built from the lexicon's English ordinal and cardinal words. */
 export function ordinalPattern(english: Lexicon['english'], numerals: ReadonlyMap<string, string>): RegExp {

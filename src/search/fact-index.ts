@@ -3,7 +3,7 @@
  * name, example questions), BM25 over those fields, document frequencies, and what each statement
  * gives (a date, a count, an amount, a reason, a quoted name, a round).
  */
-import type { Analyzer, Unit } from '../analysis/analyzer.ts';
+import type { Analyzer, Indexed, Unit } from '../analysis/analyzer.ts';
 import type { Corpus } from '../corpus/load.ts';
 import type { Fact } from '../corpus/schema.ts';
 import { gives, type Intent } from '../query/intents.ts';
@@ -92,7 +92,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
   const lex = analyzer.lexicon;
   const topics = new Map(corpus.topics.map((t) => [t.id, t]));
   // Each text is analysed once: BM25 indexes its tokens, the entries keep their sets.
-  const analysed = new Map<string, { tokens: string[]; units: Unit[] }>();
+  const analysed = new Map<string, Indexed>();
   const analyse = (text: string) => {
     let a = analysed.get(text);
     if (!a) {
@@ -116,7 +116,8 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
   for (const f of corpus.facts) {
     const t = topics.get(f.topic);
     const [ko, en, kw, topic] = [f.ko, f.en, f.keywords.join(' \n '), t ? [t.title.ko, t.title.en].join(' \n ') : f.topic].map(analyse) as [ReturnType<typeof analyse>, ReturnType<typeof analyse>, ReturnType<typeof analyse>, ReturnType<typeof analyse>];
-    const examples = f.examples.map((text) => ({ text, units: analyse(text).units }));
+    const exampleAnalyses = f.examples.map((text) => analyzer.analyze(text)); // their own tokens are not indexed
+    const examples = f.examples.map((text, i) => ({ text, units: exampleAnalyses[i]!.units }));
     const stated = union(ko.tokens, en.tokens);
     const own = union(stated, kw.tokens);
     const terms = union(own, topic.tokens, ...examples.flatMap((e) => e.units.map((u) => u.tokens)));
@@ -141,8 +142,10 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
       lead: leadIds.has(f.id),
       ...(supersededBy.has(f.id) ? { supersededBy: supersededBy.get(f.id)! } : {}),
     });
-    // The Korean and English statements are one field; examples and keywords are each read as one text.
-    docs.push({ id: f.id, fields: { statement: [...ko.tokens, ...en.tokens], keywords: kw.tokens, topic: topic.tokens, examples: analyse(f.examples.join(' \n ')).tokens } });
+    // The Korean and English statements are one field; examples and keywords are each read as one
+    // text (the examples' tokens as their joined text gives them, from their own analyses if it can).
+    const exampleTokens = analyzer.joinedTokens(exampleAnalyses) ?? analyse(f.examples.join(' \n ')).tokens;
+    docs.push({ id: f.id, fields: { statement: [...ko.tokens, ...en.tokens], keywords: kw.tokens, topic: topic.tokens, examples: exampleTokens } });
     for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
   }
   const bm25 = createBm25(FIELDS, docs, opts.boost, opts.bm25);
