@@ -8,7 +8,7 @@ import { coverage, type Coverage, type CoverageOptions } from './coverage.ts';
 import type { ClosestExample, ExampleMatcher } from './examples.ts';
 import type { FactEntry, FactIndex } from './fact-index.ts';
 import { FILTERS, type FilterContext } from './filters.ts';
-import { RULES, type RuleKnobs } from './rules.ts';
+import { RULES, type RuleInput, type RuleKnobs } from './rules.ts';
 
 export interface RankOptions {
   /** How many BM25 hits are scored. */
@@ -31,8 +31,8 @@ export interface Ranked {
   bm25: number;
   coverage: Coverage;
   example?: ClosestExample;
-  /** Each rule's factor, in rule order. */
-  factors: { rule: string; factor: number }[];
+  /** Each rule's factor, in the order of RULES (named only by explain(): most candidates are never shown). */
+  factors: number[];
   /** The filter that removed it, when one did. */
   filteredBy?: string;
 }
@@ -82,9 +82,18 @@ export function createRanker(index: FactIndex, examples: ExampleMatcher, filterC
       if (failed && !withRemoved) continue;
       const cov = coverage(q, entry, index, filterCtx.markers, opts.coverage);
       const example = closest.get(id);
-      const input = { q, e: entry, coverage: cov, bm25Share: (bm25.get(id) ?? 0) / top, ...(example ? { example } : {}), namedTopicLead: leads.has(id) };
-      const factors = RULES.map((r) => ({ rule: r.name, factor: r.factor(input, opts.rules[r.name]) }));
-      const ranked: Ranked = { id, entry, score: factors.reduce((p, f) => p * f.factor, 1), bm25: bm25.get(id) ?? 0, coverage: cov, ...(example ? { example } : {}), factors };
+      const bm25Score = bm25.get(id) ?? 0;
+      const input: RuleInput = { q, e: entry, coverage: cov, bm25Share: bm25Score / top, namedTopicLead: leads.has(id) };
+      if (example) input.example = example;
+      const factors: number[] = [];
+      let score = 1;
+      for (const r of RULES) {
+        const factor = r.factor(input, opts.rules[r.name]);
+        factors.push(factor);
+        score *= factor;
+      }
+      const ranked: Ranked = { id, entry, score, bm25: bm25Score, coverage: cov, factors };
+      if (example) ranked.example = example;
       if (failed) removed.push({ ...ranked, filteredBy: failed.name });
       else kept.push(ranked);
     }
