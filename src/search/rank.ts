@@ -51,28 +51,36 @@ export function createRanker(index: FactIndex, examples: ExampleMatcher, filterC
     const asked = q.units.filter((u) => !u.context);
     // A counter (몇 장) says what kind of number is wanted, not which topic.
     const naming = asked.filter((u) => !u.framing && !counters.test(u.tokens[0]!)).map((u) => u.tokens[0]!);
-    return new Set(
-      index.topicTerms
-        .filter((t) => naming.every((h) => t.terms.has(h)))
-        // Generic words (몇 팀 뽑는 공모) name a topic of another programme only when the question names a programme or a party.
-        .filter((t) => q.programme.by !== 'home' || t.scope === home || t.scope === 'general')
-        .map((t) => t.lead)
-        // A lead gets the bonus only if it says what the question names itself, not just via its topic's name.
-        .filter((id) => asked.every((u) => u.framing || index.entries.get(id)!.own.has(u.tokens[0]!))),
-    );
+    const leads = new Set<string>();
+    for (const t of index.topicTerms) {
+      if (!naming.every((h) => t.terms.has(h))) continue;
+      // Generic words (몇 팀 뽑는 공모) name a topic of another programme only when the question names a programme or a party.
+      if (q.programme.by === 'home' && t.scope !== home && t.scope !== 'general') continue;
+      // A lead gets the bonus only if it says what the question names itself, not just via its topic's name.
+      const own = index.entries.get(t.lead)!.own;
+      if (asked.every((u) => u.framing || own.has(u.tokens[0]!))) leads.add(t.lead);
+    }
+    return leads;
   }
 
   return function rank(q: ParsedQuestion, withRemoved = false): Ranking {
     // A word the corpus knows whole is searched whole; only an unknown compound by its bigrams.
-    const tokens = [...new Set(q.units.flatMap((u) => (index.df.has(u.tokens[0]!) ? [u.tokens[0]!] : u.tokens)))];
+    const unique = new Set<string>();
+    for (const u of q.units) {
+      if (index.df.has(u.tokens[0]!)) unique.add(u.tokens[0]!);
+      else for (const t of u.tokens) unique.add(t);
+    }
+    const tokens = [...unique];
     const found = index.search(tokens, opts.candidates);
     const homeHits = q.programme.by === 'home' ? index.search(tokens, opts.homeCandidates, (id) => index.entries.get(id)!.scope === home) : [];
-    const hits = [...found, ...homeHits.filter((h) => !found.some((f) => f.id === h.id))];
-    const top = hits[0]?.score ?? 1;
-    const bm25 = new Map(hits.map((h) => [h.id, h.score]));
+    // The hits by id, in order: the best overall, then the home programme's others.
+    const bm25 = new Map<string, number>();
+    for (const h of [...found, ...homeHits]) if (!bm25.has(h.id)) bm25.set(h.id, h.score);
+    const top = found[0]?.score ?? homeHits[0]?.score ?? 1;
     // The closest examples of the BM25 hits, and of the facts close enough to be scored anyway.
-    const closest = examples.closest(q, (id, sim) => bm25.has(id) || sim >= opts.exampleRecall);
-    const ids = [...hits.map((h) => h.id), ...[...closest].filter(([id, c]) => c.sim >= opts.exampleRecall && !bm25.has(id)).map(([id]) => id)];
+    const closest = examples.closest(q, { facts: bm25.keys(), minSim: opts.exampleRecall });
+    const ids = [...bm25.keys()];
+    for (const [id, c] of closest) if (c.sim >= opts.exampleRecall && !bm25.has(id)) ids.push(id);
     const leads = namedTopicLeads(q);
     const kept: Ranked[] = [];
     const removed: Ranked[] = [];
