@@ -71,8 +71,8 @@ export function createRanker(index: FactIndex, examples: ExampleMatcher, filterC
       else for (const t of u.tokens) unique.add(t);
     }
     const tokens = [...unique];
-    const found = index.search(tokens, opts.candidates);
-    const homeHits = q.programme.by === 'home' ? index.search(tokens, opts.homeCandidates, (id) => index.entries.get(id)!.scope === home) : [];
+    const homeList = { limit: opts.homeCandidates, keep: (id: string) => index.entries.get(id)!.scope === home };
+    const [found = [], homeHits = []] = index.search(tokens, q.programme.by === 'home' ? [{ limit: opts.candidates }, homeList] : [{ limit: opts.candidates }]);
     // The hits by id, in order: the best overall, then the home programme's others.
     const bm25 = new Map<string, number>();
     for (const h of [...found, ...homeHits]) if (!bm25.has(h.id)) bm25.set(h.id, h.score);
