@@ -4,7 +4,7 @@
  * then score each by the named rules (rules.ts). Ties break by id, so answers are stable.
  */
 import type { ParsedQuestion } from '../query/parse.ts';
-import { coverage, type Coverage, type CoverageOptions } from './coverage.ts';
+import { coverageOf, type Coverage, type CoverageOptions } from './coverage.ts';
 import type { ClosestExample, ExampleMatcher } from './examples.ts';
 import type { FactEntry, FactIndex } from './fact-index.ts';
 import { FILTERS, type FilterContext } from './filters.ts';
@@ -82,13 +82,14 @@ export function createRanker(index: FactIndex, examples: ExampleMatcher, filterC
     const ids = [...bm25.keys()];
     for (const [id, c] of closest) if (c.sim >= opts.exampleRecall && !bm25.has(id)) ids.push(id);
     const leads = namedTopicLeads(q);
+    const coverage = coverageOf(q, index, filterCtx.markers, opts.coverage);
     const kept: Ranked[] = [];
     const removed: Ranked[] = [];
     for (const id of ids) {
       const entry = index.entries.get(id)!;
       const failed = FILTERS.find((f) => !f.keep(q, entry, filterCtx));
       if (failed && !withRemoved) continue;
-      const cov = coverage(q, entry, index, filterCtx.markers, opts.coverage);
+      const cov = coverage(entry);
       const example = closest.get(id);
       const bm25Score = bm25.get(id) ?? 0;
       const input: RuleInput = { q, e: entry, coverage: cov, bm25Share: bm25Score / top, namedTopicLead: leads.has(id) };
