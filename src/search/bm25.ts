@@ -116,8 +116,9 @@ export function createBm25<F extends string>(fields: readonly F[], docs: readonl
       for (let l = 0; l < lists.length; l++) {
         const { limit, keep } = lists[l]!;
         const best = bests[l]!;
-        if (keep && !keep(docs[i]!.id)) continue;
+        // The cheap test first: once a list is full, most documents score too low for it.
         if (best.length === limit && score <= sum[best[limit - 1]!]!) continue;
+        if (keep && !keep(docs[i]!.id)) continue;
         let at = best.length;
         while (at > 0 && sum[best[at - 1]!]! < score) at--;
         best.splice(at, 0, i);
