@@ -45,6 +45,7 @@ export interface Ranking {
 }
 
 export function createRanker(index: FactIndex, examples: ExampleMatcher, filterCtx: FilterContext, home: string, counterWords: readonly string[], opts: RankOptions) {
+  const knobs = RULES.map((r) => opts.rules[r.name]);
   const counters = new RegExp(`^(?:${[...counterWords].join('|')})$`);
   /** Leads of topics the question only names ("K-Fold가 뭐야?", "AI 특화모델 프로젝트 설명좀"). */
   function namedTopicLeads(q: ParsedQuestion): Set<string> {
@@ -96,8 +97,8 @@ export function createRanker(index: FactIndex, examples: ExampleMatcher, filterC
       if (example) input.example = example;
       const factors: number[] = [];
       let score = 1;
-      for (const r of RULES) {
-        const factor = r.factor(input, opts.rules[r.name]);
+      for (let i = 0; i < RULES.length; i++) {
+        const factor = RULES[i]!.factor(input, knobs[i]!);
         factors.push(factor);
         score *= factor;
       }
