@@ -39,19 +39,20 @@ export interface MatchItem {
 /** The closest of `items` to a question, per owner. */
 export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<FactIndex, 'df' | 'idf' | 'unknownIdf'>, predicateWeight: number): ExampleMatcher {
   // Every item gets a number; postings and weights are typed arrays, so a question allocates little.
-  const totals: number[] = [];
-  const postings = new Map<string, number[]>();
+  const totals = new Float64Array(items.length);
+  const lists = new Map<string, number[]>();
   // An unknown word weighs like the rarest term.
   const weight = (t: string) => (index.df.has(t) ? index.idf(t) : index.unknownIdf);
   items.forEach((item, n) => {
     const heads = [...new Set(item.heads)];
-    totals.push(heads.reduce((s, t) => s + weight(t) * (item.verbForms.has(t) ? predicateWeight : 1), 0));
+    totals[n] = heads.reduce((s, t) => s + weight(t) * (item.verbForms.has(t) ? predicateWeight : 1), 0);
     for (const h of heads) {
-      const list = postings.get(h);
+      const list = lists.get(h);
       if (list) list.push(n);
-      else postings.set(h, [n]);
+      else lists.set(h, [n]);
     }
   });
+  const postings = new Map([...lists].map(([h, list]) => [h, Int32Array.from(list)]));
   const shared = new Float64Array(items.length);
   const touched = new Int32Array(items.length);
   // Owners by number, and per owner its best item so far (-1: none yet) and that item's similarity.
@@ -72,7 +73,10 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
       const qTotal = [...heads.values()].reduce((s, w) => s + w, 0);
       let met = 0;
       for (const [t, w] of heads) {
-        for (const n of postings.get(t) ?? []) {
+        const list = postings.get(t);
+        if (!list) continue;
+        for (let j = 0; j < list.length; j++) {
+          const n = list[j]!;
           if (shared[n] === 0) touched[met++] = n;
           shared[n]! += w;
         }
