@@ -71,4 +71,17 @@ describe('BM25', () => {
       }),
     );
   });
+
+  it('gives several lists from one search, each as its own search would', () => {
+    const word = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f');
+    const field = fc.array(word, { maxLength: 6 });
+    const doc = fc.record({ statement: field, keywords: field, topic: field, examples: field });
+    fc.assert(
+      fc.property(fc.array(doc, { minLength: 1, maxLength: 8 }), fc.uniqueArray(word, { maxLength: 4 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 8 }), (fields, terms, limit, evenLimit) => {
+        const bm25 = createBm25(FIELDS, fields.map((f, i) => ({ id: `d${i}`, fields: f })), BOOST, PARAMS);
+        const even = (id: string) => Number(id.slice(1)) % 2 === 0;
+        expect(bm25.searchEach(terms, [{ limit }, { limit: evenLimit, keep: even }])).toEqual([bm25.search(terms, limit), bm25.search(terms, evenLimit, even)]);
+      }),
+    );
+  });
 });

@@ -51,7 +51,7 @@ export function createComposer(corpus: Corpus, index: FactIndex, opts: ComposeOp
     for (const a of chosen.slice(0, 1 + opts.maxRelated).map((id) => item(facts.get(id)!, q.lang, scoreOf.get(id) ?? best.score))) {
       if (answers.length < 2 || a.score <= answers.at(-1)!.score) answers.push(a);
     }
-    const notice = freshness(facts.get(answers[0]!.factId)!, index.entries.get(answers[0]!.factId)!.supersededBy, q, index.knownUntil, today(), q.lang);
+    const notice = freshness(facts.get(answers[0]!.factId)!, index.entries.get(answers[0]!.factId)!.supersededBy, q, index.knownUntil, today, q.lang);
     return { question: q.text, lang: q.lang, answered: true, answers, ...(notice ? { notice } : {}) };
   };
 }

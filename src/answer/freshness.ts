@@ -19,9 +19,10 @@ export function isPastDue(f: Pick<Fact, 'kind' | 'due'>, today: string): boolean
   return f.kind === 'plan' && f.due !== undefined && dueEnd(f.due) < today;
 }
 
-export function freshness(f: Fact, supersededBy: string | undefined, q: ParsedQuestion, knownUntil: string, today: string, lang: Lang): Answer['notice'] {
+/** `today` is read only for a plan (reading the clock is a cost every other answer is spared). */
+export function freshness(f: Fact, supersededBy: string | undefined, q: ParsedQuestion, knownUntil: string, today: () => string, lang: Lang): Answer['notice'] {
   if (f.kind !== 'plan' || supersededBy) return undefined;
-  if (isPastDue(f, today)) {
+  if (isPastDue(f, today())) {
     const text =
       lang === 'ko'
         ? `이 계획의 예정일(${f.due})이 지났지만, 결과는 제가 가진 자료(가장 최근 ${knownUntil})에 아직 없어요. 아래는 결과가 아니라 계획입니다.`

@@ -20,10 +20,22 @@ export interface Bm25Doc<F extends string> {
   fields: Record<F, readonly string[]>;
 }
 
+export interface Bm25Hit {
+  id: string;
+  score: number;
+}
+
+/** How many of the best documents a list takes, of those `keep` accepts when given. */
+export interface Bm25List {
+  limit: number;
+  keep?: (id: string) => boolean;
+}
+
 export interface Bm25Index {
-  /** Documents having any of the (distinct) terms, best first (ties in the order first met), at most `limit`. */
-  /** The best `limit` documents for the terms, of those `keep` accepts when given. */
-  search(terms: readonly string[], limit: number, keep?: (id: string) => boolean): { id: string; score: number }[];
+  /** Documents having any of the (distinct) terms, best first (ties in the order first met), at most `limit`, of those `keep` accepts when given. */
+  search(terms: readonly string[], limit: number, keep?: (id: string) => boolean): Bm25Hit[];
+  /** The same for several lists at once: the terms' scores are summed once for all of them. */
+  searchEach(terms: readonly string[], lists: readonly Bm25List[]): Bm25Hit[][];
 }
 
 export function createBm25<F extends string>(fields: readonly F[], docs: readonly Bm25Doc<F>[], boost: Record<F, number>, params: Bm25Params): Bm25Index {
@@ -84,34 +96,38 @@ export function createBm25<F extends string>(fields: readonly F[], docs: readonl
   // Scratch space reused by every search: a sum and a count of matched terms per document.
   const sum = new Float64Array(n);
   const matched = new Int32Array(n);
-  return {
-    search(query, limit, keep) {
-      const touched: number[] = [];
-      for (const term of query) {
-        const id = termIds.get(term);
-        if (id === undefined) continue;
-        for (let j = postings.starts[id]!; j < postings.starts[id + 1]!; j++) {
-          const i = postings.docs[j]!;
-          if (matched[i] === 0) touched.push(i);
-          sum[i]! += postings.scores[j]!;
-          matched[i]!++;
-        }
+  function searchEach(query: readonly string[], lists: readonly Bm25List[]): Bm25Hit[][] {
+    const touched: number[] = [];
+    for (const term of query) {
+      const id = termIds.get(term);
+      if (id === undefined) continue;
+      for (let j = postings.starts[id]!; j < postings.starts[id + 1]!; j++) {
+        const i = postings.docs[j]!;
+        if (matched[i] === 0) touched.push(i);
+        sum[i]! += postings.scores[j]!;
+        matched[i]!++;
       }
-      // The best `limit` in order, each placed after those scoring as much: equal scores keep the
-      // order the documents were first met, as MiniSearch's stable sort keeps them.
-      const best: number[] = [];
-      for (const i of touched) {
-        const score = (sum[i]! *= matched[i]!);
-        if (keep && !keep(docs[i]!.id)) continue;
+    }
+    // The best `limit` in order, each placed after those scoring as much: equal scores keep the
+    // order the documents were first met, as MiniSearch's stable sort keeps them.
+    const bests = lists.map((): number[] => []);
+    for (const i of touched) {
+      const score = (sum[i]! *= matched[i]!);
+      for (let l = 0; l < lists.length; l++) {
+        const { limit, keep } = lists[l]!;
+        const best = bests[l]!;
+        // The cheap test first: once a list is full, most documents score too low for it.
         if (best.length === limit && score <= sum[best[limit - 1]!]!) continue;
+        if (keep && !keep(docs[i]!.id)) continue;
         let at = best.length;
         while (at > 0 && sum[best[at - 1]!]! < score) at--;
         best.splice(at, 0, i);
         if (best.length > limit) best.pop();
       }
-      const hits = best.map((i) => ({ id: docs[i]!.id, score: sum[i]! }));
-      for (const i of touched) sum[i] = matched[i] = 0;
-      return hits;
-    },
-  };
+    }
+    const hits = bests.map((best) => best.map((i) => ({ id: docs[i]!.id, score: sum[i]! })));
+    for (const i of touched) sum[i] = matched[i] = 0;
+    return hits;
+  }
+  return { search: (query, limit, keep) => searchEach(query, [{ limit, keep }])[0]!, searchEach };
 }

@@ -5,6 +5,7 @@
  * verb form (만드는, working), which frames the question more than it names its subject.
  */
 import type { FactEntry, FactIndex } from './fact-index.ts';
+import type { Unit } from '../analysis/analyzer.ts';
 import type { ParsedQuestion } from '../query/parse.ts';
 
 export interface CoverageOptions {
@@ -51,13 +52,19 @@ export function coversProgramme(e: FactEntry, programme: string | undefined, mar
 }
 
 export function coverage(q: ParsedQuestion, e: FactEntry, index: FactIndex, markers: ReadonlyMap<string, string[]>, o: CoverageOptions): Coverage {
-  // A fact of a programme's topics is about that programme even where it does not name it.
-  const ownMarkers = markers.get(e.scope) ?? [];
-  let total = 0;
-  let got = 0;
-  let matched = 0;
+  return coverageOf(q, index, markers, o)(e);
+}
+
+/** A unit's part in coverage: an unknown word's share of the total, or the weight of a word the corpus knows. */
+type Step = { unit: Unit; unknown: number } | { unit: Unit; weight: number; wholeKnown: boolean };
+
+/**
+ * Coverage of one question, for any fact: what depends on the question alone (each unit's weight,
+ * what its unknown words add to the total) is worked out once, not for every candidate.
+ */
+export function coverageOf(q: ParsedQuestion, index: FactIndex, markers: ReadonlyMap<string, string[]>, o: CoverageOptions): (e: FactEntry) => Coverage {
+  const steps: Step[] = [];
   let unknown = 0;
-  const missing: string[] = [];
   for (const u of q.units) {
     if (u.framing) continue;
     const constraint = /^#|^\d{4}$/.test(u.tokens[0]!);
@@ -65,10 +72,9 @@ export function coverage(q: ParsedQuestion, e: FactEntry, index: FactIndex, mark
     for (const t of u.tokens) if (index.df.has(t)) rarest = Math.max(rarest, index.idf(t));
     if (rarest === 0) {
       if (u.context) continue; // a preamble's unknown words (investor, caption) are who asks, not what
-      missing.push(u.tokens[0]!);
       const unknownWeight = /^[a-z]/.test(u.tokens[0]!) ? o.unknownLatinWeight : o.unknownWeight;
       const base = index.unknownIdf * (u.predicate ? o.predicateWeight : unknownWeight);
-      total += base * o.unknownDecay ** unknown++;
+      steps.push({ unit: u, unknown: base * o.unknownDecay ** unknown++ });
       continue;
     }
     // A compound the corpus never uses whole (센터장) is as telling as an unknown word; the bigrams
@@ -79,25 +85,44 @@ export function coverage(q: ParsedQuestion, e: FactEntry, index: FactIndex, mark
       (wholeKnown ? rarest : Math.max(rarest, index.unknownIdf * (u.predicate ? o.predicateWeight : o.compoundWeight))) *
       (u.verbForm ? o.knownPredicateWeight : 1) *
       (u.context ? o.contextWeight : 1);
-    const whole = u.entity && !e.terms.has(u.tokens[0]!) && answersForParticipant(q, e, u.tokens[0]!, index, markers) ? 1 : credit(u.tokens[0]!, e, ownMarkers, o);
-    if (whole === 1) matched++;
-    let share = whole;
-    if (whole === 0) {
-      // Its parts (the bigrams of a compound), in order.
-      let parts = 0;
-      for (let k = 1; k < u.tokens.length; k++) parts += credit(u.tokens[k]!, e, ownMarkers, o);
-      if (parts === 0) missing.push(u.tokens[0]!);
-      if (u.tokens.length > 1) {
-        const partShare = parts / (u.tokens.length - 1);
-        share = wholeKnown ? partShare : partShare * partShare;
-      }
-    }
-    // A preamble's words count only where the fact has them: "2026 AI budget: 10.1tn or 9.9tn?"
-    // names its subject before the colon, "fact-checking a caption:" names only who asks.
-    total += u.context ? weight * share : weight;
-    got += weight * share;
+    steps.push({ unit: u, weight, wholeKnown });
   }
-  return { value: total === 0 ? 0 : got / total, matched, missing, unknown };
+
+  return (e) => {
+    // A fact of a programme's topics is about that programme even where it does not name it.
+    const ownMarkers = markers.get(e.scope) ?? [];
+    let total = 0;
+    let got = 0;
+    let matched = 0;
+    const missing: string[] = [];
+    for (const step of steps) {
+      const u = step.unit;
+      if ('unknown' in step) {
+        missing.push(u.tokens[0]!);
+        total += step.unknown;
+        continue;
+      }
+      const { weight, wholeKnown } = step;
+      const whole = u.entity && !e.terms.has(u.tokens[0]!) && answersForParticipant(q, e, u.tokens[0]!, index, markers) ? 1 : credit(u.tokens[0]!, e, ownMarkers, o);
+      if (whole === 1) matched++;
+      let share = whole;
+      if (whole === 0) {
+        // Its parts (the bigrams of a compound), in order.
+        let parts = 0;
+        for (let k = 1; k < u.tokens.length; k++) parts += credit(u.tokens[k]!, e, ownMarkers, o);
+        if (parts === 0) missing.push(u.tokens[0]!);
+        if (u.tokens.length > 1) {
+          const partShare = parts / (u.tokens.length - 1);
+          share = wholeKnown ? partShare : partShare * partShare;
+        }
+      }
+      // A preamble's words count only where the fact has them: "2026 AI budget: 10.1tn or 9.9tn?"
+      // names its subject before the colon, "fact-checking a caption:" names only who asks.
+      total += u.context ? weight * share : weight;
+      got += weight * share;
+    }
+    return { value: total === 0 ? 0 : got / total, matched, missing, unknown };
+  };
 }
 
 /**

@@ -15,10 +15,16 @@ export interface ClosestExample {
 
 export interface ExampleMatcher {
   /**
-   * The best-matching example per fact (only facts with a shared unit), of the facts `wanted`
-   * (all by default): a question meets a hundred facts' examples, the ranking needs a few.
+   * The best-matching example per fact (only facts with a shared unit), of the facts `wanted` (all
+   * by default): a question meets a hundred facts' examples, the ranking needs a few.
    */
-  closest(q: ParsedQuestion, wanted?: (owner: string, sim: number) => boolean): Map<string, ClosestExample>;
+  closest(q: ParsedQuestion, wanted?: Wanted): Map<string, ClosestExample>;
+}
+
+/** The facts wanted: these, whatever their similarity, and any other at least `minSim` similar. */
+export interface Wanted {
+  facts: Iterable<string>;
+  minSim: number;
 }
 
 /** One question to match against: whose it is (a fact id), its text and its units. */
@@ -33,20 +39,22 @@ export interface MatchItem {
 /** The closest of `items` to a question, per owner. */
 export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<FactIndex, 'df' | 'idf' | 'unknownIdf'>, predicateWeight: number): ExampleMatcher {
   // Every item gets a number; postings and weights are typed arrays, so a question allocates little.
-  const totals: number[] = [];
-  const postings = new Map<string, number[]>();
+  const totals = new Float64Array(items.length);
+  const lists = new Map<string, number[]>();
   // An unknown word weighs like the rarest term.
   const weight = (t: string) => (index.df.has(t) ? index.idf(t) : index.unknownIdf);
   items.forEach((item, n) => {
     const heads = [...new Set(item.heads)];
-    totals.push(heads.reduce((s, t) => s + weight(t) * (item.verbForms.has(t) ? predicateWeight : 1), 0));
+    totals[n] = heads.reduce((s, t) => s + weight(t) * (item.verbForms.has(t) ? predicateWeight : 1), 0);
     for (const h of heads) {
-      const list = postings.get(h);
+      const list = lists.get(h);
       if (list) list.push(n);
-      else postings.set(h, [n]);
+      else lists.set(h, [n]);
     }
   });
+  const postings = new Map([...lists].map(([h, list]) => [h, Int32Array.from(list)]));
   const shared = new Float64Array(items.length);
+  const touched = new Int32Array(items.length);
   // Owners by number, and per owner its best item so far (-1: none yet) and that item's similarity.
   const owners = [...new Set(items.map((item) => item.owner))];
   const ownerIds = new Map(owners.map((owner, o) => [owner, o]));
@@ -55,7 +63,7 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
   const bestSim = new Float64Array(owners.length);
 
   return {
-    closest(q, wanted = () => true) {
+    closest(q, wanted = { facts: [], minSim: 0 }) {
       const heads = new Map<string, number>();
       for (const u of q.asking) {
         if (u.framing) continue;
@@ -63,15 +71,19 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
         if (!heads.has(t)) heads.set(t, weight(t) * (u.verbForm ? predicateWeight : 1));
       }
       const qTotal = [...heads.values()].reduce((s, w) => s + w, 0);
-      const touched: number[] = [];
+      let met = 0;
       for (const [t, w] of heads) {
-        for (const n of postings.get(t) ?? []) {
-          if (shared[n] === 0) touched.push(n);
+        const list = postings.get(t);
+        if (!list) continue;
+        for (let j = 0; j < list.length; j++) {
+          const n = list[j]!;
+          if (shared[n] === 0) touched[met++] = n;
           shared[n]! += w;
         }
       }
       const ownersMet: number[] = [];
-      for (const n of touched) {
+      for (let i = 0; i < met; i++) {
+        const n = touched[i]!;
         const sim = (2 * shared[n]!) / (qTotal + totals[n]!);
         shared[n] = 0;
         const o = ownerOf[n]!;
@@ -80,11 +92,15 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
         bestItem[o] = n;
         bestSim[o] = sim;
       }
+      // A similarity is compared for every fact met, a name looked up only for the few wanted.
       const best = new Map<string, ClosestExample>();
-      for (const o of ownersMet) {
-        if (wanted(owners[o]!, bestSim[o]!)) best.set(owners[o]!, { sim: bestSim[o]!, text: items[bestItem[o]!]!.text });
-        bestItem[o] = -1;
+      const add = (o: number) => best.set(owners[o]!, { sim: bestSim[o]!, text: items[bestItem[o]!]!.text });
+      for (const o of ownersMet) if (bestSim[o]! >= wanted.minSim) add(o);
+      for (const id of wanted.facts) {
+        const o = ownerIds.get(id);
+        if (o !== undefined && bestItem[o] !== -1 && !best.has(id)) add(o);
       }
+      for (const o of ownersMet) bestItem[o] = -1;
       return best;
     },
   };

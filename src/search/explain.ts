@@ -2,6 +2,7 @@
 import type { ParsedQuestion } from '../query/parse.ts';
 import { evidence, type Decision } from './decide.ts';
 import type { Ranked, Ranking } from './rank.ts';
+import { RULES } from './rules.ts';
 
 export interface Explanation {
   units: string[][];
@@ -23,7 +24,7 @@ export function explanation(q: ParsedQuestion, ranking: Ranking, decision: Decis
     rank: r.score,
     evidence: evidence(r),
     ...(r.example ? { example: r.example } : {}),
-    rules: r.factors,
+    rules: r.factors.map((factor, i) => ({ rule: RULES[i]!.name, factor })),
     ...(r.filteredBy ? { filteredBy: r.filteredBy } : {}),
   });
   return {

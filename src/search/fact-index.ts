@@ -7,7 +7,7 @@ import type { Analyzer, Indexed, Unit } from '../analysis/analyzer.ts';
 import type { Corpus } from '../corpus/load.ts';
 import type { Fact } from '../corpus/schema.ts';
 import { gives, type Intent } from '../query/intents.ts';
-import { createBm25, type Bm25Doc, type Bm25Params } from './bm25.ts';
+import { createBm25, type Bm25Doc, type Bm25Hit, type Bm25List, type Bm25Params } from './bm25.ts';
 
 export interface ExampleEntry {
   text: string;
@@ -51,8 +51,8 @@ export interface FactEntry {
 
 export interface FactIndex {
   entries: Map<string, FactEntry>;
-  /** The best `limit` BM25 hits for the (distinct) tokens, of the facts `keep` accepts when given. */
-  search(tokens: string[], limit: number, keep?: (id: string) => boolean): { id: string; score: number }[];
+  /** For each list, the best `limit` BM25 hits for the (distinct) tokens, of the facts its `keep` accepts when given. */
+  search(tokens: string[], lists: readonly Bm25List[]): Bm25Hit[][];
   df: Map<string, number>;
   idf(token: string): number;
   /** The weight of a word the corpus never uses: that of the rarest term. */
@@ -158,7 +158,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
   const participants = new Set(participantOf.keys());
   return {
     entries,
-    search: (tokens, limit, keep) => bm25.search(tokens, limit, keep),
+    search: (tokens, lists) => bm25.searchEach(tokens, lists),
     df,
     idf,
     unknownIdf: idf('\u0000never'),

@@ -29,7 +29,7 @@ export const FILTERS: Filter[] = [
   {
     name: 'round-year-version',
     describe: 'names the round, stage, year or version (K-EXAONE 3.0) the question names',
-    keep: (q, e) => [q.ordinals, q.years, q.versions].every((named) => named.every((t) => e.terms.has(t))),
+    keep: (q, e) => q.ordinals.every((t) => e.terms.has(t)) && q.years.every((t) => e.terms.has(t)) && q.versions.every((t) => e.terms.has(t)),
   },
   {
     // "2차 평가 결과는?" is never answered with the first round's result; a plan for the round may answer.

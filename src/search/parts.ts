@@ -9,7 +9,7 @@
 import type { Analyzer, Unit } from '../analysis/analyzer.ts';
 import { clauses } from '../analysis/segments.ts';
 import { withUnits, type ParseContext, type ParsedQuestion } from '../query/parse.ts';
-import { coverage, type CoverageOptions } from './coverage.ts';
+import { coverageOf, type CoverageOptions } from './coverage.ts';
 import { evidenceGates } from './decide.ts';
 import type { FactIndex } from './fact-index.ts';
 import { FILTERS, type FilterContext } from './filters.ts';
@@ -42,7 +42,8 @@ export function createPartsReader(ctx: PartsContext) {
       const sub = withUnits({ text: q.text, norm: q.norm, lang: q.lang, intents: q.intents, ...(q.counted ? { counted: q.counted } : {}), personal: q.personal }, own, ctx.parse);
       const keeps = (r: Ranked) => FILTERS.every((f) => f.keep(sub, r.entry, ctx.filters));
       const candidates = [...ranking.kept.slice(0, CANDIDATES), ...ranking.removed.slice(0, CANDIDATES)].filter(keeps).sort((a, b) => b.score - a.score);
-      return { candidates, evidence: (r) => coverage(sub, r.entry, ctx.index, ctx.markers, ctx.coverage).value * evidenceGates(r) };
+      const coverage = coverageOf(sub, ctx.index, ctx.markers, ctx.coverage);
+      return { candidates, evidence: (r) => coverage(r.entry).value * evidenceGates(r) };
     });
     return partsAnswered(parts, ctx.minEvidence);
   };

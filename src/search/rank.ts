@@ -4,11 +4,11 @@
  * then score each by the named rules (rules.ts). Ties break by id, so answers are stable.
  */
 import type { ParsedQuestion } from '../query/parse.ts';
-import { coverage, type Coverage, type CoverageOptions } from './coverage.ts';
+import { coverageOf, type Coverage, type CoverageOptions } from './coverage.ts';
 import type { ClosestExample, ExampleMatcher } from './examples.ts';
 import type { FactEntry, FactIndex } from './fact-index.ts';
 import { FILTERS, type FilterContext } from './filters.ts';
-import { RULES, type RuleKnobs } from './rules.ts';
+import { RULES, type RuleInput, type RuleKnobs } from './rules.ts';
 
 export interface RankOptions {
   /** How many BM25 hits are scored. */
@@ -31,8 +31,8 @@ export interface Ranked {
   bm25: number;
   coverage: Coverage;
   example?: ClosestExample;
-  /** Each rule's factor, in rule order. */
-  factors: { rule: string; factor: number }[];
+  /** Each rule's factor, in the order of RULES (named only by explain(): most candidates are never shown). */
+  factors: number[];
   /** The filter that removed it, when one did. */
   filteredBy?: string;
 }
@@ -45,46 +45,65 @@ export interface Ranking {
 }
 
 export function createRanker(index: FactIndex, examples: ExampleMatcher, filterCtx: FilterContext, home: string, counterWords: readonly string[], opts: RankOptions) {
+  const knobs = RULES.map((r) => opts.rules[r.name]);
   const counters = new RegExp(`^(?:${[...counterWords].join('|')})$`);
   /** Leads of topics the question only names ("K-Fold가 뭐야?", "AI 특화모델 프로젝트 설명좀"). */
   function namedTopicLeads(q: ParsedQuestion): Set<string> {
     const asked = q.units.filter((u) => !u.context);
     // A counter (몇 장) says what kind of number is wanted, not which topic.
     const naming = asked.filter((u) => !u.framing && !counters.test(u.tokens[0]!)).map((u) => u.tokens[0]!);
-    return new Set(
-      index.topicTerms
-        .filter((t) => naming.every((h) => t.terms.has(h)))
-        // Generic words (몇 팀 뽑는 공모) name a topic of another programme only when the question names a programme or a party.
-        .filter((t) => q.programme.by !== 'home' || t.scope === home || t.scope === 'general')
-        .map((t) => t.lead)
-        // A lead gets the bonus only if it says what the question names itself, not just via its topic's name.
-        .filter((id) => asked.every((u) => u.framing || index.entries.get(id)!.own.has(u.tokens[0]!))),
-    );
+    const leads = new Set<string>();
+    for (const t of index.topicTerms) {
+      if (!naming.every((h) => t.terms.has(h))) continue;
+      // Generic words (몇 팀 뽑는 공모) name a topic of another programme only when the question names a programme or a party.
+      if (q.programme.by === 'home' && t.scope !== home && t.scope !== 'general') continue;
+      // A lead gets the bonus only if it says what the question names itself, not just via its topic's name.
+      const own = index.entries.get(t.lead)!.own;
+      if (asked.every((u) => u.framing || own.has(u.tokens[0]!))) leads.add(t.lead);
+    }
+    return leads;
   }
 
   return function rank(q: ParsedQuestion, withRemoved = false): Ranking {
     // A word the corpus knows whole is searched whole; only an unknown compound by its bigrams.
-    const tokens = [...new Set(q.units.flatMap((u) => (index.df.has(u.tokens[0]!) ? [u.tokens[0]!] : u.tokens)))];
-    const found = index.search(tokens, opts.candidates);
-    const homeHits = q.programme.by === 'home' ? index.search(tokens, opts.homeCandidates, (id) => index.entries.get(id)!.scope === home) : [];
-    const hits = [...found, ...homeHits.filter((h) => !found.some((f) => f.id === h.id))];
-    const top = hits[0]?.score ?? 1;
-    const bm25 = new Map(hits.map((h) => [h.id, h.score]));
+    const unique = new Set<string>();
+    for (const u of q.units) {
+      if (index.df.has(u.tokens[0]!)) unique.add(u.tokens[0]!);
+      else for (const t of u.tokens) unique.add(t);
+    }
+    const tokens = [...unique];
+    const homeList = { limit: opts.homeCandidates, keep: (id: string) => index.entries.get(id)!.scope === home };
+    const [found = [], homeHits = []] = index.search(tokens, q.programme.by === 'home' ? [{ limit: opts.candidates }, homeList] : [{ limit: opts.candidates }]);
+    // The hits by id, in order: the best overall, then the home programme's others.
+    const bm25 = new Map<string, number>();
+    for (const h of [...found, ...homeHits]) if (!bm25.has(h.id)) bm25.set(h.id, h.score);
+    const top = found[0]?.score ?? homeHits[0]?.score ?? 1;
     // The closest examples of the BM25 hits, and of the facts close enough to be scored anyway.
-    const closest = examples.closest(q, (id, sim) => bm25.has(id) || sim >= opts.exampleRecall);
-    const ids = [...hits.map((h) => h.id), ...[...closest].filter(([id, c]) => c.sim >= opts.exampleRecall && !bm25.has(id)).map(([id]) => id)];
+    const closest = examples.closest(q, { facts: bm25.keys(), minSim: opts.exampleRecall });
+    const ids = [...bm25.keys()];
+    for (const [id, c] of closest) if (c.sim >= opts.exampleRecall && !bm25.has(id)) ids.push(id);
     const leads = namedTopicLeads(q);
+    const coverage = coverageOf(q, index, filterCtx.markers, opts.coverage);
     const kept: Ranked[] = [];
     const removed: Ranked[] = [];
     for (const id of ids) {
       const entry = index.entries.get(id)!;
       const failed = FILTERS.find((f) => !f.keep(q, entry, filterCtx));
       if (failed && !withRemoved) continue;
-      const cov = coverage(q, entry, index, filterCtx.markers, opts.coverage);
+      const cov = coverage(entry);
       const example = closest.get(id);
-      const input = { q, e: entry, coverage: cov, bm25Share: (bm25.get(id) ?? 0) / top, ...(example ? { example } : {}), namedTopicLead: leads.has(id) };
-      const factors = RULES.map((r) => ({ rule: r.name, factor: r.factor(input, opts.rules[r.name]) }));
-      const ranked: Ranked = { id, entry, score: factors.reduce((p, f) => p * f.factor, 1), bm25: bm25.get(id) ?? 0, coverage: cov, ...(example ? { example } : {}), factors };
+      const bm25Score = bm25.get(id) ?? 0;
+      const input: RuleInput = { q, e: entry, coverage: cov, bm25Share: bm25Score / top, namedTopicLead: leads.has(id) };
+      if (example) input.example = example;
+      const factors: number[] = [];
+      let score = 1;
+      for (let i = 0; i < RULES.length; i++) {
+        const factor = RULES[i]!.factor(input, knobs[i]!);
+        factors.push(factor);
+        score *= factor;
+      }
+      const ranked: Ranked = { id, entry, score, bm25: bm25Score, coverage: cov, factors };
+      if (example) ranked.example = example;
       if (failed) removed.push({ ...ranked, filteredBy: failed.name });
       else kept.push(ranked);
     }

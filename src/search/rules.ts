@@ -70,13 +70,19 @@ export const RULES: Rule[] = [
     describe: "the question's words among the fact's curated keywords",
     factor: (x, k) => {
       const units = x.q.units;
-      return units.length ? 1 + (k * units.filter((u) => x.e.keywords.has(u.tokens[0]!)).length) / units.length : 1;
+      let found = 0;
+      for (const u of units) if (x.e.keywords.has(u.tokens[0]!)) found++;
+      return units.length ? 1 + (k * found) / units.length : 1;
     },
   },
   {
     name: 'intentGiven',
     describe: 'gives the kinds of answer asked for (a date, a number, an amount, a reason)',
-    factor: (x, k) => 1 + k * x.q.intents.filter((i) => i !== 'define' && x.e.gives.has(i)).length,
+    factor: (x, k) => {
+      let given = 0;
+      for (const i of x.q.intents) if (i !== 'define' && x.e.gives.has(i)) given++;
+      return 1 + k * given;
+    },
   },
   {
     name: 'intentUnmet',
@@ -96,8 +102,8 @@ export const RULES: Rule[] = [
     describe: 'names someone the question does not, when it asks who',
     factor: (x, k) => {
       if (!x.q.intents.includes('who')) return 1;
-      const asked = new Set(x.q.units.map((u) => u.tokens[0]!));
-      return [...x.e.entities].some((t) => !asked.has(t)) ? 1 + k : 1 - k;
+      for (const t of x.e.entities) if (!x.q.units.some((u) => u.tokens[0] === t)) return 1 + k;
+      return 1 - k;
     },
   },
   {
