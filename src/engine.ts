@@ -87,7 +87,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   function run(q: ParsedQuestion, withRemoved = false) {
     const ranking = rank(q, withRemoved);
     // A clause of the question may be answered by a fact a filter removed for the whole (parts.ts).
-    const parts = () => answersParts(q, withRemoved ? ranking : rank(q, true));
+    const parts = () => answersParts(q, () => (withRemoved ? ranking : rank(q, true)));
     return { q, ranking, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim, parts) };
   }
 

@@ -45,8 +45,9 @@ export function createComposer(corpus: Corpus, index: FactIndex, opts: ComposeOp
       if (!chosen.includes(r.id)) chosen.push(r.id);
     }
     const scoreOf = new Map([...ranked, ...(decision.parts ?? [])].map((r) => [r.id, r.score]));
-    // Listed by score after the first (the JSON's contract): a related fact scoring above one chosen
-    // before it (another programme's, after the answer's own) is left out rather than moved up.
+    // Listed by score after the second (the JSON's contract), which is placed where it is on purpose
+    // (the plan a later fact superseded, or another clause's answer): a related fact scoring above
+    // one chosen before it (another programme's, after the answer's own) is left out, not moved up.
     const answers: AnswerItem[] = [];
     for (const a of chosen.slice(0, 1 + opts.maxRelated).map((id) => item(facts.get(id)!, q.lang, scoreOf.get(id) ?? best.score))) {
       if (answers.length < 2 || a.score <= answers.at(-1)!.score) answers.push(a);

@@ -34,12 +34,15 @@ export interface PartsContext {
  * removed for the whole question may answer a clause whose own names it agrees with.
  */
 export function createPartsReader(ctx: PartsContext) {
-  return function answersParts(q: ParsedQuestion, ranking: Ranking): Ranked[] | undefined {
+  /** `rankAll`: the question's ranking with the candidates a filter removed, asked for only when it has clauses. */
+  return function answersParts(q: ParsedQuestion, rankAll: () => Ranking): Ranked[] | undefined {
     const texts = clauses(q.text);
     if (texts.length < 2) return undefined;
     const units = clauseUnits(q, texts.map((t) => new Set(ctx.analyzer.units(t).map((u) => u.tokens[0]!))));
+    if (units.length < 2) return undefined;
+    const ranking = rankAll();
     const parts = units.map((own): Clause => {
-      const sub = withUnits({ text: q.text, norm: q.norm, lang: q.lang, intents: q.intents, ...(q.counted ? { counted: q.counted } : {}), personal: q.personal }, own, ctx.parse);
+      const sub = withUnits(q, own, ctx.parse);
       const keeps = (r: Ranked) => FILTERS.every((f) => f.keep(sub, r.entry, ctx.filters));
       const candidates = [...ranking.kept.slice(0, CANDIDATES), ...ranking.removed.slice(0, CANDIDATES)].filter(keeps).sort((a, b) => b.score - a.score);
       const coverage = coverageOf(sub, ctx.index, ctx.markers, ctx.coverage);
