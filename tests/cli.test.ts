@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { runAsk } from '../adapters/cli/ask.ts';
 import { runChat } from '../adapters/cli/chat.ts';
 import { openQuestionLog } from '../runtime/question-log.ts';
-import { loadEngine } from '../src/index.ts';
+import { renderExplanation } from '../adapters/cli/format.ts';
+import { createEngine, loadCorpus, loadEngine } from '../src/index.ts';
+import { fixtureCorpus } from './helpers/tmp-corpus.ts';
 
 const engine = loadEngine();
 
@@ -85,6 +87,11 @@ describe('ask CLI contract', () => {
     expect(r.out).toMatch(/^ {4}closest example \([\d.]+\): /m);
     const json = JSON.parse((await ask(['--json', '--explain', 'clear'])).out);
     expect(json.decision).toEqual({ answered: false, reason: 'noise' });
+  });
+
+  it('--explain names the facts that answer the other clauses of a question', () => {
+    const x = createEngine(loadCorpus(fixtureCorpus('rules-corpus')), { today: () => '2026-12-06' }).explain('K-Fold 언제 공개돼? 그리고 카이스트 모델 이름은?');
+    expect(renderExplanation(x)).toMatch(/^decision: answer kfold-release-plan \(tier all\), other clauses by kaist-model-name$/m);
   });
 
   it('rejects unknown options and a missing question with usage and exit code 2', async () => {

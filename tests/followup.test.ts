@@ -123,6 +123,18 @@ describe('follow-ups', () => {
     expect(r && 'readings' in r ? r.readings[0]!.map((u) => u.tokens[0]) : []).toEqual([marker, '~gpu', '장']);
   });
 
+  it('"모델은요?" leans on the last question like "모델은?"', () => {
+    const lex = compileLexicon(LEXICON);
+    const prev: Turn = { lang: 'ko', units: [{ tokens: ['~motif'], alias: true, entity: true }], intents: [], factIds: ['x'] };
+    const own = [{ tokens: ['~release'], alias: true }, { tokens: ['~model'], alias: true }];
+    const ask = (text: string) => ({ text, norm: text, lang: 'ko', asking: own, units: own, entities: [], intents: [], programme: { id: 'specialized', by: 'home' }, personal: false }) as unknown as ParsedQuestion;
+    for (const text of ['실제로 나온 모델은?', '실제로 나온 모델은요?']) {
+      const r = resolveFollowUp(ask(text), prev, lex);
+      expect(r && 'fallback' in r ? r.fallback : undefined).toBeUndefined();
+      expect(r?.kind).toBe('attribute-swap');
+    }
+  });
+
   it('a self-contained question is never merged', () => {
     const [, b] = thread('루닛 사업비 얼마야?', '독파모 2차 평가 언제야?');
     expect(b!.followUp).toBeUndefined();

@@ -79,6 +79,13 @@ describe('rules', () => {
     expect(c.coverage).toBe(1);
   });
 
+  it('coverage: a round weighs less than the words it qualifies (the filters already make a fact agree with it)', () => {
+    const covered = (e: typeof engine) => e.explain('2차 사업비?').candidates.find((x) => x.id === 'dokpamo-round2-plan')!.coverage;
+    const roundsWeighFully = createEngine(corpus, { today: () => TODAY, rank: { ...defaultOptions.rank, coverage: { ...defaultOptions.rank.coverage, constraintWeight: 1 } } });
+    expect(covered(engine)).toBeLessThan(0.3);
+    expect(covered(roundsWeighFully)).toBeGreaterThan(0.5);
+  });
+
   it('programme: a question naming no programme leans to the home programme\'s facts', () => {
     expect(factor('GPU 몇 장?', 'gpu-per-team', 'programme')).toBeCloseTo(1 + defaultOptions.rank.rules.programme);
     expect(factor('GPU 몇 장?', 'gpu-national', 'programme')).toBe(1);
