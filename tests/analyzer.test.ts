@@ -388,3 +388,25 @@ describe('clauses', () => {
   ])('%s', (text, expected) => expect(clauses(text)).toEqual(expected));
 });
 
+
+describe('a name given as an instance of a kind does not narrow the question', () => {
+  const named = new Analyzer([
+    { id: 'lunit', terms: ['루닛', 'Lunit'], entity: true },
+    { id: 'samsung', terms: ['삼성', 'Samsung'], entity: true },
+    { id: 'lg', terms: ['LG'], entity: true },
+  ]);
+  const instances = (text: string) => named.units(text).filter((u) => u.instance).map((u) => u.tokens[0]);
+  it('X 같은, X처럼, 삼성이나 LG 같은, like X, such as X or Y', () => {
+    expect(instances('삼성 같은 대기업도 주관할 수 있어?')).toEqual(['~samsung']);
+    expect(instances('루닛처럼 병원 많은 컨소 또 있어?')).toEqual(['~lunit']);
+    expect(instances('삼성이나 LG 같은 대기업이 주관 맡을 수 있었어?')).toEqual(['~samsung', '~lg']);
+    expect(instances('can big companies like Samsung or LG lead a consortium?')).toEqual(['~samsung', '~lg']);
+    expect(instances('firms such as Lunit')).toEqual(['~lunit']);
+  });
+  it('but not the subject itself, nor "what is X like", nor "would like"', () => {
+    expect(instances('루닛 모델 같은 거 또 나와?')).toEqual([]);
+    expect(instances('루닛 같이 참여한 병원은?')).toEqual([]);
+    expect(instances('what are salaries like for Lunit researchers?')).toEqual([]);
+    expect(instances('I would like Lunit budget numbers')).toEqual([]);
+  });
+});

@@ -106,6 +106,12 @@ describe('filters', () => {
     expect(top(engine, '카이스트 GPU 사업비 얼마야?')).toBe('kaist-budget');
   });
 
+  it('entity: a name given only as an instance (LG 같은 대기업) does not narrow the question', () => {
+    expect(removedBy('LG 팀은 GPU 몇 장 받아?', 'gpu-per-team')).toBe('entity');
+    expect(removedBy('LG 같은 팀도 GPU 몇 장 받아?', 'gpu-per-team')).toBeUndefined();
+    expect(top(engine, 'LG 같은 팀도 GPU 몇 장 받아?')).toBe('gpu-per-team');
+  });
+
   it('round-year-version: a round, a year or a version the question names must be the fact\'s', () => {
     expect(removedBy('독파모 3차 평가 언제?', 'dokpamo-round2-plan')).toBe('round-year-version');
     expect(removedBy('K-Fold 3.0 언제 나와?', 'kfold-release-plan')).toBe('round-year-version');

@@ -72,7 +72,7 @@ export function parseQuestion(text: string, ctx: ParseContext): ParsedQuestion {
 export function withUnits(base: Pick<ParsedQuestion, 'text' | 'norm' | 'lang' | 'intents' | 'counted' | 'personal'>, units: Unit[], ctx: ParseContext): ParsedQuestion {
   const asking = units.filter((u) => !u.context);
   const heads = asking.map((u) => u.tokens[0]!);
-  const entities = asking.filter((u) => u.entity).map((u) => u.tokens[0]!);
+  const entities = asking.filter((u) => u.entity && !u.instance).map((u) => u.tokens[0]!);
   return {
     ...base,
     units,

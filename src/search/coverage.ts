@@ -118,7 +118,7 @@ export function coverageOf(q: ParsedQuestion, index: FactIndex, markers: Readonl
       }
       // A preamble's words count only where the fact has them: "2026 AI budget: 10.1tn or 9.9tn?"
       // names its subject before the colon, "fact-checking a caption:" names only who asks.
-      total += u.context ? weight * share : weight;
+      total += u.context || u.instance ? weight * share : weight;
       got += weight * share;
     }
     return { value: total === 0 ? 0 : got / total, matched, missing, unknown };
