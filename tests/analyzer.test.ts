@@ -169,6 +169,11 @@ describe('intents: what kind of answer a question wants, and what a fact gives',
     expect(intents('K-Fold 모델 크기는 얼마로 한대요?')).not.toContain('amount');
   });
 
+  it('money named as the thing asked for asks for an amount without 얼마', () => {
+    for (const q of ["what's korea's 2027 AI budget number?", 'What is Samsung SDS revenue?', '업스테이지 기업가치 어떻게 평가받았어?', 'trillion labs researcher salaries?']) expect(intents(q)).toContain('amount');
+    expect(intents('what is the budget for?')).not.toContain('amount');
+  });
+
   it('어디서 (where) is not a who-question', () => {
     expect(intents('루닛 모델 어디서 써?')).not.toContain('who');
   });
