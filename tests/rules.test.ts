@@ -86,6 +86,13 @@ describe('rules', () => {
     expect(covered(roundsWeighFully)).toBeGreaterThan(0.5);
   });
 
+  it('coverage: a casual verb form (들어왔어) weighs at most verbFormMaxIdf, however rare facts make it', () => {
+    const withCap = (cap: number) => createEngine(corpus, { today: () => TODAY, rank: { ...defaultOptions.rank, coverage: { ...defaultOptions.rank.coverage, verbFormMaxIdf: cap } } });
+    const covered = (e: typeof engine) => e.explain('루닛 사업비 들어왔어?').candidates.find((x) => x.id === 'lunit-budget')!.coverage;
+    expect(covered(withCap(0.3))).toBeGreaterThan(0.9);
+    expect(covered(withCap(99))).toBeLessThan(0.85);
+  });
+
   it('programme: a question naming no programme leans to the home programme\'s facts', () => {
     expect(factor('GPU 몇 장?', 'gpu-per-team', 'programme')).toBeCloseTo(1 + defaultOptions.rank.rules.programme);
     expect(factor('GPU 몇 장?', 'gpu-national', 'programme')).toBe(1);

@@ -27,6 +27,11 @@ export interface CoverageOptions {
   predicateWeight: number;
   /** How much a known verb form weighs (가는): it frames more than it names. */
   knownPredicateWeight: number;
+  /**
+   * The most idf a verb form counts with: a casual form (났어, 들어감) is rare because facts are
+   * written formally, not because it says much.
+   */
+  verbFormMaxIdf: number;
   /** How much a word of a preamble or aside weighs beside the part that asks. */
   contextWeight: number;
   /**
@@ -82,7 +87,7 @@ export function coverageOf(q: ParsedQuestion, index: FactIndex, markers: Readonl
     const wholeKnown = index.df.has(u.tokens[0]!);
     const weight =
       (constraint ? o.constraintWeight : 1) *
-      (wholeKnown ? rarest : Math.max(rarest, index.unknownIdf * (u.predicate ? o.predicateWeight : o.compoundWeight))) *
+      (wholeKnown ? (u.verbForm ? Math.min(rarest, o.verbFormMaxIdf) : rarest) : Math.max(rarest, index.unknownIdf * (u.predicate ? o.predicateWeight : o.compoundWeight))) *
       (u.verbForm ? o.knownPredicateWeight : 1) *
       (u.context ? o.contextWeight : 1);
     steps.push({ unit: u, weight, wholeKnown });
