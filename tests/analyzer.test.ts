@@ -42,6 +42,8 @@ describe('stripKorean: particles and endings come off, nouns stay whole', () => 
     ['선정됐나요', '선정'],
     ['지원되나요', '지원'],
     ['참여했나', '참여'],
+    ['발표회때', '발표회'], // 때 (when) glued to its word
+    ['대선때는', '대선'],
     ['평가', '평가'],
     ['단계평가', '단계평가'],
     ['결과는', '결과'],
