@@ -193,13 +193,14 @@ describe('intents: what kind of answer a question wants, and what a fact gives',
 });
 
 describe('a word before a bound noun (거, 것) is a verb form', () => {
-  it.each(['모인 거임', '노리는 거야', '달라진 것'])('%s', (q) => {
+  it.each(['모인 거임', '노리는 거야', '달라진 것', '들어갈 수 있어', '받을 수도 있나'])('%s', (q) => {
     const [first] = analyzer.units(q);
     expect(first?.predicate).toBe(true);
   });
 
   it('a noun elsewhere stays a noun', () => {
     expect(analyzer.units('모인 기관')[0]?.predicate).toBeFalsy();
+    expect(analyzer.units('토큰 수 몇 개')[0]?.predicate).toBeFalsy(); // 수 after a noun counts it
   });
 });
 

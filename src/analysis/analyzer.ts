@@ -10,7 +10,7 @@ import type { Lang } from '../types.ts';
 import { AliasIndex } from './aliases.ts';
 import { findDates, MONTHS } from './dates.ts';
 import { stemEnglish } from './english.ts';
-import { Korean } from './korean.ts';
+import { jongseong, Korean } from './korean.ts';
 import { compileLexicon, type Lexicon } from './lexicon.ts';
 import { fold, numbersAsDigits } from './normalize.ts';
 import { findOrdinals, ordinalPattern, ROUND_NOUNS } from './ordinals.ts';
@@ -59,6 +59,8 @@ function isInstance(norm: string, a: number, b: number): boolean {
   // "what are salaries like for X" asks how things are for X.
   return INSTANCE_BEFORE.test(before) && !/\bwhat\b[^?.!]*\blike\s+(?:for\s+|at\s+|in\s+)?$/.test(before);
 }
+/** 수 as the next word, as in 할 수 있다 (can). */
+const CAN_AFTER = /^\s+수(?:가|는|도|도록)?(?:\s|있|없|$)/;
 const isHangul = (code: number) => code >= 0xac00 && code <= 0xd7a3;
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 const isLatinOrDigit = (code: number) => (code >= 0x61 && code <= 0x7a) || isDigit(code);
@@ -217,7 +219,9 @@ export class Analyzer {
     if (tokens.length === 0) return undefined;
     // One unknown syllable (봄, 줌) is nearly always a verb form; content nouns of one syllable are in the corpus.
     // A word before a bound noun (모인 거, 노리는 것, 달라진 게) modifies it: a verb form.
-    const predicate = hangul ? word.length === 1 || k.isPredicate(word) || BOUND_NOUN_AFTER.test(rest.slice(at + raw.length)) : this.lexicon.english.lightVerbs.has(word) || /[a-z]{3}(ing|ed)$/.test(word);
+    const after = rest.slice(at + raw.length);
+    // A word closed by ㄹ before 수 (들어갈 수, 받을 수 있어) is a verb's future form: "can".
+    const predicate = hangul ? word.length === 1 || k.isPredicate(word) || BOUND_NOUN_AFTER.test(after) || (jongseong(word.at(-1)!) === 8 && CAN_AFTER.test(after)) : this.lexicon.english.lightVerbs.has(word) || /[a-z]{3}(ing|ed)$/.test(word);
     // Still a verb once stripped (가는, 만들어 → 만들), not a noun under 하다/되다 (선정됐어 → 선정).
     const removed = word.slice(tokens[0]!.length);
     const verbForm =
