@@ -93,6 +93,12 @@ describe('rules', () => {
     expect(covered(withCap(99))).toBeLessThan(0.85);
   });
 
+  it('coverage: a word inside an alias name the fact mentions (소버린 of 소버린 AI) earns part credit', () => {
+    const c = engine.explain('특화 사업이랑 소버린 연결?').candidates.find((x) => x.id === 'programme-sovereign-ai-mention')!;
+    expect(c.missing).not.toContain('소버린');
+    expect(engine.explain('특화 사업이랑 소버린 연결?').candidates.find((x) => x.id === 'selection')!.missing).toContain('소버린');
+  });
+
   it('programme: a question naming no programme leans to the home programme\'s facts', () => {
     expect(factor('GPU 몇 장?', 'gpu-per-team', 'programme')).toBeCloseTo(1 + defaultOptions.rank.rules.programme);
     expect(factor('GPU 몇 장?', 'gpu-national', 'programme')).toBe(1);

@@ -263,6 +263,19 @@ export class Analyzer {
     return [...asking, ...context];
   }
 
+  /**
+   * The Hangul words inside the alias names `text` mentions, with their bigrams (국가AI컴퓨팅센터 →
+   * 국가, 컴퓨팅센터, 센터 …): a question may name a thing by a part of its name (해남 센터).
+   */
+  aliasNameParts(text: string): Set<string> {
+    const norm = this.normalize(text);
+    const parts = new Set<string>();
+    for (const { ranges } of this.aliases.matches(norm)) {
+      for (const [a, b] of ranges) for (const w of norm.slice(a, b).match(/[가-힣]{2,}/g) ?? []) for (const t of hangulTokens(w)) parts.add(t);
+    }
+    return parts;
+  }
+
   /** All tokens of `text`, flattened (what BM25 searches). */
   tokens(text: string): string[] {
     return this.units(text).flatMap((u) => u.tokens);

@@ -137,7 +137,7 @@ export function coverageOf(q: ParsedQuestion, index: FactIndex, markers: Readonl
 function credit(t: string, e: FactEntry, ownMarkers: readonly string[], o: CoverageOptions): number {
   // `terms` holds every token of the fact (its words, own tokens and example words too): most
   // words of a question are not among them, and one lookup says so.
-  if (!e.terms.has(t)) return ownMarkers.includes(t) ? 1 : 0;
+  if (!e.terms.has(t)) return ownMarkers.includes(t) ? 1 : e.aliasParts.has(t) ? o.partCredit : 0;
   return e.words.has(t) || ownMarkers.includes(t) ? 1 : e.own.has(t) ? o.partCredit : e.exampleWords.has(t) ? o.exampleCredit : o.topicCredit;
 }
 

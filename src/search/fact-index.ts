@@ -31,6 +31,8 @@ export interface FactEntry {
   words: Set<string>;
   /** Whole words and concepts of its example questions. */
   exampleWords: Set<string>;
+  /** Hangul words and bigrams inside the alias names its statements mention (센터 in 국가AI컴퓨팅센터). */
+  aliasParts: Set<string>;
   /** The organisations, people and models its statements name. */
   entities: Set<string>;
   /** Tokens of its curated keywords. */
@@ -131,6 +133,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
       stated,
       words: union(heads(ko.units), heads(en.units), heads(kw.units)),
       exampleWords: new Set(examples.flatMap((e) => heads(e.units))),
+      aliasParts: analyzer.aliasNameParts(f.ko),
       entities: new Set([...stated].filter((t) => entityTokens.has(t))),
       keywords: new Set(kw.tokens),
       examples: examples.map((e) => ({ text: e.text, heads: heads(e.units.filter((u) => !u.framing)), verbForms: new Set(heads(e.units.filter((u) => u.verbForm))) })),
