@@ -23,3 +23,10 @@ describe('closest example', () => {
     expect(matcher.closest(question('budget'), { facts: [], minSim: 0.8 }).get('c')).toEqual({ sim: 1, text: 'budget' });
   });
 });
+
+describe('similarity stays within 0 and 1', () => {
+  it('a head that is a verb form in the example but not in the question does not lift it past 1', () => {
+    const m = createQuestionMatcher([{ owner: 'a', text: 'gpu 줘', heads: ['gpu', '줘'], verbForms: new Set(['줘']) }], index, 0.4);
+    expect(m.closest(question('gpu 줘')).get('a')?.sim).toBe(1);
+  });
+});

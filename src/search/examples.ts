@@ -84,7 +84,8 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
       const ownersMet: number[] = [];
       for (let i = 0; i < met; i++) {
         const n = touched[i]!;
-        const sim = (2 * shared[n]!) / (qTotal + totals[n]!);
+        // At most 1: a head weighs less where it is a verb form, and the two sides may differ there.
+        const sim = Math.min(1, (2 * shared[n]!) / (qTotal + totals[n]!));
         shared[n] = 0;
         const o = ownerOf[n]!;
         if (bestItem[o] === -1) ownersMet.push(o);
