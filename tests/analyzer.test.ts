@@ -314,6 +314,18 @@ describe('preambles in chat', () => {
   });
 });
 
+describe('a pronoun in the part that asks points back to the names of the preamble', () => {
+  const a = new Analyzer([{ id: 'motif', terms: ['Motif', '모티프'], entity: true }, { id: 'roadmap', terms: ['roadmap', '로드맵'] }]);
+  const contextOf = (text: string, token: string) => a.questionUnits(text).find((u) => u.tokens[0] === token)?.context;
+  it('"their roadmap" after a preamble naming Motif asks about Motif', () => {
+    expect(contextOf("we're evaluating Motif as a vendor. what's their roadmap?", '~motif')).toBeUndefined();
+    expect(contextOf('모티프 검토 중인데요. 거기 로드맵 어떻게 돼요?', '~motif')).toBeUndefined();
+  });
+  it('without one, the preamble stays context', () => {
+    expect(contextOf("we're evaluating Motif as a vendor. what's the model roadmap for the consortium?", '~motif')).toBe(true);
+  });
+});
+
 describe('an attribute is meant, not found inside another word', () => {
   const a = new Analyzer([
     { id: 'personal', terms: ['나이', '연봉'], attribute: true },
