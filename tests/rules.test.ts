@@ -125,6 +125,12 @@ describe('filters', () => {
     expect(top(engine, 'LG 같은 팀도 GPU 몇 장 받아?')).toBe('gpu-per-team');
   });
 
+  it('attribute: a location is given by a statement or by the curated keywords (a place is named, not labelled)', () => {
+    expect(top(engine, '설명회 위치 어디야?')).toBe('briefing-venue');
+    expect(removedBy('루닛 사업비 위치 어디야?', 'lunit-budget')).toBe('attribute');
+    expect(engine.ask('루닛 사업비 위치 어디야?').answered).toBe(false);
+  });
+
   it('round-year-version: a round, a year or a version the question names must be the fact\'s', () => {
     expect(removedBy('독파모 3차 평가 언제?', 'dokpamo-round2-plan')).toBe('round-year-version');
     expect(removedBy('K-Fold 3.0 언제 나와?', 'kfold-release-plan')).toBe('round-year-version');

@@ -23,7 +23,7 @@ export interface AliasGroupInput {
   entity?: boolean;
   framing?: boolean;
   /** Something a question asks for (a licence, downloads): matched by its terms only, never by stem. */
-  attribute?: boolean;
+  attribute?: boolean | 'keywords';
   broader?: readonly string[];
 }
 
@@ -200,7 +200,7 @@ export class AliasIndex {
       broader: (g.broader ?? []).map((b) => `~${b}`),
       entity: g.entity ?? false,
       framing: g.framing ?? false,
-      attribute: g.attribute ?? false,
+      attribute: Boolean(g.attribute),
     }));
     groups.forEach((g, i) => {
       const c = this.concepts[i]!;

@@ -112,7 +112,7 @@ function tokensOf(units: readonly Unit[], mentions: ReadonlyMap<string, number>)
   return tokens;
 }
 
-type AliasInput = Pick<AliasGroup, 'id' | 'terms'> & { entity?: boolean; framing?: boolean; attribute?: boolean; broader?: string[] };
+type AliasInput = Pick<AliasGroup, 'id' | 'terms'> & { entity?: boolean; framing?: boolean; attribute?: boolean | 'keywords'; broader?: string[] };
 
 export class Analyzer {
   readonly lexicon: Lexicon;

@@ -97,9 +97,10 @@ export const AliasGroup = z.strictObject({
   entity: z.boolean().default(false),
   /**
    * Something a question asks for (a name, a licence, a score, a chief executive): only a fact whose
-   * statement gives it answers, not one that merely lists the word among its keywords.
+   * statement gives it answers, not one that merely lists the word among its keywords. `keywords`:
+   * its keywords may give it too (a place is named in a statement, not labelled: 해남 솔라시도).
    */
-  attribute: z.boolean().default(false),
+  attribute: z.union([z.boolean(), z.literal('keywords')]).default(false),
   /**
    * Words that frame a question rather than name its subject (결과 나왔어, 어떻게 됐어): matched so
    * their words are not read as content, then left out of coverage.

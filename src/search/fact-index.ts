@@ -64,6 +64,8 @@ export interface FactIndex {
   /** Alias concepts that name a participant of a programme (Lunit → specialized). */
   participantOf: Map<string, string>;
   attributeTokens: Set<string>;
+  /** Attributes a fact's curated keywords may give as well as its statements (a location). */
+  keywordAttributes: Set<string>;
   entityTokens: Set<string>;
   /** Facts that name a participant of some programme. */
   namesParticipant: Set<string>;
@@ -173,6 +175,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     })),
     participantOf,
     attributeTokens: new Set(corpus.aliases.filter((g) => g.attribute).map((g) => `~${g.id}`)),
+    keywordAttributes: new Set(corpus.aliases.filter((g) => g.attribute === 'keywords').map((g) => `~${g.id}`)),
     entityTokens,
     namesParticipant: new Set([...entries].filter(([, e]) => [...e.terms].some((t) => participants.has(t))).map(([id]) => id)),
     knownUntil: corpus.facts.flatMap((f) => f.sources.map((s) => corpus.sources.get(s)!.date)).reduce((a, b) => (a > b ? a : b), '0000-00-00'),

@@ -46,6 +46,6 @@ export const FILTERS: Filter[] = [
     // A name is also given by quoting it (독자 파운데이션 모델 '솔라 WBL').
     name: 'attribute',
     describe: 'states the attribute asked for (a name, a licence, a CEO), not just lists it as a keyword',
-    keep: (q, e, ctx) => q.attributes.every((t) => e.stated.has(t) || (t === ctx.nameAttribute && e.quotesName)),
+    keep: (q, e, ctx) => q.attributes.every((t) => e.stated.has(t) || (ctx.index.keywordAttributes.has(t) && e.keywords.has(t)) || (t === ctx.nameAttribute && e.quotesName)),
   },
 ];
