@@ -171,6 +171,11 @@ describe('intents: what kind of answer a question wants, and what a fact gives',
     expect(intents('K-Fold 모델 크기는 얼마로 한대요?')).not.toContain('amount');
   });
 
+  it('어디 asks who (어디 뽑혔어) but not where something is (어디 위치해, 어디에 있어, 어디서)', () => {
+    expect(intents('어디 뽑혔어?')).toContain('who');
+    for (const q of ['데이터센터 어디 위치해?', '센터 어디에 있어?', '발표회 어디서 했어?']) expect(intents(q)).not.toContain('who');
+  });
+
   it('money named as the thing asked for asks for an amount without 얼마', () => {
     for (const q of ["what's korea's 2027 AI budget number?", 'What is Samsung SDS revenue?', '업스테이지 기업가치 어떻게 평가받았어?', 'trillion labs researcher salaries?']) expect(intents(q)).toContain('amount');
     expect(intents('what is the budget for?')).not.toContain('amount');
