@@ -4,6 +4,7 @@ import { compact } from '../src/analysis/aliases.ts';
 import { Analyzer as BaseAnalyzer, detectLang, wordEnd } from '../src/analysis/analyzer.ts';
 import { stemEnglish } from '../src/analysis/english.ts';
 import { fold } from '../src/analysis/normalize.ts';
+import { findOrdinals, ordinalPattern } from '../src/analysis/ordinals.ts';
 import { clauses, questionParts as splitParts } from '../src/analysis/segments.ts';
 import { countedIn as counted } from '../src/query/counted.ts';
 import { gives, intents as questionIntents } from '../src/query/intents.ts';
@@ -127,6 +128,30 @@ describe('properties over random input', () => {
           if (end > at) words.push(`${at}:${s.slice(at, end)}`);
         }
         expect(words).toEqual([...s.matchAll(WORD)].map((m) => `${m.index}:${m[0]}`));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('fold skips normalisation only where NFC and NFKC change nothing', () => {
+    const full = (text: string) => text.normalize('NFC').replace(/[^\u3131-\u318E]+/g, (run) => run.normalize('NFKC')).toLowerCase().replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]/g, ' ');
+    // Hangul syllables, conjoining and compatibility jamo, full-width and composed letters, controls.
+    const char = fc.constantFrom('가', '힣', '각', '\u1100', '\u1161', '\u11A8', 'ㄱ', 'ㅋ', 'a', 'Z', '9', ' ', '\n', '\t', '\u0000', 'Ａ', '㈜', 'é', 'e\u0301', '…', '？', '\u200B');
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 12 }).map((cs) => cs.join('')), (s) => {
+        expect(fold(s)).toBe(full(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('the ordinal hint passes every text the ordinal pattern finds something in', () => {
+    const piece = fc.constantFrom('1', '2차', '3 단계', '첫', '두 번째', '세번째', 'first', '2nd', 'round', 'stage', 'phase', 'two', 'one', 'evaluation', 'team', '평가', '-', ' ', '.', '기');
+    const { english, korean } = analyzer.lexicon;
+    const { pattern, hint } = ordinalPattern(english, korean.numerals);
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }).map((ps) => ps.join('')), (s) => {
+        expect(findOrdinals(s, { pattern, hint }, english, korean.numerals)).toEqual(findOrdinals(s, { pattern, hint: /(?:)/ }, english, korean.numerals));
       }),
       { numRuns: 2000 },
     );

@@ -148,34 +148,55 @@ function longerElsewhere(found: { c: AliasConcept; ranges: [number, number][] }[
 
 /**
  * A trie over the terms' characters, so from each text position only the terms spelled there are
- * tried. Nodes are numbers (0 is the root) and all edges are in one map, keyed by the node and a
- * UTF-16 code unit: no map per node to build, and walking a text allocates nothing.
+ * tried. Nodes are numbers (0 is the root). Built once from all terms, then each node's edges sit
+ * side by side in typed arrays, sorted by code unit: walking a text is array reads (most nodes
+ * have one edge), with no hashing and no allocation, as it runs for every position of every text.
  */
 class Trie {
-  private readonly edges = new Map<number, number>();
   /** The root's edges by code unit (0: none), an array read: every position of every text starts there. */
   private readonly first = new Int32Array(65536);
+  /** The edges of node n are at [start[n], start[n + 1]): their code units (ascending) and the nodes they lead to. */
+  private readonly start: Int32Array;
+  private readonly codes: Uint16Array;
+  private readonly targets: Int32Array;
   /** The terms that end at each node (undefined at most nodes). */
   readonly termsAt: ({ c: AliasConcept; term: Term }[] | undefined)[] = [];
-  private nodes = 1;
 
-  add(chars: string, entry: { c: AliasConcept; term: Term }): void {
-    let node = 0;
-    for (let k = 0; k < chars.length; k++) {
-      const key = edge(node, chars.charCodeAt(k));
-      let child = this.edges.get(key);
-      if (child === undefined) {
-        this.edges.set(key, (child = this.nodes++));
-        if (node === 0) this.first[chars.charCodeAt(k)] = child;
+  constructor(entries: readonly { c: AliasConcept; term: Term }[]) {
+    // Built with a map keyed by node and code unit, then laid out flat.
+    const edges = new Map<number, number>();
+    let nodes = 1;
+    for (const entry of entries) {
+      const chars = entry.term.chars;
+      let node = 0;
+      for (let k = 0; k < chars.length; k++) {
+        const key = edge(node, chars.charCodeAt(k));
+        let child = edges.get(key);
+        if (child === undefined) edges.set(key, (child = nodes++));
+        node = child;
       }
-      node = child;
+      (this.termsAt[node] ??= []).push(entry);
     }
-    (this.termsAt[node] ??= []).push(entry);
+    const sorted = [...edges].sort(([a], [b]) => a - b); // by node, then code unit
+    this.start = new Int32Array(nodes + 1);
+    this.codes = new Uint16Array(sorted.length);
+    this.targets = new Int32Array(sorted.length);
+    sorted.forEach(([key, child], e) => {
+      const node = Math.floor(key / 65536);
+      const code = key % 65536;
+      if (node === 0) this.first[code] = child;
+      this.start[node + 1]!++;
+      this.codes[e] = code;
+      this.targets[e] = child;
+    });
+    for (let n = 0; n < nodes; n++) this.start[n + 1]! += this.start[n]!;
   }
 
   /** The node after `node` on this code unit, or undefined. */
   next(node: number, code: number): number | undefined {
-    return node === 0 ? this.first[code] || undefined : this.edges.get(edge(node, code));
+    if (node === 0) return this.first[code] || undefined;
+    for (let e = this.start[node]!, end = this.start[node + 1]!; e < end && this.codes[e]! <= code; e++) if (this.codes[e] === code) return this.targets[e];
+    return undefined;
   }
 }
 
@@ -183,7 +204,7 @@ const edge = (node: number, code: number) => node * 65536 + code;
 
 export class AliasIndex {
   private readonly concepts: AliasConcept[];
-  private readonly trie = new Trie();
+  private readonly trie: Trie;
   /** Single-word English alias terms by stem (allocate → allocat), to catch other forms. */
   private readonly byStem = new Map<string, AliasConcept>();
   private readonly broaderOf = new Map<string, string[]>();
@@ -202,6 +223,7 @@ export class AliasIndex {
       framing: g.framing ?? false,
       attribute: Boolean(g.attribute),
     }));
+    const entries: { c: AliasConcept; term: Term }[] = [];
     groups.forEach((g, i) => {
       const c = this.concepts[i]!;
       if (c.broader.length > 0) this.broaderOf.set(c.token, c.broader);
@@ -211,7 +233,7 @@ export class AliasIndex {
         .filter((t) => t.chars !== '')
         .sort((a, b) => b.chars.length - a.chars.length);
       for (const term of terms) {
-        this.trie.add(term.chars, { c, term });
+        entries.push({ c, term });
         for (let k = 0; k + 1 < term.chars.length; k++) if (mayGap(term, k)) this.gapPairs.add(edge(term.chars.charCodeAt(k), term.chars.charCodeAt(k + 1)));
       }
       this.longest = Math.max(this.longest, terms[0]?.chars.length ?? 0);
@@ -220,6 +242,7 @@ export class AliasIndex {
         if (/^[a-z]{4,}$/.test(term) && !this.byStem.has(stemEnglish(term))) this.byStem.set(stemEnglish(term), c);
       }
     });
+    this.trie = new Trie(entries);
   }
 
   /** The concept whose single-word English term has this word's stem (allocation → allocate). */
@@ -270,7 +293,9 @@ export class AliasIndex {
     for (let i = 0; i < chars.length; i++) {
       let node = this.trie.next(0, chars.charCodeAt(i));
       for (let j = i + 1; node !== undefined; j++) {
-        for (const { c, term } of this.trie.termsAt[node] ?? []) {
+        const ending = this.trie.termsAt[node];
+        for (let e = 0; ending !== undefined && e < ending.length; e++) {
+          const { c, term } = ending[e]!;
           const range = matchAt(norm, text, term, i);
           if (!range) continue;
           const list = byConcept.get(c);

@@ -7,13 +7,13 @@
  */
 import type { AliasGroup, LexiconData } from '../corpus/schema.ts';
 import type { Lang } from '../types.ts';
-import { AliasIndex } from './aliases.ts';
+import { AliasIndex, type AliasConcept } from './aliases.ts';
 import { findDates, MONTHS } from './dates.ts';
 import { stemEnglish } from './english.ts';
 import { jongseong, Korean } from './korean.ts';
 import { compileLexicon, type Lexicon } from './lexicon.ts';
 import { fold, numbersAsDigits } from './normalize.ts';
-import { findOrdinals, ordinalPattern, ROUND_NOUNS } from './ordinals.ts';
+import { findOrdinals, ordinalPattern, ROUND_NOUNS, type OrdinalPattern } from './ordinals.ts';
 import { questionParts } from './segments.ts';
 
 /**
@@ -112,13 +112,29 @@ function tokensOf(units: readonly Unit[], mentions: ReadonlyMap<string, number>)
   return tokens;
 }
 
+/** What a word (outside aliases, dates and ordinals) gives by its own letters, wherever it stands. */
+interface WordReading {
+  /** A syllable or two that, right after an alias, is only what is left of its word (던, 은, 했). */
+  leftover: boolean;
+  /** The alias concept an English word names by its stem (allocation → allocate). */
+  stemAlias?: AliasConcept;
+  /** Its tokens (none for a stopword or a stray particle). */
+  tokens: string[];
+  /** A verb or adjective form by its own letters (the word after it may also make it one). */
+  predicate: boolean;
+  /** Still a verb form once stripped, when it is a predicate. */
+  verbForm: boolean;
+  /** A word that frames the question (결과, why). */
+  framing: boolean;
+}
+
 type AliasInput = Pick<AliasGroup, 'id' | 'terms'> & { entity?: boolean; framing?: boolean; attribute?: boolean | 'keywords'; broader?: string[] };
 
 export class Analyzer {
   readonly lexicon: Lexicon;
   readonly korean: Korean;
   private readonly aliases: AliasIndex;
-  private readonly ordinals: RegExp;
+  private readonly ordinals: OrdinalPattern;
   /** English stopwords' other forms (giving, tells). */
   private readonly enStopStems: Set<string>;
   /** A spelling to rewrite has a space in it, so it could span two joined texts. */
@@ -207,35 +223,58 @@ export class Analyzer {
 
   /** One word of the text outside aliases, dates and ordinals, as a unit (undefined when it says nothing). */
   private wordUnit(raw: string, at: number, rest: string, covered: Uint8Array): Unit | undefined {
-    const k = this.korean;
     let word = raw;
-    const hangul = HANGUL.test(raw); // a word is all Hangul or all Latin and digits, stripped or not
+    const hangul = isHangul(raw.charCodeAt(0)); // a word is all Hangul or all Latin and digits, stripped or not
     // A counter after a number or 몇 keeps no particle: 7월에 → 월, 256장이 → 장, 몇 점이었어 → 점.
-    if (hangul && at > 0 && (/\d/.test(rest[at - 1]!) || /몇\s+$/.test(rest.slice(Math.max(0, at - 3), at)))) word = k.stripCounter(word);
+    if (hangul && at > 0 && (isDigit(rest.charCodeAt(at - 1)) || /몇\s+$/.test(rest.slice(Math.max(0, at - 3), at)))) word = this.korean.stripCounter(word);
+    const w = this.wordOf(word);
     // A syllable or two glued to an alias is what is left of its word: 떨어졌던 → 던, not a word.
-    if (hangul && word.length <= 2 && at > 0 && covered[at - 1] && (k.isAffix(word) || k.isPredicate(word) || /^[던든는은을를했된한할됐었였음임함]/.test(word))) return undefined;
-    const stemAlias = /^[a-z]/.test(word) && !this.lexicon.english.stemHomonyms.has(word) ? this.aliases.byEnglishStem(word) : undefined;
+    if (w.leftover && at > 0 && covered[at - 1]) return undefined;
     // allocation finds allocate: English alias terms also match by stem.
-    if (stemAlias) return stemAlias.entity ? { tokens: [stemAlias.token], alias: true, entity: true } : { tokens: [stemAlias.token], alias: true };
-    const tokens = this.wordTokens(word);
+    if (w.stemAlias) return w.stemAlias.entity ? { tokens: [w.stemAlias.token], alias: true, entity: true } : { tokens: [w.stemAlias.token], alias: true };
+    const tokens = w.tokens;
     if (tokens.length === 0) return undefined;
-    // One unknown syllable (봄, 줌) is nearly always a verb form; content nouns of one syllable are in the corpus.
+    if (w.framing) return { tokens, alias: false, framing: true };
     // A word before a bound noun (모인 거, 노리는 것, 달라진 게) modifies it: a verb form.
     const after = rest.slice(at + raw.length);
     // A word closed by ㄹ before 수 (들어갈 수, 받을 수 있어) is a verb's future form: "can".
-    const predicate = hangul ? word.length === 1 || k.isPredicate(word) || BOUND_NOUN_AFTER.test(after) || (jongseong(word.at(-1)!) === 8 && CAN_AFTER.test(after)) : this.lexicon.english.lightVerbs.has(word) || /[a-z]{3}(ing|ed)$/.test(word);
+    const predicate = w.predicate || (hangul && (BOUND_NOUN_AFTER.test(after) || (jongseong(word.at(-1)!) === 8 && CAN_AFTER.test(after))));
+    return predicate ? { tokens, alias: false, predicate, ...(w.verbForm ? { verbForm: true } : {}) } : { tokens, alias: false };
+  }
+
+  /** Words repeat across facts, examples and questions: what each gives wherever it stands is worked out once. */
+  private readonly words = new Map<string, WordReading>();
+
+  private wordOf(word: string): WordReading {
+    let w = this.words.get(word);
+    if (!w) {
+      w = this.readWord(word);
+      if (this.words.size > 100_000) this.words.clear();
+      this.words.set(word, w);
+    }
+    return w;
+  }
+
+  private readWord(word: string): WordReading {
+    const k = this.korean;
+    const hangul = HANGUL.test(word);
+    const leftover = hangul && word.length <= 2 && (k.isAffix(word) || k.isPredicate(word) || /^[던든는은을를했된한할됐었였음임함]/.test(word));
+    const stemAlias = /^[a-z]/.test(word) && !this.lexicon.english.stemHomonyms.has(word) ? this.aliases.byEnglishStem(word) : undefined;
+    const tokens = stemAlias ? [] : this.computeWordTokens(word);
+    // One unknown syllable (봄, 줌) is nearly always a verb form; content nouns of one syllable are in the corpus.
+    const predicate = hangul ? word.length === 1 || k.isPredicate(word) : this.lexicon.english.lightVerbs.has(word) || /[a-z]{3}(ing|ed)$/.test(word);
     // Still a verb once stripped (가는, 만들어 → 만들), not a noun under 하다/되다 (선정됐어 → 선정).
-    const removed = word.slice(tokens[0]!.length);
+    const removed = tokens.length > 0 ? word.slice(tokens[0]!.length) : '';
     const verbForm =
-      predicate &&
+      tokens.length > 0 &&
       (!hangul || // an English light verb (go, working) frames as a Korean verb form does
         tokens[0] === word ||
         k.isPredicate(tokens[0]!) ||
         k.isPastVerb(k.strip(word)) || // 잡혔어 → 잡혀: a past tense, a verb
         (word.startsWith(tokens[0]!) && !/^(하|되|됐|했|됩|합|한|할|될|된|해|돼|시키|받|이)/.test(removed)));
     const q = this.lexicon.questions;
-    if ([q.outcome, q.why].some((set) => set.has(tokens[0]!) || set.has(word))) return { tokens, alias: false, framing: true };
-    return predicate ? { tokens, alias: false, predicate, ...(verbForm ? { verbForm } : {}) } : { tokens, alias: false };
+    const framing = tokens.length > 0 && [q.outcome, q.why].some((set) => set.has(tokens[0]!) || set.has(word));
+    return { leftover, ...(stemAlias ? { stemAlias } : {}), tokens, predicate, verbForm, framing };
   }
 
   /**
@@ -332,19 +371,6 @@ export class Analyzer {
     }
     // An alias term with the two characters in a row, spaces allowed between them.
     return this.aliases.mayRunOn(a, b);
-  }
-
-  /** Words repeat across facts and questions: their tokens are worked out once. */
-  private readonly wordCache = new Map<string, string[]>();
-
-  private wordTokens(word: string): string[] {
-    let tokens = this.wordCache.get(word);
-    if (!tokens) {
-      tokens = this.computeWordTokens(word);
-      if (this.wordCache.size > 100_000) this.wordCache.clear();
-      this.wordCache.set(word, tokens);
-    }
-    return tokens;
   }
 
   private computeWordTokens(word: string): string[] {

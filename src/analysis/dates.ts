@@ -16,15 +16,17 @@ export interface DateMention {
 export const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_NAME = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 
-const PATTERNS: { re: RegExp; parts: (m: RegExpExecArray) => { y?: string; m: string; d?: string } }[] = [
-  { re: /(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?!\d)/g, parts: (m) => ({ y: m[1], m: m[2]!, d: m[3] }) },
-  { re: /(\d{4})\s*년\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?/g, parts: (m) => ({ y: m[1], m: m[2]!, d: m[3] }) },
-  { re: /(?<![\d.-])(\d{4})-(\d{2})(?![\d-])/g, parts: (m) => ({ y: m[1], m: m[2]! }) },
-  { re: /(?<!\d)(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?/g, parts: (m) => ({ m: m[1]!, d: m[2] }) },
-  { re: new RegExp(`\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(\\d{4}))?`, 'g'), parts: (m) => ({ m: month(m[1]!), d: m[2], y: m[3] }) },
-  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_NAME}(?:,?\\s*(\\d{4}))?`, 'g'), parts: (m) => ({ m: month(m[2]!), d: m[1], y: m[3] }) },
-  { re: new RegExp(`\\b(?:in\\s+)?${MONTH_NAME}(?:\\s+(\\d{4}))?\\b`, 'g'), parts: (m) => ({ m: month(m[1]!), y: m[2] }) },
+/** Each pattern says what a text needs for it to match (a digit, a month's name), so most texts try few of them. */
+const PATTERNS: { re: RegExp; digit: boolean; month: boolean; parts: (m: RegExpExecArray) => { y?: string; m: string; d?: string } }[] = [
+  { re: /(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?!\d)/g, digit: true, month: false, parts: (m) => ({ y: m[1], m: m[2]!, d: m[3] }) },
+  { re: /(\d{4})\s*년\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?/g, digit: true, month: false, parts: (m) => ({ y: m[1], m: m[2]!, d: m[3] }) },
+  { re: /(?<![\d.-])(\d{4})-(\d{2})(?![\d-])/g, digit: true, month: false, parts: (m) => ({ y: m[1], m: m[2]! }) },
+  { re: /(?<!\d)(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?/g, digit: true, month: false, parts: (m) => ({ m: m[1]!, d: m[2] }) },
+  { re: new RegExp(`\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(\\d{4}))?`, 'g'), digit: true, month: true, parts: (m) => ({ m: month(m[1]!), d: m[2], y: m[3] }) },
+  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_NAME}(?:,?\\s*(\\d{4}))?`, 'g'), digit: true, month: true, parts: (m) => ({ m: month(m[2]!), d: m[1], y: m[3] }) },
+  { re: new RegExp(`\\b(?:in\\s+)?${MONTH_NAME}(?:\\s+(\\d{4}))?\\b`, 'g'), digit: false, month: true, parts: (m) => ({ m: month(m[1]!), y: m[2] }) },
 ];
+const MONTH_START = new RegExp(MONTHS.join('|'));
 
 function month(name: string): string {
   return String(MONTHS.indexOf(name.slice(0, 3)) + 1);
@@ -34,10 +36,14 @@ const pad = (n: string) => n.padStart(2, '0');
 
 /** Every date in normalised (lower-case) text, earliest pattern first, never overlapping. */
 export function findDates(norm: string): DateMention[] {
-  if (!/[0-9a-z]/.test(norm)) return []; // every date has a digit or a month's name
+  const digit = /[0-9]/.test(norm);
+  const monthName = MONTH_START.test(norm);
+  if (!digit && !monthName) return []; // every date has a digit or a month's name
   const taken = new Uint8Array(norm.length);
   const out: DateMention[] = [];
-  for (const { re, parts } of PATTERNS) {
+  for (const pattern of PATTERNS) {
+    if ((pattern.digit && !digit) || (pattern.month && !monthName)) continue;
+    const { re, parts } = pattern;
     re.lastIndex = 0;
     for (let m = re.exec(norm); m; m = re.exec(norm)) {
       const start = m.index;

@@ -8,9 +8,13 @@ const CONTROL = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u2
 /** Hangul compatibility jamo (ㄱ…ㅣ), which NFKC would turn into conjoining jamo: 초성 input keeps them. */
 const NOT_JAMO = /[^\u3131-\u318E]+/g;
 
+/** Text NFC and NFKC leave as it is (ASCII and Hangul syllables, most texts): nothing to normalise. */
+const STABLE = /^[\t\n\r\x20-\x7E\uAC00-\uD7A3]*$/;
+
 /** NFKC (full-width letters, ㈜, ？), lower case, no control or zero-width characters. */
 export function fold(text: string): string {
-  return text.normalize('NFC').replace(NOT_JAMO, (run) => run.normalize('NFKC')).toLowerCase().replace(CONTROL, ' ');
+  const normal = STABLE.test(text) ? text : text.normalize('NFC').replace(NOT_JAMO, (run) => run.normalize('NFKC'));
+  return normal.toLowerCase().replace(CONTROL, ' ');
 }
 
 /** A name as compared whole: folded, without spaces, punctuation or symbols (K-Fold = kfold = k fold). */

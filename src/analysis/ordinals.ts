@@ -13,12 +13,19 @@ export interface OrdinalMention {
 /** What a round is called: first round, 2nd evaluation. */
 export const ROUND_NOUNS = 'stage|phase|round|evaluation|assessment|review|presentation|call|selection|cut|batch|allocation|result|team';
 
+/** The ordinal pattern, and a quick test for what any text it matches has (most texts have none). */
+export interface OrdinalPattern {
+  pattern: RegExp;
+  /** A digit, 첫, 번째, an English ordinal word or a round noun (before "stage two"): every match has one. */
+  hint: RegExp;
+}
+
 /** The ordinal pattern, built from the lexicon's English ordinal and cardinal words. */
-export function ordinalPattern(english: Lexicon['english'], numerals: ReadonlyMap<string, string>): RegExp {
+export function ordinalPattern(english: Lexicon['english'], numerals: ReadonlyMap<string, string>): OrdinalPattern {
   const ordinals = [...english.ordinals.keys()].join('|');
   const cardinals = [...english.cardinals.keys()].join('|');
   const native = [...numerals.keys()].join('|');
-  return new RegExp(
+  const pattern = new RegExp(
     String.raw`(?<![\d.-])(\d{1,2})\s*(?=차(?!\s*[0-9])|단계|번째|기(?![가-힣]))(?:차)?` +
       String.raw`|\b((?:${ordinals})(?=[\s-]+(?:[a-z]+[\s-]+)?(?:${ROUND_NOUNS})s?\b)|(?<=(?:stage|phase|round)\s)(?:${cardinals}))\b` +
       String.raw`|(?:stage|phase|round)s?[\s-]*(\d{1,2})(?![\d.])` +
@@ -26,12 +33,13 @@ export function ordinalPattern(english: Lexicon['english'], numerals: ReadonlyMa
       String.raw`|(?<![가-힣])(${native})\s*번째`,
     'g',
   );
+  return { pattern, hint: new RegExp(`[0-9첫]|번째|stage|phase|round|${ordinals}`) };
 }
 
 /** Every ordinal in normalised text, with the span of its number word. */
-export function findOrdinals(norm: string, pattern: RegExp, english: Lexicon['english'], numerals: ReadonlyMap<string, string>): OrdinalMention[] {
+export function findOrdinals(norm: string, { pattern, hint }: OrdinalPattern, english: Lexicon['english'], numerals: ReadonlyMap<string, string>): OrdinalMention[] {
   const out: OrdinalMention[] = [];
-  if (!/[0-9a-z첫]|번째/.test(norm)) return out; // every ordinal has a digit, an English word, 첫 or 번째
+  if (!hint.test(norm)) return out;
   for (const m of norm.matchAll(pattern)) {
     const word = m[1] ?? m[3] ?? m[4] ?? m[5] ?? m[2]!;
     const n = m[1] ?? m[3] ?? (m[4] ? '1' : m[5] ? numerals.get(m[5]) : english.ordinals.get(m[2]!) ?? english.cardinals.get(m[2]!));

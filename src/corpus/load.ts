@@ -3,6 +3,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isNode, isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { nameKey } from '../analysis/normalize.ts';
+import { readFast } from './fast-yaml.ts';
 import { AliasFile, FactFile, LexiconFiles, OutOfScopeFile, SourceFile, TopicFile, type AliasGroup, type Fact, type LexiconData, type Source, type Topic } from './schema.ts';
 
 /** The validated corpus: what the engine indexes. */
@@ -51,7 +52,12 @@ const MAX_ALIAS_COUNT = 100;
 /** Free-text fields, where an unquoted " #" silently cuts the text. */
 const TEXT_FIELDS = new Set(['ko', 'en', 'title', 'dateNote', 'note', 'notes']);
 
-interface Parsed<T> { file: string; data: T; doc: Document; lines: LineCounter }
+interface Parsed<T> {
+  file: string;
+  data: T;
+  /** The 1-based line of the deepest node that exists along a path (for messages). */
+  line(p: (string | number)[]): number | undefined;
+}
 
 const rel = (f: string) => path.relative(process.cwd(), f) || f;
 
@@ -63,6 +69,14 @@ function parse<S extends z.ZodType>(issues: CorpusIssue[], file: string, schema:
   } catch (e) {
     issues.push({ file: rel(file), message: `cannot read: ${(e as Error).message}` });
     return undefined;
+  }
+  // Most files take the fast read (fast-yaml.ts); anything unusual, or invalid, is read in full below.
+  const fast = readFast(text);
+  const quick = fast && schema.safeParse(fast.data);
+  if (fast && quick?.success) {
+    let full: Parsed<unknown>['line'] | undefined;
+    const item = (p: (string | number)[]) => (p.length === 1 && typeof p[0] === 'number' ? fast.itemLines[p[0]] : undefined);
+    return { file: rel(file), data: quick.data, line: (p) => item(p) ?? (full ??= linesOf(text))(p) };
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
@@ -106,7 +120,7 @@ function parse<S extends z.ZodType>(issues: CorpusIssue[], file: string, schema:
     }
     return undefined;
   }
-  return { file: rel(file), data: result.data, doc, lines };
+  return { file: rel(file), data: result.data, line: (p) => lineOf(doc, lines, p) };
 }
 
 
@@ -153,7 +167,7 @@ export function loadCorpus(dir: string): Corpus {
   if (sourcesFile) {
     for (const [id, s] of sources) {
       if (`${id}.md` !== s.file) {
-        issues.push({ file: sourcesFile.file, line: lineOf(sourcesFile.doc, sourcesFile.lines, [id, 'file']), entry: `source ${id}`, field: 'file', message: `source id must be the file name without .md (expected ${id}.md)` });
+        issues.push({ file: sourcesFile.file, line: sourcesFile.line([id, 'file']), entry: `source ${id}`, field: 'file', message: `source id must be the file name without .md (expected ${id}.md)` });
       }
     }
   }
@@ -164,7 +178,7 @@ export function loadCorpus(dir: string): Corpus {
     if (!parsed) continue;
     parsed.data.forEach((t, i) => {
       if (t.id === 'timeline' || topicIds.has(t.id)) {
-        issues.push({ file: parsed.file, line: lineOf(parsed.doc, parsed.lines, [i, 'id']), entry: `topic ${t.id}`, field: 'id', message: t.id === 'timeline' ? 'topic id "timeline" is reserved' : `duplicate topic id ${t.id}` });
+        issues.push({ file: parsed.file, line: parsed.line([i, 'id']), entry: `topic ${t.id}`, field: 'id', message: t.id === 'timeline' ? 'topic id "timeline" is reserved' : `duplicate topic id ${t.id}` });
       }
       topicIds.add(t.id);
       topics.push(t);
@@ -180,7 +194,7 @@ export function loadCorpus(dir: string): Corpus {
     // An emptied file (a bad merge, a truncated save) would silently drop its facts: refuse it.
     if (parsed.data.length === 0) issues.push({ file: parsed.file, message: 'no facts in this file (delete the file to remove its facts on purpose)' });
     parsed.data.forEach((fact, i) => {
-      const at = (...p: (string | number)[]) => lineOf(parsed.doc, parsed.lines, [i, ...p]);
+      const at = (...p: (string | number)[]) => parsed.line([i, ...p]);
       const problem = (field: string, message: string, p: (string | number)[] = [field]) =>
         issues.push({ file: parsed.file, line: at(...p), factId: fact.id, field, message });
       const prior = origin.get(fact.id);
@@ -216,13 +230,13 @@ export function loadCorpus(dir: string): Corpus {
   for (const parsed of aliasFiles) {
     if (!parsed) continue;
     parsed.data.forEach((group, i) => {
-      if (groupIds.has(group.id)) issues.push({ file: parsed.file, line: lineOf(parsed.doc, parsed.lines, [i, 'id']), entry: `alias group ${group.id}`, field: 'id', message: `duplicate alias group id ${group.id}` });
+      if (groupIds.has(group.id)) issues.push({ file: parsed.file, line: parsed.line([i, 'id']), entry: `alias group ${group.id}`, field: 'id', message: `duplicate alias group id ${group.id}` });
       groupIds.add(group.id);
       group.terms.forEach((term, j) => {
         const key = nameKey(term);
         const owner = termOwner.get(key);
         if (owner && owner !== group.id) {
-          issues.push({ file: parsed.file, line: lineOf(parsed.doc, parsed.lines, [i, 'terms', j]), entry: `alias group ${group.id}`, field: `terms[${j}]`, message: `alias "${term}" is already in group ${owner}` });
+          issues.push({ file: parsed.file, line: parsed.line([i, 'terms', j]), entry: `alias group ${group.id}`, field: `terms[${j}]`, message: `alias "${term}" is already in group ${owner}` });
         }
         termOwner.set(key, group.id);
       });
@@ -234,7 +248,7 @@ export function loadCorpus(dir: string): Corpus {
     if (!parsed) continue;
     parsed.data.forEach((group, i) => {
       group.broader.forEach((b, j) => {
-        if (!groupIds.has(b)) issues.push({ file: parsed.file, line: lineOf(parsed.doc, parsed.lines, [i, 'broader', j]), entry: `alias group ${group.id}`, field: `broader[${j}]`, message: `unknown alias group "${b}"` });
+        if (!groupIds.has(b)) issues.push({ file: parsed.file, line: parsed.line([i, 'broader', j]), entry: `alias group ${group.id}`, field: `broader[${j}]`, message: `unknown alias group "${b}"` });
       });
     });
   }
@@ -243,22 +257,23 @@ export function loadCorpus(dir: string): Corpus {
   const programmesEntry = lexiconParsed.find((x) => x?.[0] === 'programmes')?.[1];
   if (programmesEntry) {
     const p = lexicon.programmes;
-    const at = (...k: (string | number)[]) => lineOf(programmesEntry.doc, programmesEntry.lines, k);
+    const at = (...k: (string | number)[]) => programmesEntry.line(k);
     const known = new Set(Object.keys(p.programmes));
     if (!known.has(p.home)) issues.push({ file: programmesEntry.file, line: at('home'), field: 'home', message: `unknown programme "${p.home}"` });
-    const group = (id: string, line: number | undefined, field: string) => {
-      if (groupIds.size > 0 && !groupIds.has(id)) issues.push({ file: programmesEntry.file, line, field, message: `unknown alias group "${id}"` });
+    // The line only when there is a problem: finding it may read the file in full.
+    const group = (id: string, where: (string | number)[], field: string) => {
+      if (groupIds.size > 0 && !groupIds.has(id)) issues.push({ file: programmesEntry.file, line: at(...where), field, message: `unknown alias group "${id}"` });
     };
-    for (const [name, { markers }] of Object.entries(p.programmes)) markers.forEach((m, j) => group(m, at('programmes', name, 'markers', j), `programmes.${name}.markers[${j}]`));
-    group(p.nameAttribute, at('nameAttribute'), 'nameAttribute');
+    for (const [name, { markers }] of Object.entries(p.programmes)) markers.forEach((m, j) => group(m, ['programmes', name, 'markers', j], `programmes.${name}.markers[${j}]`));
+    group(p.nameAttribute, ['nameAttribute'], 'nameAttribute');
     for (const parsed of topicFiles) {
       parsed?.data.forEach((t, i) => {
-        if (t.scope !== 'general' && !known.has(t.scope)) issues.push({ file: parsed.file, line: lineOf(parsed.doc, parsed.lines, [i, 'scope']), entry: `topic ${t.id}`, field: 'scope', message: `unknown programme "${t.scope}" (general or one of lexicon/programmes.yaml)` });
+        if (t.scope !== 'general' && !known.has(t.scope)) issues.push({ file: parsed.file, line: parsed.line([i, 'scope']), entry: `topic ${t.id}`, field: 'scope', message: `unknown programme "${t.scope}" (general or one of lexicon/programmes.yaml)` });
       });
     }
     for (const parsed of aliasFiles) {
       parsed?.data.forEach((g, i) => {
-        if (g.programme && !known.has(g.programme)) issues.push({ file: parsed.file, line: lineOf(parsed.doc, parsed.lines, [i, 'programme']), entry: `alias group ${g.id}`, field: 'programme', message: `unknown programme "${g.programme}" (one of lexicon/programmes.yaml)` });
+        if (g.programme && !known.has(g.programme)) issues.push({ file: parsed.file, line: parsed.line([i, 'programme']), entry: `alias group ${g.id}`, field: 'programme', message: `unknown programme "${g.programme}" (one of lexicon/programmes.yaml)` });
       });
     }
   }
@@ -286,6 +301,13 @@ function firstAliasLine(doc: Document, lines: LineCounter): number | undefined {
     },
   });
   return line;
+}
+
+/** Lines in a file the fast read took, read in full when a message needs one. */
+function linesOf(text: string): (p: (string | number)[]) => number | undefined {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+  return (p) => lineOf(doc, lines, p);
 }
 
 /** The 1-based line of the deepest node that exists along `p`. */

@@ -121,10 +121,23 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     const t = topics.get(f.topic);
     const [ko, en, kw, topic] = [f.ko, f.en, f.keywords.join(' \n '), t ? [t.title.ko, t.title.en].join(' \n ') : f.topic].map(analyse) as [ReturnType<typeof analyse>, ReturnType<typeof analyse>, ReturnType<typeof analyse>, ReturnType<typeof analyse>];
     const exampleAnalyses = f.examples.map((text) => analyzer.analyze(text)); // their own tokens are not indexed
-    const examples = f.examples.map((text, i) => ({ text, units: exampleAnalyses[i]!.units }));
     const stated = union(ko.tokens, en.tokens);
     const own = union(stated, kw.tokens);
-    const terms = union(own, topic.tokens, ...examples.flatMap((e) => e.units.map((u) => u.tokens)));
+    const terms = union(own, topic.tokens);
+    const exampleWords = new Set<string>();
+    const examples: ExampleEntry[] = [];
+    // One pass over the examples' units (thousands per build): no intermediate arrays.
+    f.examples.forEach((text, i) => {
+      const heads: string[] = [];
+      const verbForms = new Set<string>();
+      for (const u of exampleAnalyses[i]!.units) {
+        for (const t of u.tokens) terms.add(t);
+        exampleWords.add(u.tokens[0]!);
+        if (!u.framing) heads.push(u.tokens[0]!);
+        if (u.verbForm) verbForms.add(u.tokens[0]!);
+      }
+      examples.push({ text, heads, verbForms });
+    });
     const opens = (units: Unit[], chars: number) => units.filter((u) => (u.at ?? Infinity) < chars).map((u) => u.tokens);
     const opening = union(...opens(ko.units, 20), ...opens(en.units, 40));
     entries.set(f.id, {
@@ -134,11 +147,11 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
       own,
       stated,
       words: union(heads(ko.units), heads(en.units), heads(kw.units)),
-      exampleWords: new Set(examples.flatMap((e) => heads(e.units))),
+      exampleWords,
       aliasParts: analyzer.aliasNameParts(f.ko),
       entities: new Set([...stated].filter((t) => entityTokens.has(t))),
       keywords: new Set(kw.tokens),
-      examples: examples.map((e) => ({ text: e.text, heads: heads(e.units.filter((u) => !u.framing)), verbForms: new Set(heads(e.units.filter((u) => u.verbForm))) })),
+      examples,
       opening,
       gives: gives(`${f.ko}\n${f.en}`, lex),
       quotesName: /['‘"“][^'’"”]{2,40}['’"”]/.test(f.ko),
