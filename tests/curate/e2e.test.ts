@@ -20,19 +20,19 @@ const comments = (text: string) => text.split('\n').filter((l) => /^\s*#/.test(l
 describe('npm run curate end to end', () => {
   it('--list, then --attach and --out-of-scope: answered by that fact, abstained, comments kept, not offered again', { timeout: 180_000 }, async () => {
     writeLog(ws.log, [
-      { question: '해남 그 센터 공사 들어감?', times: 5 },
+      { question: '해남 그 센터 공사판 벌어짐?', times: 5 },
       { question: '2단계 끝나면 뭐 먹지?', times: 3, factId: 'schedule-stage-2', down: 3 },
       { question: '서울 날씨 어때', times: 1 },
     ]);
     const before = snapshot(ws.corpus);
     const ask = (q: string) => answerOf(ws.corpus, q);
-    expect(ask('해남 그 센터 공사 들어감?')).toBeNull();
+    expect(ask('해남 그 센터 공사판 벌어짐?')).toBeNull();
     expect(ask('2단계 끝나면 뭐 먹지?')).toBe('schedule-stage-2');
 
     const listed = await curate(['--list', '--json', '--db', ws.log], { corpus: ws.corpus });
     const items = JSON.parse(listed.out) as { kind: string; question: string; count: number; top: { factId: string } }[];
     expect(items.map((i) => [i.kind, i.question, i.count])).toEqual([
-      ['unanswered', '해남 그 센터 공사 들어감?', 5],
+      ['unanswered', '해남 그 센터 공사판 벌어짐?', 5],
       ['downvoted', '2단계 끝나면 뭐 먹지?', 3],
       ['unanswered', '서울 날씨 어때', 1],
     ]);
@@ -41,8 +41,8 @@ describe('npm run curate end to end', () => {
     const attach = await curate(['--attach', items[0]!.question, '--to', items[0]!.top.factId, '--db', ws.log], { corpus: ws.corpus });
     expect(attach.err).toBe('');
     expect(attach.code).toBe(0);
-    expect(attach.out).toMatch(/^attached to naicc-groundbreaking-plan: 해남 그 센터 공사 들어감\?\neval: dev hit@1 [\d.]+% → [\d.]+%.*\n/);
-    expect(ask('해남 그 센터 공사 들어감?')).toBe('naicc-groundbreaking-plan');
+    expect(attach.out).toMatch(/^attached to naicc-groundbreaking-plan: 해남 그 센터 공사판 벌어짐\?\neval: dev hit@1 [\d.]+% → [\d.]+%.*\n/);
+    expect(ask('해남 그 센터 공사판 벌어짐?')).toBe('naicc-groundbreaking-plan');
 
     const oos = await curate(['--out-of-scope', items[1]!.question, '--note', 'small talk', '--db', ws.log], { corpus: ws.corpus });
     expect(oos.code).toBe(0);
@@ -56,7 +56,7 @@ describe('npm run curate end to end', () => {
       const added = after[file]!.split('\n').filter((l) => !text.split('\n').includes(l));
       expect(after[file]!.split('\n').filter((l) => !added.includes(l)), file).toEqual(text.split('\n'));
     }
-    expect(after['facts/infrastructure/naicc.yaml']!.length - before['facts/infrastructure/naicc.yaml']!.length).toBe('    - "해남 그 센터 공사 들어감?"\n'.length);
+    expect(after['facts/infrastructure/naicc.yaml']!.length - before['facts/infrastructure/naicc.yaml']!.length).toBe('    - "해남 그 센터 공사판 벌어짐?"\n'.length);
     expect(after['out-of-scope.yaml']).toMatch(/^# Questions curators marked out of scope.*\n(#.*\n)*- q: "2단계 끝나면 뭐 먹지\?"\n {2}note: "small talk"\n {2}added: 2026-12-06\n$/);
 
     // Both curated: only the third is offered now.
@@ -64,7 +64,7 @@ describe('npm run curate end to end', () => {
     expect(JSON.parse(again.out).map((i: { question: string }) => i.question)).toEqual(['서울 날씨 어때']);
 
     // A question attached elsewhere already, and an unknown fact: exit 2, nothing changed.
-    const dup = await curate(['--attach', '해남 그 센터 공사 들어감?', '--to', 'naicc-overview', '--db', ws.log], { corpus: ws.corpus });
+    const dup = await curate(['--attach', '해남 그 센터 공사판 벌어짐?', '--to', 'naicc-overview', '--db', ws.log], { corpus: ws.corpus });
     expect(dup.code).toBe(2);
     expect(dup.err).toContain('is already an example of naicc-groundbreaking-plan');
     const unknown = await curate(['--attach', '서울 날씨 어때', '--to', 'no-such-fact'], { corpus: ws.corpus });

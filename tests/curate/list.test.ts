@@ -16,8 +16,8 @@ beforeEach(() => (ws = workspace()));
 afterEach(() => ws.cleanup());
 
 const ASKED = [
-  { question: '해남 그 센터 공사 들어감?', times: 4 },
-  { question: '해남 센터 공사 들어감', times: 2, hoursAgo: 10 },
+  { question: '해남 그 센터 공사판 벌어짐?', times: 4 },
+  { question: '해남 센터 공사판 벌어짐', times: 2, hoursAgo: 10 },
   { question: '루닛 주가 얼마야?', times: 3 },
   { question: 'Lunit 주가?', times: 1 },
   { question: '2단계 끝나면 뭐 먹지?', times: 2, factId: 'schedule-stage-2', down: 2 },
@@ -50,11 +50,11 @@ describe('curate --list', () => {
     writeLog(ws.log, ASKED);
     const items = await list();
     expect(items.map((i) => [i.kind, i.question, i.count, i.answer])).toEqual([
-      ['unanswered', '해남 그 센터 공사 들어감?', 6, null],
+      ['unanswered', '해남 그 센터 공사판 벌어짐?', 6, null],
       ['unanswered', '루닛 주가 얼마야?', 4, null],
       ['downvoted', '2단계 끝나면 뭐 먹지?', 2, 'schedule-stage-2'],
     ]);
-    expect(items[0]).toMatchObject({ wordings: 2, variants: ['해남 센터 공사 들어감'], top: { factId: 'naicc-groundbreaking-plan' }, now: null });
+    expect(items[0]).toMatchObject({ wordings: 2, variants: ['해남 센터 공사판 벌어짐'], top: { factId: 'naicc-groundbreaking-plan' }, now: null });
     expect(items[1]!.variants).toEqual(['Lunit 주가?']);
     expect(items[2]!.now).toBe('schedule-stage-2');
     expect(Object.keys(items[0]!)).not.toContain('surfaces');
@@ -68,7 +68,7 @@ describe('curate --list', () => {
     // The text form: counts, the answer given, the top candidate.
     const text = (await curate(['--list', '--db', ws.log], { corpus: ws.corpus })).out;
     expect(text).toContain('3 open items from the last 30 days');
-    expect(text).toMatch(/ 1\. unanswered ×6 {2}"해남 그 센터 공사 들어감\?" {2}\(also "해남 센터 공사 들어감"\)\n {4}answer given: none · now: not answered · top candidate: naicc-groundbreaking-plan \(evidence [\d.]+\): 국가AI컴퓨팅센터는/);
+    expect(text).toMatch(/ 1\. unanswered ×6 {2}"해남 그 센터 공사판 벌어짐\?" {2}\(also "해남 센터 공사판 벌어짐"\)\n {4}answer given: none · now: not answered · top candidate: naicc-groundbreaking-plan \(evidence [\d.]+\): 국가AI컴퓨팅센터는/);
     expect(text).toMatch(/ 3\. 👎 ×2 on schedule-stage-2 {2}"2단계 끝나면 뭐 먹지\?"\n {4}answer given: schedule-stage-2/);
   });
 
@@ -95,7 +95,7 @@ describe('curate --list', () => {
     expect(state.err).toMatch(/curated\.json is not valid JSON .*move it aside/);
     // And nothing was changed by an attach refused for it.
     const before = fs.readFileSync(path.join(ws.corpus, 'facts/infrastructure/naicc.yaml'), 'utf8');
-    expect((await curate(['--attach', '해남 그 센터 공사 들어감?', '--to', 'naicc-groundbreaking-plan', '--db', ws.log], { corpus: ws.corpus })).code).toBe(1);
+    expect((await curate(['--attach', '해남 그 센터 공사판 벌어짐?', '--to', 'naicc-groundbreaking-plan', '--db', ws.log], { corpus: ws.corpus })).code).toBe(1);
     expect(fs.readFileSync(path.join(ws.corpus, 'facts/infrastructure/naicc.yaml'), 'utf8')).toBe(before);
   });
 });
@@ -126,25 +126,25 @@ describe('the state file (curated.json beside the log)', () => {
 
   it('an attached question is not offered again, until it goes unanswered after the fix; --state moves the file', { timeout: 120_000 }, async () => {
     writeLog(ws.log, ASKED);
-    const r = await curate(['--attach', '해남 그 센터 공사 들어감?', '--to', 'naicc-groundbreaking-plan', '--db', ws.log], { corpus: ws.corpus });
+    const r = await curate(['--attach', '해남 그 센터 공사판 벌어짐?', '--to', 'naicc-groundbreaking-plan', '--db', ws.log], { corpus: ws.corpus });
     expect(r.code).toBe(0);
     expect(loadState(path.join(path.dirname(ws.log), 'curated.json'))).toEqual([
-      { question: '해남 그 센터 공사 들어감?', surfaces: ['해남 그 센터 공사 들어감'], action: 'attached', factId: 'naicc-groundbreaking-plan', at: NOW.toISOString() },
+      { question: '해남 그 센터 공사판 벌어짐?', surfaces: ['해남 그 센터 공사판 벌어짐'], action: 'attached', factId: 'naicc-groundbreaking-plan', at: NOW.toISOString() },
     ]);
     // The whole group is curated (its other wording too), since it shares a wording.
     expect((await list()).map((i) => i.question)).toEqual(['루닛 주가 얼마야?', '2단계 끝나면 뭐 먹지?']);
     // Asked again, unanswered, after the fix: offered again.
-    writeLog(path.join(path.dirname(ws.log), 'later.db'), [{ question: '해남 센터 공사 들어감', times: 1, hoursAgo: -1 }]);
+    writeLog(path.join(path.dirname(ws.log), 'later.db'), [{ question: '해남 센터 공사판 벌어짐', times: 1, hoursAgo: -1 }]);
     const later = new Date(NOW.getTime() + 2 * 3600_000);
     const again = await curate(['--list', '--json', '--db', path.dirname(ws.log)], { corpus: ws.corpus, now: later });
     expect(JSON.parse(again.out).map((i: { question: string; count: number }) => [i.question, i.count])).toEqual([
-      ['해남 그 센터 공사 들어감?', 7],
+      ['해남 그 센터 공사판 벌어짐?', 7],
       ['루닛 주가 얼마야?', 4],
       ['2단계 끝나면 뭐 먹지?', 2],
     ]);
     const elsewhere = path.join(ws.dir, 'mine.json');
     expect((await curate(['--out-of-scope', '루닛 주가 얼마야?', '--db', ws.log, '--state', elsewhere], { corpus: ws.corpus })).code).toBe(0);
     expect(loadState(elsewhere).map((e) => e.action)).toEqual(['out-of-scope']);
-    expect((await list(['--state', elsewhere])).map((i) => i.question)).toEqual(['해남 그 센터 공사 들어감?', '2단계 끝나면 뭐 먹지?']);
+    expect((await list(['--state', elsewhere])).map((i) => i.question)).toEqual(['해남 그 센터 공사판 벌어짐?', '2단계 끝나면 뭐 먹지?']);
   });
 });

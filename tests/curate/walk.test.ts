@@ -21,32 +21,32 @@ const answer = (q: string) => answerOf(ws.corpus, q);
 describe('curate at a terminal', () => {
   it('shows each item with its top candidates and why, and attaches with one key', { timeout: 120_000 }, async () => {
     writeLog(ws.log, [
-      { question: '해남 그 센터 공사 들어감?', times: 3 },
+      { question: '해남 그 센터 공사판 벌어짐?', times: 3 },
       { question: '루닛 주가 얼마야?', times: 1 },
     ]);
     const file = path.join(ws.corpus, 'facts/infrastructure/naicc.yaml');
     const before = fs.readFileSync(file, 'utf8');
-    expect(answer('해남 그 센터 공사 들어감?')).toBeNull();
+    expect(answer('해남 그 센터 공사판 벌어짐?')).toBeNull();
     // 1: attach to the first candidate; then skip the second item.
     const r = await walk('1\ns\n');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('── [1/2] unanswered ×3  "해남 그 센터 공사 들어감?"');
+    expect(r.out).toContain('── [1/2] unanswered ×3  "해남 그 센터 공사판 벌어짐?"');
     expect(r.out).toContain('the engine now: not found');
     expect(r.out).toMatch(/^ {3}1\. naicc-groundbreaking-plan {2}score [\d.]+ {2}coverage [\d.]+ {2}evidence [\d.]+\n {7}국가AI컴퓨팅센터는 2026년 3분기에 착공할 계획이다/m);
     expect(r.out).toMatch(/^ {7}rules: .*coverage ×/m);
     expect(r.out).toMatch(/^ {7}closest example \([\d.]+\): /m);
     expect(r.out).toContain('keys: 1-3 attach to that fact');
-    expect(r.out).toContain('attached to naicc-groundbreaking-plan: 해남 그 센터 공사 들어감?');
+    expect(r.out).toContain('attached to naicc-groundbreaking-plan: 해남 그 센터 공사판 벌어짐?');
     expect(r.out).toMatch(/eval: dev hit@1 [\d.]+% → [\d.]+%, abstention [\d.]+% → [\d.]+%; blind hit@1 [\d.]+% → [\d.]+%; \d+ dev answers? changed, \d+ blind/);
     expect(r.out).toContain('── [2/2] unanswered ×1  "루닛 주가 얼마야?"');
     expect(r.out).toContain('1 item curated this session.');
     // The question is answered by that fact now; the file changed by that one line.
-    expect(answer('해남 그 센터 공사 들어감?')).toBe('naicc-groundbreaking-plan');
+    expect(answer('해남 그 센터 공사판 벌어짐?')).toBe('naicc-groundbreaking-plan');
     const after = fs.readFileSync(file, 'utf8');
-    expect(after.replace('    - "해남 그 센터 공사 들어감?"\n', '')).toBe(before);
+    expect(after.replace('    - "해남 그 센터 공사판 벌어짐?"\n', '')).toBe(before);
     // Not offered again; the skipped one is.
-    expect(loadState(path.join(path.dirname(ws.log), 'curated.json')).map((e) => [e.question, e.action, e.factId])).toEqual([['해남 그 센터 공사 들어감?', 'attached', 'naicc-groundbreaking-plan']]);
+    expect(loadState(path.join(path.dirname(ws.log), 'curated.json')).map((e) => [e.question, e.action, e.factId])).toEqual([['해남 그 센터 공사판 벌어짐?', 'attached', 'naicc-groundbreaking-plan']]);
     const next = await walk('q\n');
     expect(next.out).toContain('── [1/1] unanswered ×1  "루닛 주가 얼마야?"');
     expect(next.out).toContain('0 items curated this session.');
@@ -54,7 +54,7 @@ describe('curate at a terminal', () => {
 
   it('a word for a fact\'s keywords or an alias group, out of scope, dismiss; bad keys and input that ends', { timeout: 120_000 }, async () => {
     writeLog(ws.log, [
-      { question: '해남 그 센터 공사 들어감?', times: 3 },
+      { question: '해남 그 센터 공사판 벌어짐?', times: 3 },
       { question: '루닛 주가 얼마야?', times: 2 },
       { question: '점심 메뉴 추천해줘', times: 1 },
     ]);
