@@ -154,6 +154,11 @@ describe('follow-ups', () => {
     expect(s && 'readings' in s ? s.readings[0]!.map((u) => u.tokens[0]) : []).toContain('~lunit');
   });
 
+  it('asking what a named thing is (KAIST는 뭐야?, what is sovereign AI?) is a question of its own', () => {
+    const [, b] = thread('루닛 사업비 얼마야?', '카이스트는 뭐야?');
+    expect(b!.followUp).toBeUndefined();
+  });
+
   it('a self-contained question is never merged', () => {
     const [, b] = thread('루닛 사업비 얼마야?', '독파모 2차 평가 언제야?');
     expect(b!.followUp).toBeUndefined();
