@@ -337,6 +337,13 @@ describe('preambles in chat', () => {
     expect(questionParts('fact-checking a caption: where was the briefing held?').map((p) => p.asks)).toEqual([false, true]);
   });
 
+  it('a clause ending in 려고, / 해서, / … before the question is a preamble', () => {
+    expect(questionParts('미팅 전에 확인하려고, 네이버가 세미나에서 뭐 발표했어?').map((p) => p.asks)).toEqual([false, true]);
+    expect(questionParts('교수님이 신청하라고 하셔서… 정부 GPU 몇 장씩이야?').map((p) => p.asks)).toEqual([false, true]);
+    // A list is not a preamble: 루닛, KAIST 둘 다 …
+    expect(questionParts('루닛, KAIST 둘 다 GPU 몇 장 받아?')).toHaveLength(1);
+  });
+
   it('when no part asks in so many words, the last one does (chat puts the request last)', () => {
     const parts = questionParts('발표자료 만드는데 급함 ㅠ 루닛컨소 병원 리스트 ㄱㄱ');
     expect(parts.at(-1)).toEqual({ text: '루닛컨소 병원 리스트 ㄱㄱ', asks: true });
