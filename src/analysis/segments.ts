@@ -13,6 +13,9 @@
  */
 const BOUNDARY = /([!?。？！\n]+\s*|\.+(?=\s|$)\s*|…+\s*|\s[-–—:]\s|(?<=[a-z가-힣]):\s|(?<=[가-힣](?:[다요죠데]|잖아),?|[ㅠㅜㅋㅎ~],?)\s+|(?<=[가-힣](?:고|서|면|니까|지만),)\s+|(?<=\s(?:말고|아니고|빼고),?)\s+)/;
 
+/** A clause that sets the scene before the question: …인데, …하려고, …해서, …니까, …지만. */
+const BACKGROUND = /(?:데|데요|려고|려고요|서|니까|지만),?$/;
+
 export interface Part {
   text: string;
   /** True when this part asks; false for a preamble or an aside beside a part that does. */
@@ -33,8 +36,9 @@ export function questionParts(text: string, asks: RegExp): Part[] {
     parts.push({ text: piece, asks: asks.test(piece) || /[?？]/.test(pieces[i + 1] ?? '') });
   }
   // A short asking part (어떤 구조야, 내용이 뭐였나요) asks about the clause before it.
+  // Not a clause that sets the scene (주주라 챙겨보는 중인데, 확인하려고,): it stays context.
   for (let i = 1; i < parts.length; i++) {
-    if (parts[i]!.asks && parts[i]!.text.split(/\s+/).length <= 2) parts[i - 1]!.asks = true;
+    if (parts[i]!.asks && parts[i]!.text.split(/\s+/).length <= 2 && !BACKGROUND.test(parts[i - 1]!.text)) parts[i - 1]!.asks = true;
   }
   if (parts.length < 2 || parts.every((p) => p.asks)) return [{ text, asks: true }];
   // No part asks in so many words (발표자료 급함 ㅠ 루닛컨소 병원 리스트 ㄱㄱ): chat puts the request last.
