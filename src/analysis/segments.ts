@@ -13,8 +13,11 @@
  */
 const BOUNDARY = /([!?。？！\n]+\s*|\.+(?=\s|$)\s*|…+\s*|\s[-–—:]\s|(?<=[a-z가-힣]):\s|(?<=[가-힣](?:[다요죠데]|잖아),?|[ㅠㅜㅋㅎ~],?)\s+|(?<=[가-힣](?:고|서|면|니까|지만),)\s+|(?<=\s(?:말고|아니고|빼고),?)\s+)/;
 
-/** A clause that sets the scene before the question: …인데, …하려고, …해서, …니까, …지만. */
-const BACKGROUND = /(?:데|데요|려고|려고요|서|니까|지만),?$/;
+/**
+ * A clause that sets the scene before the question (…중인데, …하려고, …해서, …니까, …지만), not one
+ * that reports what was heard (…라던데, …다는데: that is what the question is about).
+ */
+const BACKGROUND = /(?<![라다])(?:는데|인데|던데)요?,?$|(?:려고|려고요|해서|서요|니까|지만),?$/;
 
 export interface Part {
   text: string;
