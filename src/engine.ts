@@ -72,6 +72,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   const analyzer = new Analyzer(corpus.aliases, corpus.lexicon);
   const { home, markers, nameAttribute } = analyzer.lexicon.programmes;
   const index = buildFactIndex(corpus, analyzer, o.index);
+  analyzer.knowVocabulary((t) => index.df.has(t));
   const filterCtx = { index, markers, nameAttribute };
   const rank = createRanker(index, createExampleMatcher(index, o.rank.coverage.knownPredicateWeight), filterCtx, home, corpus.lexicon.korean.counters, o.rank);
   const compose = createComposer(corpus, index, o.compose, o.today);

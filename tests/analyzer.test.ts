@@ -479,3 +479,25 @@ describe('aliasNameParts: the words inside the alias names a text mentions', () 
     expect(parts.has('해남')).toBe(false);
   });
 });
+
+describe('typos of alias terms in questions', () => {
+  const a = new Analyzer([
+    { id: 'lunit', terms: ['루닛', 'Lunit'], entity: true },
+    { id: 'naver', terms: ['네이버', 'Naver'], entity: true },
+    { id: 'budget', terms: ['예산', 'budget'] },
+  ]);
+  a.knowVocabulary((t) => ['never', 'sign'].includes(t));
+  const heads = (text: string) => a.units(text).map((u) => u.tokens[0]);
+  it('a word the corpus never uses, one slip from a term (left out, added, changed, swapped), is that term', () => {
+    expect(heads('luint signed')).toContain('~lunit');
+    expect(heads('lunnit budget')).toContain('~lunit');
+    expect(heads('navre plans')).toContain('~naver');
+    expect(heads('buget of lunit')).toContain('~budget');
+    expect(a.units('luint')[0]?.entity).toBe(true);
+  });
+  it('but not a word the corpus uses (never), a short one (unit), or one two slips away', () => {
+    expect(heads('never mind')).not.toContain('~naver');
+    expect(heads('unit price')).not.toContain('~lunit');
+    expect(heads('lnuti')).not.toContain('~lunit');
+  });
+});

@@ -234,12 +234,23 @@ export class Analyzer {
     if (w.stemAlias) return w.stemAlias.entity ? { tokens: [w.stemAlias.token], alias: true, entity: true } : { tokens: [w.stemAlias.token], alias: true };
     const tokens = w.tokens;
     if (tokens.length === 0) return undefined;
+    // A word the corpus never uses, one typing slip from an alias term (luint, nvida), is that term.
+    const named = this.vocabulary && !hangul && tokens.length === 1 && !this.vocabulary(tokens[0]!) ? this.aliases.byTypo(word) : undefined;
+    if (named) return named.entity ? { tokens: [named.token], alias: true, entity: true } : { tokens: [named.token], alias: true };
     if (w.framing) return { tokens, alias: false, framing: true };
     // A word before a bound noun (모인 거, 노리는 것, 달라진 게) modifies it: a verb form.
     const after = rest.slice(at + raw.length);
     // A word closed by ㄹ before 수 (들어갈 수, 받을 수 있어) is a verb's future form: "can".
     const predicate = w.predicate || (hangul && (BOUND_NOUN_AFTER.test(after) || (jongseong(word.at(-1)!) === 8 && CAN_AFTER.test(after))));
     return predicate ? { tokens, alias: false, predicate, ...(w.verbForm ? { verbForm: true } : {}) } : { tokens, alias: false };
+  }
+
+  /** The corpus's words, once indexed: question words outside them may be typos of names. */
+  private vocabulary?: (token: string) => boolean;
+
+  /** Tells the analyzer which tokens the corpus uses (after indexing it), so questions' misspelt names are read as names. */
+  knowVocabulary(has: (token: string) => boolean): void {
+    this.vocabulary = has;
   }
 
   /** Words repeat across facts, examples and questions: what each gives wherever it stands is worked out once. */
