@@ -501,3 +501,10 @@ describe('typos of alias terms in questions', () => {
     expect(heads('lnuti')).not.toContain('~lunit');
   });
 });
+
+describe('what is left of a word once an alias took it', () => {
+  it('하자/하며 after an alias (탈락하자) is the verb ending, not a word', () => {
+    const a = new Analyzer([{ id: 'eliminated', terms: ['탈락'] }]);
+    expect(a.units('두 팀이 탈락하자 추가 공모했다').map((u) => u.tokens[0])).not.toContain('하자');
+  });
+});

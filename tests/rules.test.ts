@@ -160,6 +160,11 @@ describe('answer or abstain', () => {
     (q) => expect(engine.ask(q).answered).toBe(false),
   );
 
+  it('code or an injection attempt is noise, whatever words it shares with the corpus (SELECT reads as 선정)', () => {
+    for (const q of ['SELECT * FROM budget WHERE 1=1', '<script>alert(1)</script> 루닛 사업비', '{{7*7}} 루닛 사업비']) expect(engine.explain(q).decision).toEqual({ answered: false, reason: 'noise' });
+    expect(top(engine, '어디 selected 됐어?')).toBe('selection');
+  });
+
   it('a question a curator marked out of scope, and a close rewording, is refused', () => {
     expect(engine.explain('루닛 컨소시엄 회식 장소 어디야?').decision).toEqual({ answered: false, reason: 'curated-out-of-scope' });
     expect(engine.ask('루닛 컨소시엄 회식장소 어디임?').answered).toBe(false);

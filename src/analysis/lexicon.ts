@@ -31,6 +31,8 @@ export interface Lexicon {
     gives: ['when' | 'count' | 'amount' | 'why', RegExp][];
     /** A message addressed to the bot itself; undefined when the lexicon lists none. */
     personal: RegExp | undefined;
+    /** Code or an injection attempt; undefined when the lexicon lists none. */
+    code: RegExp | undefined;
   };
   counters: { ko: Map<string, string>; en: Map<string, string>; uncounted: Set<string>; koCounted: RegExp };
   programmes: { home: string; markers: Map<string, string[]>; nameAttribute: string };
@@ -86,6 +88,7 @@ export function compileLexicon(data: LexiconData): Lexicon {
       why: new Set(data.questions.framing.why),
       gives: Object.entries(data.questions.gives).map(([name, ps]) => [name as 'when', new RegExp(alternation(ps).source, 'i')]),
       personal: data.questions.personal.length ? alternation(data.questions.personal) : undefined,
+      code: data.questions.code.length ? alternation(data.questions.code) : undefined,
     },
     counters: {
       ko: new Map(Object.entries(data.counters.ko)),

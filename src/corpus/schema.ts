@@ -174,6 +174,8 @@ export const LexiconFiles = {
     framing: z.strictObject({ outcome: Words, why: Words }),
     gives: z.strictObject(Object.fromEntries(GIVEN_NAMES.map((n) => [n, z.array(Pattern).min(1)])) as Record<(typeof GIVEN_NAMES)[number], z.ZodArray<typeof Pattern>>),
     personal: z.array(Pattern).default([]),
+    /** Code or an injection attempt rather than a question (SQL, script tags, template syntax): noise. */
+    code: z.array(Pattern).default([]),
   }),
   'counters.yaml': z.strictObject({ ko: z.record(Word, Pattern), en: z.record(Word, Pattern), uncounted: Words }),
   'followups.yaml': z.strictObject({

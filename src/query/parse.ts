@@ -47,6 +47,8 @@ export interface ParsedQuestion {
   counted?: Counted;
   /** Addressed to the bot itself (너 누구야, are you GPT?). */
   personal: boolean;
+  /** Code or an injection attempt (SELECT * FROM …, <script>): noise, whatever words it shares with the corpus. */
+  code?: boolean;
 }
 
 export interface ParseContext {
@@ -62,14 +64,14 @@ export function parseQuestion(text: string, ctx: ParseContext): ParsedQuestion {
   const lex = ctx.analyzer.lexicon;
   const norm = ctx.analyzer.normalize(text);
   return withUnits(
-    { text, norm, lang: detectLang(text), intents: intents(norm, lex), ...optional('counted', countedIn(fold(text), lex)), personal: isPersonal(norm, lex) },
+    { text, norm, lang: detectLang(text), intents: intents(norm, lex), ...optional('counted', countedIn(fold(text), lex)), personal: isPersonal(norm, lex), ...(lex.questions.code?.test(norm) ? { code: true } : {}) },
     ctx.analyzer.questionUnits(text),
     ctx,
   );
 }
 
 /** The parts read off the units (the programme, entities, rounds, attributes), for units parsed or merged. */
-export function withUnits(base: Pick<ParsedQuestion, 'text' | 'norm' | 'lang' | 'intents' | 'counted' | 'personal'>, units: Unit[], ctx: ParseContext): ParsedQuestion {
+export function withUnits(base: Pick<ParsedQuestion, 'text' | 'norm' | 'lang' | 'intents' | 'counted' | 'personal' | 'code'>, units: Unit[], ctx: ParseContext): ParsedQuestion {
   const asking = units.filter((u) => !u.context);
   const heads = asking.map((u) => u.tokens[0]!);
   const entities = asking.filter((u) => u.entity && !u.instance).map((u) => u.tokens[0]!);

@@ -59,7 +59,7 @@ const EVIDENCE_RULES = RULES.flatMap((r, i) => (r.evidence ? [i] : []));
 export function refuse(q: ParsedQuestion, index: FactIndex, opts: DecideOptions): 'empty' | 'noise' | 'personal' | undefined {
   const content = q.asking.filter((u) => !u.framing);
   if (q.units.length === 0) return 'empty';
-  if (content.length === 0) return 'noise';
+  if (content.length === 0 || q.code) return 'noise';
   // A number alone (1=1, 2026) asks nothing.
   if (content.every((u) => /^[\d.]+$/.test(u.tokens[0]!))) return 'noise';
   const unknown = content.filter((u) => !u.alias && !index.df.has(u.tokens[0]!)).length;
