@@ -5,7 +5,7 @@ import { Analyzer as BaseAnalyzer, detectLang, wordEnd } from '../src/analysis/a
 import { stemEnglish } from '../src/analysis/english.ts';
 import { fold } from '../src/analysis/normalize.ts';
 import { findOrdinals, ordinalPattern } from '../src/analysis/ordinals.ts';
-import { clauses, questionParts as splitParts } from '../src/analysis/segments.ts';
+import { clauses, questionParts as splitParts, withoutSetAside } from '../src/analysis/segments.ts';
 import { countedIn as counted } from '../src/query/counted.ts';
 import { gives, intents as questionIntents } from '../src/query/intents.ts';
 import { LEXICON } from './helpers/lexicon.ts';
@@ -311,6 +311,18 @@ describe('a preamble is context, the part that asks decides', () => {
   it('a part that asks only between numbers (2.5tn or 2.9tn?) asks about the part before it', () => {
     const a = new Analyzer([{ id: 'lunit', terms: ['루닛'] }]);
     expect(a.questionUnits('루닛 예산 — 182억 or 200억?').some((u) => u.context)).toBe(false);
+  });
+});
+
+describe('what an English question sets aside is left out (as 말고 in Korean)', () => {
+  it.each([
+    ["which companies are in lunit's consortium (not the hospitals, just the firms)?", "which companies are in lunit's consortium ( , just the firms)?"],
+    ['is the programme expanding beyond medical and bio?', 'is the programme expanding  ?'],
+    ['other than Lunit and KAIST, who got GPUs?', ' , who got GPUs?'],
+    ['besides the budget what did they say?', '  what did they say?'],
+  ])('%s', (q, rest) => expect(withoutSetAside(q)).toBe(rest));
+  it('but not a word that only looks like one (notable, exceptional)', () => {
+    expect(withoutSetAside('what notable exceptional models?')).toBe('what notable exceptional models?');
   });
 });
 

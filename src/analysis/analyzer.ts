@@ -14,7 +14,7 @@ import { jongseong, Korean } from './korean.ts';
 import { compileLexicon, type Lexicon } from './lexicon.ts';
 import { fold, numbersAsDigits } from './normalize.ts';
 import { findOrdinals, ordinalPattern, ROUND_NOUNS, type OrdinalPattern } from './ordinals.ts';
-import { questionParts } from './segments.ts';
+import { questionParts, withoutSetAside } from './segments.ts';
 
 /**
  * One unit of meaning in a text: an alias concept (`~lunit`) or a word's stem with its Hangul
@@ -292,7 +292,8 @@ export class Analyzer {
    * A question's units: those of the parts that ask, then the rest marked as context (a preamble's
    * 대학병원 연구지원팀 is who asks, not what).
    */
-  questionUnits(text: string): Unit[] {
+  questionUnits(question: string): Unit[] {
+    const text = withoutSetAside(question);
     const parts = questionParts(text, this.lexicon.questions.asks);
     if (parts.length === 1) return this.units(text);
     // Each part's units, placed at the part's offset so `at` keeps the word order of the whole text.
