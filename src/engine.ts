@@ -82,7 +82,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   const followUps = createFollowUpAnswers(corpus);
 
   const outOfScope = createOutOfScopeMatcher(corpus.outOfScope, analyzer, index, o.rank.coverage.knownPredicateWeight);
-  const answersParts = createPartsReader({ analyzer, parse: parseCtx, filters: filterCtx, index, markers, coverage: o.rank.coverage, minEvidence: o.decide.minEvidence });
+  const answersParts = createPartsReader({ analyzer, parse: parseCtx, filters: filterCtx, index, markers, coverage: o.rank.coverage, rules: o.rank.rules, minEvidence: o.decide.minEvidence });
 
   /** `withRemoved`: also score the candidates a filter removes (for explain()). */
   function run(q: ParsedQuestion, withRemoved = false) {

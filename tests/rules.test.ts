@@ -154,6 +154,16 @@ describe('filters', () => {
   });
 });
 
+describe('a question of two clauses', () => {
+  it('each clause is weighed by what it asks (얼마 in one, 언제 in the other), not by the whole question', () => {
+    // With unmet asks weighing 0, a fact is ruled out by anything asked that it lacks: the GPU start
+    // date has no amount, which only the other clause asks for.
+    const strict = withRule('intentUnmet', 0);
+    const d = strict.explain('루닛 사업비는 얼마이고 GPU는 언제부터야?').decision;
+    expect(d).toMatchObject({ answered: true, factId: 'lunit-budget', parts: ['gpu-start'] });
+  });
+});
+
 describe('answer or abstain', () => {
   it.each(["' OR 1=1 --", 'asdf qwer zxcv uiop', '1234', 'clear', 'test', '너 누가 만들었어?', 'are you ChatGPT?', 'write me a haiku about GPUs', 'https://example.com/x?y=1'])(
     'refuses %s',

@@ -7,13 +7,18 @@
  * ("KAIST 총 사업비는? 루닛은 182억이라던데") is not answered with pieces of different facts.
  */
 import type { Analyzer, Unit } from '../analysis/analyzer.ts';
+import { fold } from '../analysis/normalize.ts';
 import { clauses } from '../analysis/segments.ts';
+import { countedIn } from '../query/counted.ts';
+import { intents } from '../query/intents.ts';
 import { withUnits, type ParseContext, type ParsedQuestion } from '../query/parse.ts';
-import { coverageOf, type CoverageOptions } from './coverage.ts';
-import { evidenceGates } from './decide.ts';
+import { coverageOf, type Coverage, type CoverageOptions } from './coverage.ts';
 import type { FactIndex } from './fact-index.ts';
 import { FILTERS, type FilterContext } from './filters.ts';
 import type { Ranked, Ranking } from './rank.ts';
+import { RULES, type RuleKnobs } from './rules.ts';
+
+const EVIDENCE_RULES = RULES.filter((r) => r.evidence);
 
 /** How many of the best kept (and of the best filtered-out) facts may answer a clause. */
 const CANDIDATES = 4;
@@ -25,6 +30,7 @@ export interface PartsContext {
   index: FactIndex;
   markers: ReadonlyMap<string, string[]>;
   coverage: CoverageOptions;
+  rules: RuleKnobs;
   minEvidence: number;
 }
 
@@ -38,15 +44,32 @@ export function createPartsReader(ctx: PartsContext) {
   return function answersParts(q: ParsedQuestion, rankAll: () => Ranking): Ranked[] | undefined {
     const texts = clauses(q.text);
     if (texts.length < 2) return undefined;
-    const units = clauseUnits(q, texts.map((t) => new Set(ctx.analyzer.units(t).map((u) => u.tokens[0]!))));
-    if (units.length < 2) return undefined;
+    const read = texts.map((t) => ({ text: t, heads: new Set(ctx.analyzer.units(t).map((u) => u.tokens[0]!)) }));
+    const own = clauseUnits(q, read.map((r) => r.heads));
+    if (own.length < 2) return undefined;
+    const lex = ctx.analyzer.lexicon;
+    const asking = read.filter((r) => clauseUnits(q, [r.heads]).length > 0);
     const ranking = rankAll();
-    const parts = units.map((own): Clause => {
-      const sub = withUnits(q, own, ctx.parse);
+    const parts = own.map((units, i): Clause => {
+      // Each clause asks its own thing (언제 in one, 얼마 or 몇 장 in the other); one with no question
+      // word of its own ("how many researchers and engineers …" cut at "and") asks what the question does.
+      const text = asking[i]!.text;
+      const own = intents(ctx.analyzer.normalize(text), lex);
+      const { counted: _, ...rest } = q;
+      const counted = own.length ? countedIn(fold(text), lex) : q.counted;
+      const sub = withUnits({ ...rest, intents: own.length ? own : q.intents, ...(counted ? { counted } : {}) }, units, ctx.parse);
       const keeps = (r: Ranked) => FILTERS.every((f) => f.keep(sub, r.entry, ctx.filters));
       const candidates = [...ranking.kept.slice(0, CANDIDATES), ...ranking.removed.slice(0, CANDIDATES)].filter(keeps).sort((a, b) => b.score - a.score);
       const coverage = coverageOf(sub, ctx.index, ctx.markers, ctx.coverage);
-      return { candidates, evidence: (r) => coverage(r.entry).value * evidenceGates(r) };
+      // The evidence rules (a date asked for, someone asked for) weigh what the clause asks, not the whole question.
+      const gates = (r: Ranked, cov: Coverage) => EVIDENCE_RULES.reduce((g, rule) => g * rule.factor({ q: sub, e: r.entry, coverage: cov, bm25Share: 0, namedTopicLead: false }, ctx.rules[rule.name]), 1);
+      return {
+        candidates,
+        evidence: (r) => {
+          const cov = coverage(r.entry);
+          return cov.value * gates(r, cov);
+        },
+      };
     });
     return partsAnswered(parts, ctx.minEvidence);
   };
