@@ -159,6 +159,11 @@ describe('follow-ups', () => {
     expect(b!.followUp).toBeUndefined();
   });
 
+  it('a message of a few words naming no one (GPU 몇 장 받아?) leans on the thread, though alone it finds an answer', () => {
+    const [, b] = thread('카이스트 사업비 얼마야?', 'GPU 언제부터 받아?');
+    expect(b!.followUp).toEqual({ kind: 'attribute-swap' });
+  });
+
   it('a self-contained question is never merged', () => {
     const [, b] = thread('루닛 사업비 얼마야?', '독파모 2차 평가 언제야?');
     expect(b!.followUp).toBeUndefined();

@@ -23,6 +23,8 @@ export type Resolution =
 
 /** A message of at most this many words can be an action on the last answer ("출처 더 보여줘"). */
 const ACTION_WORDS = 6;
+/** A message of at most this many words that names no one and no programme leans on the last question. */
+const LEANING_WORDS = 4;
 /** A message with at most this many content units of its own can lean on the last question. */
 const FOLLOW_UP_UNITS = 3;
 
@@ -50,8 +52,15 @@ export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, top
   const isMarker = (u: Pick<Unit, 'tokens'>) => markers.has(u.tokens[0]!);
   const asked = (u: Unit) => q.asking.some((m) => m.tokens[0] === u.tokens[0]);
   // The subject: the teams, the programme, the topic, the round and the year the last question was about.
-  const subject = prevUnits.filter((u) => u.entity || isMarker(u) || topicTerms.has(u.tokens[0]!) || u.tokens[0]!.startsWith('#') || /^\d{4}$/.test(u.tokens[0]!));
-  const leans = f.markers.test(norm) || own.length <= 1;
+  // A round or a year the message names replaces the last one's (두번째 평가는? after 1차 평가).
+  const isRound = (t: string) => t.startsWith('#n');
+  const isDate = (t: string) => t.startsWith('#') && !isRound(t);
+  const isYear = (t: string) => /^\d{4}$/.test(t);
+  const names = (is: (t: string) => boolean) => q.asking.some((u) => is(u.tokens[0]!));
+  const keptConstraint = (t: string) => [isRound, isDate, isYear].some((is) => is(t) && !names(is));
+  const subject = prevUnits.filter((u) => u.entity || isMarker(u) || topicTerms.has(u.tokens[0]!) || keptConstraint(u.tokens[0]!));
+  // A message of a few words naming no one and no programme (GPU 몇 장 들어가?) leans too: in a thread it is rarely a question of its own.
+  const leans = f.markers.test(norm) || own.length <= 1 || (q.entities.length === 0 && q.programme.by === 'home' && norm.trim().split(/\s+/).length <= LEANING_WORDS);
   if (!leans || own.length > FOLLOW_UP_UNITS) {
     // "8월 평가에선 몇 팀 남겨?" in a thread about 독파모: a whole question, but about the thread's subject.
     // Only the programme and the parties carry over: its own round or year may differ.
