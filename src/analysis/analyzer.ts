@@ -97,6 +97,8 @@ export interface Analysis {
   units: Unit[];
   mentions: Map<string, number>;
   norm: string;
+  /** Where in `norm` each alias concept is mentioned (AliasIndex.matches), kept for aliasNameParts. */
+  aliasMatches: readonly { c: AliasConcept; ranges: [number, number][] }[];
 }
 
 /** An analysis with the tokens to index (see `Analyzer.indexed`). */
@@ -164,14 +166,21 @@ export class Analyzer {
     return this.analyze(text).units;
   }
 
+  /** Which characters of the text analysed aliases, dates and ordinals took (1). */
+  private covered = new Uint8Array(1024);
+
   /** Units, how often each alias concept is mentioned (for BM25's term frequency), and the normalised text. */
   analyze(text: string): Analysis {
     const norm = this.normalize(text);
-    const covered = new Uint8Array(norm.length);
+    // One buffer for every text (analysis is never re-entered): a typed array per text is garbage.
+    if (this.covered.length < norm.length) this.covered = new Uint8Array(2 * norm.length);
+    const covered = this.covered;
+    covered.fill(0, 0, norm.length);
     const units: Unit[] = [];
     const mentions = new Map<string, number>();
     const seen = new Set<string>();
-    for (const { c, ranges } of this.aliases.matches(norm)) {
+    const aliasMatches = this.aliases.matches(norm);
+    for (const { c, ranges } of aliasMatches) {
       mentions.set(c.token, ranges.length);
       for (const [a, b] of ranges) covered.fill(1, a, b);
       const at = Math.min(...ranges.map(([a]) => a));
@@ -218,7 +227,7 @@ export class Analyzer {
       unit.at = at; // a fresh object: `at` comes last, as in every unit
       units.push(unit);
     }
-    return { units, mentions, norm };
+    return { units, mentions, norm, aliasMatches };
   }
 
   /** One word of the text outside aliases, dates and ordinals, as a unit (undefined when it says nothing). */
@@ -307,13 +316,12 @@ export class Analyzer {
   }
 
   /**
-   * The Hangul words inside the alias names `text` mentions, with their bigrams (국가AI컴퓨팅센터 →
-   * 국가, 컴퓨팅센터, 센터 …): a question may name a thing by a part of its name (해남 센터).
+   * The Hangul words inside the alias names an analysed text mentions, with their bigrams
+   * (국가AI컴퓨팅센터 → 국가, 컴퓨팅센터, 센터 …): a question may name a thing by a part of its name (해남 센터).
    */
-  aliasNameParts(text: string): Set<string> {
-    const norm = this.normalize(text);
+  aliasNameParts({ norm, aliasMatches }: Pick<Analysis, 'norm' | 'aliasMatches'>): Set<string> {
     const parts = new Set<string>();
-    for (const { ranges } of this.aliases.matches(norm)) {
+    for (const { ranges } of aliasMatches) {
       for (const [a, b] of ranges) for (const w of norm.slice(a, b).match(/[가-힣]{2,}/g) ?? []) for (const t of hangulTokens(w)) parts.add(t);
     }
     return parts;

@@ -148,7 +148,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
       stated,
       words: union(heads(ko.units), heads(en.units), heads(kw.units)),
       exampleWords,
-      aliasParts: analyzer.aliasNameParts(f.ko),
+      aliasParts: analyzer.aliasNameParts(ko),
       entities: new Set([...stated].filter((t) => entityTokens.has(t))),
       keywords: new Set(kw.tokens),
       examples,
