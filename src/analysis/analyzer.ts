@@ -109,7 +109,7 @@ export interface Indexed extends Analysis {
 /** Each unit's tokens, then each alias once more for every further mention. */
 function tokensOf(units: readonly Unit[], mentions: ReadonlyMap<string, number>): string[] {
   const tokens: string[] = [];
-  for (const u of units) tokens.push(...u.tokens);
+  for (const u of units) for (const t of u.tokens) tokens.push(t);
   for (const [token, n] of mentions) for (let r = 1; r < n; r++) tokens.push(token);
   return tokens;
 }
@@ -183,7 +183,8 @@ export class Analyzer {
     for (const { c, ranges } of aliasMatches) {
       mentions.set(c.token, ranges.length);
       for (const [a, b] of ranges) covered.fill(1, a, b);
-      const at = Math.min(...ranges.map(([a]) => a));
+      let at = ranges[0]![0];
+      for (const [a] of ranges) at = Math.min(at, a);
       if (c.entity && ranges.every(([a, b]) => isInstance(norm, a, b))) units.push({ tokens: [c.token], alias: true, entity: true, at, instance: true });
       else units.push(c.entity ? { tokens: [c.token], alias: true, entity: true, at } : c.framing ? { tokens: [c.token], alias: true, framing: true, at } : { tokens: [c.token], alias: true, at });
       seen.add(c.token);
@@ -248,7 +249,9 @@ export class Analyzer {
     const after = rest.slice(at + raw.length);
     // A word closed by ㄹ before 수 (들어갈 수, 받을 수 있어) is a verb's future form: "can".
     const predicate = w.predicate || (hangul && (BOUND_NOUN_AFTER.test(after) || (jongseong(word.at(-1)!) === 8 && CAN_AFTER.test(after))));
-    return predicate ? { tokens, alias: false, predicate, ...(w.verbForm ? { verbForm: true } : {}) } : { tokens, alias: false };
+    // Literal objects, not spread ones: this runs for every word of every text.
+    if (!predicate) return { tokens, alias: false };
+    return w.verbForm ? { tokens, alias: false, predicate, verbForm: true } : { tokens, alias: false, predicate };
   }
 
   /** Words repeat across facts, examples and questions: what each gives wherever it stands is worked out once. */
@@ -283,7 +286,9 @@ export class Analyzer {
         (word.startsWith(tokens[0]!) && !/^(하|되|됐|했|됩|합|한|할|될|된|해|돼|시키|받|이)/.test(removed)));
     const q = this.lexicon.questions;
     const framing = tokens.length > 0 && [q.outcome, q.why].some((set) => set.has(tokens[0]!) || set.has(word));
-    return { leftover, ...(stemAlias ? { stemAlias } : {}), tokens, predicate, verbForm, framing };
+    const reading: WordReading = { leftover, tokens, predicate, verbForm, framing };
+    if (stemAlias) reading.stemAlias = stemAlias;
+    return reading;
   }
 
   /**
@@ -337,8 +342,8 @@ export class Analyzer {
    * how often a fact names it.
    */
   indexed(text: string): Indexed {
-    const a = this.analyze(text);
-    return { ...a, tokens: tokensOf(a.units, a.mentions) };
+    const { units, mentions, norm, aliasMatches } = this.analyze(text);
+    return { units, mentions, norm, aliasMatches, tokens: tokensOf(units, mentions) };
   }
 
   /**
