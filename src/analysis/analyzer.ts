@@ -155,8 +155,12 @@ export class Analyzer {
 
   /** The character filters: fold, numbers as digits, possessives off, loanword spellings as the corpus writes them. */
   normalize(text: string): string {
-    // Links say nothing a question asks (and their ids read as words); Lunit's → lunit.
-    const s = numbersAsDigits(fold(text).replace(/\b(?:https?:\/\/|www\.)\S+/g, ' ')).replace(/(?<=[a-z])['’]s\b/g, '');
+    // Links say nothing a question asks (and their ids read as words); Lunit's → lunit. Each pattern
+    // is tried only on a text with its fixed part: most have neither.
+    let s = fold(text);
+    if (s.includes('http') || s.includes('www.')) s = s.replace(/\b(?:https?:\/\/|www\.)\S+/g, ' ');
+    s = numbersAsDigits(s);
+    if (s.includes("'") || s.includes('’')) s = s.replace(/(?<=[a-z])['’]s\b/g, '');
     const { pattern, map } = this.lexicon.spellings;
     return pattern ? s.replace(pattern, (v) => map.get(v)!) : s;
   }
