@@ -485,7 +485,7 @@ describe('a name given as an instance of a kind does not narrow the question', (
 describe('aliasNameParts: the words inside the alias names a text mentions', () => {
   it('국가AI컴퓨팅센터 holds 센터 and 컴퓨팅센터', () => {
     const a = new Analyzer([{ id: 'naicc', terms: ['국가AI컴퓨팅센터'], entity: true }]);
-    const parts = a.aliasNameParts('국가AI컴퓨팅센터를 해남에 짓는다');
+    const parts = a.aliasNameParts(a.analyze('국가AI컴퓨팅센터를 해남에 짓는다'));
     expect(parts.has('센터')).toBe(true);
     expect(parts.has('컴퓨팅센터')).toBe(true);
     expect(parts.has('해남')).toBe(false);

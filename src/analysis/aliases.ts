@@ -42,10 +42,16 @@ interface Term {
 
 /**
  * The separators' code units: ASCII whitespace, no-break and ideographic spaces, the other spaces
- * \s matches above U+2000, and -_.·/'. A set, as every character of every text is looked up.
+ * \s matches above U+2000, and -_.·/'. A table by code unit (1: a separator), as every character of
+ * every text is looked up.
  */
-const SEPARATORS = new Set([...' \t\n\r\v\f\u00a0\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff-_.·/\''].map((ch) => ch.charCodeAt(0)));
+const SEPARATORS = new Uint8Array(65536);
+for (const ch of ' \t\n\r\v\f\u00a0\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff-_.·/\'') SEPARATORS[ch.charCodeAt(0)] = 1;
+/** Whether a code unit is a separator (charCodeAt's NaN past the end reads as undefined: not one). */
+const isSeparator = (code: number) => SEPARATORS[code] === 1;
 const LATIN_OR_DIGIT = /[a-z0-9]/;
+/** LATIN_OR_DIGIT for one code unit, without a string. */
+const isLatinOrDigit = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 const HANGUL_CHAR = /[\uAC00-\uD7A3]/;
 
 /** Separators are optional inside a term: K-Fold = k fold = kfold, 엘리스 그룹 = 엘리스그룹. */
@@ -54,7 +60,7 @@ export function compact(text: string): { chars: string; at: number[] } {
   let chars = '';
   let from = 0; // where the run of kept characters since the last separator starts
   for (let i = 0; i < text.length; i++) {
-    if (!SEPARATORS.has(text.charCodeAt(i))) {
+    if (!isSeparator(text.charCodeAt(i))) {
       at.push(i);
       continue;
     }
@@ -163,33 +169,35 @@ class Trie {
   readonly termsAt: ({ c: AliasConcept; term: Term }[] | undefined)[] = [];
 
   constructor(entries: readonly { c: AliasConcept; term: Term }[]) {
-    // Built with a map keyed by node and code unit, then laid out flat.
-    const edges = new Map<number, number>();
-    let nodes = 1;
+    // Built with a map of edges per node (code unit → node), then laid out flat.
+    const children: Map<number, number>[] = [new Map()];
     for (const entry of entries) {
       const chars = entry.term.chars;
       let node = 0;
       for (let k = 0; k < chars.length; k++) {
-        const key = edge(node, chars.charCodeAt(k));
-        let child = edges.get(key);
-        if (child === undefined) edges.set(key, (child = nodes++));
+        const edges = children[node]!;
+        let child = edges.get(chars.charCodeAt(k));
+        if (child === undefined) {
+          edges.set(chars.charCodeAt(k), (child = children.length));
+          children.push(new Map());
+        }
         node = child;
       }
       (this.termsAt[node] ??= []).push(entry);
     }
-    const sorted = [...edges].sort(([a], [b]) => a - b); // by node, then code unit
+    const nodes = children.length;
     this.start = new Int32Array(nodes + 1);
-    this.codes = new Uint16Array(sorted.length);
-    this.targets = new Int32Array(sorted.length);
-    sorted.forEach(([key, child], e) => {
-      const node = Math.floor(key / 65536);
-      const code = key % 65536;
-      if (node === 0) this.first[code] = child;
-      this.start[node + 1]!++;
-      this.codes[e] = code;
-      this.targets[e] = child;
+    this.codes = new Uint16Array(nodes - 1); // every node but the root is one edge's target
+    this.targets = new Int32Array(nodes - 1);
+    let e = 0;
+    children.forEach((edges, node) => {
+      for (const code of [...edges.keys()].sort((a, b) => a - b)) {
+        if (node === 0) this.first[code] = edges.get(code)!;
+        this.codes[e] = code;
+        this.targets[e++] = edges.get(code)!;
+      }
+      this.start[node + 1] = e;
     });
-    for (let n = 0; n < nodes; n++) this.start[n + 1]! += this.start[n]!;
   }
 
   /** The node after `node` on this code unit, or undefined. */
@@ -200,7 +208,8 @@ class Trie {
   }
 }
 
-const edge = (node: number, code: number) => node * 65536 + code;
+/** Two code units as one number, for the set of those that may have spaces between them. */
+const pair = (a: number, b: number) => a * 65536 + b;
 
 export class AliasIndex {
   private readonly concepts: AliasConcept[];
@@ -236,7 +245,7 @@ export class AliasIndex {
         .sort((a, b) => b.chars.length - a.chars.length);
       for (const term of terms) {
         entries.push({ c, term });
-        for (let k = 0; k + 1 < term.chars.length; k++) if (mayGap(term, k)) this.gapPairs.add(edge(term.chars.charCodeAt(k), term.chars.charCodeAt(k + 1)));
+        for (let k = 0; k + 1 < term.chars.length; k++) if (mayGap(term, k)) this.gapPairs.add(pair(term.chars.charCodeAt(k), term.chars.charCodeAt(k + 1)));
       }
       this.longest = Math.max(this.longest, terms[0]?.chars.length ?? 0);
       // An attribute is asked for in its own words: "download" is not "downloads" (a count).
@@ -280,11 +289,11 @@ export class AliasIndex {
    */
   mayRunOn(a: string, b: string): boolean {
     let last = a.length - 1;
-    while (last >= 0 && SEPARATORS.has(a.charCodeAt(last))) last--;
+    while (last >= 0 && isSeparator(a.charCodeAt(last))) last--;
     let first = 0;
-    while (first < b.length && SEPARATORS.has(b.charCodeAt(first))) first++;
+    while (first < b.length && isSeparator(b.charCodeAt(first))) first++;
     if (last < 0 || first === b.length) return true;
-    if (!this.gapPairs.has(edge(a.charCodeAt(last), b.charCodeAt(first)))) return false;
+    if (!this.gapPairs.has(pair(a.charCodeAt(last), b.charCodeAt(first)))) return false;
     const before = compact(a).chars;
     const text = before + compact(b).chars;
     for (let i = Math.max(0, before.length - this.longest); i < before.length; i++) {
@@ -313,7 +322,11 @@ export class AliasIndex {
     const byConcept = new Map<AliasConcept, [number, number][]>();
     const { chars } = text;
     for (let i = 0; i < chars.length; i++) {
-      let node = this.trie.next(0, chars.charCodeAt(i));
+      // A term starting with a Latin letter or a digit starts a word (matchAt): inside a Latin word
+      // (most positions of an English text) no term can start, so none is walked.
+      const code = chars.charCodeAt(i);
+      if (isLatinOrDigit(code) && text.at[i]! > 0 && isLatinOrDigit(norm.charCodeAt(text.at[i]! - 1))) continue;
+      let node = this.trie.next(0, code);
       for (let j = i + 1; node !== undefined; j++) {
         const ending = this.trie.termsAt[node];
         for (let e = 0; ending !== undefined && e < ending.length; e++) {
@@ -330,7 +343,8 @@ export class AliasIndex {
     if (byConcept.size === 0) return [];
     // In the groups' order, so units come out the same whatever the text.
     const found: { c: AliasConcept; ranges: [number, number][] }[] = [];
-    for (const [c, ranges] of [...byConcept].sort(([a], [b]) => a.order - b.order)) {
+    for (const c of [...byConcept.keys()].sort((a, b) => a.order - b.order)) {
+      const ranges = byConcept.get(c)!;
       const kept = c.attribute ? dedupe(ranges).filter((r) => standsAlone(norm, r, byConcept)) : dedupe(ranges);
       if (kept.length > 0) found.push({ c, ranges: kept });
     }

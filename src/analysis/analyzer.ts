@@ -97,6 +97,8 @@ export interface Analysis {
   units: Unit[];
   mentions: Map<string, number>;
   norm: string;
+  /** Where in `norm` each alias concept is mentioned (AliasIndex.matches), kept for aliasNameParts. */
+  aliasMatches: readonly { c: AliasConcept; ranges: [number, number][] }[];
 }
 
 /** An analysis with the tokens to index (see `Analyzer.indexed`). */
@@ -107,7 +109,7 @@ export interface Indexed extends Analysis {
 /** Each unit's tokens, then each alias once more for every further mention. */
 function tokensOf(units: readonly Unit[], mentions: ReadonlyMap<string, number>): string[] {
   const tokens: string[] = [];
-  for (const u of units) tokens.push(...u.tokens);
+  for (const u of units) for (const t of u.tokens) tokens.push(t);
   for (const [token, n] of mentions) for (let r = 1; r < n; r++) tokens.push(token);
   return tokens;
 }
@@ -153,8 +155,12 @@ export class Analyzer {
 
   /** The character filters: fold, numbers as digits, possessives off, loanword spellings as the corpus writes them. */
   normalize(text: string): string {
-    // Links say nothing a question asks (and their ids read as words); Lunit's → lunit.
-    const s = numbersAsDigits(fold(text).replace(/\b(?:https?:\/\/|www\.)\S+/g, ' ')).replace(/(?<=[a-z])['’]s\b/g, '');
+    // Links say nothing a question asks (and their ids read as words); Lunit's → lunit. Each pattern
+    // is tried only on a text with its fixed part: most have neither.
+    let s = fold(text);
+    if (s.includes('http') || s.includes('www.')) s = s.replace(/\b(?:https?:\/\/|www\.)\S+/g, ' ');
+    s = numbersAsDigits(s);
+    if (s.includes("'") || s.includes('’')) s = s.replace(/(?<=[a-z])['’]s\b/g, '');
     const { pattern, map } = this.lexicon.spellings;
     return pattern ? s.replace(pattern, (v) => map.get(v)!) : s;
   }
@@ -164,17 +170,25 @@ export class Analyzer {
     return this.analyze(text).units;
   }
 
+  /** Which characters of the text analysed aliases, dates and ordinals took (1). */
+  private covered = new Uint8Array(1024);
+
   /** Units, how often each alias concept is mentioned (for BM25's term frequency), and the normalised text. */
   analyze(text: string): Analysis {
     const norm = this.normalize(text);
-    const covered = new Uint8Array(norm.length);
+    // One buffer for every text (analysis is never re-entered): a typed array per text is garbage.
+    if (this.covered.length < norm.length) this.covered = new Uint8Array(2 * norm.length);
+    const covered = this.covered;
+    covered.fill(0, 0, norm.length);
     const units: Unit[] = [];
     const mentions = new Map<string, number>();
     const seen = new Set<string>();
-    for (const { c, ranges } of this.aliases.matches(norm)) {
+    const aliasMatches = this.aliases.matches(norm);
+    for (const { c, ranges } of aliasMatches) {
       mentions.set(c.token, ranges.length);
       for (const [a, b] of ranges) covered.fill(1, a, b);
-      const at = Math.min(...ranges.map(([a]) => a));
+      let at = ranges[0]![0];
+      for (const [a] of ranges) at = Math.min(at, a);
       if (c.entity && ranges.every(([a, b]) => isInstance(norm, a, b))) units.push({ tokens: [c.token], alias: true, entity: true, at, instance: true });
       else units.push(c.entity ? { tokens: [c.token], alias: true, entity: true, at } : c.framing ? { tokens: [c.token], alias: true, framing: true, at } : { tokens: [c.token], alias: true, at });
       seen.add(c.token);
@@ -218,7 +232,7 @@ export class Analyzer {
       unit.at = at; // a fresh object: `at` comes last, as in every unit
       units.push(unit);
     }
-    return { units, mentions, norm };
+    return { units, mentions, norm, aliasMatches };
   }
 
   /** One word of the text outside aliases, dates and ordinals, as a unit (undefined when it says nothing). */
@@ -242,7 +256,9 @@ export class Analyzer {
     const after = rest.slice(at + raw.length);
     // A word closed by ㄹ before 수 (들어갈 수, 받을 수 있어) is a verb's future form: "can".
     const predicate = w.predicate || (hangul && (BOUND_NOUN_AFTER.test(after) || (jongseong(word.at(-1)!) === 8 && CAN_AFTER.test(after))));
-    return predicate ? { tokens, alias: false, predicate, ...(w.verbForm ? { verbForm: true } : {}) } : { tokens, alias: false };
+    // Literal objects, not spread ones: this runs for every word of every text.
+    if (!predicate) return { tokens, alias: false };
+    return w.verbForm ? { tokens, alias: false, predicate, verbForm: true } : { tokens, alias: false, predicate };
   }
 
   /** The corpus's words, once indexed: question words outside them may be typos of names. */
@@ -285,7 +301,9 @@ export class Analyzer {
         (word.startsWith(tokens[0]!) && !/^(하|되|됐|했|됩|합|한|할|될|된|해|돼|시키|받|이)/.test(removed)));
     const q = this.lexicon.questions;
     const framing = tokens.length > 0 && [q.outcome, q.why].some((set) => set.has(tokens[0]!) || set.has(word));
-    return { leftover, ...(stemAlias ? { stemAlias } : {}), tokens, predicate, verbForm, framing };
+    const reading: WordReading = { leftover, tokens, predicate, verbForm, framing };
+    if (stemAlias) reading.stemAlias = stemAlias;
+    return reading;
   }
 
   /**
@@ -319,13 +337,12 @@ export class Analyzer {
   }
 
   /**
-   * The Hangul words inside the alias names `text` mentions, with their bigrams (국가AI컴퓨팅센터 →
-   * 국가, 컴퓨팅센터, 센터 …): a question may name a thing by a part of its name (해남 센터).
+   * The Hangul words inside the alias names an analysed text mentions, with their bigrams
+   * (국가AI컴퓨팅센터 → 국가, 컴퓨팅센터, 센터 …): a question may name a thing by a part of its name (해남 센터).
    */
-  aliasNameParts(text: string): Set<string> {
-    const norm = this.normalize(text);
+  aliasNameParts({ norm, aliasMatches }: Pick<Analysis, 'norm' | 'aliasMatches'>): Set<string> {
     const parts = new Set<string>();
-    for (const { ranges } of this.aliases.matches(norm)) {
+    for (const { ranges } of aliasMatches) {
       for (const [a, b] of ranges) for (const w of norm.slice(a, b).match(/[가-힣]{2,}/g) ?? []) for (const t of hangulTokens(w)) parts.add(t);
     }
     return parts;
@@ -341,8 +358,8 @@ export class Analyzer {
    * how often a fact names it.
    */
   indexed(text: string): Indexed {
-    const a = this.analyze(text);
-    return { ...a, tokens: tokensOf(a.units, a.mentions) };
+    const { units, mentions, norm, aliasMatches } = this.analyze(text);
+    return { units, mentions, norm, aliasMatches, tokens: tokensOf(units, mentions) };
   }
 
   /**

@@ -148,7 +148,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
       stated,
       words: union(heads(ko.units), heads(en.units), heads(kw.units)),
       exampleWords,
-      aliasParts: analyzer.aliasNameParts(f.ko),
+      aliasParts: analyzer.aliasNameParts(ko),
       entities: new Set([...stated].filter((t) => entityTokens.has(t))),
       keywords: new Set(kw.tokens),
       examples,
@@ -174,18 +174,21 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
   const idf = (t: string) => idfs.get(t) ?? idfOf(0);
   const participantOf = new Map(corpus.aliases.filter((g) => g.programme).map((g) => [`~${g.id}`, g.programme!]));
   const participants = new Set(participantOf.keys());
+  const topicTerms = corpus.topics.map((t) => ({
+    id: t.id,
+    scope: t.scope,
+    terms: new Set([t.title.ko, t.title.en, ...t.aliases].flatMap((x) => analyse(x).units.flatMap((u) => u.tokens))),
+    lead: leads.get(t.id)!,
+  }));
+  // The closures returned below keep this scope alive: the analyses are not needed any more.
+  analysed.clear();
   return {
     entries,
     search: (tokens, lists) => bm25.searchEach(tokens, lists),
     df,
     idf,
     unknownIdf: idf('\u0000never'),
-    topicTerms: corpus.topics.map((t) => ({
-      id: t.id,
-      scope: t.scope,
-      terms: new Set([t.title.ko, t.title.en, ...t.aliases].flatMap((x) => analyse(x).units.flatMap((u) => u.tokens))),
-      lead: leads.get(t.id)!,
-    })),
+    topicTerms,
     participantOf,
     attributeTokens: new Set(corpus.aliases.filter((g) => g.attribute).map((g) => `~${g.id}`)),
     keywordAttributes: new Set(corpus.aliases.filter((g) => g.attribute === 'keywords').map((g) => `~${g.id}`)),
