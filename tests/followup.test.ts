@@ -93,7 +93,7 @@ describe('follow-ups', () => {
     expect(b!.answers.map((x) => x.factId)).not.toContain(top(a!));
   });
 
-  it('"몇 장 받아?" after a question about when: the count is its own ask, the last question\'s words only context', () => {
+  it('"몇 장 받아?" after a question about when: the count is its own ask', () => {
     const [, b] = thread('GPU 지원 언제부터야?', '몇 장 받아?');
     expect(top(b!)).toBe('gpu-per-team');
   });
@@ -162,6 +162,16 @@ describe('follow-ups', () => {
   it('a message of a few words naming no one (GPU 몇 장 받아?) leans on the thread, though alone it finds an answer', () => {
     const [, b] = thread('카이스트 사업비 얼마야?', 'GPU 언제부터 받아?');
     expect(b!.followUp).toEqual({ kind: 'attribute-swap' });
+  });
+
+  it('an attribute the message names replaces the last one: "how many orgs in it?" after the budget keeps the subject, not the budget', () => {
+    const lex = compileLexicon(LEXICON);
+    const prev: Turn = { lang: 'en', units: [{ tokens: ['~lunit'], alias: true, entity: true }, { tokens: ['~budget'], alias: true }], intents: ['amount'], factIds: ['x'] };
+    const own = [{ tokens: ['org'], alias: false }];
+    const q = { text: 'how many orgs in it?', norm: 'how many orgs in it?', lang: 'en', asking: own, units: own, entities: [], intents: ['count'], programme: { id: 'specialized', by: 'home' }, personal: false } as unknown as ParsedQuestion;
+    const r = resolveFollowUp(q, prev, lex);
+    const reading = r && 'readings' in r ? r.readings[0]!.map((u) => u.tokens[0]) : [];
+    expect(reading).toEqual(['org', '~lunit']);
   });
 
   it('a self-contained question is never merged', () => {

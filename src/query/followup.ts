@@ -95,13 +95,14 @@ export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, top
     return { kind: 'entity-swap', readings: prevEntities.length ? (swapFirst ? [swapped, added] : [added, swapped]) : [added], ...sameQuestion };
   }
   // "언제부터?", "and the budget?": the last question's subject, asked something else. Its other
-  // words stay as context when the message names something of its own: they count where a fact has them.
+  // words are what the message replaces when it names something of its own (how many orgs in it?
+  // after the budget): they go.
   if (own.length === 0 && q.intents.length === 0) return undefined;
   const rest = prevUnits.filter((u) => !subject.includes(u) && !u.framing && !u.predicate && !asked(u));
   if (subject.length === 0 && rest.length === 0) return undefined;
   // With nothing of its own but a question word (언제부터?), the last question's words are what it
   // asks about; a counted thing (몇 장?) is its own.
-  const carried = own.length === 0 && !q.counted ? rest : rest.map((u) => ({ ...u, context: true }));
+  const carried = own.length === 0 && !q.counted ? rest : [];
   return { kind: 'attribute-swap', readings: [[...q.asking, ...subject, ...carried]], intents: q.intents, ...(q.counted ? { counted: q.counted } : {}) };
 }
 
