@@ -520,3 +520,9 @@ describe('what is left of a word once an alias took it', () => {
     expect(a.units('두 팀이 탈락하자 추가 공모했다').map((u) => u.tokens[0])).not.toContain('하자');
   });
 });
+
+describe('rounds in chat English', () => {
+  it('"1st eval" is the first round, as "first evaluation" is', () => {
+    expect(plain.units('1st eval window?').map((u) => u.tokens[0])).toContain('#n1');
+  });
+});

@@ -11,7 +11,7 @@ export interface OrdinalMention {
 }
 
 /** What a round is called: first round, 2nd evaluation. */
-export const ROUND_NOUNS = 'stage|phase|round|evaluation|assessment|review|presentation|call|selection|cut|batch|allocation|result|team';
+export const ROUND_NOUNS = 'stage|phase|round|evaluation|eval|assessment|review|presentation|call|selection|cut|batch|allocation|result|team';
 
 /** The ordinal pattern, and a quick test for what any text it matches has (most texts have none). */
 export interface OrdinalPattern {
