@@ -135,25 +135,6 @@ describe('follow-ups', () => {
     }
   });
 
-  it('a message naming only a platform (허깅페이스엔 무슨 이름으로?) asks it of the thread\'s party; a party named is swapped in', () => {
-    const lex = compileLexicon(LEXICON);
-    const isParty = (t: string) => t === '~lunit' || t === '~kaist';
-    const prev: Turn = { lang: 'ko', units: [{ tokens: ['~lunit'], alias: true, entity: true }, { tokens: ['~release'], alias: true }], intents: [], factIds: ['x'] };
-    const own = [{ tokens: ['~name'], alias: true }, { tokens: ['~hugging-face'], alias: true, entity: true }];
-    const q = { text: '허깅페이스엔 무슨 이름으로 올라가 있어?', norm: '허깅페이스엔 무슨 이름으로 올라가 있어?', lang: 'ko', asking: own, units: own, entities: ['~hugging-face'], intents: [], programme: { by: 'none' }, personal: false } as unknown as ParsedQuestion;
-    const r = resolveFollowUp(q, prev, lex, new Set(), isParty);
-    expect(r?.kind).toBe('attribute-swap');
-    expect(r && 'readings' in r ? r.readings[0]!.map((u) => u.tokens[0]) : []).toContain('~lunit');
-    expect(r && 'fallback' in r ? r.fallback : undefined).toBeUndefined();
-    // Without knowing Lunit is a party, it is a whole question of its own.
-    expect(resolveFollowUp(q, prev, lex, new Set(), () => false)).toBeUndefined();
-    // "그럼 허깅페이스는?" after a question about Lunit: asked beside Lunit first, not instead of it.
-    const hf = [{ tokens: ['~hugging-face'], alias: true, entity: true }];
-    const swap = { ...q, text: '그럼 허깅페이스는?', norm: '그럼 허깅페이스는?', asking: hf, units: hf } as unknown as ParsedQuestion;
-    const s = resolveFollowUp(swap, prev, lex, new Set(), isParty);
-    expect(s && 'readings' in s ? s.readings[0]!.map((u) => u.tokens[0]) : []).toContain('~lunit');
-  });
-
   it('asking what a named thing is (KAIST는 뭐야?, what is sovereign AI?) is a question of its own', () => {
     const [, b] = thread('루닛 사업비 얼마야?', '카이스트는 뭐야?');
     expect(b!.followUp).toBeUndefined();

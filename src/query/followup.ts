@@ -34,7 +34,7 @@ const content = (units: readonly Unit[]) => units.filter((u) => !u.framing && !u
  * How `q` follows `prev`, or undefined when it stands on its own. `topicTerms`: the words that name
  * the last answer's topic (NAICC, K-Fold), which stay the subject when the message asks something else.
  */
-export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, topicTerms: ReadonlySet<string> = new Set(), isParty: (entity: string) => boolean = () => true): Resolution | undefined {
+export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, topicTerms: ReadonlySet<string> = new Set()): Resolution | undefined {
   const norm = q.norm;
   const f = lex.followups;
   const short = norm.trim().split(/\s+/).length <= ACTION_WORDS;
@@ -65,10 +65,8 @@ export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, top
     // "8월 평가에선 몇 팀 남겨?" in a thread about 독파모: a whole question, but about the thread's subject.
     // Only the programme and the parties carry over: its own round or year may differ.
     const about = prevUnits.filter((u) => u.entity || isMarker(u));
-    // A short message naming only a place or platform (허깅페이스엔 무슨 이름으로?) asks it of the thread's party.
-    const ofParty = own.length <= FOLLOW_UP_UNITS && q.entities.length > 0 && !q.entities.some(isParty) && about.some((u) => isParty(u.tokens[0]!));
-    if ((q.programme.by !== 'home' && !ofParty) || about.length === 0) return undefined;
-    return { kind: 'attribute-swap', readings: [[...q.asking, ...about]], intents: q.intents, ...(q.counted ? { counted: q.counted } : {}), ...(ofParty ? {} : { fallback: true as const }) };
+    if (q.programme.by !== 'home' || about.length === 0) return undefined;
+    return { kind: 'attribute-swap', readings: [[...q.asking, ...about]], intents: q.intents, ...(q.counted ? { counted: q.counted } : {}), fallback: true };
   }
   const sameQuestion = { intents: q.intents.length ? q.intents : (prev.intents as ParsedQuestion['intents']), ...(counted(q, prev) ? { counted: counted(q, prev)! } : {}) };
   // "what about the sovereign model call?": the last question, about another programme (one it named,
@@ -90,9 +88,7 @@ export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, top
     const rest = prevUnits.filter((u) => !u.framing && !asked(u));
     const swapped = [...q.asking, ...rest.filter((u) => !u.entity)];
     const added = [...q.asking, ...rest];
-    // A party (a team, a company) is swapped for a party; a place or platform (Hugging Face) is asked beside the last one's party.
-    const swapFirst = q.entities.some(isParty) || !prevEntities.some((u) => isParty(u.tokens[0]!));
-    return { kind: 'entity-swap', readings: prevEntities.length ? (swapFirst ? [swapped, added] : [added, swapped]) : [added], ...sameQuestion };
+    return { kind: 'entity-swap', readings: prevEntities.length ? [swapped, added] : [added], ...sameQuestion };
   }
   // "언제부터?", "and the budget?": the last question's subject, asked something else. Its other
   // words are what the message replaces when it names something of its own (how many orgs in it?
