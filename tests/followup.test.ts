@@ -155,6 +155,16 @@ describe('follow-ups', () => {
     expect(reading).toEqual(['org', '~lunit']);
   });
 
+  it('a whole question with a pronoun pointing back (how many GPUs do they get?) is read in the thread first', () => {
+    const lex = compileLexicon(LEXICON);
+    const prev: Turn = { lang: 'en', units: [{ tokens: ['~lunit'], alias: true, entity: true }, { tokens: ['~budget'], alias: true }], intents: ['amount'], factIds: ['x'] };
+    const own = [{ tokens: ['~gpu'], alias: true }, { tokens: ['receiv'], alias: false }, { tokens: ['togeth'], alias: false }, { tokens: ['month'], alias: false }];
+    const ask = (text: string) => ({ text, norm: text, lang: 'en', asking: own, units: own, entities: [], intents: ['count'], programme: { id: 'specialized', by: 'home' }, personal: false }) as unknown as ParsedQuestion;
+    const fallback = (text: string) => { const r = resolveFollowUp(ask(text), prev, lex); return r && 'fallback' in r ? r.fallback : undefined; };
+    expect(fallback('how many gpus do they receive together each month')).toBeUndefined();
+    expect(fallback('how many gpus are received together each month')).toBe(true);
+  });
+
   it('a self-contained question is never merged', () => {
     const [, b] = thread('루닛 사업비 얼마야?', '독파모 2차 평가 언제야?');
     expect(b!.followUp).toBeUndefined();

@@ -36,7 +36,7 @@ export interface Lexicon {
   };
   counters: { ko: Map<string, string>; en: Map<string, string>; uncounted: Set<string>; koCounted: RegExp };
   programmes: { home: string; markers: Map<string, string[]>; nameAttribute: string };
-  followups: { sources: RegExp; english: RegExp; korean: RegExp; more: RegExp; markers: RegExp };
+  followups: { sources: RegExp; english: RegExp; korean: RegExp; more: RegExp; markers: RegExp; pronouns: RegExp | undefined };
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -102,6 +102,7 @@ export function compileLexicon(data: LexiconData): Lexicon {
       korean: new RegExp(alternation(data.followups.korean).source, 'i'),
       more: new RegExp(alternation(data.followups.more).source, 'i'),
       markers: new RegExp(alternation(data.followups.markers).source, 'i'),
+      pronouns: data.followups.pronouns.length ? new RegExp(alternation(data.followups.pronouns).source, 'i') : undefined,
     },
     programmes: {
       home: data.programmes.home,

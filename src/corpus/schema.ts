@@ -184,6 +184,8 @@ export const LexiconFiles = {
     korean: z.array(Pattern).min(1),
     more: z.array(Pattern).min(1),
     markers: z.array(Pattern).min(1),
+    /** Pronouns that point back to the last turn (they, it, 거기): a whole question with one is read in the thread first. */
+    pronouns: z.array(Pattern).default([]),
   }),
   'programmes.yaml': z.strictObject({
     home: Id,

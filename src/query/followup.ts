@@ -66,7 +66,8 @@ export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, top
     // Only the programme and the parties carry over: its own round or year may differ.
     const about = prevUnits.filter((u) => u.entity || isMarker(u));
     if (q.programme.by !== 'home' || about.length === 0) return undefined;
-    return { kind: 'attribute-swap', readings: [[...q.asking, ...about]], intents: q.intents, ...(q.counted ? { counted: q.counted } : {}), fallback: true };
+    const pointsBack = f.pronouns?.test(norm) ?? false;
+    return { kind: 'attribute-swap', readings: [[...q.asking, ...about]], intents: q.intents, ...(q.counted ? { counted: q.counted } : {}), ...(pointsBack ? {} : { fallback: true as const }) };
   }
   const sameQuestion = { intents: q.intents.length ? q.intents : (prev.intents as ParsedQuestion['intents']), ...(counted(q, prev) ? { counted: counted(q, prev)! } : {}) };
   // "what about the sovereign model call?": the last question, about another programme (one it named,
