@@ -54,13 +54,11 @@ function isInstance(norm: string, a: number, b: number): boolean {
   if (INSTANCE_AFTER_DIRECT.test(after)) return true;
   const m = INSTANCE_AFTER.exec(after);
   // With a name between (삼성이나 LG 같은), it must be joined by 이나/랑/and: not 루닛 모델 같은.
-  if (m && /^(?:이나|나|이랑|랑|하고|과|와)?\s*(?:,|\/|or|and)/.test(after) || (m && /^(?:이나|나|이랑|랑|하고|과|와)\s/.test(after))) return true;
+  if (m && /^(?:이나|나|이랑|랑|하고|과|와)?\s*(?:,|\/|or|and)|^(?:이나|나|이랑|랑|하고|과|와)\s/.test(after)) return true;
   const before = norm.slice(Math.max(0, a - 40), a);
   // "what are salaries like for X" asks how things are for X.
   return INSTANCE_BEFORE.test(before) && !/\bwhat\b[^?.!]*\blike\s+(?:for\s+|at\s+|in\s+)?$/.test(before);
 }
-/** A pronoun that points back to a name said before (their roadmap, 거기 예산). */
-const REFERS_BACK = /\b(?:their|its|they|them|it|theirs)\b|(?<![가-힣])(?:거기|그쪽|그곳|걔네|걔들|그들|그 회사|그 팀|이 회사|이 팀|해당 (?:회사|팀|기업|컨소시엄))/;
 /** 수 as the next word, as in 할 수 있다 (can). */
 const CAN_AFTER = /^\s+수(?:가|는|도|도록)?(?:\s|있|없|$)/;
 const isHangul = (code: number) => code >= 0xac00 && code <= 0xd7a3;
@@ -326,7 +324,8 @@ export class Analyzer {
     if (!asking.some((u) => u.entity) && asking.filter((u) => !u.framing && !u.predicate && !/^[\d.]+$/.test(u.tokens[0]!)).length <= 1) return this.units(text);
     const seen = new Set(asking.map((u) => u.tokens[0]!));
     // A part that asks about "their roadmap" or "거기 예산" names its subject in the context: the names there are asked about.
-    const refersBack = !asking.some((u) => u.entity) && parts.some((p) => p.asks && REFERS_BACK.test(this.normalize(p.text)));
+    const pronouns = this.lexicon.followups.pronouns;
+    const refersBack = pronouns !== undefined && !asking.some((u) => u.entity) && parts.some((p) => p.asks && pronouns.test(this.normalize(p.text)));
     const context: Unit[] = [];
     for (const u of parts.flatMap((p, i) => (p.asks ? [] : unitsOf[i]!))) {
       if (seen.has(u.tokens[0]!)) continue;
