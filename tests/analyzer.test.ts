@@ -352,6 +352,8 @@ describe('preambles in chat', () => {
   it('a clause ending in 려고, / 해서, / … before the question is a preamble', () => {
     expect(questionParts('미팅 전에 확인하려고, 네이버가 세미나에서 뭐 발표했어?').map((p) => p.asks)).toEqual([false, true]);
     expect(questionParts('교수님이 신청하라고 하셔서… 정부 GPU 몇 장씩이야?').map((p) => p.asks)).toEqual([false, true]);
+    // A clause reporting what was heard (…있다던데) names what the question after it is about.
+    expect(questionParts('과제 알아보는 중인데, 과학 분야 사업도 있다던데 예산 얼마고 무슨 분야임?').map((p) => p.asks)).toEqual([false, true, true]);
     // "궁금한데" says why one asks; the question comes after it.
     expect(questionParts('우리 학교 떨어져서 좀 궁금한데 정부 GPU 몇 장 나갔어?').map((p) => p.asks)).toEqual([false, true]);
     // A short question after a scene-setting clause (…중인데) does not pull that clause into the question.

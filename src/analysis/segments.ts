@@ -18,6 +18,8 @@ const BOUNDARY = /([!?。？！\n]+\s*|\.+(?=\s|$)\s*|…+\s*|\s[-–—:]\s|(?<
  * that reports what was heard (…라던데, …다는데: that is what the question is about).
  */
 const BACKGROUND = /(?<![라다])(?:는데|인데|던데)요?,?$|(?:려고|려고요|해서|서요|니까|지만),?$/;
+/** A clause that reports what was heard: …다던데, …라는데, …다며. */
+const HEARSAY = /[라다](?:는데|던데|며)요?,?$/;
 
 export interface Part {
   text: string;
@@ -40,8 +42,9 @@ export function questionParts(text: string, asks: RegExp): Part[] {
   }
   // A short asking part (어떤 구조야, 내용이 뭐였나요) asks about the clause before it.
   // Not a clause that sets the scene (주주라 챙겨보는 중인데, 확인하려고,): it stays context.
+  // A clause reporting what was heard (과학 분야 사업도 있다던데) names what the question after it asks about.
   for (let i = 1; i < parts.length; i++) {
-    if (parts[i]!.asks && parts[i]!.text.split(/\s+/).length <= 2 && !BACKGROUND.test(parts[i - 1]!.text)) parts[i - 1]!.asks = true;
+    if (parts[i]!.asks && ((parts[i]!.text.split(/\s+/).length <= 2 && !BACKGROUND.test(parts[i - 1]!.text)) || HEARSAY.test(parts[i - 1]!.text))) parts[i - 1]!.asks = true;
   }
   if (parts.length < 2 || parts.every((p) => p.asks)) return [{ text, asks: true }];
   // No part asks in so many words (발표자료 급함 ㅠ 루닛컨소 병원 리스트 ㄱㄱ): chat puts the request last.
