@@ -519,6 +519,11 @@ describe('typos of alias terms in questions', () => {
 });
 
 describe('what is left of a word once an alias took it', () => {
+  it('어서/아서 after an alias that is a verb stem (엮어서) is its ending, not a word', () => {
+    const a = new Analyzer([{ id: 'link', terms: ['엮', '연계'] }]);
+    expect(a.units('AI 고속도로랑 엮어서 뭐라고 했지').map((u) => u.tokens[0])).not.toContain('어서');
+  });
+
   it('하자/하며 after an alias (탈락하자) is the verb ending, not a word', () => {
     const a = new Analyzer([{ id: 'eliminated', terms: ['탈락'] }]);
     expect(a.units('두 팀이 탈락하자 추가 공모했다').map((u) => u.tokens[0])).not.toContain('하자');

@@ -283,7 +283,7 @@ export class Analyzer {
   private readWord(word: string): WordReading {
     const k = this.korean;
     const hangul = HANGUL.test(word);
-    const leftover = hangul && word.length <= 2 && (k.isAffix(word) || k.isPredicate(word) || /^[던든는은을를했된한할됐었였음임함하]/.test(word));
+    const leftover = hangul && word.length <= 2 && (k.isAffix(word) || k.isPredicate(word) || /^[던든는은을를했된한할됐었였음임함하어아]/.test(word));
     const stemAlias = /^[a-z]/.test(word) && !this.lexicon.english.stemHomonyms.has(word) ? this.aliases.byEnglishStem(word) : undefined;
     const tokens = stemAlias ? [] : this.computeWordTokens(word);
     // One unknown syllable (봄, 줌) is nearly always a verb form; content nouns of one syllable are in the corpus.
