@@ -196,6 +196,11 @@ describe('intents: what kind of answer a question wants, and what a fact gives',
     expect(intents('K-Fold 모델 크기는 얼마로 한대요?')).not.toContain('amount');
   });
 
+  it('"how long" asks when, but not "how long a context" (a length)', () => {
+    expect(intents('how long does stage 2 last?')).toContain('when');
+    expect(intents('how long a context can the model handle?')).not.toContain('when');
+  });
+
   it('어디 asks who (어디 뽑혔어) but not where something is (어디 위치해, 어디에 있어, 어디서)', () => {
     expect(intents('어디 뽑혔어?')).toContain('who');
     for (const q of ['데이터센터 어디 위치해?', '센터 어디에 있어?', '발표회 어디서 했어?']) expect(intents(q)).not.toContain('who');
