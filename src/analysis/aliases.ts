@@ -54,14 +54,25 @@ const LATIN_OR_DIGIT = /[a-z0-9]/;
 const isLatinOrDigit = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 const HANGUL_CHAR = /[\uAC00-\uD7A3]/;
 
-/** Separators are optional inside a term: K-Fold = k fold = kfold, 엘리스 그룹 = 엘리스그룹. */
-export function compact(text: string): { chars: string; at: number[] } {
-  const at: number[] = [];
+/**
+ * Where compact's characters were, reused by every call: every text of a build and every question
+ * passes here, and an array per text was a tenth of what a build allocates (a typed array per
+ * text is worse: past 64 bytes it is a separate buffer for the collector to track).
+ */
+let positions = new Int32Array(1024);
+
+/**
+ * Separators are optional inside a term: K-Fold = k fold = kfold, 엘리스 그룹 = 엘리스그룹. `at[k]`
+ * is where the k-th character of `chars` is in `text`, valid until the next call.
+ */
+export function compact(text: string): { chars: string; at: Int32Array } {
+  if (positions.length < text.length) positions = new Int32Array(2 * text.length);
+  const at = positions;
   let chars = '';
   let from = 0; // where the run of kept characters since the last separator starts
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0, k = 0; i < text.length; i++) {
     if (!isSeparator(text.charCodeAt(i))) {
-      at.push(i);
+      at[k++] = i;
       continue;
     }
     if (i > from) chars += text.slice(from, i);
@@ -74,7 +85,7 @@ export function compact(text: string): { chars: string; at: number[] } {
 function toTerm(norm: string): Term {
   const { chars, at } = compact(norm);
   const gaps = new Set<number>();
-  for (let k = 0; k < at.length - 1; k++) if (at[k + 1]! - at[k]! > 1) gaps.add(k);
+  for (let k = 0; k < chars.length - 1; k++) if (at[k + 1]! - at[k]! > 1) gaps.add(k);
   const latin = (ch: string | undefined) => ch !== undefined && ch >= 'a' && ch <= 'z';
   const last = chars.at(-1);
   return {
@@ -99,7 +110,7 @@ function mayGap(term: Term, k: number): boolean {
  * Where `term` matches the text at compact position `i`, as a [start, end) range of `norm`. Latin
  * terms match whole words only (ai is not in said), and also in the plural (GPUs).
  */
-function matchAt(norm: string, text: { chars: string; at: number[] }, term: Term, i: number): [number, number] | undefined {
+function matchAt(norm: string, text: { chars: string; at: Int32Array }, term: Term, i: number): [number, number] | undefined {
   const t = term.chars;
   // Spaces are optional inside a term (엘리스 그룹 = 엘리스그룹), but a short term does not reach
   // across a word boundary of the text (제마 is not in 언제 마지막), and no term crosses a line.
@@ -343,19 +354,39 @@ export class AliasIndex {
     if (byConcept.size === 0) return [];
     // In the groups' order, so units come out the same whatever the text.
     const found: { c: AliasConcept; ranges: [number, number][] }[] = [];
-    for (const c of [...byConcept.keys()].sort((a, b) => a.order - b.order)) {
+    for (const c of byOrder([...byConcept.keys()])) {
       const ranges = byConcept.get(c)!;
       const kept = c.attribute ? dedupe(ranges).filter((r) => standsAlone(norm, r, byConcept)) : dedupe(ranges);
       if (kept.length > 0) found.push({ c, ranges: kept });
     }
     if (found.length < 2) return found;
+    // Most concepts have no range inside a longer one: their entry is kept as it is, not copied
+    // (a filtered array per concept of every text was a twelfth of what a build allocates).
     const longest: typeof found = [];
-    for (const { c, ranges } of found) {
-      const kept = ranges.filter((r) => !longerElsewhere(found, c, r));
-      if (kept.length > 0) longest.push({ c, ranges: kept });
+    for (const entry of found) {
+      const { c, ranges } = entry;
+      if (!ranges.some((r) => longerElsewhere(found, c, r))) longest.push(entry);
+      else {
+        const kept = ranges.filter((r) => !longerElsewhere(found, c, r));
+        if (kept.length > 0) longest.push({ c, ranges: kept });
+      }
     }
     return longest;
   }
+}
+
+/**
+ * Concepts in the groups' order, sorted in place by insertion: a text names a few, and
+ * Array.prototype.sort allocates its work space on every call (7 MB of garbage a build).
+ */
+function byOrder(concepts: AliasConcept[]): AliasConcept[] {
+  for (let i = 1; i < concepts.length; i++) {
+    const c = concepts[i]!;
+    let j = i;
+    for (; j > 0 && concepts[j - 1]!.order > c.order; j--) concepts[j] = concepts[j - 1]!;
+    concepts[j] = c;
+  }
+  return concepts;
 }
 
 /** A word with each one of its letters left out. */

@@ -40,19 +40,25 @@ export interface MatchItem {
 export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<FactIndex, 'df' | 'idf' | 'unknownIdf'>, predicateWeight: number): ExampleMatcher {
   // Every item gets a number; postings and weights are typed arrays, so a question allocates little.
   const totals = new Float64Array(items.length);
-  const lists = new Map<string, number[]>();
-  // An unknown word weighs like the rarest term.
+  // Each head's postings and weight, found once per distinct head (thousands, against tens of
+  // thousands of item heads). An unknown word weighs like the rarest term.
+  const lists = new Map<string, { list: number[]; weight: number }>();
   const weight = (t: string) => (index.df.has(t) ? index.idf(t) : index.unknownIdf);
   items.forEach((item, n) => {
-    const heads = [...new Set(item.heads)];
-    totals[n] = heads.reduce((s, t) => s + weight(t) * (item.verbForms.has(t) ? predicateWeight : 1), 0);
-    for (const h of heads) {
-      const list = lists.get(h);
-      if (list) list.push(n);
-      else lists.set(h, [n]);
-    }
+    let total = 0;
+    item.heads.forEach((h, i) => {
+      if (item.heads.indexOf(h) < i) return; // a repeated head counts once (items have a few heads)
+      let head = lists.get(h);
+      if (head) head.list.push(n);
+      else lists.set(h, (head = { list: [n], weight: weight(h) }));
+      total += head.weight * (item.verbForms.has(h) ? predicateWeight : 1);
+    });
+    totals[n] = total;
   });
-  const postings = new Map([...lists].map(([h, list]) => [h, Int32Array.from(list)]));
+  // A question looks each of its heads up once: its postings and weight together.
+  const byHead = new Map([...lists].map(([h, { list, weight }]) => [h, { items: Int32Array.from(list), weight }]));
+  lists.clear(); // the closure below would keep it alive
+  const none = new Int32Array(0);
   const shared = new Float64Array(items.length);
   const touched = new Int32Array(items.length);
   // Owners by number, and per owner its best item so far (-1: none yet) and that item's similarity.
@@ -64,17 +70,26 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
 
   return {
     closest(q, wanted = { facts: [], minSim: 0 }) {
-      const heads = new Map<string, number>();
+      // The question's distinct heads (a few), in order, with their weights and postings.
+      const heads: string[] = [];
+      const weights: number[] = [];
+      const lists: Int32Array[] = [];
+      let qTotal = 0;
       for (const u of q.asking) {
         if (u.framing) continue;
         const t = u.tokens[0]!;
-        if (!heads.has(t)) heads.set(t, weight(t) * (u.verbForm ? predicateWeight : 1));
+        if (heads.includes(t)) continue;
+        const head = byHead.get(t);
+        const w = (head ? head.weight : weight(t)) * (u.verbForm ? predicateWeight : 1);
+        heads.push(t);
+        weights.push(w);
+        lists.push(head ? head.items : none);
+        qTotal += w;
       }
-      const qTotal = [...heads.values()].reduce((s, w) => s + w, 0);
       let met = 0;
-      for (const [t, w] of heads) {
-        const list = postings.get(t);
-        if (!list) continue;
+      for (let h = 0; h < lists.length; h++) {
+        const list = lists[h]!;
+        const w = weights[h]!;
         for (let j = 0; j < list.length; j++) {
           const n = list[j]!;
           if (shared[n] === 0) touched[met++] = n;
@@ -99,7 +114,8 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
       for (const o of ownersMet) if (bestSim[o]! >= wanted.minSim) add(o);
       for (const id of wanted.facts) {
         const o = ownerIds.get(id);
-        if (o !== undefined && bestItem[o] !== -1 && !best.has(id)) add(o);
+        // Not added above: met, but less similar than minSim.
+        if (o !== undefined && bestItem[o] !== -1 && !(bestSim[o]! >= wanted.minSim)) add(o);
       }
       for (const o of ownersMet) bestItem[o] = -1;
       return best;

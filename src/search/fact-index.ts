@@ -173,7 +173,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
   const idfs = new Map([...df].map(([t, k]) => [t, idfOf(k)]));
   const idf = (t: string) => idfs.get(t) ?? idfOf(0);
   const participantOf = new Map(corpus.aliases.filter((g) => g.programme).map((g) => [`~${g.id}`, g.programme!]));
-  const participants = new Set(participantOf.keys());
+  const participants = [...participantOf.keys()];
   const topicTerms = corpus.topics.map((t) => ({
     id: t.id,
     scope: t.scope,
@@ -193,7 +193,8 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     attributeTokens: new Set(corpus.aliases.filter((g) => g.attribute).map((g) => `~${g.id}`)),
     keywordAttributes: new Set(corpus.aliases.filter((g) => g.attribute === 'keywords').map((g) => `~${g.id}`)),
     entityTokens,
-    namesParticipant: new Set([...entries].filter(([, e]) => [...e.terms].some((t) => participants.has(t))).map(([id]) => id)),
+    // A few participants looked up in each fact's terms, rather than every term among them.
+    namesParticipant: new Set([...entries].filter(([, e]) => participants.some((t) => e.terms.has(t))).map(([id]) => id)),
     knownUntil: corpus.facts.flatMap((f) => f.sources.map((s) => corpus.sources.get(s)!.date)).reduce((a, b) => (a > b ? a : b), '0000-00-00'),
   };
 }
