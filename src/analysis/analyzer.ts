@@ -391,6 +391,8 @@ export class Analyzer {
     if (last === undefined || next === '' || this.spellingsSpanSpaces) return true;
     // A number goes on into a counter or a unit (2025 년, 3 차, 5 조), 첫 and 두 into 번째.
     if (/[0-9첫째]/.test(last) || next[0] === '번') return true;
+    // 1차 is a round unless a number follows (1차 1…: 차 then reads as a word).
+    if (last === '차' && /[0-9]/.test(next[0]!)) return true;
     if (/[a-z.,/-]/.test(last)) {
       // A word or - . , / goes on into a number (june 9, stage 2, 2025. 3), into a month or a round
       // (in june, first round), and an ordinal into the next word too (first dokpamo team).
