@@ -516,6 +516,10 @@ describe('typos of alias terms in questions', () => {
     expect(heads('buget of lunit')).toContain('~budget');
     expect(a.units('luint')[0]?.entity).toBe(true);
   });
+  it('a word the corpus never uses, one slip from a stopword of five letters or more (whcih), is that stopword', () => {
+    expect(heads('whcih lunit budget')).toEqual(['~lunit', '~budget']);
+  });
+
   it('but not a word the corpus uses (never), a short one (unit), or one two slips away', () => {
     expect(heads('never mind')).not.toContain('~naver');
     expect(heads('unit price')).not.toContain('~lunit');

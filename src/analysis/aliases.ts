@@ -5,6 +5,7 @@
  * their plurals.
  */
 import { stemEnglish } from './english.ts';
+import { TypoIndex } from './typos.ts';
 
 export interface AliasConcept {
   token: string;
@@ -227,8 +228,8 @@ export class AliasIndex {
   private readonly trie: Trie;
   /** Single-word English alias terms by stem (allocate → allocat), to catch other forms. */
   private readonly byStem = new Map<string, AliasConcept>();
-  /** Alias terms of one Latin word (five letters or more) by each form with one letter left out, for typos. */
-  private readonly byDeletion = new Map<string, { term: string; c: AliasConcept }[]>();
+  /** Alias terms of one Latin word (five letters or more), for typos. */
+  private readonly typos = new TypoIndex<AliasConcept>(5);
   private readonly broaderOf = new Map<string, string[]>();
   /** The length of the longest term (without separators). */
   private longest = 0;
@@ -263,14 +264,7 @@ export class AliasIndex {
       for (const term of g.attribute ? [] : normalized) {
         if (/^[a-z]{4,}$/.test(term) && !this.byStem.has(stemEnglish(term))) this.byStem.set(stemEnglish(term), c);
       }
-      for (const term of g.attribute ? [] : normalized) {
-        if (!/^[a-z]{5,}$/.test(term)) continue;
-        for (const d of [term, ...deletions(term)]) {
-          const list = this.byDeletion.get(d);
-          if (list) list.push({ term, c });
-          else this.byDeletion.set(d, [{ term, c }]);
-        }
-      }
+      for (const term of g.attribute ? [] : normalized) this.typos.add(term, c);
     });
     this.trie = new Trie(entries);
   }
@@ -281,10 +275,7 @@ export class AliasIndex {
    * concept's is. Attributes are asked for in their own words and are left out.
    */
   byTypo(word: string): AliasConcept | undefined {
-    if (!/^[a-z]{5,}$/.test(word)) return undefined;
-    const found = new Set<AliasConcept>();
-    for (const d of [word, ...deletions(word)]) for (const { term, c } of this.byDeletion.get(d) ?? []) if (oneSlip(word, term)) found.add(c);
-    return found.size === 1 ? [...found][0] : undefined;
+    return this.typos.find(word);
   }
 
   /** The concept whose single-word English term has this word's stem (allocation → allocate). */
@@ -387,21 +378,4 @@ function byOrder(concepts: AliasConcept[]): AliasConcept[] {
     concepts[j] = c;
   }
   return concepts;
-}
-
-/** A word with each one of its letters left out. */
-function deletions(word: string): string[] {
-  return Array.from({ length: word.length }, (_, i) => word.slice(0, i) + word.slice(i + 1));
-}
-
-/** Whether two different words are one typing slip apart: a letter left out, added or changed, or two next to each other swapped. */
-function oneSlip(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true; // changed
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swapped
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1); // added or left out
 }

@@ -15,6 +15,7 @@ import { compileLexicon, type Lexicon } from './lexicon.ts';
 import { fold, numbersAsDigits } from './normalize.ts';
 import { findOrdinals, ordinalPattern, ROUND_NOUNS, type OrdinalPattern } from './ordinals.ts';
 import { questionParts, withoutSetAside } from './segments.ts';
+import { TypoIndex } from './typos.ts';
 
 /**
  * One unit of meaning in a text: an alias concept (`~lunit`) or a word's stem with its Hangul
@@ -149,6 +150,7 @@ export class Analyzer {
     this.enStopStems = new Set([...this.lexicon.stopwords.en].filter((w) => w.length > 3).map(stemEnglish));
     this.aliases = new AliasIndex(aliases, (t) => this.normalize(t));
     this.spellingsSpanSpaces = [...this.lexicon.spellings.map.keys()].some((k) => /\s/.test(k));
+    for (const w of this.lexicon.stopwords.en) this.stopwordTypos.add(w, true);
   }
 
   /** The character filters: fold, numbers as digits, possessives off, loanword spellings as the corpus writes them. */
@@ -246,9 +248,12 @@ export class Analyzer {
     if (w.stemAlias) return w.stemAlias.entity ? { tokens: [w.stemAlias.token], alias: true, entity: true } : { tokens: [w.stemAlias.token], alias: true };
     const tokens = w.tokens;
     if (tokens.length === 0) return undefined;
-    // A word the corpus never uses, one typing slip from an alias term (luint, nvida), is that term.
-    const named = this.vocabulary && !hangul && tokens.length === 1 && !this.vocabulary(tokens[0]!) ? this.aliases.byTypo(word) : undefined;
+    // A word the corpus never uses, one typing slip from an alias term (luint, nvida), is that term;
+    // one slip from a stopword (whcih, abuot), that stopword.
+    const unknown = this.vocabulary !== undefined && !hangul && tokens.length === 1 && !this.vocabulary(tokens[0]!);
+    const named = unknown ? this.aliases.byTypo(word) : undefined;
     if (named) return named.entity ? { tokens: [named.token], alias: true, entity: true } : { tokens: [named.token], alias: true };
+    if (unknown && this.stopwordTypos.find(word)) return undefined;
     if (w.framing) return { tokens, alias: false, framing: true };
     // A word before a bound noun (모인 거, 노리는 것, 달라진 게) modifies it: a verb form.
     const after = rest.slice(at + raw.length);
@@ -261,6 +266,8 @@ export class Analyzer {
 
   /** The corpus's words, once indexed: question words outside them may be typos of names. */
   private vocabulary?: (token: string) => boolean;
+  /** English stopwords of five letters or more, for typos of them (whcih). */
+  private readonly stopwordTypos = new TypoIndex<true>(5);
 
   /** Tells the analyzer which tokens the corpus uses (after indexing it), so questions' misspelt names are read as names. */
   knowVocabulary(has: (token: string) => boolean): void {
