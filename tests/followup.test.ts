@@ -165,6 +165,17 @@ describe('follow-ups', () => {
     expect(fallback('how many gpus are received together each month')).toBe(true);
   });
 
+  it('근데 opens a question of its own when the message names its own subject and attribute; 근데 X는? still leans', () => {
+    const lex = compileLexicon(LEXICON);
+    const prev: Turn = { lang: 'ko', units: [{ tokens: ['~lunit'], alias: true, entity: true }, { tokens: ['~budget'], alias: true }], intents: ['amount'], factIds: ['x'] };
+    const own = [{ tokens: ['~kaist'], alias: true, entity: true }, { tokens: ['~name'], alias: true }];
+    const text = '근데 카이스트 모델 이름 알려줘';
+    const q = { text, norm: text, lang: 'ko', asking: own, units: own, entities: ['~kaist'], intents: [], programme: { id: 'specialized', by: 'entity' }, personal: false } as unknown as ParsedQuestion;
+    expect(resolveFollowUp(q, prev, lex)).toBeUndefined();
+    const [, c] = thread('루닛 사업비 얼마야?', '근데 카이스트는?');
+    expect(c!.followUp).toEqual({ kind: 'entity-swap' });
+  });
+
   it('a self-contained question is never merged', () => {
     const [, b] = thread('루닛 사업비 얼마야?', '독파모 2차 평가 언제야?');
     expect(b!.followUp).toBeUndefined();
