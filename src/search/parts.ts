@@ -44,7 +44,10 @@ export function createPartsReader(ctx: PartsContext) {
   return function answersParts(q: ParsedQuestion, rankAll: () => Ranking): Ranked[] | undefined {
     const texts = clauses(q.text);
     if (texts.length < 2) return undefined;
-    const read = texts.map((t) => ({ text: t, heads: new Set(ctx.analyzer.units(t).map((u) => u.tokens[0]!)) }));
+    const read = texts.map((t) => {
+      const a = ctx.analyzer.analyze(t);
+      return { text: t, norm: a.norm, heads: new Set(a.units.map((u) => u.tokens[0]!)) };
+    });
     const own = clauseUnits(q, read.map((r) => r.heads));
     if (own.length < 2) return undefined;
     const lex = ctx.analyzer.lexicon;
@@ -53,8 +56,8 @@ export function createPartsReader(ctx: PartsContext) {
     const parts = own.map((units, i): Clause => {
       // Each clause asks its own thing (언제 in one, 얼마 or 몇 장 in the other); one with no question
       // word of its own ("how many researchers and engineers …" cut at "and") asks what the question does.
-      const text = asking[i]!.text;
-      const own = intents(ctx.analyzer.normalize(text), lex);
+      const { text, norm } = asking[i]!;
+      const own = intents(norm, lex);
       const { counted: _, ...rest } = q;
       const counted = own.length ? countedIn(fold(text), lex) : q.counted;
       const sub = withUnits({ ...rest, intents: own.length ? own : q.intents, ...(counted ? { counted } : {}) }, units, ctx.parse);
