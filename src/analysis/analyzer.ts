@@ -312,7 +312,7 @@ export class Analyzer {
    * 대학병원 연구지원팀 is who asks, not what).
    */
   questionUnits(question: string): Unit[] {
-    const text = withoutSetAside(question);
+    const text = withoutSetAside(question, this.lexicon.questions.setAside);
     const parts = questionParts(text, this.lexicon.questions.asks);
     if (parts.length === 1) return this.units(text);
     // Each part's units, placed at the part's offset so `at` keeps the word order of the whole text.

@@ -33,6 +33,8 @@ export interface Lexicon {
     personal: RegExp | undefined;
     /** Code or an injection attempt; undefined when the lexicon lists none. */
     code: RegExp | undefined;
+    /** What an English question sets aside, up to the next punctuation or question word; undefined when the lexicon lists no words for it. */
+    setAside: RegExp | undefined;
   };
   counters: { ko: Map<string, string>; en: Map<string, string>; uncounted: Set<string>; koCounted: RegExp };
   programmes: { home: string; markers: Map<string, string[]>; nameAttribute: string };
@@ -89,6 +91,7 @@ export function compileLexicon(data: LexiconData): Lexicon {
       gives: Object.entries(data.questions.gives).map(([name, ps]) => [name as 'when', new RegExp(alternation(ps).source, 'i')]),
       personal: data.questions.personal.length ? alternation(data.questions.personal) : undefined,
       code: data.questions.code.length ? alternation(data.questions.code) : undefined,
+      setAside: setAsidePattern(data.questions.setAside),
     },
     counters: {
       ko: new Map(Object.entries(data.counters.ko)),
@@ -113,3 +116,14 @@ export function compileLexicon(data: LexiconData): Lexicon {
   compiled.set(data, lexicon);
   return lexicon;
 }
+
+/**
+ * What an English question sets aside (beyond medical and bio, other than Lunit, not the hospitals):
+ * one of the words, then up to the next punctuation or question word.
+ */
+function setAsidePattern(words: readonly string[]): RegExp | undefined {
+  if (words.length === 0) return undefined;
+  const lead = [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+  return new RegExp(String.raw`\b(?:${lead})\s+[^,?.;:()!—–]+?(?=\s*(?:[,?.;:()!—–]|$)|\s(?:what|which|who|whom|how|when|where|why|is|are|was|were|do|does|did|can|could|will)\b)`, 'gi');
+}
+

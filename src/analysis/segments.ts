@@ -63,15 +63,7 @@ export function clauses(text: string): string[] {
   return text.split(CLAUSE).map((c) => c.trim()).filter((c) => c !== '');
 }
 
-/**
- * What an English question sets aside (beyond medical and bio, other than Lunit, not the hospitals,
- * besides from-scratch capability): up to the next punctuation or question word. It names what is
- * not asked about, as 말고 does in Korean, and is left out.
- */
-const SET_ASIDE = /\b(?:beyond|other than|except(?: for)?|excluding|besides|apart from|aside from|not the)\s+[^,?.;:()!—–]+?(?=\s*(?:[,?.;:()!—–]|$)|\s(?:what|which|who|whom|how|when|where|why|is|are|was|were|do|does|did|can|could|will)\b)/gi;
-
-/** The text without what it sets aside. */
-export function withoutSetAside(text: string): string {
-  return text.replace(SET_ASIDE, ' ');
+/** The text without what it sets aside (`pattern`: the lexicon's, lexicon.ts). */
+export function withoutSetAside(text: string, pattern: RegExp | undefined): string {
+  return pattern ? text.replace(pattern, ' ') : text;
 }
-

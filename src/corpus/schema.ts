@@ -176,6 +176,8 @@ export const LexiconFiles = {
     personal: z.array(Pattern).default([]),
     /** Code or an injection attempt rather than a question (SQL, script tags, template syntax): noise. */
     code: z.array(Pattern).default([]),
+    /** Words by which an English question sets something aside (beyond X, other than X): X is not asked about. */
+    setAside: Words.default([]),
   }),
   'counters.yaml': z.strictObject({ ko: z.record(Word, Pattern), en: z.record(Word, Pattern), uncounted: Words }),
   'followups.yaml': z.strictObject({
