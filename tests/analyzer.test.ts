@@ -4,6 +4,7 @@ import { compact } from '../src/analysis/aliases.ts';
 import { Analyzer as BaseAnalyzer, detectLang, wordEnd } from '../src/analysis/analyzer.ts';
 import { stemEnglish } from '../src/analysis/english.ts';
 import { fold } from '../src/analysis/normalize.ts';
+import { findDates } from '../src/analysis/dates.ts';
 import { findOrdinals, ordinalPattern } from '../src/analysis/ordinals.ts';
 import { clauses, questionParts as splitParts, withoutSetAside } from '../src/analysis/segments.ts';
 import { countedIn as counted } from '../src/query/counted.ts';
@@ -542,5 +543,19 @@ describe('what is left of a word once an alias took it', () => {
 describe('rounds in chat English', () => {
   it('"1st eval" is the first round, as "first evaluation" is', () => {
     expect(plain.units('1st eval window?').map((u) => u.tokens[0])).toContain('#n1');
+  });
+});
+
+describe('dates (in normalised text): a month is named by its whole name or its usual short form, never by the start of another word', () => {
+  it.each([
+    ['deadline 9 sept 2026', ['#md09-09', '#m09', '2026']],
+    ['the dec 2025 call', ['#m12', '2025']],
+    ['announced in may', ['#m05']],
+    ['may 29 briefing', ['#md05-29', '#m05']],
+  ])('%s', (text, tokens) => {
+    expect(findDates(text).flatMap((d) => [...d.tokens, ...(d.year ? [d.year] : [])])).toEqual(tokens);
+  });
+  it.each(['for a partnership deck', 'a defence-tech market scan', 'what was the decision', 'you may know', 'the junior team', 'augmented data'])('%s: no date', (text) => {
+    expect(findDates(text)).toEqual([]);
   });
 });

@@ -14,7 +14,8 @@ export interface DateMention {
 
 /** Each month's name begins with one of these. */
 export const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_NAME = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+/** A month's name, whole or in its usual short forms: never the start of another word (deck, market, decision). */
+const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\\.?';
 
 /** Each pattern says what a text needs for it to match (a digit, a month's name), so most texts try few of them. */
 const PATTERNS: { re: RegExp; digit: boolean; month: boolean; parts: (m: RegExpExecArray) => { y?: string; m: string; d?: string } }[] = [
@@ -54,7 +55,7 @@ export function findDates(norm: string): DateMention[] {
       const dd = p.d === undefined ? undefined : Number(p.d);
       // "may" the verb, "5월" of a count: only real calendar values are dates.
       if (!(mm >= 1 && mm <= 12) || (dd !== undefined && !(dd >= 1 && dd <= 31))) continue;
-      if (re.source.startsWith('\\b(?:in') && m[1] === 'may' && !p.y) continue;
+      if (re.source.startsWith('\\b(?:in') && m[1] === 'may' && !p.y && !m[0].startsWith('in')) continue;
       taken.fill(1, start, end);
       const tokens = dd === undefined ? [`#m${pad(p.m)}`] : [`#md${pad(p.m)}-${pad(String(dd))}`, `#m${pad(p.m)}`];
       out.push({ start, end, tokens, ...(p.y ? { year: p.y } : {}) });
