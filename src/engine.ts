@@ -15,13 +15,14 @@ import { createQuickFacts } from './answer/quick-fact.ts';
 import { resolveFollowUp, turnOf } from './query/followup.ts';
 import { parseQuestion, withUnits, type ParsedQuestion } from './query/parse.ts';
 import { createFollowUpAnswers } from './answer/follow-up.ts';
-import { coverage } from './search/coverage.ts';
+import { coverage, coverageOf } from './search/coverage.ts';
+import { framingWords } from './analysis/english-pos.ts';
 import { createPartsReader } from './search/parts.ts';
 import { decide, type DecideOptions } from './search/decide.ts';
 import { createExampleMatcher, createOutOfScopeMatcher } from './search/examples.ts';
 import { explanation, type Explanation } from './search/explain.ts';
 import { buildFactIndex, type IndexOptions } from './search/fact-index.ts';
-import { createRanker, type RankOptions } from './search/rank.ts';
+import { createRanker, type RankOptions, type Ranked } from './search/rank.ts';
 import type { Answer, Lang, QuickFact, TopicRef, Turn } from './types.ts';
 
 export type { Explanation };
@@ -36,7 +37,7 @@ export const defaultOptions = {
     homeCandidates: 5,
     exampleRecall: 0.6,
     rules: { coverage: 2, bm25: 0.7, example: 1, keywords: 0.3, intentGiven: 0.25, intentUnmet: 0.7, who: 0.1, whoUnmet: 0.9, planOnOutcome: 0.8, lead: 0.3, definition: 0.8, programme: 0.3 },
-    coverage: { partCredit: 0.6, exampleCredit: 0.65, topicCredit: 0.5, unknownWeight: 0.7, unknownLatinWeight: 0.7, unknownDecay: 0.5, compoundWeight: 0.5, predicateWeight: 0.15, knownPredicateWeight: 0.4, verbFormMaxIdf: 2.5, contextWeight: 1, constraintWeight: 0.3 },
+    coverage: { partCredit: 0.6, exampleCredit: 0.65, topicCredit: 0.5, unknownWeight: 0.7, unknownLatinWeight: 0.7, unknownDecay: 0.5, compoundWeight: 0.5, predicateWeight: 0.15, knownPredicateWeight: 0.4, verbFormMaxIdf: 2.5, contextWeight: 1, constraintWeight: 0.3, framingWeight: 0.4 },
   } satisfies RankOptions,
   decide: { minEvidence: 0.65, noiseShare: 0.6, curatedMatch: 0.85, homeRatio: 0.85 } satisfies DecideOptions,
   compose: { maxRelated: 2, relatedCoverage: 0.5, relatedRatio: 0.45, minEvidence: 0.65 } satisfies ComposeOptions,
@@ -84,12 +85,23 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   const outOfScope = createOutOfScopeMatcher(corpus.outOfScope, analyzer, index, o.rank.coverage.knownPredicateWeight);
   const answersParts = createPartsReader({ analyzer, parse: parseCtx, filters: filterCtx, index, markers, coverage: o.rank.coverage, rules: o.rank.rules, minEvidence: o.decide.minEvidence });
 
+  /** A fact's coverage with the words that only frame an English question weighing less (undefined: it lacks none). */
+  function framedCoverage(q: ParsedQuestion) {
+    let framing: Set<string> | undefined;
+    return (r: Ranked) => {
+      if (!r.coverage.missing.some((t) => /^[a-z]/.test(t))) return undefined;
+      framing ??= framingWords(q.text);
+      if (!r.coverage.missing.some((t) => framing!.has(t) && index.df.has(t))) return undefined;
+      return coverageOf(q, index, markers, o.rank.coverage, framing)(r.entry).value;
+    };
+  }
+
   /** `withRemoved`: also score the candidates a filter removes (for explain()). */
   function run(q: ParsedQuestion, withRemoved = false) {
     const ranking = rank(q, withRemoved);
     // A clause of the question may be answered by a fact a filter removed for the whole (parts.ts).
     const parts = () => answersParts(q, () => (withRemoved ? ranking : rank(q, true)));
-    return { q, ranking, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim, parts) };
+    return { q, ranking, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim, parts, framedCoverage(q)) };
   }
 
   function answerRun({ q, decision }: ReturnType<typeof run>): Answer {

@@ -5,6 +5,7 @@ import { Analyzer as BaseAnalyzer, detectLang, wordEnd } from '../src/analysis/a
 import { stemEnglish } from '../src/analysis/english.ts';
 import { fold } from '../src/analysis/normalize.ts';
 import { findDates } from '../src/analysis/dates.ts';
+import { framingWords } from '../src/analysis/english-pos.ts';
 import { findOrdinals, ordinalPattern } from '../src/analysis/ordinals.ts';
 import { clauses, questionParts as splitParts, withoutSetAside } from '../src/analysis/segments.ts';
 import { countedIn as counted } from '../src/query/counted.ts';
@@ -557,5 +558,17 @@ describe('dates (in normalised text): a month is named by its whole name or its 
   });
   it.each(['for a partnership deck', 'a defence-tech market scan', 'what was the decision', 'you may know', 'the junior team', 'augmented data'])('%s: no date', (text) => {
     expect(findDates(text)).toEqual([]);
+  });
+});
+
+describe('framingWords: the English words that only frame or describe a question (verbs, adjectives, adverbs)', () => {
+  it.each([
+    ['how many chips is NAICC supposed to house?', ['hous'], ['chip']],
+    ['might be a weird one, but did lunit also try for the sovereign project?', ['try', 'weird'], ['project']],
+    ["what's the stock price of lunit", [], ['price']],
+  ])('%s', (text, framing, naming) => {
+    const words = framingWords(text);
+    for (const t of framing) expect(words).toContain(t);
+    for (const t of naming) expect(words).not.toContain(t);
   });
 });

@@ -188,6 +188,18 @@ describe('answer or abstain', () => {
     expect(engine.ask(text).answered).toBe(false);
   });
 
+  it('an English question is answered when what the fact lacks only frames it (a verb), never a thing it names or a word the corpus never uses', () => {
+    // A stricter bar, so the fixture's short facts fall below it on one missing word.
+    const strict = (framingWeight: number) =>
+      createEngine(corpus, { today: () => TODAY, decide: { ...defaultOptions.decide, minEvidence: 0.75 }, rank: { ...defaultOptions.rank, coverage: { ...defaultOptions.rank.coverage, framingWeight } } });
+    const on = strict(defaultOptions.rank.coverage.framingWeight);
+    expect(top(on, 'how many GPUs does each team build?')).toBe('gpu-per-team');
+    expect(on.explain('how many GPUs does each team build?').decision).toMatchObject({ answered: true, factId: 'gpu-per-team', framed: true });
+    expect(strict(1).ask('how many GPUs does each team build?').answered).toBe(false);
+    expect(on.ask('how many GPUs does each team get in seoul?').answered).toBe(false); // Seoul, a thing named
+    expect(on.ask('how many GPUs does each team get in zurich?').answered).toBe(false); // a word the corpus never uses
+  });
+
   it('home first, then the landscape: a question naming no programme gets the home programme\'s answer when it has one', () => {
     const x = engine.explain('GPU 몇 장?');
     expect(x.decision).toMatchObject({ answered: true, factId: 'gpu-per-team', tier: 'home' });

@@ -106,7 +106,11 @@ export function renderExplanation(x: Explanation, top = 8): string {
     q.personal ? 'addressed to the bot' : '',
   ].filter(Boolean);
   const lines = [`units: ${x.units.map((u) => u[0]).join(' ')}`, ...parsed];
-  lines.push(x.decision.answered ? `decision: answer ${x.decision.factId} (tier ${x.decision.tier})${x.decision.parts ? `, other clauses by ${x.decision.parts.join(', ')}` : ''}` : `decision: not found (${x.decision.reason})`);
+  lines.push(
+    x.decision.answered
+      ? `decision: answer ${x.decision.factId} (tier ${x.decision.tier})${x.decision.framed ? ', with the words that only frame the question weighing less' : ''}${x.decision.parts ? `, other clauses by ${x.decision.parts.join(', ')}` : ''}`
+      : `decision: not found (${x.decision.reason})`,
+  );
   const kept = x.candidates.filter((c) => !c.filteredBy).slice(0, top);
   const removed = x.candidates.filter((c) => c.filteredBy).slice(0, Math.max(0, top - kept.length) + 3);
   for (const c of [...kept, ...removed]) lines.push(...candidateLines(c));

@@ -39,6 +39,11 @@ export interface CoverageOptions {
    * says which fact less than the words it qualifies (3차 평가: the 평가 matters).
    */
   constraintWeight: number;
+  /**
+   * How much an English word that only frames the question (a verb, an adjective: "supposed to
+   * house", "its current name") weighs, where the decision reads the question that way.
+   */
+  framingWeight: number;
 }
 
 export interface Coverage {
@@ -65,20 +70,22 @@ type Step = { unit: Unit; unknown: number } | { unit: Unit; weight: number; whol
 
 /**
  * Coverage of one question, for any fact: what depends on the question alone (each unit's weight,
- * what its unknown words add to the total) is worked out once, not for every candidate.
+ * what its unknown words add to the total) is worked out once, not for every candidate. `framing`:
+ * words read as only framing the question, which weigh `framingWeight` of their weight.
  */
-export function coverageOf(q: ParsedQuestion, index: FactIndex, markers: ReadonlyMap<string, string[]>, o: CoverageOptions): (e: FactEntry) => Coverage {
+export function coverageOf(q: ParsedQuestion, index: FactIndex, markers: ReadonlyMap<string, string[]>, o: CoverageOptions, framing?: ReadonlySet<string>): (e: FactEntry) => Coverage {
   const steps: Step[] = [];
   let unknown = 0;
   for (const u of q.units) {
     if (u.framing) continue;
+    const light = framing?.has(u.tokens[0]!) ? o.framingWeight : 1;
     const constraint = /^#|^\d{4}$/.test(u.tokens[0]!);
     let rarest = 0; // the weight of the unit's rarest token the corpus knows (0: it knows none)
     for (const t of u.tokens) if (index.df.has(t)) rarest = Math.max(rarest, index.idf(t));
     if (rarest === 0) {
       if (u.context) continue; // a preamble's unknown words (investor, caption) are who asks, not what
       const unknownWeight = /^[a-z]/.test(u.tokens[0]!) ? o.unknownLatinWeight : o.unknownWeight;
-      const base = index.unknownIdf * (u.predicate ? o.predicateWeight : unknownWeight);
+      const base = light * index.unknownIdf * (u.predicate ? o.predicateWeight : unknownWeight);
       steps.push({ unit: u, unknown: base * o.unknownDecay ** unknown++ });
       continue;
     }
@@ -86,6 +93,7 @@ export function coverageOf(q: ParsedQuestion, index: FactIndex, markers: Readonl
     // of it that a fact has earn a (squared) share.
     const wholeKnown = index.df.has(u.tokens[0]!);
     const weight =
+      light *
       (constraint ? o.constraintWeight : 1) *
       (wholeKnown ? (u.verbForm ? Math.min(rarest, o.verbFormMaxIdf) : rarest) : Math.max(rarest, index.unknownIdf * (u.predicate ? o.predicateWeight : o.compoundWeight))) *
       (u.verbForm ? o.knownPredicateWeight : 1) *

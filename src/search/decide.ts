@@ -33,6 +33,8 @@ export type Decision =
       tier: 'home' | 'all';
       /** For a question of several clauses that no one fact covers: the facts answering the other clauses. */
       parts?: Ranked[];
+      /** The English words that only frame the question (framingWords) weighed less to find it. */
+      framed?: true;
     }
   | { answered: false; reason: 'empty' | 'noise' | 'personal' | 'curated-out-of-scope' | 'no-evidence'; ranked: Ranked[] };
 
@@ -75,21 +77,41 @@ export function refuse(q: ParsedQuestion, index: FactIndex, opts: DecideOptions)
 /**
  * `outOfScope`: how close the question is to the nearest one a curator marked out of scope (0–1).
  * `answersParts`: for a question of several clauses that no one fact covers, a fact for each clause
- * (the first clause's first), or undefined (search/parts.ts).
+ * (the first clause's first), or undefined (search/parts.ts). `framedCoverage`: a fact's coverage
+ * with the words that only frame an English question weighing less, or undefined when it lacks none
+ * of them.
  */
-export function decide(q: ParsedQuestion, ranking: Ranking, index: FactIndex, home: string, opts: DecideOptions, outOfScope = 0, answersParts?: () => Ranked[] | undefined): Decision {
+export function decide(
+  q: ParsedQuestion,
+  ranking: Ranking,
+  index: FactIndex,
+  home: string,
+  opts: DecideOptions,
+  outOfScope = 0,
+  answersParts?: () => Ranked[] | undefined,
+  framedCoverage?: (r: Ranked) => number | undefined,
+): Decision {
   const reason = refuse(q, index, opts) ?? (outOfScope >= opts.curatedMatch ? 'curated-out-of-scope' : undefined);
   if (reason) return { answered: false, reason, ranked: ranking.kept };
   const tiers: ['home' | 'all', Ranked[]][] = q.programme.by === 'home' ? [['home', ranking.kept.filter((r) => r.entry.scope === home)], ['all', ranking.kept]] : [['all', ranking.kept]];
   const top = ranking.kept[0]?.score ?? 0;
-  for (const [tier, list] of tiers) {
-    const best = list[0];
-    if (!best || (tier === 'home' && best.score < opts.homeRatio * top)) continue;
-    if (evidence(best) >= opts.minEvidence) {
-      const first = new Set(list.map((r) => r.id));
-      return { answered: true, best, ranked: [...list, ...ranking.kept.filter((r) => !first.has(r.id))], tier };
+  /** The first tier whose best fact answers on the evidence `evidenceOf` gives. */
+  const answerBy = (evidenceOf: (r: Ranked) => number, framed = false): Decision | undefined => {
+    for (const [tier, list] of tiers) {
+      const best = list[0];
+      if (!best || (tier === 'home' && best.score < opts.homeRatio * top)) continue;
+      if (evidenceOf(best) >= opts.minEvidence) {
+        const first = new Set(list.map((r) => r.id));
+        return { answered: true, best, ranked: [...list, ...ranking.kept.filter((r) => !first.has(r.id))], tier, ...(framed ? { framed } : {}) };
+      }
     }
-  }
+    return undefined;
+  };
+  // A second look when none answers: what an English question lacks may be only words that frame it
+  // ("how many chips is NAICC supposed to house?").
+  const framed = (r: Ranked) => Math.max(framedCoverage?.(r) ?? 0, r.example?.sim ?? 0) * evidenceGates(r);
+  const answered = answerBy(evidence) ?? (framedCoverage ? answerBy(framed, true) : undefined);
+  if (answered) return answered;
   // No one fact covers it: a question of several clauses may still have a fact for each.
   const parts = answersParts?.();
   if (parts) return { answered: true, best: parts[0]!, ranked: ranking.kept, tier: 'all', ...(parts.length > 1 ? { parts: parts.slice(1) } : {}) };

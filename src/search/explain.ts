@@ -8,7 +8,9 @@ export interface Explanation {
   units: string[][];
   question: Pick<ParsedQuestion, 'programme' | 'entities' | 'ordinals' | 'years' | 'versions' | 'attributes' | 'intents' | 'personal'> & { context: string[] };
   /** What was decided: the answer's fact and tier, or why not. */
-  decision: { answered: true; factId: string; tier: 'home' | 'all'; /** Facts answering the question's other clauses. */ parts?: string[] } | { answered: false; reason: string };
+  decision:
+    | { answered: true; factId: string; tier: 'home' | 'all'; /** Facts answering the question's other clauses. */ parts?: string[]; /** Found with the words that only frame an English question weighing less. */ framed?: true }
+    | { answered: false; reason: string };
   /** `missing`: the question's words the fact lacks; `filteredBy`: the filter that removed it. */
   candidates: { id: string; coverage: number; matched: number; missing: string[]; unknown: number; bm25: number; rank: number; evidence: number; example?: { sim: number; text: string }; rules: { rule: string; factor: number }[]; filteredBy?: string }[];
 }
@@ -40,7 +42,9 @@ export function explanation(q: ParsedQuestion, ranking: Ranking, decision: Decis
       personal: q.personal,
       context: q.units.filter((u) => u.context).map((u) => u.tokens[0]!),
     },
-    decision: decision.answered ? { answered: true, factId: decision.best.id, tier: decision.tier, ...(decision.parts ? { parts: decision.parts.map((r) => r.id) } : {}) } : { answered: false, reason: decision.reason },
+    decision: decision.answered
+      ? { answered: true, factId: decision.best.id, tier: decision.tier, ...(decision.parts ? { parts: decision.parts.map((r) => r.id) } : {}), ...(decision.framed ? { framed: true as const } : {}) }
+      : { answered: false, reason: decision.reason },
     candidates: [...(decision.answered ? decision.ranked : ranking.kept), ...ranking.removed].map(row),
   };
 }
