@@ -15,14 +15,13 @@ import { createQuickFacts } from './answer/quick-fact.ts';
 import { resolveFollowUp, turnOf } from './query/followup.ts';
 import { parseQuestion, withUnits, type ParsedQuestion } from './query/parse.ts';
 import { createFollowUpAnswers } from './answer/follow-up.ts';
-import { coverage, coverageOf } from './search/coverage.ts';
-import { framingWords } from './analysis/english-pos.ts';
+import { coverage, framedCoverageOf } from './search/coverage.ts';
 import { createPartsReader } from './search/parts.ts';
 import { decide, type DecideOptions } from './search/decide.ts';
 import { createExampleMatcher, createOutOfScopeMatcher } from './search/examples.ts';
 import { explanation, type Explanation } from './search/explain.ts';
 import { buildFactIndex, type IndexOptions } from './search/fact-index.ts';
-import { createRanker, type RankOptions, type Ranked } from './search/rank.ts';
+import { createRanker, type RankOptions } from './search/rank.ts';
 import type { Answer, Lang, QuickFact, TopicRef, Turn } from './types.ts';
 
 export type { Explanation };
@@ -85,23 +84,12 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   const outOfScope = createOutOfScopeMatcher(corpus.outOfScope, analyzer, index, o.rank.coverage.knownPredicateWeight);
   const answersParts = createPartsReader({ analyzer, parse: parseCtx, filters: filterCtx, index, markers, coverage: o.rank.coverage, rules: o.rank.rules, minEvidence: o.decide.minEvidence });
 
-  /** A fact's coverage with the words that only frame an English question weighing less (undefined: it lacks none). */
-  function framedCoverage(q: ParsedQuestion) {
-    let framing: Set<string> | undefined;
-    return (r: Ranked) => {
-      if (!r.coverage.missing.some((t) => /^[a-z]/.test(t))) return undefined;
-      framing ??= framingWords(q.text);
-      if (!r.coverage.missing.some((t) => framing!.has(t) && index.df.has(t))) return undefined;
-      return coverageOf(q, index, markers, o.rank.coverage, framing)(r.entry).value;
-    };
-  }
-
   /** `withRemoved`: also score the candidates a filter removes (for explain()). */
   function run(q: ParsedQuestion, withRemoved = false) {
     const ranking = rank(q, withRemoved);
     // A clause of the question may be answered by a fact a filter removed for the whole (parts.ts).
     const parts = () => answersParts(q, () => (withRemoved ? ranking : rank(q, true)));
-    return { q, ranking, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim, parts, framedCoverage(q)) };
+    return { q, ranking, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim, parts, framedCoverageOf(q, index, markers, o.rank.coverage)) };
   }
 
   function answerRun({ q, decision }: ReturnType<typeof run>): Answer {

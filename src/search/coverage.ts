@@ -4,6 +4,7 @@
  * rarest term (it is what a question beyond the corpus asks about: 주가, weather), unless it is a
  * verb form (만드는, working), which frames the question more than it names its subject.
  */
+import { framingWords } from '../analysis/english-pos.ts';
 import type { FactEntry, FactIndex } from './fact-index.ts';
 import type { Unit } from '../analysis/analyzer.ts';
 import type { ParsedQuestion } from '../query/parse.ts';
@@ -135,6 +136,21 @@ export function coverageOf(q: ParsedQuestion, index: FactIndex, markers: Readonl
       got += weight * share;
     }
     return { value: total === 0 ? 0 : got / total, matched, missing, unknown };
+  };
+}
+
+/**
+ * A fact's coverage with the words that only frame an English question (its verbs, adjectives and
+ * adverbs the corpus knows) weighing `framingWeight`, or undefined when the fact lacks none of them:
+ * the decision's second look (decide.ts). The question is tagged once, and only if asked.
+ */
+export function framedCoverageOf(q: ParsedQuestion, index: FactIndex, markers: ReadonlyMap<string, string[]>, o: CoverageOptions): (r: { entry: FactEntry; coverage: Coverage }) => number | undefined {
+  let framing: Set<string> | undefined;
+  return (r) => {
+    if (!r.coverage.missing.some((t) => /^[a-z]/.test(t))) return undefined;
+    framing ??= framingWords(q.text);
+    if (!r.coverage.missing.some((t) => framing!.has(t) && index.df.has(t))) return undefined;
+    return coverageOf(q, index, markers, o, framing)(r.entry).value;
   };
 }
 
