@@ -138,6 +138,15 @@ describe('follow-ups', () => {
   it('asking what a named thing is (KAIST는 뭐야?, what is sovereign AI?) is a question of its own', () => {
     const [, b] = thread('루닛 사업비 얼마야?', '카이스트는 뭐야?');
     expect(b!.followUp).toBeUndefined();
+    for (const [first, second] of [['팀당 GPU 몇 장 받아?', '소버린 AI가 뭐야?'], ['How many GPUs does each team get?', 'what does sovereign AI mean?']] as const) {
+      const [, d] = thread(first, second);
+      expect(d!.followUp).toBeUndefined();
+      expect(top(d!)).toBe('glossary-sovereign-ai');
+    }
+    // Asking what an attribute of the subject is (이름이 뭐야?) still leans on the thread.
+    const [, e] = thread('KAIST 사업비 얼마야?', '이름이 뭐야?');
+    expect(e!.followUp).toEqual({ kind: 'attribute-swap' });
+    expect(top(e!)).toBe('kaist-model-name');
   });
 
   it('a message of a few words naming no one (GPU 몇 장 받아?) leans on the thread, though alone it finds an answer', () => {

@@ -72,8 +72,10 @@ export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, top
   const sameQuestion = { intents: q.intents.length ? q.intents : (prev.intents as ParsedQuestion['intents']), ...(counted(q, prev) ? { counted: counted(q, prev)! } : {}) };
   // "what about the sovereign model call?": the last question, about another programme (one it named,
   // or the home programme it meant by naming none; its teams belong to that programme and go).
-  // "AI+과학기술 사업은 뭐임?", "KAIST는 뭐야?": asking what a named thing is is a question of its own.
-  if (q.intents.includes('define') && (q.programme.by === 'named' || q.entities.length > 0)) return undefined;
+  // "AI+과학기술 사업은 뭐임?", "KAIST는 뭐야?", "소버린AI 뜻이 뭐임": asking what a named thing or term is
+  // is a question of its own ("라이선스 뭐야", an attribute, and "what are they building" are not).
+  const namesTerm = () => own.some((u) => u.alias && !q.attributes.includes(u.tokens[0]!)) && !(f.pronouns?.test(norm) ?? false);
+  if (q.intents.includes('define') && (q.programme.by === 'named' || q.entities.length > 0 || namesTerm())) return undefined;
   if (q.programme.by === 'named') {
     const prevProgramme = prevUnits.filter(isMarker);
     if (prevProgramme.every(asked) && prevProgramme.length > 0) return undefined;
