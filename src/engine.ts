@@ -135,7 +135,14 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     // A fallback reading waits for the message alone to find nothing.
     if (r.fallback && answer(q).answered) return undefined;
     const a = answerRun(merged!);
-    return a.answered ? { ...a, followUp: { kind: r.kind } } : undefined;
+    if (!a.answered) return undefined;
+    // A merged reading that leaves the thread's programme, where the message alone stays in it, misread
+    // it: "GPU 몇 장 받아?" after the specialised programme's first development phase asks for that
+    // programme's GPUs, not for the government's first batch.
+    const scope = (x: Answer) => (x.answered ? index.entries.get(x.answers[0]!.factId)?.scope : undefined);
+    const thread = index.entries.get(previous.factIds[0] ?? '')?.scope;
+    if (scope(a) !== thread && scope(answer(q)) === thread) return undefined;
+    return { ...a, followUp: { kind: r.kind } };
   }
 
   function askInThread(raw: string, previous: Turn | undefined): Answer {

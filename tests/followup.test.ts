@@ -185,6 +185,16 @@ describe('follow-ups', () => {
     expect(c!.followUp).toEqual({ kind: 'entity-swap' });
   });
 
+  it.each([
+    ['1차 개발 언제 끝나?', 'GPU 몇 장 받아?'],
+    ['when does the first development phase end?', 'how many GPUs do they get?'],
+  ])('%s → %s: a merged reading that leaves the thread\'s programme, where the message alone stays in it, gives way', (first, second) => {
+    const [a, b] = thread(first, second);
+    expect(top(a!)).toBe('first-development');
+    // Merged, the first phase (1차) would carry over to the government's first GPU batch.
+    expect(top(b!)).toBe('gpu-per-team');
+  });
+
   it('a self-contained question is never merged', () => {
     const [, b] = thread('루닛 사업비 얼마야?', '독파모 2차 평가 언제야?');
     expect(b!.followUp).toBeUndefined();
