@@ -14,7 +14,7 @@ import { loadEngine, defaultOptions, DEFAULT_CORPUS_DIR, type EngineOptions } fr
 import { loadCorpus } from '../src/corpus/load.ts';
 import { createBaseline } from './lib/baseline.ts';
 import { BLIND_DIR, curatedOutOfScope, EVAL_DIR, loadConversations, loadEvalSet, type EvalQuestion } from './lib/eval-set.ts';
-import { scoreConversations } from './lib/followup-metrics.ts';
+import { scoreConversations, scoreMidThread } from './lib/followup-metrics.ts';
 import { score, type Metrics } from './lib/metrics.ts';
 import { loadPrevious } from './lib/previous.ts';
 
@@ -92,6 +92,14 @@ for (const [title, dir] of [['dev', process.env.EVAL_DIR || EVAL_DIR], ['blind',
     console.log('\nfollow-up misses (dev):');
     for (const x of m.misses) console.log(`- [${x.kind}] ${x.before} ${x.beforeRight ? '✓' : '✗'} → ${x.q}\n    expect ${x.expect.join(', ') || '(not found)'}; got ${x.got.join(', ') || '(not found)'}`);
   }
+}
+
+// Self-contained questions asked mid-thread: each after the question before it in its file.
+for (const [title, set] of [['dev', dev], ['blind', blind]] as const) {
+  if (set.length === 0 || (title === 'blind' && values['dev-only'])) continue;
+  const m = scoreMidThread(set, engine);
+  console.log(`\nMID-THREAD (${title}, each question after the one before it): ${m.broken} of ${m.asked} right alone and wrong in the thread (${pct(m.broken / m.asked)}); ${m.fixed} the other way`);
+  if (values.misses && title === 'dev') for (const x of m.misses) console.log(`- ${x.before} → ${x.q}\n    alone ${x.alone}; in the thread ${x.thread}`);
 }
 
 if (values.misses) {

@@ -5,7 +5,7 @@
  * A self-contained turn also counts as unchanged when it gets the answer it gets alone.
  */
 import type { Answer, Turn } from '../../src/types.ts';
-import type { EvalConversation } from './eval-set.ts';
+import type { EvalConversation, EvalQuestion } from './eval-set.ts';
 
 export interface FollowUpMetrics {
   turns: number;
@@ -79,4 +79,41 @@ export function scoreConversations(conversations: EvalConversation[], engine: Th
     selfContained,
     misses,
   };
+}
+
+export interface MidThreadMetrics {
+  /** Questions asked after the one before them in their file (that one answered). */
+  asked: number;
+  /** Right alone, wrong in the thread. */
+  broken: number;
+  /** Wrong alone, right in the thread. */
+  fixed: number;
+  /** The broken ones, with the question before (for --misses). */
+  misses: { before: string; q: string; alone: string; thread: string }[];
+}
+
+/**
+ * Self-contained questions mid-thread: each question of a set asked in a thread after the question
+ * before it in its file, which people do in Slack and Discord. A thread should never turn a right
+ * answer wrong.
+ */
+export function scoreMidThread(questions: EvalQuestion[], engine: ThreadEngine): MidThreadMetrics {
+  const top = (a: Answer) => (a.answered ? a.answers[0]!.factId : '');
+  const m: MidThreadMetrics = { asked: 0, broken: 0, fixed: 0, misses: [] };
+  for (let i = 1; i < questions.length; i++) {
+    const before = questions[i - 1]!;
+    const q = questions[i]!;
+    if (before.file !== q.file || q.expect.length === 0) continue;
+    const previous = engine.ask(before.q);
+    if (!previous.turn) continue;
+    m.asked++;
+    const alone = top(engine.ask(q.q));
+    const thread = top(engine.askInThread(q.q, previous.turn));
+    if (alone === thread) continue;
+    if (q.expect.includes(alone) && !q.expect.includes(thread)) {
+      m.broken++;
+      m.misses.push({ before: before.q, q: q.q, alone, thread: thread || '(not found)' });
+    } else if (!q.expect.includes(alone) && q.expect.includes(thread)) m.fixed++;
+  }
+  return m;
 }
