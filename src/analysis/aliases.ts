@@ -53,7 +53,7 @@ const isSeparator = (code: number) => SEPARATORS[code] === 1;
 const LATIN_OR_DIGIT = /[a-z0-9]/;
 /** LATIN_OR_DIGIT for one code unit, without a string. */
 const isLatinOrDigit = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
-const HANGUL_CHAR = /[\uAC00-\uD7A3]/;
+const isHangul = (code: number) => code >= 0xac00 && code <= 0xd7a3;
 
 /**
  * Where compact's characters were, reused by every call: every text of a build and every question
@@ -61,6 +61,15 @@ const HANGUL_CHAR = /[\uAC00-\uD7A3]/;
  * text is worse: past 64 bytes it is a separate buffer for the collector to track).
  */
 let positions = new Int32Array(1024);
+
+/** Fills `positions` with where the text's characters other than separators are; returns how many. */
+function keep(text: string): number {
+  if (positions.length < text.length) positions = new Int32Array(2 * text.length);
+  const at = positions;
+  let k = 0;
+  for (let i = 0; i < text.length; i++) if (!isSeparator(text.charCodeAt(i))) at[k++] = i;
+  return k;
+}
 
 /**
  * Separators are optional inside a term: K-Fold = k fold = kfold, 엘리스 그룹 = 엘리스그룹. `at[k]`
@@ -108,51 +117,82 @@ function mayGap(term: Term, k: number): boolean {
 }
 
 /**
- * Where `term` matches the text at compact position `i`, as a [start, end) range of `norm`. Latin
- * terms match whole words only (ai is not in said), and also in the plural (GPUs).
+ * Where a match of `term` at compact position `i` ends in `norm` (it starts at `at[i]`), or -1 for
+ * none. Latin terms match whole words only (ai is not in said), and also in the plural (GPUs).
  */
-function matchAt(norm: string, text: { chars: string; at: Int32Array }, term: Term, i: number): [number, number] | undefined {
+function matchAt(norm: string, at: Int32Array, term: Term, i: number): number {
   const t = term.chars;
   // Spaces are optional inside a term (엘리스 그룹 = 엘리스그룹), but a short term does not reach
   // across a word boundary of the text (제마 is not in 언제 마지막), and no term crosses a line.
   for (let k = 0; k < t.length - 1; k++) {
-    const from = text.at[i + k]!;
-    const to = text.at[i + k + 1]!;
+    const from = at[i + k]!;
+    const to = at[i + k + 1]!;
     if (to - from === 1) continue;
-    for (let g = from + 1; g < to; g++) if (norm.charCodeAt(g) === 10) return undefined;
+    for (let g = from + 1; g < to; g++) if (norm.charCodeAt(g) === 10) return -1;
     // Between two letters a space splits English words (wrap up stage is not Upstage): only where the term has one.
-    if (!mayGap(term, k)) return undefined;
+    if (!mayGap(term, k)) return -1;
   }
-  const start = text.at[i]!;
-  let end = text.at[i + t.length - 1]! + 1;
-  if (term.latinStart && start > 0 && LATIN_OR_DIGIT.test(norm[start - 1]!)) return undefined;
+  const start = at[i]!;
+  let end = at[i + t.length - 1]! + 1;
+  if (term.latinStart && start > 0 && LATIN_OR_DIGIT.test(norm[start - 1]!)) return -1;
   // Plurals: GPUs, and model names ending in a digit (B200s, H100s).
   if (term.plural && end < norm.length) {
     const plural = PLURAL.exec(norm.slice(end, end + 3));
     if (plural) end += plural[0].length;
   }
-  if (term.latinEnd && end < norm.length && LATIN_OR_DIGIT.test(norm[end]!)) return undefined;
-  return [start, end];
+  if (term.latinEnd && end < norm.length && LATIN_OR_DIGIT.test(norm[end]!)) return -1;
+  return end;
 }
 
 const PLURAL = /^(?:'s|es|s)(?![a-z0-9])/;
 
-/** Ranges without repeats (two terms of a group can match the same place). */
-function dedupe(ranges: [number, number][]): [number, number][] {
-  if (ranges.length < 2) return ranges;
-  const seen = new Set<number>();
-  return ranges.filter(([a, b]) => !seen.has(a * 65536 + b) && seen.add(a * 65536 + b));
-}
-
 /**
- * An attribute's short Hangul term inside a longer word is a mention only right after another term
- * (루닛연봉), not in the middle of some other word (나이 in 토크나이저): attributes decide which facts
- * may answer, so they must be meant.
+ * The matches found in the text being read, in the order found (by start, as the walk goes): each
+ * one's concept (by its order) and range. One set of typed arrays for every text, so a match that
+ * a longer one or a repeat sets aside allocates nothing.
  */
-function standsAlone(norm: string, [a, b]: [number, number], byConcept: ReadonlyMap<AliasConcept, [number, number][]>): boolean {
-  if (a === 0 || !HANGUL_CHAR.test(norm[a - 1]!) || b - a > 2 || !HANGUL_CHAR.test(norm[a]!)) return true;
-  for (const ranges of byConcept.values()) for (const [, end] of ranges) if (end === a) return true;
-  return false;
+class Hits {
+  count = 0;
+  concept = new Int32Array(64);
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+
+  push(concept: number, start: number, end: number): void {
+    if (this.count === this.concept.length) {
+      const grown = (a: Int32Array) => {
+        const b = new Int32Array(2 * a.length);
+        b.set(a);
+        return b;
+      };
+      this.concept = grown(this.concept);
+      this.start = grown(this.start);
+      this.end = grown(this.end);
+    }
+    this.concept[this.count] = concept;
+    this.start[this.count] = start;
+    this.end[this.count++] = end;
+  }
+
+  /** Whether an earlier match of the same concept has the same range (two terms of a group can match the same place). */
+  repeats(h: number): boolean {
+    // Matches are found by start: those with the same start are just before it.
+    for (let e = h - 1; e >= 0 && this.start[e] === this.start[h]; e--) {
+      if (this.concept[e] === this.concept[h] && this.end[e] === this.end[h]) return true;
+    }
+    return false;
+  }
+
+  /**
+   * An attribute's short Hangul term inside a longer word is a mention only right after another term
+   * (루닛연봉), not in the middle of some other word (나이 in 토크나이저): attributes decide which facts
+   * may answer, so they must be meant.
+   */
+  standsAlone(norm: string, h: number): boolean {
+    const a = this.start[h]!;
+    if (a === 0 || !isHangul(norm.charCodeAt(a - 1)) || this.end[h]! - a > 2 || !isHangul(norm.charCodeAt(a))) return true;
+    for (let e = 0; e < this.count; e++) if (this.end[e] === a) return true;
+    return false;
+  }
 }
 
 /** Whether another concept has a longer range overlapping [a, b) (plain loops: this runs for every range of every text). */
@@ -226,6 +266,7 @@ const pair = (a: number, b: number) => a * 65536 + b;
 export class AliasIndex {
   private readonly concepts: AliasConcept[];
   private readonly trie: Trie;
+  private readonly hits = new Hits();
   /** Single-word English alias terms by stem (allocate → allocat), to catch other forms. */
   private readonly byStem = new Map<string, AliasConcept>();
   /** Alias terms of one Latin word (five letters or more), for typos. */
@@ -320,62 +361,74 @@ export class AliasIndex {
    * term inside a longer term of another group is not a mention of its own (대표 in 국가대표 AI).
    */
   matches(norm: string): { c: AliasConcept; ranges: [number, number][] }[] {
-    const text = compact(norm);
-    const byConcept = new Map<AliasConcept, [number, number][]>();
-    const { chars } = text;
-    for (let i = 0; i < chars.length; i++) {
+    // The trie is walked over the text's characters other than separators, read where they are:
+    // no compacted copy of the text is made.
+    const n = keep(norm);
+    const at = positions;
+    const hits = this.hits;
+    hits.count = 0;
+    for (let i = 0; i < n; i++) {
       // A term starting with a Latin letter or a digit starts a word (matchAt): inside a Latin word
       // (most positions of an English text) no term can start, so none is walked.
-      const code = chars.charCodeAt(i);
-      if (isLatinOrDigit(code) && text.at[i]! > 0 && isLatinOrDigit(norm.charCodeAt(text.at[i]! - 1))) continue;
+      const code = norm.charCodeAt(at[i]!);
+      if (isLatinOrDigit(code) && at[i]! > 0 && isLatinOrDigit(norm.charCodeAt(at[i]! - 1))) continue;
       let node = this.trie.next(0, code);
       for (let j = i + 1; node !== undefined; j++) {
         const ending = this.trie.termsAt[node];
         for (let e = 0; ending !== undefined && e < ending.length; e++) {
           const { c, term } = ending[e]!;
-          const range = matchAt(norm, text, term, i);
-          if (!range) continue;
-          const list = byConcept.get(c);
-          if (list) list.push(range);
-          else byConcept.set(c, [range]);
+          const end = matchAt(norm, at, term, i);
+          if (end >= 0) hits.push(c.order, at[i]!, end);
         }
-        node = j < chars.length ? this.trie.next(node, chars.charCodeAt(j)) : undefined;
+        node = j < n ? this.trie.next(node, norm.charCodeAt(at[j]!)) : undefined;
       }
     }
-    if (byConcept.size === 0) return [];
-    // In the groups' order, so units come out the same whatever the text.
+    if (hits.count === 0) return [];
+    // The concepts met, in the groups' order (so units come out the same whatever the text), each
+    // with its ranges in the order found, without repeats.
+    const orders = byOrder(hits);
     const found: { c: AliasConcept; ranges: [number, number][] }[] = [];
-    for (const c of byOrder([...byConcept.keys()])) {
-      const ranges = byConcept.get(c)!;
-      const kept = c.attribute ? dedupe(ranges).filter((r) => standsAlone(norm, r, byConcept)) : dedupe(ranges);
-      if (kept.length > 0) found.push({ c, ranges: kept });
+    for (const order of orders) {
+      const c = this.concepts[order]!;
+      const ranges: [number, number][] = [];
+      for (let h = 0; h < hits.count; h++) {
+        if (hits.concept[h] !== order || hits.repeats(h) || (c.attribute && !hits.standsAlone(norm, h))) continue;
+        ranges.push([hits.start[h]!, hits.end[h]!]);
+      }
+      if (ranges.length > 0) found.push({ c, ranges });
     }
     if (found.length < 2) return found;
-    // Most concepts have no range inside a longer one: their entry is kept as it is, not copied
-    // (a filtered array per concept of every text was a twelfth of what a build allocates).
+    // Most concepts have no range inside a longer one: their entry is kept as it is, not copied.
     const longest: typeof found = [];
     for (const entry of found) {
       const { c, ranges } = entry;
-      if (!ranges.some((r) => longerElsewhere(found, c, r))) longest.push(entry);
-      else {
-        const kept = ranges.filter((r) => !longerElsewhere(found, c, r));
-        if (kept.length > 0) longest.push({ c, ranges: kept });
+      let kept: [number, number][] | undefined; // made once a range is found inside a longer one
+      for (let r = 0; r < ranges.length; r++) {
+        const inside = longerElsewhere(found, c, ranges[r]!);
+        if (inside && !kept) kept = ranges.slice(0, r);
+        else if (!inside && kept) kept.push(ranges[r]!);
       }
+      if (!kept) longest.push(entry);
+      else if (kept.length > 0) longest.push({ c, ranges: kept });
     }
     return longest;
   }
 }
 
 /**
- * Concepts in the groups' order, sorted in place by insertion: a text names a few, and
- * Array.prototype.sort allocates its work space on every call (7 MB of garbage a build).
+ * The concepts the hits name (by order), once each and ascending, sorted by insertion: a text names
+ * a few, and Array.prototype.sort allocates its work space on every call.
  */
-function byOrder(concepts: AliasConcept[]): AliasConcept[] {
-  for (let i = 1; i < concepts.length; i++) {
-    const c = concepts[i]!;
-    let j = i;
-    for (; j > 0 && concepts[j - 1]!.order > c.order; j--) concepts[j] = concepts[j - 1]!;
-    concepts[j] = c;
+function byOrder(hits: Hits): number[] {
+  const orders: number[] = [];
+  for (let h = 0; h < hits.count; h++) {
+    const order = hits.concept[h]!;
+    let j = orders.length;
+    while (j > 0 && orders[j - 1]! > order) j--;
+    if (j > 0 && orders[j - 1] === order) continue;
+    orders.push(order);
+    for (let k = orders.length - 1; k > j; k--) orders[k] = orders[k - 1]!;
+    orders[j] = order;
   }
-  return concepts;
+  return orders;
 }
