@@ -58,6 +58,14 @@ function isInstance(norm: string, a: number, b: number): boolean {
 }
 /** 수 as the next word, as in 할 수 있다 (can). */
 const CAN_AFTER = /^\s+수(?:가|는|도|도록)?(?:\s|있|없|$)/;
+/** Whether any character in [a, b) is covered (no typed array view per test). */
+function anyCovered(covered: Uint8Array, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (covered[i]) return true;
+  return false;
+}
+const SPACES = ' '.repeat(64);
+/** `n` spaces. */
+const spaces = (n: number) => (n <= SPACES.length ? SPACES.slice(0, n) : ' '.repeat(n));
 const isHangul = (code: number) => code >= 0xac00 && code <= 0xd7a3;
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 const isLatinOrDigit = (code: number) => (code >= 0x61 && code <= 0x7a) || isDigit(code);
@@ -197,7 +205,7 @@ export class Analyzer {
       }
     }
     for (const d of findDates(norm)) {
-      if (covered.subarray(d.start, d.end).some(Boolean)) continue;
+      if (anyCovered(covered, d.start, d.end)) continue;
       covered.fill(1, d.start, d.end);
       if (!seen.has(d.tokens[0]!)) units.push({ tokens: d.tokens, alias: false, at: d.start });
       seen.add(d.tokens[0]!);
@@ -205,18 +213,22 @@ export class Analyzer {
       if (d.year) seen.add(d.year);
     }
     for (const o of findOrdinals(norm, this.ordinals, this.lexicon.english, this.lexicon.korean.numerals)) {
-      if (covered.subarray(o.start, o.end).some(Boolean)) continue;
+      if (anyCovered(covered, o.start, o.end)) continue;
       covered.fill(1, o.start, o.end);
       if (!seen.has(o.token)) units.push({ tokens: [o.token], alias: false, at: o.start });
       seen.add(o.token);
     }
-    // What aliases, dates and ordinals did not cover (a space for each character they did), as words.
+    // What aliases, dates and ordinals did not cover (a space for each character they did), as words:
+    // built a run of covered characters at a time, not a string per character.
     let rest = '';
     let from = 0;
     for (let i = 0; i < norm.length; i++) {
       if (!covered[i]) continue;
-      rest += `${norm.slice(from, i)} `;
-      from = i + 1;
+      let end = i + 1;
+      while (end < norm.length && covered[end]) end++;
+      rest += norm.slice(from, i) + spaces(end - i);
+      from = end;
+      i = end;
     }
     rest += norm.slice(from);
     for (let at = 0, end = 0; at < rest.length; at = Math.max(end, at + 1)) {

@@ -40,7 +40,6 @@ export function findDates(norm: string): DateMention[] {
   const digit = /[0-9]/.test(norm);
   const monthName = MONTH_START.test(norm);
   if (!digit && !monthName) return []; // every date has a digit or a month's name
-  const taken = new Uint8Array(norm.length);
   const out: DateMention[] = [];
   for (const pattern of PATTERNS) {
     if ((pattern.digit && !digit) || (pattern.month && !monthName)) continue;
@@ -49,14 +48,13 @@ export function findDates(norm: string): DateMention[] {
     for (let m = re.exec(norm); m; m = re.exec(norm)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (taken.subarray(start, end).some(Boolean)) continue;
+      if (out.some((d) => d.start < end && start < d.end)) continue; // overlaps a date found before
       const p = parts(m);
       const mm = Number(p.m);
       const dd = p.d === undefined ? undefined : Number(p.d);
       // "may" the verb, "5월" of a count: only real calendar values are dates.
       if (!(mm >= 1 && mm <= 12) || (dd !== undefined && !(dd >= 1 && dd <= 31))) continue;
       if (re.source.startsWith('\\b(?:in') && m[1] === 'may' && !p.y && !m[0].startsWith('in')) continue;
-      taken.fill(1, start, end);
       const tokens = dd === undefined ? [`#m${pad(p.m)}`] : [`#md${pad(p.m)}-${pad(String(dd))}`, `#m${pad(p.m)}`];
       out.push({ start, end, tokens, ...(p.y ? { year: p.y } : {}) });
     }
