@@ -206,57 +206,68 @@ function longerElsewhere(found: { c: AliasConcept; ranges: [number, number][] }[
 
 /**
  * A trie over the terms' characters, so from each text position only the terms spelled there are
- * tried. Nodes are numbers (0 is the root). Built once from all terms, then each node's edges sit
- * side by side in typed arrays, sorted by code unit: walking a text is array reads (most nodes
- * have one edge), with no hashing and no allocation, as it runs for every position of every text.
+ * tried. Nodes are numbers (0 is the root). Its edges are one open-addressing hash table keyed by
+ * (node, code unit) in typed arrays: a step is a probe or two however many edges a node has, with
+ * no allocation, as it runs for every position of every text; building it makes no map per node.
  */
 class Trie {
   /** The root's edges by code unit (0: none), an array read: every position of every text starts there. */
   private readonly first = new Int32Array(65536);
-  /** The edges of node n are at [start[n], start[n + 1]): their code units (ascending) and the nodes they lead to. */
-  private readonly start: Int32Array;
+  /** Slot s holds the edge from node from[s] on code unit codes[s] to targets[s] (from 0: an empty slot; the root's edges are in `first`). */
+  private readonly from: Int32Array;
   private readonly codes: Uint16Array;
   private readonly targets: Int32Array;
+  /** 32 less the table's size in bits: a slot is the top bits of a product. */
+  private readonly shift: number;
   /** The terms that end at each node (undefined at most nodes). */
   readonly termsAt: ({ c: AliasConcept; term: Term }[] | undefined)[] = [];
 
   constructor(entries: readonly { c: AliasConcept; term: Term }[]) {
-    // Built with a map of edges per node (code unit → node), then laid out flat.
-    const children: Map<number, number>[] = [new Map()];
+    // Each character of each term adds at most one edge: the table is kept at most half full.
+    let edges = 0;
+    for (const { term } of entries) edges += term.chars.length;
+    const bits = Math.max(4, Math.ceil(Math.log2(2 * edges + 1)));
+    this.shift = 32 - bits;
+    this.from = new Int32Array(1 << bits);
+    this.codes = new Uint16Array(1 << bits);
+    this.targets = new Int32Array(1 << bits);
+    let nodes = 1;
     for (const entry of entries) {
       const chars = entry.term.chars;
       let node = 0;
       for (let k = 0; k < chars.length; k++) {
-        const edges = children[node]!;
-        let child = edges.get(chars.charCodeAt(k));
+        const code = chars.charCodeAt(k);
+        let child = this.next(node, code);
         if (child === undefined) {
-          edges.set(chars.charCodeAt(k), (child = children.length));
-          children.push(new Map());
+          child = nodes++;
+          if (node === 0) this.first[code] = child;
+          else {
+            let s = this.slot(node, code);
+            while (this.from[s] !== 0) s = (s + 1) & (this.from.length - 1);
+            this.from[s] = node;
+            this.codes[s] = code;
+            this.targets[s] = child;
+          }
         }
         node = child;
       }
       (this.termsAt[node] ??= []).push(entry);
     }
-    const nodes = children.length;
-    this.start = new Int32Array(nodes + 1);
-    this.codes = new Uint16Array(nodes - 1); // every node but the root is one edge's target
-    this.targets = new Int32Array(nodes - 1);
-    let e = 0;
-    children.forEach((edges, node) => {
-      for (const code of [...edges.keys()].sort((a, b) => a - b)) {
-        if (node === 0) this.first[code] = edges.get(code)!;
-        this.codes[e] = code;
-        this.targets[e++] = edges.get(code)!;
-      }
-      this.start[node + 1] = e;
-    });
+  }
+
+  /** Where the probe for an edge starts (Fibonacci hashing). */
+  private slot(node: number, code: number): number {
+    return Math.imul((node << 16) ^ code, 0x9e3779b1) >>> this.shift;
   }
 
   /** The node after `node` on this code unit, or undefined. */
   next(node: number, code: number): number | undefined {
     if (node === 0) return this.first[code] || undefined;
-    for (let e = this.start[node]!, end = this.start[node + 1]!; e < end && this.codes[e]! <= code; e++) if (this.codes[e] === code) return this.targets[e];
-    return undefined;
+    for (let s = this.slot(node, code); ; s = (s + 1) & (this.from.length - 1)) {
+      const from = this.from[s]!;
+      if (from === node && this.codes[s] === code) return this.targets[s];
+      if (from === 0) return undefined;
+    }
   }
 }
 

@@ -43,20 +43,30 @@ export function createBm25<F extends string>(fields: readonly F[], docs: readonl
   const n = docs.length;
   // Each term's occurrences as (field, document, frequency) triples, field by field then by
   // document: the order MiniSearch meets them in. Each field's lengths and running average.
-  const occurrences = new Map<string, number[]>();
+  // `last` is the field and document of a term's last triple: a term met again in the same field
+  // of the same document adds to that triple's frequency (no map of frequencies per document).
+  const occurrences = new Map<string, { list: number[]; last: number }>();
   const lengths = fields.map(() => new Float64Array(n));
   const averages = fields.map(() => 0);
   fields.forEach((field, f) => {
     docs.forEach((doc, i) => {
-      const freqs = new Map<string, number>();
-      for (const t of doc.fields[field]) freqs.set(t, (freqs.get(t) ?? 0) + 1);
-      lengths[f]![i] = freqs.size;
-      averages[f] = (averages[f]! * i + freqs.size) / (i + 1);
-      for (const [t, tf] of freqs) {
-        const list = occurrences.get(t);
-        if (list) list.push(f, i, tf);
-        else occurrences.set(t, [f, i, tf]);
+      const here = f * n + i;
+      let distinct = 0;
+      for (const t of doc.fields[field]) {
+        const o = occurrences.get(t);
+        if (o !== undefined && o.last === here) {
+          o.list[o.list.length - 1]!++;
+          continue;
+        }
+        distinct++;
+        if (o === undefined) occurrences.set(t, { list: [f, i, 1], last: here });
+        else {
+          o.list.push(f, i, 1);
+          o.last = here;
+        }
       }
+      lengths[f]![i] = distinct;
+      averages[f] = (averages[f]! * i + distinct) / (i + 1);
     });
   });
 
@@ -69,7 +79,7 @@ export function createBm25<F extends string>(fields: readonly F[], docs: readonl
   const sums = new Float64Array(n);
   const met = new Uint8Array(n);
   const withField = new Int32Array(fields.length);
-  for (const [term, list] of occurrences) {
+  for (const [term, { list }] of occurrences) {
     withField.fill(0);
     for (let x = 0; x < list.length; x += 3) withField[list[x]!]!++;
     const first = postingDocs.length;

@@ -55,8 +55,16 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
     });
     totals[n] = total;
   });
-  // A question looks each of its heads up once: its postings and weight together.
-  const byHead = new Map([...lists].map(([h, { list, weight }]) => [h, { items: Int32Array.from(list), weight }]));
+  // A question looks each of its heads up once: its postings and weight together. The postings are
+  // views into one typed array: thousands of heads share one buffer rather than allocate one each.
+  const postings = new Int32Array(items.reduce((n, item) => n + item.heads.length, 0));
+  const byHead = new Map<string, { items: Int32Array; weight: number }>();
+  let filled = 0;
+  for (const [h, { list, weight }] of lists) {
+    const start = filled;
+    for (const n of list) postings[filled++] = n;
+    byHead.set(h, { items: postings.subarray(start, filled), weight });
+  }
   lists.clear(); // the closure below would keep it alive
   const none = new Int32Array(0);
   const shared = new Float64Array(items.length);
