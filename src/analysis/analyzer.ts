@@ -58,6 +58,13 @@ function isInstance(norm: string, a: number, b: number): boolean {
 }
 /** 수 as the next word, as in 할 수 있다 (can). */
 const CAN_AFTER = /^\s+수(?:가|는|도|도록)?(?:\s|있|없|$)/;
+/**
+ * Whether what follows a Hangul word makes it a verb form: a bound noun after it (모인 거, 노리는 것,
+ * 달라진 게) modifies it; closed by ㄹ before 수 (들어갈 수, 받을 수 있어), it is a verb's future form: "can".
+ */
+function verbBefore(word: string, after: string): boolean {
+  return BOUND_NOUN_AFTER.test(after) || (jongseong(word.at(-1)!) === 8 && CAN_AFTER.test(after));
+}
 /** Whether any character in [a, b) is covered (no typed array view per test). */
 function anyCovered(covered: Uint8Array, a: number, b: number): boolean {
   for (let i = a; i < b; i++) if (covered[i]) return true;
@@ -263,10 +270,8 @@ export class Analyzer {
     if (named) return named.entity ? { tokens: [named.token], alias: true, entity: true } : { tokens: [named.token], alias: true };
     if (unknown && this.stopwordTypos.find(word)) return undefined;
     if (w.framing) return { tokens, alias: false, framing: true };
-    // A word before a bound noun (모인 거, 노리는 것, 달라진 게) modifies it: a verb form.
-    const after = rest.slice(at + raw.length);
-    // A word closed by ㄹ before 수 (들어갈 수, 받을 수 있어) is a verb's future form: "can".
-    const predicate = w.predicate || (hangul && (BOUND_NOUN_AFTER.test(after) || (jongseong(word.at(-1)!) === 8 && CAN_AFTER.test(after))));
+    // What follows is sliced only for a Hangul word not already a predicate.
+    const predicate = w.predicate || (hangul && verbBefore(word, rest.slice(at + raw.length)));
     // Literal objects, not spread ones: this runs for every word of every text.
     if (!predicate) return { tokens, alias: false };
     return w.verbForm ? { tokens, alias: false, predicate, verbForm: true } : { tokens, alias: false, predicate };

@@ -38,6 +38,8 @@ export interface MatchItem {
 
 /** The closest of `items` to a question, per owner. */
 export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<FactIndex, 'df' | 'idf' | 'unknownIdf'>, predicateWeight: number): ExampleMatcher {
+  // Nothing to match (a corpus without out-of-scope questions): no question need be looked at.
+  if (items.length === 0) return { closest: () => new Map() };
   // Every item gets a number; postings and weights are typed arrays, so a question allocates little.
   const totals = new Float64Array(items.length);
   // Each head's postings and weight, found once per distinct head (thousands, against tens of
