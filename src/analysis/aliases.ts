@@ -195,11 +195,21 @@ class Hits {
   }
 }
 
+/**
+ * A concept met in a text and where: `ranges` holds each mention's start and end in turn (start0,
+ * end0, start1, end1 …), flat, as every match of every text makes one.
+ */
+export interface AliasMatch {
+  c: AliasConcept;
+  ranges: number[];
+}
+
 /** Whether another concept has a longer range overlapping [a, b) (plain loops: this runs for every range of every text). */
-function longerElsewhere(found: { c: AliasConcept; ranges: [number, number][] }[], c: AliasConcept, [a, b]: [number, number]): boolean {
+function longerElsewhere(found: AliasMatch[], c: AliasConcept, a: number, b: number): boolean {
   for (const o of found) {
     if (o.c === c) continue;
-    for (const [oa, ob] of o.ranges) if (oa < b && a < ob && ob - oa > b - a) return true;
+    const r = o.ranges;
+    for (let k = 0; k < r.length; k += 2) if (r[k]! < b && a < r[k + 1]! && r[k + 1]! - r[k]! > b - a) return true;
   }
   return false;
 }
@@ -219,8 +229,12 @@ class Trie {
   private readonly targets: Int32Array;
   /** 32 less the table's size in bits: a slot is the top bits of a product. */
   private readonly shift: number;
-  /** The terms that end at each node (undefined at most nodes). */
-  readonly termsAt: ({ c: AliasConcept; term: Term }[] | undefined)[] = [];
+  /**
+   * The terms that end at each node, in the order given: node n's are ends[endsFrom[n]] up to
+   * ends[endsFrom[n + 1]] (none at most nodes). Flat, so a step of the walk reads two numbers.
+   */
+  readonly ends: { c: AliasConcept; term: Term }[];
+  readonly endsFrom: Int32Array;
 
   constructor(entries: readonly { c: AliasConcept; term: Term }[]) {
     // Each character of each term adds at most one edge: the table is kept at most half full.
@@ -232,7 +246,8 @@ class Trie {
     this.codes = new Uint16Array(1 << bits);
     this.targets = new Int32Array(1 << bits);
     let nodes = 1;
-    for (const entry of entries) {
+    const endNodes = new Int32Array(entries.length);
+    entries.forEach((entry, e) => {
       const chars = entry.term.chars;
       let node = 0;
       for (let k = 0; k < chars.length; k++) {
@@ -251,8 +266,15 @@ class Trie {
         }
         node = child;
       }
-      (this.termsAt[node] ??= []).push(entry);
-    }
+      endNodes[e] = node;
+    });
+    // Grouped by node, each node's in the order given (a counting sort).
+    this.endsFrom = new Int32Array(nodes + 1);
+    for (const node of endNodes) this.endsFrom[node + 1]!++;
+    for (let n = 0; n < nodes; n++) this.endsFrom[n + 1]! += this.endsFrom[n]!;
+    const place = this.endsFrom.slice(0, nodes);
+    this.ends = new Array(entries.length);
+    entries.forEach((entry, e) => (this.ends[place[endNodes[e]!]!++] = entry));
   }
 
   /** Where the probe for an edge starts (Fibonacci hashing). */
@@ -355,7 +377,7 @@ export class AliasIndex {
       for (let j = i + 1; node !== undefined; j++) {
         if (j > before.length) {
           if (j === text.length) return true;
-          for (const { term } of this.trie.termsAt[node] ?? []) if (mayGap(term, before.length - 1 - i)) return true;
+          for (let e = this.trie.endsFrom[node]!; e < this.trie.endsFrom[node + 1]!; e++) if (mayGap(this.trie.ends[e]!.term, before.length - 1 - i)) return true;
         }
         node = j < text.length ? this.trie.next(node, text.charCodeAt(j)) : undefined;
       }
@@ -371,7 +393,7 @@ export class AliasIndex {
    * Every concept mentioned in `norm`, with where, in the groups' order. The longest match wins: a
    * term inside a longer term of another group is not a mention of its own (대표 in 국가대표 AI).
    */
-  matches(norm: string): { c: AliasConcept; ranges: [number, number][] }[] {
+  matches(norm: string): AliasMatch[] {
     // The trie is walked over the text's characters other than separators, read where they are:
     // no compacted copy of the text is made.
     const n = keep(norm);
@@ -385,9 +407,8 @@ export class AliasIndex {
       if (isLatinOrDigit(code) && at[i]! > 0 && isLatinOrDigit(norm.charCodeAt(at[i]! - 1))) continue;
       let node = this.trie.next(0, code);
       for (let j = i + 1; node !== undefined; j++) {
-        const ending = this.trie.termsAt[node];
-        for (let e = 0; ending !== undefined && e < ending.length; e++) {
-          const { c, term } = ending[e]!;
+        for (let e = this.trie.endsFrom[node]!; e < this.trie.endsFrom[node + 1]!; e++) {
+          const { c, term } = this.trie.ends[e]!;
           const end = matchAt(norm, at, term, i);
           if (end >= 0) hits.push(c.order, at[i]!, end);
         }
@@ -398,13 +419,13 @@ export class AliasIndex {
     // The concepts met, in the groups' order (so units come out the same whatever the text), each
     // with its ranges in the order found, without repeats.
     const orders = byOrder(hits);
-    const found: { c: AliasConcept; ranges: [number, number][] }[] = [];
+    const found: AliasMatch[] = [];
     for (const order of orders) {
       const c = this.concepts[order]!;
-      const ranges: [number, number][] = [];
+      const ranges: number[] = [];
       for (let h = 0; h < hits.count; h++) {
         if (hits.concept[h] !== order || hits.repeats(h) || (c.attribute && !hits.standsAlone(norm, h))) continue;
-        ranges.push([hits.start[h]!, hits.end[h]!]);
+        ranges.push(hits.start[h]!, hits.end[h]!);
       }
       if (ranges.length > 0) found.push({ c, ranges });
     }
@@ -413,11 +434,11 @@ export class AliasIndex {
     const longest: typeof found = [];
     for (const entry of found) {
       const { c, ranges } = entry;
-      let kept: [number, number][] | undefined; // made once a range is found inside a longer one
-      for (let r = 0; r < ranges.length; r++) {
-        const inside = longerElsewhere(found, c, ranges[r]!);
+      let kept: number[] | undefined; // made once a range is found inside a longer one
+      for (let r = 0; r < ranges.length; r += 2) {
+        const inside = longerElsewhere(found, c, ranges[r]!, ranges[r + 1]!);
         if (inside && !kept) kept = ranges.slice(0, r);
-        else if (!inside && kept) kept.push(ranges[r]!);
+        else if (!inside && kept) kept.push(ranges[r]!, ranges[r + 1]!);
       }
       if (!kept) longest.push(entry);
       else if (kept.length > 0) longest.push({ c, ranges: kept });

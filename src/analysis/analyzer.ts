@@ -7,7 +7,7 @@
  */
 import type { AliasGroup, LexiconData } from '../corpus/schema.ts';
 import type { Lang } from '../types.ts';
-import { AliasIndex, type AliasConcept } from './aliases.ts';
+import { AliasIndex, type AliasConcept, type AliasMatch } from './aliases.ts';
 import { findDates, MONTHS } from './dates.ts';
 import { stemEnglish } from './english.ts';
 import { jongseong, Korean } from './korean.ts';
@@ -56,15 +56,40 @@ function isInstance(norm: string, a: number, b: number): boolean {
   // "what are salaries like for X" asks how things are for X.
   return INSTANCE_BEFORE.test(before) && !/\bwhat\b[^?.!]*\blike\s+(?:for\s+|at\s+|in\s+)?$/.test(before);
 }
+/** Whether every mention (flat start, end pairs) is a name given as an instance of a kind. */
+function everyInstance(norm: string, ranges: readonly number[]): boolean {
+  for (let r = 0; r < ranges.length; r += 2) if (!isInstance(norm, ranges[r]!, ranges[r + 1]!)) return false;
+  return true;
+}
 /** 수 as the next word, as in 할 수 있다 (can). */
 const CAN_AFTER = /^\s+수(?:가|는|도|도록)?(?:\s|있|없|$)/;
 /**
- * Whether what follows a Hangul word makes it a verb form: a bound noun after it (모인 거, 노리는 것,
- * 달라진 게) modifies it; closed by ㄹ before 수 (들어갈 수, 받을 수 있어), it is a verb's future form: "can".
+ * Whether what follows a Hangul word (from `end` in `text`) makes it a verb form: a bound noun after
+ * it (모인 거, 노리는 것, 달라진 게) modifies it; closed by ㄹ before 수 (들어갈 수, 받을 수 있어), it is a
+ * verb's future form: "can".
  */
-function verbBefore(word: string, after: string): boolean {
+function verbBefore(word: string, text: string, end: number): boolean {
+  if (!mayBeNounAfter(text, end)) return false;
+  const after = text.slice(end);
   return BOUND_NOUN_AFTER.test(after) || (jongseong(word.at(-1)!) === 8 && CAN_AFTER.test(after));
 }
+/** The words BOUND_NOUN_AFTER and CAN_AFTER look for after the spaces (거 것 건 걸 겁 듯 수). */
+const NOUNS_AFTER = new Set([...'거것건걸겁듯수'].map((ch) => ch.charCodeAt(0)));
+/**
+ * False when neither pattern can match from `end`: both need spaces, then one of NOUNS_AFTER. Runs for
+ * most Hangul words, so no slice or regex for those followed by anything else; a character that may
+ * be some other space (\s) leaves the answer to the patterns.
+ */
+function mayBeNounAfter(text: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 0x20) return !isPlainNonSpace(text.charCodeAt(end));
+  let i = end + 1;
+  while (text.charCodeAt(i) === 0x20) i++;
+  const code = text.charCodeAt(i);
+  return isHangul(code) ? NOUNS_AFTER.has(code) : !isPlainNonSpace(code);
+}
+/** An ASCII character that is not a space (\s): it ends a run of spaces. */
+const isPlainNonSpace = (code: number) => code < 0x80 && code !== 0x20 && !(code >= 0x09 && code <= 0x0d);
+const MYEOT = '몇'.charCodeAt(0);
 /** Whether any character in [a, b) is covered (no typed array view per test). */
 function anyCovered(covered: Uint8Array, a: number, b: number): boolean {
   for (let i = a; i < b; i++) if (covered[i]) return true;
@@ -108,7 +133,7 @@ export interface Analysis {
   mentions: Map<string, number>;
   norm: string;
   /** Where in `norm` each alias concept is mentioned (AliasIndex.matches), kept for aliasNameParts. */
-  aliasMatches: readonly { c: AliasConcept; ranges: [number, number][] }[];
+  aliasMatches: readonly AliasMatch[];
 }
 
 /** An analysis with the tokens to index (see `Analyzer.indexed`). */
@@ -196,11 +221,13 @@ export class Analyzer {
     const seen = new Set<string>();
     const aliasMatches = this.aliases.matches(norm);
     for (const { c, ranges } of aliasMatches) {
-      mentions.set(c.token, ranges.length);
-      for (const [a, b] of ranges) covered.fill(1, a, b);
-      let at = ranges[0]![0];
-      for (const [a] of ranges) at = Math.min(at, a);
-      if (c.entity && ranges.every(([a, b]) => isInstance(norm, a, b))) units.push({ tokens: [c.token], alias: true, entity: true, at, instance: true });
+      mentions.set(c.token, ranges.length / 2);
+      let at = ranges[0]!;
+      for (let r = 0; r < ranges.length; r += 2) {
+        covered.fill(1, ranges[r]!, ranges[r + 1]!);
+        at = Math.min(at, ranges[r]!);
+      }
+      if (c.entity && everyInstance(norm, ranges)) units.push({ tokens: [c.token], alias: true, entity: true, at, instance: true });
       else units.push(c.entity ? { tokens: [c.token], alias: true, entity: true, at } : c.framing ? { tokens: [c.token], alias: true, framing: true, at } : { tokens: [c.token], alias: true, at });
       seen.add(c.token);
     }
@@ -255,7 +282,8 @@ export class Analyzer {
     let word = raw;
     const hangul = isHangul(raw.charCodeAt(0)); // a word is all Hangul or all Latin and digits, stripped or not
     // A counter after a number or 몇 keeps no particle: 7월에 → 월, 256장이 → 장, 몇 점이었어 → 점.
-    if (hangul && at > 0 && (isDigit(rest.charCodeAt(at - 1)) || /몇\s+$/.test(rest.slice(Math.max(0, at - 3), at)))) word = this.korean.stripCounter(word);
+    // (몇 within the three characters before: the pattern is tried only then.)
+    if (hangul && at > 0 && (isDigit(rest.charCodeAt(at - 1)) || ((rest.charCodeAt(at - 2) === MYEOT || rest.charCodeAt(at - 3) === MYEOT) && /몇\s+$/.test(rest.slice(Math.max(0, at - 3), at))))) word = this.korean.stripCounter(word);
     const w = this.wordOf(word);
     // A syllable or two glued to an alias is what is left of its word: 떨어졌던 → 던, not a word.
     if (w.leftover && at > 0 && covered[at - 1]) return undefined;
@@ -270,8 +298,8 @@ export class Analyzer {
     if (named) return named.entity ? { tokens: [named.token], alias: true, entity: true } : { tokens: [named.token], alias: true };
     if (unknown && this.stopwordTypos.find(word)) return undefined;
     if (w.framing) return { tokens, alias: false, framing: true };
-    // What follows is sliced only for a Hangul word not already a predicate.
-    const predicate = w.predicate || (hangul && verbBefore(word, rest.slice(at + raw.length)));
+    // What follows is read only for a Hangul word not already a predicate.
+    const predicate = w.predicate || (hangul && verbBefore(word, rest, at + raw.length));
     // Literal objects, not spread ones: this runs for every word of every text.
     if (!predicate) return { tokens, alias: false };
     return w.verbForm ? { tokens, alias: false, predicate, verbForm: true } : { tokens, alias: false, predicate };
@@ -362,7 +390,7 @@ export class Analyzer {
   aliasNameParts({ norm, aliasMatches }: Pick<Analysis, 'norm' | 'aliasMatches'>): Set<string> {
     const parts = new Set<string>();
     for (const { ranges } of aliasMatches) {
-      for (const [a, b] of ranges) for (const w of norm.slice(a, b).match(/[가-힣]{2,}/g) ?? []) for (const t of hangulTokens(w)) parts.add(t);
+      for (let r = 0; r < ranges.length; r += 2) for (const w of norm.slice(ranges[r], ranges[r + 1]).match(/[가-힣]{2,}/g) ?? []) for (const t of hangulTokens(w)) parts.add(t);
     }
     return parts;
   }
