@@ -103,6 +103,8 @@ export function createBm25<F extends string>(fields: readonly F[], docs: readonl
   }
   const postings = { starts: Int32Array.from(starts), docs: Int32Array.from(postingDocs), scores: Float64Array.from(postingScores) };
 
+  // Searches need the documents' ids only: the fields' tokens are not kept.
+  const ids = docs.map((doc) => doc.id);
   // Scratch space reused by every search: a sum and a count of matched terms per document.
   const sum = new Float64Array(n);
   const matched = new Int32Array(n);
@@ -128,14 +130,14 @@ export function createBm25<F extends string>(fields: readonly F[], docs: readonl
         const best = bests[l]!;
         // The cheap test first: once a list is full, most documents score too low for it.
         if (best.length === limit && score <= sum[best[limit - 1]!]!) continue;
-        if (keep && !keep(docs[i]!.id)) continue;
+        if (keep && !keep(ids[i]!)) continue;
         let at = best.length;
         while (at > 0 && sum[best[at - 1]!]! < score) at--;
         best.splice(at, 0, i);
         if (best.length > limit) best.pop();
       }
     }
-    const hits = bests.map((best) => best.map((i) => ({ id: docs[i]!.id, score: sum[i]! })));
+    const hits = bests.map((best) => best.map((i) => ({ id: ids[i]!, score: sum[i]! })));
     for (const i of touched) sum[i] = matched[i] = 0;
     return hits;
   }

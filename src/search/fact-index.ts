@@ -14,8 +14,11 @@ export interface ExampleEntry {
   /** The example's units of meaning: their head tokens (a concept, a stem). */
   heads: string[];
   /** The heads that are verb forms: they weigh less, as in the question. */
-  verbForms: Set<string>;
+  verbForms: ReadonlySet<string>;
 }
+
+/** The verb forms of the many examples that have none: one set for all of them. */
+const NO_VERB_FORMS: ReadonlySet<string> = new Set();
 
 export interface FactEntry {
   fact: Fact;
@@ -95,7 +98,9 @@ function union(...lists: (readonly string[] | ReadonlySet<string>)[]): Set<strin
 export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOptions): FactIndex {
   const lex = analyzer.lexicon;
   const topics = new Map(corpus.topics.map((t) => [t.id, t]));
-  // Each text is analysed once: BM25 indexes its tokens, the entries keep their sets.
+  // A topic's texts are analysed once for all its facts. A fact's own texts are analysed where they
+  // are read, not kept: kept to the end of the build, they outlived collections of the young
+  // generation, each copying them again.
   const analysed = new Map<string, Indexed>();
   const analyse = (text: string) => {
     let a = analysed.get(text);
@@ -119,7 +124,8 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
   const df = new Map<string, number>();
   for (const f of corpus.facts) {
     const t = topics.get(f.topic);
-    const [ko, en, kw, topic] = [f.ko, f.en, f.keywords.join(' \n '), t ? [t.title.ko, t.title.en].join(' \n ') : f.topic].map(analyse) as [ReturnType<typeof analyse>, ReturnType<typeof analyse>, ReturnType<typeof analyse>, ReturnType<typeof analyse>];
+    const [ko, en, kw] = [f.ko, f.en, f.keywords.join(' \n ')].map((text) => analyzer.indexed(text)) as [Indexed, Indexed, Indexed];
+    const topic = analyse(t ? [t.title.ko, t.title.en].join(' \n ') : f.topic);
     const exampleAnalyses = f.examples.map((text) => analyzer.analyze(text)); // their own tokens are not indexed
     const stated = union(ko.tokens, en.tokens);
     const own = union(stated, kw.tokens);
@@ -129,14 +135,14 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     // One pass over the examples' units (thousands per build): no intermediate arrays.
     f.examples.forEach((text, i) => {
       const heads: string[] = [];
-      const verbForms = new Set<string>();
+      let verbForms: Set<string> | undefined;
       for (const u of exampleAnalyses[i]!.units) {
         for (const t of u.tokens) terms.add(t);
         exampleWords.add(u.tokens[0]!);
         if (!u.framing) heads.push(u.tokens[0]!);
-        if (u.verbForm) verbForms.add(u.tokens[0]!);
+        if (u.verbForm) (verbForms ??= new Set()).add(u.tokens[0]!);
       }
-      examples.push({ text, heads, verbForms });
+      examples.push({ text, heads, verbForms: verbForms ?? NO_VERB_FORMS });
     });
     const opens = (units: Unit[], chars: number) => units.filter((u) => (u.at ?? Infinity) < chars).map((u) => u.tokens);
     const opening = union(...opens(ko.units, 20), ...opens(en.units, 40));
@@ -162,7 +168,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     });
     // The Korean and English statements are one field; examples and keywords are each read as one
     // text (the examples' tokens as their joined text gives them, from their own analyses if it can).
-    const exampleTokens = analyzer.joinedTokens(exampleAnalyses) ?? analyse(f.examples.join(' \n ')).tokens;
+    const exampleTokens = analyzer.joinedTokens(exampleAnalyses) ?? analyzer.indexed(f.examples.join(' \n ')).tokens;
     docs.push({ id: f.id, fields: { statement: [...ko.tokens, ...en.tokens], keywords: kw.tokens, topic: topic.tokens, examples: exampleTokens } });
     for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
   }
