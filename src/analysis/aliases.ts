@@ -422,12 +422,14 @@ export class AliasIndex {
     const found: AliasMatch[] = [];
     for (const order of orders) {
       const c = this.concepts[order]!;
-      const ranges: number[] = [];
+      // Made by its first range: most concepts have one, and an array grown from empty has room for 16.
+      let ranges: number[] | undefined;
       for (let h = 0; h < hits.count; h++) {
         if (hits.concept[h] !== order || hits.repeats(h) || (c.attribute && !hits.standsAlone(norm, h))) continue;
-        ranges.push(hits.start[h]!, hits.end[h]!);
+        if (ranges) ranges.push(hits.start[h]!, hits.end[h]!);
+        else ranges = [hits.start[h]!, hits.end[h]!];
       }
-      if (ranges.length > 0) found.push({ c, ranges });
+      if (ranges) found.push({ c, ranges });
     }
     if (found.length < 2) return found;
     // Most concepts have no range inside a longer one: their entry is kept as it is, not copied.

@@ -232,7 +232,8 @@ export class Analyzer {
       seen.add(c.token);
     }
     // A narrower concept counts for its broader ones too (서면평가 is an evaluation).
-    for (const u of [...units]) {
+    for (let i = 0, n = units.length; i < n; i++) {
+      const u = units[i]!;
       for (const b of this.aliases.broader(u.tokens[0]!)) {
         if (!seen.has(b)) units.push({ tokens: [b], alias: true, ...(u.at !== undefined ? { at: u.at } : {}) });
         seen.add(b);
@@ -271,13 +272,15 @@ export class Analyzer {
       const unit = this.wordUnit(rest.slice(at, end), at, rest, covered);
       if (!unit || seen.has(unit.tokens[0]!)) continue;
       seen.add(unit.tokens[0]!);
-      unit.at = at; // a fresh object: `at` comes last, as in every unit
       units.push(unit);
     }
     return { units, mentions, norm, aliasMatches };
   }
 
-  /** One word of the text outside aliases, dates and ordinals, as a unit (undefined when it says nothing). */
+  /**
+   * One word of the text outside aliases, dates and ordinals, at `at`, as a unit (undefined when it
+   * says nothing). `at` is in each literal, last as in every unit: set afterwards, it took a store of its own.
+   */
   private wordUnit(raw: string, at: number, rest: string, covered: Uint8Array): Unit | undefined {
     let word = raw;
     const hangul = isHangul(raw.charCodeAt(0)); // a word is all Hangul or all Latin and digits, stripped or not
@@ -288,21 +291,21 @@ export class Analyzer {
     // A syllable or two glued to an alias is what is left of its word: 떨어졌던 → 던, not a word.
     if (w.leftover && at > 0 && covered[at - 1]) return undefined;
     // allocation finds allocate: English alias terms also match by stem.
-    if (w.stemAlias) return w.stemAlias.entity ? { tokens: [w.stemAlias.token], alias: true, entity: true } : { tokens: [w.stemAlias.token], alias: true };
+    if (w.stemAlias) return w.stemAlias.entity ? { tokens: [w.stemAlias.token], alias: true, entity: true, at } : { tokens: [w.stemAlias.token], alias: true, at };
     const tokens = w.tokens;
     if (tokens.length === 0) return undefined;
     // A word the corpus never uses, one typing slip from an alias term (luint, nvida), is that term;
     // one slip from a stopword (whcih, abuot), that stopword.
     const unknown = this.vocabulary !== undefined && !hangul && tokens.length === 1 && !this.vocabulary(tokens[0]!);
     const named = unknown ? this.aliases.byTypo(word) : undefined;
-    if (named) return named.entity ? { tokens: [named.token], alias: true, entity: true } : { tokens: [named.token], alias: true };
+    if (named) return named.entity ? { tokens: [named.token], alias: true, entity: true, at } : { tokens: [named.token], alias: true, at };
     if (unknown && this.stopwordTypos.find(word)) return undefined;
-    if (w.framing) return { tokens, alias: false, framing: true };
+    if (w.framing) return { tokens, alias: false, framing: true, at };
     // What follows is read only for a Hangul word not already a predicate.
     const predicate = w.predicate || (hangul && verbBefore(word, rest, at + raw.length));
     // Literal objects, not spread ones: this runs for every word of every text.
-    if (!predicate) return { tokens, alias: false };
-    return w.verbForm ? { tokens, alias: false, predicate, verbForm: true } : { tokens, alias: false, predicate };
+    if (!predicate) return { tokens, alias: false, at };
+    return w.verbForm ? { tokens, alias: false, predicate, verbForm: true, at } : { tokens, alias: false, predicate, at };
   }
 
   /** The corpus's words, once indexed: question words outside them may be typos of names. */
