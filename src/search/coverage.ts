@@ -66,8 +66,25 @@ export function coverage(q: ParsedQuestion, e: FactEntry, index: FactIndex, mark
   return coverageOf(q, index, markers, o)(e);
 }
 
-/** A unit's part in coverage: an unknown word's share of the total, or the weight of a word the corpus knows. */
-type Step = { unit: Unit; unknown: number } | { unit: Unit; weight: number; wholeKnown: boolean };
+/**
+ * A unit's part in coverage, with what the loop over facts reads of it: one shape for every unit
+ * (units come in many shapes, and reading theirs for every fact is slow).
+ */
+interface Step {
+  head: string;
+  tokens: string[];
+  /** A word the corpus never uses: `weight` is its share of the total, whatever the fact. */
+  unknown: boolean;
+  weight: number;
+  wholeKnown: boolean;
+  entity: boolean;
+  /** It counts only where the fact has it (a preamble's word, an instance). */
+  onlyWhereHad: boolean;
+}
+
+function step(u: Unit, unknown: boolean, weight: number, wholeKnown: boolean): Step {
+  return { head: u.tokens[0]!, tokens: u.tokens, unknown, weight, wholeKnown, entity: !!u.entity, onlyWhereHad: !!(u.context || u.instance) };
+}
 
 /**
  * Coverage of one question, for any fact: what depends on the question alone (each unit's weight,
@@ -87,7 +104,7 @@ export function coverageOf(q: ParsedQuestion, index: FactIndex, markers: Readonl
       if (u.context) continue; // a preamble's unknown words (investor, caption) are who asks, not what
       const unknownWeight = /^[a-z]/.test(u.tokens[0]!) ? o.unknownLatinWeight : o.unknownWeight;
       const base = light * index.unknownIdf * (u.predicate ? o.predicateWeight : unknownWeight);
-      steps.push({ unit: u, unknown: base * o.unknownDecay ** unknown++ });
+      steps.push(step(u, true, base * o.unknownDecay ** unknown++, false));
       continue;
     }
     // A compound the corpus never uses whole (센터장) is as telling as an unknown word; the bigrams
@@ -99,7 +116,7 @@ export function coverageOf(q: ParsedQuestion, index: FactIndex, markers: Readonl
       (wholeKnown ? (u.verbForm ? Math.min(rarest, o.verbFormMaxIdf) : rarest) : Math.max(rarest, index.unknownIdf * (u.predicate ? o.predicateWeight : o.compoundWeight))) *
       (u.verbForm ? o.knownPredicateWeight : 1) *
       (u.context ? o.contextWeight : 1);
-    steps.push({ unit: u, weight, wholeKnown });
+    steps.push(step(u, false, weight, wholeKnown));
   }
 
   return (e) => {
@@ -110,29 +127,28 @@ export function coverageOf(q: ParsedQuestion, index: FactIndex, markers: Readonl
     let matched = 0;
     const missing: string[] = [];
     for (const step of steps) {
-      const u = step.unit;
-      if ('unknown' in step) {
-        missing.push(u.tokens[0]!);
-        total += step.unknown;
+      const { head, tokens, weight, wholeKnown } = step;
+      if (step.unknown) {
+        missing.push(head);
+        total += weight;
         continue;
       }
-      const { weight, wholeKnown } = step;
-      const whole = u.entity && !e.terms.has(u.tokens[0]!) && answersForParticipant(q, e, u.tokens[0]!, index, markers) ? 1 : credit(u.tokens[0]!, e, ownMarkers, o);
+      const whole = step.entity && !e.terms.has(head) && answersForParticipant(q, e, head, index, markers) ? 1 : credit(head, e, ownMarkers, o);
       if (whole === 1) matched++;
       let share = whole;
       if (whole === 0) {
         // Its parts (the bigrams of a compound), in order.
         let parts = 0;
-        for (let k = 1; k < u.tokens.length; k++) parts += credit(u.tokens[k]!, e, ownMarkers, o);
-        if (parts === 0) missing.push(u.tokens[0]!);
-        if (u.tokens.length > 1) {
-          const partShare = parts / (u.tokens.length - 1);
+        for (let k = 1; k < tokens.length; k++) parts += credit(tokens[k]!, e, ownMarkers, o);
+        if (parts === 0) missing.push(head);
+        if (tokens.length > 1) {
+          const partShare = parts / (tokens.length - 1);
           share = wholeKnown ? partShare : partShare * partShare;
         }
       }
       // A preamble's words count only where the fact has them: "2026 AI budget: 10.1tn or 9.9tn?"
       // names its subject before the colon, "fact-checking a caption:" names only who asks.
-      total += u.context || u.instance ? weight * share : weight;
+      total += step.onlyWhereHad ? weight * share : weight;
       got += weight * share;
     }
     return { value: total === 0 ? 0 : got / total, matched, missing, unknown };
