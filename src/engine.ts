@@ -117,8 +117,11 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     return { r, merged };
   }
 
-  /** The question read against the last turn, when it is a follow-up; undefined when it stands alone. */
-  function followUp(q: ParsedQuestion, previous: Turn): Answer | undefined {
+  /**
+   * The question read against the last turn, when it is a follow-up; undefined when it stands alone.
+   * `alone`: the message's own answer, worked out once whoever asks for it first.
+   */
+  function followUp(q: ParsedQuestion, previous: Turn, alone: () => Answer): Answer | undefined {
     const { r, merged } = merge(q, previous);
     if (!r) return undefined;
     if (r.kind === 'sources') return followUps.again(q.text, previous, 'sources', previous.lang);
@@ -133,7 +136,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
       return followUps.more(q.text, previous, [...new Set(next.map((f) => f.id))].slice(0, 1 + o.compose.maxRelated));
     }
     // A fallback reading waits for the message alone to find nothing.
-    if (r.fallback && answer(q).answered) return undefined;
+    if (r.fallback && alone().answered) return undefined;
     const a = answerRun(merged!);
     if (!a.answered) return undefined;
     // A merged reading that leaves the thread's programme, where the message alone stays in it, misread
@@ -141,15 +144,17 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     // programme's GPUs, not for the government's first batch.
     const scope = (x: Answer) => (x.answered ? index.entries.get(x.answers[0]!.factId)?.scope : undefined);
     const thread = index.entries.get(previous.factIds[0] ?? '')?.scope;
-    if (scope(a) !== thread && scope(answer(q)) === thread) return undefined;
+    if (scope(a) !== thread && scope(alone()) === thread) return undefined;
     return { ...a, followUp: { kind: r.kind } };
   }
 
   function askInThread(raw: string, previous: Turn | undefined): Answer {
     const q = parse(raw);
-    const followed = previous && followUp(q, previous);
+    let read: Answer | undefined;
+    const alone = () => (read ??= answer(q));
+    const followed = previous && followUp(q, previous, alone);
     // An action on an answer whose facts a corpus reload removed finds nothing: read the message alone.
-    return followed?.answered ? followed : answer(q);
+    return followed?.answered ? followed : alone();
   }
 
   function explain(raw: string, previous?: Turn): Explanation {

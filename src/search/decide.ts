@@ -43,8 +43,8 @@ export type Decision =
  * examples, times the factors of the rules marked `evidence` (a fact without the date asked for, or
  * without the thing asked about, does not answer, however well it covers the other words).
  */
-export function evidence(r: Ranked): number {
-  return Math.max(r.coverage.value, r.example?.sim ?? 0) * evidenceGates(r);
+export function evidence(r: Ranked, coverage = r.coverage.value): number {
+  return Math.max(coverage, r.example?.sim ?? 0) * evidenceGates(r);
 }
 
 /** The product of the factors of the rules marked `evidence` (1 when none holds the fact back). */
@@ -109,7 +109,7 @@ export function decide(
   };
   // A second look when none answers: what an English question lacks may be only words that frame it
   // ("how many chips is NAICC supposed to house?").
-  const framed = (r: Ranked) => Math.max(framedCoverage?.(r) ?? 0, r.example?.sim ?? 0) * evidenceGates(r);
+  const framed = (r: Ranked) => evidence(r, framedCoverage?.(r) ?? 0);
   const answered = answerBy(evidence) ?? (framedCoverage ? answerBy(framed, true) : undefined);
   if (answered) return answered;
   // No one fact covers it: a question of several clauses may still have a fact for each.
