@@ -10,7 +10,7 @@ import { runAsk } from '../adapters/cli/ask.ts';
 import { runChat } from '../adapters/cli/chat.ts';
 import { openQuestionLog } from '../runtime/question-log.ts';
 import { renderExplanation } from '../adapters/cli/format.ts';
-import { createEngine, loadCorpus, loadEngine } from '../src/index.ts';
+import { createEngine, defaultOptions, loadCorpus, loadEngine } from '../src/index.ts';
 import { fixtureCorpus } from './helpers/tmp-corpus.ts';
 
 const engine = loadEngine();
@@ -92,6 +92,13 @@ describe('ask CLI contract', () => {
   it('--explain names the facts that answer the other clauses of a question', () => {
     const x = createEngine(loadCorpus(fixtureCorpus('rules-corpus')), { today: () => '2026-12-06' }).explain('K-Fold 언제 공개돼? 그리고 카이스트 모델 이름은?');
     expect(renderExplanation(x)).toMatch(/^decision: answer kfold-release-plan \(tier all\), other clauses by kaist-model-name$/m);
+  });
+
+  it('--explain says when the second look (framing words of an English question weighing less) found the answer', () => {
+    const strict = createEngine(loadCorpus(fixtureCorpus('rules-corpus')), { today: () => '2026-12-06', decide: { ...defaultOptions.decide, minEvidence: 0.75 } });
+    expect(renderExplanation(strict.explain('how many GPUs does each team build?'))).toMatch(
+      /^decision: answer gpu-per-team \(tier home\), with the words that only frame the question weighing less$/m,
+    );
   });
 
   it('rejects unknown options and a missing question with usage and exit code 2', async () => {

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadEngine } from '../src/index.ts';
 import { BLIND_DIR, EVAL_DIR, loadConversations, loadEvalSet, type EvalQuestion } from '../scripts/lib/eval-set.ts';
-import { scoreConversations } from '../scripts/lib/followup-metrics.ts';
+import { scoreConversations, scoreMidThread } from '../scripts/lib/followup-metrics.ts';
 import { score } from '../scripts/lib/metrics.ts';
 
 const engine = loadEngine();
@@ -92,4 +92,25 @@ it('marks a plan as not yet an outcome when asked how it turned out', () => {
   const a = engine.ask('Did the KAIST consortium pass the final evaluation?');
   expect(a.answers[0]?.kind).toBe('plan');
   expect(a.notice?.kind).toMatch(/outcome-unknown|past-due/);
+});
+
+describe('mid-thread', () => {
+  it('counts a question whose right answer alone a thread turns wrong, and the other way, within a file only', () => {
+    const answer = (factId: string) => ({ answered: true, answers: [{ factId }], turn: { lang: 'ko', units: [], intents: [], factIds: [factId] } }) as unknown as ReturnType<typeof engine.ask>;
+    const fake = {
+      ask: (q: string) => answer(`${q}-alone`),
+      askInThread: (q: string) => answer(q === 'b' ? 'b-thread' : q === 'c' ? 'c-alone' : 'd-thread'),
+    };
+    const q = (text: string, expect: string[], file = 'x.yaml') => ({ q: text, expect, file }) as EvalQuestion;
+    const m = scoreMidThread([q('a', ['a-alone']), q('b', ['b-alone']), q('c', ['c-alone']), q('d', ['d-thread']), q('e', ['e-alone'], 'y.yaml')], fake);
+    expect(m).toMatchObject({ asked: 3, broken: 1, fixed: 1 });
+    expect(m.misses).toEqual([{ before: 'a', q: 'b', alone: 'b-alone', thread: 'b-thread' }]);
+  });
+
+  it('dev questions asked after the one before them: a thread turns at most 1% of right answers wrong', () => {
+    // 11 of 1,895 (0.6%) at the end of session 6.
+    const m = scoreMidThread(dev, engine);
+    expect(m.asked).toBeGreaterThan(1500);
+    expect(m.broken / m.asked).toBeLessThanOrEqual(0.01);
+  });
 });
