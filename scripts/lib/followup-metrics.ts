@@ -1,7 +1,8 @@
 /**
  * Follow-up quality on conversations: each later turn is asked in the thread (the engine's own last
  * answer as context, as in Slack or Discord) and counts when its first answer is one the labels
- * expect, and, for actions, when it is the action asked for (all sources, the other language, more).
+ * expect, and, for actions, when it is the action asked for (all sources, the other language, more;
+ * a "more" that asks something, "techbuzz said 250k tho?", also counts when its first answer is expected).
  * A self-contained turn also counts as unchanged when it gets the answer it gets alone.
  */
 import type { Answer, Turn } from '../../src/types.ts';
@@ -41,7 +42,8 @@ export function scoreConversations(conversations: EvalConversation[], engine: Th
         const top = a.answered ? a.answers[0]!.factId : undefined;
         const ok =
           kind === 'more'
-            ? a.followUp?.kind === 'more' && a.answers.some((x) => t.expect.includes(x.factId))
+            ? // "more" as an action shows the facts it adds; a "more" that asks something (techbuzz said 250k tho?) may be answered as a question.
+              (a.followUp?.kind === 'more' && a.answers.some((x) => t.expect.includes(x.factId))) || (top !== undefined && t.expect.includes(top))
             : kind === 'sources'
               ? a.followUp?.kind === 'sources' && top !== undefined && t.expect.includes(top)
               : kind === 'language'
