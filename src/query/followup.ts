@@ -28,6 +28,9 @@ const LEANING_WORDS = 4;
 /** A message with at most this many content units of its own can lean on the last question. */
 const FOLLOW_UP_UNITS = 3;
 
+/** A question mark or a question word: a message that asks something, not a thanks or an ok. */
+const ASKS = /[?？]|뭐|무엇|언제|어디|누구|누가|왜|어떻게|어떤|몇|얼마|\b(what|when|where|who|why|how|which)\b/;
+
 const content = (units: readonly Unit[]) => units.filter((u) => !u.framing && !u.predicate && !u.context);
 
 /**
@@ -96,7 +99,8 @@ export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, top
   // "언제부터?", "and the budget?": the last question's subject, asked something else. Its other
   // words are what the message replaces when it names something of its own (how many orgs in it?
   // after the budget): they go.
-  if (own.length === 0 && q.intents.length === 0) return undefined;
+  // A question with nothing of its own (뭐 같이 하기로 했대?, so what did they agree?) asks the last one again.
+  if (own.length === 0 && q.intents.length === 0 && !ASKS.test(norm)) return undefined;
   const rest = prevUnits.filter((u) => !subject.includes(u) && !u.framing && !u.predicate && !asked(u));
   if (subject.length === 0 && rest.length === 0) return undefined;
   // With nothing of its own but a question word (언제부터?), the last question's words are what it
