@@ -149,6 +149,17 @@ describe('follow-ups', () => {
     expect(top(e!)).toBe('kaist-model-name');
   });
 
+  it.each([['루닛 사업비 얼마야?', '뭐라고 했대?'], ["What is Lunit's budget?", 'so what did they say?']])('a question with nothing of its own (%s → %s) asks the last one again', (first, second) => {
+    const [a, b] = thread(first, second);
+    expect(top(b!)).toBe(top(a!));
+    expect(b!.followUp).toEqual({ kind: 'attribute-swap' });
+  });
+
+  it.each([['고마워'], ['thanks!']])('%s after an answer is no question: not answered again', (thanks) => {
+    const [, b] = thread('루닛 사업비 얼마야?', thanks);
+    expect(b!.answered).toBe(false);
+  });
+
   it('a message of a few words naming no one (GPU 몇 장 받아?) leans on the thread, though alone it finds an answer', () => {
     const [, b] = thread('카이스트 사업비 얼마야?', 'GPU 언제부터 받아?');
     expect(b!.followUp).toEqual({ kind: 'attribute-swap' });
