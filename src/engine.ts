@@ -21,7 +21,8 @@ import { decide, type DecideOptions } from './search/decide.ts';
 import { createExampleMatcher, createOutOfScopeMatcher } from './search/examples.ts';
 import { explanation, type Explanation } from './search/explain.ts';
 import { buildFactIndex, type IndexOptions } from './search/fact-index.ts';
-import { createRanker, type RankOptions } from './search/rank.ts';
+import { createRanker, type Ranking, type RankOptions } from './search/rank.ts';
+import { FILTERS } from './search/filters.ts';
 import type { Answer, Lang, QuickFact, TopicRef, Turn } from './types.ts';
 
 export type { Explanation };
@@ -88,8 +89,11 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   function run(q: ParsedQuestion, withRemoved = false) {
     const ranking = rank(q, withRemoved);
     // A clause of the question may be answered by a fact a filter removed for the whole (parts.ts).
-    const parts = () => answersParts(q, () => (withRemoved ? ranking : rank(q, true)));
-    return { q, ranking, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim, parts, framedCoverageOf(q, index, markers, o.rank.coverage)) };
+    let all: Ranking | undefined;
+    const withFiltered = () => (all ??= withRemoved ? ranking : rank(q, true));
+    const parts = () => answersParts(q, withFiltered);
+    const widened = () => withFiltered().removed.filter((r) => FILTERS.find((f) => f.name === r.filteredBy)?.widen?.(q, r.entry));
+    return { q, ranking, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim, parts, framedCoverageOf(q, index, markers, o.rank.coverage), widened) };
   }
 
   function answerRun({ q, decision }: ReturnType<typeof run>): Answer {

@@ -137,6 +137,14 @@ describe('filters', () => {
     expect(engine.ask('K-Fold 3.0 언제 나와?').answered).toBe(false);
   });
 
+  it('round-year-version widens to a fact silent on the year when no fact that names it answers, never to one giving another year or to a round or version', () => {
+    expect(removedBy('2025년 루닛 사업비 얼마야?', 'lunit-budget')).toBe('round-year-version');
+    for (const q of ['2025년 루닛 사업비 얼마야?', "Lunit's budget in 2025?"]) expect(engine.explain(q).decision).toEqual({ answered: true, factId: 'lunit-budget', tier: 'widened' });
+    expect(engine.ask('2027년 K-Fold 언제 공개돼?').answered).toBe(false);
+    expect(engine.ask('K-Fold 3.0 언제 나와?').answered).toBe(false);
+    expect(engine.ask('독파모 3차 평가 언제?').answers?.[0]?.factId).not.toBe('dokpamo-round2-plan');
+  });
+
   it('round-outcome: "2차 평가 결과는?" is never answered with the first round\'s result, but by the plan, marked as one', () => {
     const a = engine.ask('독파모 2차 평가 결과는?');
     expect(a.answers[0]?.factId).toBe('dokpamo-round2-plan');

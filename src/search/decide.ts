@@ -30,7 +30,7 @@ export type Decision =
       best: Ranked;
       /** Every candidate that passed the filters, the chosen tier's first. */
       ranked: Ranked[];
-      tier: 'home' | 'all';
+      tier: 'home' | 'all' | 'widened';
       /** For a question of several clauses that no one fact covers: the facts answering the other clauses. */
       parts?: Ranked[];
       /** The English words that only frame the question (framingWords) weighed less to find it. */
@@ -90,6 +90,7 @@ export function decide(
   outOfScope = 0,
   answersParts?: () => Ranked[] | undefined,
   framedCoverage?: (r: Ranked) => number | undefined,
+  widened?: () => Ranked[],
 ): Decision {
   const reason = refuse(q, index, opts) ?? (outOfScope >= opts.curatedMatch ? 'curated-out-of-scope' : undefined);
   if (reason) return { answered: false, reason, ranked: ranking.kept };
@@ -112,6 +113,10 @@ export function decide(
   const framed = (r: Ranked) => evidence(r, framedCoverage?.(r) ?? 0);
   const answered = answerBy(evidence) ?? (framedCoverage ? answerBy(framed, true) : undefined);
   if (answered) return answered;
+  // Widening: no fact that meets every filter answers; one a filter removed for being silent on what
+  // it requires may ("per-project GPU cap in the dec 2025 call?" where the cap's fact gives no year).
+  const wide = widened?.()[0];
+  if (wide && evidence(wide) >= opts.minEvidence) return { answered: true, best: wide, ranked: [wide, ...ranking.kept], tier: 'widened' };
   // No one fact covers it: a question of several clauses may still have a fact for each.
   const parts = answersParts?.();
   if (parts) return { answered: true, best: parts[0]!, ranked: ranking.kept, tier: 'all', ...(parts.length > 1 ? { parts: parts.slice(1) } : {}) };

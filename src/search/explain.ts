@@ -9,7 +9,7 @@ export interface Explanation {
   question: Pick<ParsedQuestion, 'programme' | 'entities' | 'ordinals' | 'years' | 'versions' | 'attributes' | 'intents' | 'personal'> & { context: string[] };
   /** What was decided: the answer's fact and tier, or why not. */
   decision:
-    | { answered: true; factId: string; tier: 'home' | 'all'; /** Facts answering the question's other clauses. */ parts?: string[]; /** Found with the words that only frame an English question weighing less. */ framed?: true }
+    | { answered: true; factId: string; tier: 'home' | 'all' | 'widened'; /** Facts answering the question's other clauses. */ parts?: string[]; /** Found with the words that only frame an English question weighing less. */ framed?: true }
     | { answered: false; reason: string };
   /** `missing`: the question's words the fact lacks; `filteredBy`: the filter that removed it. */
   candidates: { id: string; coverage: number; matched: number; missing: string[]; unknown: number; bm25: number; rank: number; evidence: number; example?: { sim: number; text: string }; rules: { rule: string; factor: number }[]; filteredBy?: string }[];

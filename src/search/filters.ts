@@ -18,6 +18,20 @@ export interface Filter {
   /** What the filter requires, for explain(). */
   describe: string;
   keep(q: ParsedQuestion, e: FactEntry, ctx: FilterContext): boolean;
+  /**
+   * Widening: a fact the filter removed that may still answer when no fact it keeps does (one silent
+   * on what the filter requires, rather than saying otherwise).
+   */
+  widen?(q: ParsedQuestion, e: FactEntry): boolean;
+}
+
+/**
+ * Whether the filter removed a fact only for a year it does not give at all ("per-project cap in the
+ * dec 2025 call?" where the cap's fact names no year). Not a round or a version: "2차 평가 1등?" is
+ * never answered by a fact silent on rounds, which is another round's result as often as not.
+ */
+function silentOnYear(q: ParsedQuestion, e: FactEntry): boolean {
+  return q.ordinals.every((t) => e.terms.has(t)) && q.versions.every((t) => e.terms.has(t)) && ![...e.terms].some((t) => /^\d{4}$/.test(t));
 }
 
 export const FILTERS: Filter[] = [
@@ -30,6 +44,7 @@ export const FILTERS: Filter[] = [
     name: 'round-year-version',
     describe: 'names the round, stage, year or version (K-EXAONE 3.0) the question names',
     keep: (q, e) => q.ordinals.every((t) => e.terms.has(t)) && q.years.every((t) => e.terms.has(t)) && q.versions.every((t) => e.terms.has(t)),
+    widen: silentOnYear,
   },
   {
     // "2차 평가 결과는?" is never answered with the first round's result; a plan for the round may answer.
