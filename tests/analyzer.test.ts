@@ -308,6 +308,14 @@ describe('a preamble is context, the part that asks decides', () => {
     expect(questionParts('엑사원 4.5 컨텍스트 길이 얼마야?')).toHaveLength(1);
   });
 
+  it('an English scene-setting clause before a comma is a preamble; a year or a question word before it is not', () => {
+    expect(questionParts('for a hospital partnership deck, how many hospitals are in it?').map((p) => p.asks)).toEqual([false, true]);
+    expect(questionParts('as someone covering chips for a wire, who supplies the GPUs?').map((p) => p.asks)).toEqual([false, true]);
+    expect(questionParts('in 2025, how many teams were picked?')).toHaveLength(1);
+    expect(questionParts('lunit and kaist, how many GPUs each?')).toHaveLength(1);
+    expect(questionParts('how many GPUs, and when do they arrive?')).toHaveLength(1);
+  });
+
   it("the preamble's words are marked as context", () => {
     const a = new Analyzer([{ id: 'lunit', terms: ['루닛'] }]);
     const us = a.questionUnits('병원 연구지원팀입니다. 루닛 예산 얼마예요?');
