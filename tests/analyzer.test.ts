@@ -49,6 +49,8 @@ describe('stripKorean: particles and endings come off, nouns stay whole', () => 
     ['대선때는', '대선'],
     ['평가', '평가'],
     ['단계평가', '단계평가'],
+    ['점심', '점심'], // not 점 + the ending 심 (하심)
+    ['핵심이', '핵심'],
     ['결과는', '결과'],
     ['성과가', '성과'],
     ['회의에서', '회의'],
