@@ -3,6 +3,7 @@
  * name, example questions), BM25 over those fields, document frequencies, and what each statement
  * gives (a date, a count, an amount, a reason, a quoted name, a round).
  */
+import { roundedForms } from '../analysis/round-numbers.ts';
 import type { Analyzer, Indexed, Unit } from '../analysis/analyzer.ts';
 import type { Corpus } from '../corpus/load.ts';
 import type { Fact } from '../corpus/schema.ts';
@@ -127,7 +128,8 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     const [ko, en, kw] = [f.ko, f.en, f.keywords.join(' \n ')].map((text) => analyzer.indexed(text)) as [Indexed, Indexed, Indexed];
     const topic = analyse(t ? [t.title.ko, t.title.en].join(' \n ') : f.topic);
     const exampleAnalyses = f.examples.map((text) => analyzer.analyze(text)); // their own tokens are not indexed
-    const stated = union(ko.tokens, en.tokens);
+    const rounded = [...ko.tokens, ...en.tokens].flatMap(roundedForms);
+    const stated = union(ko.tokens, en.tokens, rounded);
     const own = union(stated, kw.tokens);
     const terms = union(own, topic.tokens);
     const exampleWords = new Set<string>();
@@ -169,7 +171,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     // The Korean and English statements are one field; examples and keywords are each read as one
     // text (the examples' tokens as their joined text gives them, from their own analyses if it can).
     const exampleTokens = analyzer.joinedTokens(exampleAnalyses) ?? analyzer.indexed(f.examples.join(' \n ')).tokens;
-    docs.push({ id: f.id, fields: { statement: [...ko.tokens, ...en.tokens], keywords: kw.tokens, topic: topic.tokens, examples: exampleTokens } });
+    docs.push({ id: f.id, fields: { statement: [...ko.tokens, ...en.tokens, ...rounded], keywords: kw.tokens, topic: topic.tokens, examples: exampleTokens } });
     for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
   }
   const bm25 = createBm25(FIELDS, docs, opts.boost, opts.bm25);
