@@ -1,4 +1,4 @@
-/** The near-copy check compares only texts of a close size; it must find what comparing all would. */
+/** The near-copy check compares only texts sharing a bigram, of a close size; it must find what comparing all would. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bigramDice } from '../scripts/lib/near-copy.ts';

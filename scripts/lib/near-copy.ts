@@ -24,26 +24,27 @@ export const bigramDice = {
   dice,
   /** The items whose text is at least `threshold` similar to any of `others`. */
   nearCopies<T extends { text: string }>(items: T[], others: string[], threshold: number): T[] {
-    // Dice ≥ t needs the smaller set to hold at least t/(2−t) of the larger's bigrams: only texts of
-    // a close size are compared (others sorted by size, the window found by binary search).
-    const sets = others.map(bigrams).sort((a, b) => a.size - b.size);
+    // Shared bigrams are counted through an inverted index (each bigram's texts), so an item meets
+    // only the texts it shares a bigram with; Dice ≥ t also needs the two sizes within t/(2−t).
+    const sets = others.map(bigrams);
+    const postings = new Map<string, number[]>();
+    sets.forEach((set, n) => set.forEach((g) => (postings.get(g) ?? postings.set(g, []).get(g)!).push(n)));
     const ratio = threshold / (2 - threshold);
-    const firstAtLeast = (n: number) => {
-      let lo = 0;
-      let hi = sets.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (sets[mid]!.size < n) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
+    const shared = new Int32Array(sets.length);
+    // Texts without a bigram (a letter or none) share none: Dice calls two of them equal.
+    const anyEmpty = sets.some((set) => set.size === 0);
     return items.filter((item) => {
-      const b = bigrams(item.text);
-      for (let i = firstAtLeast(Math.ceil(b.size * ratio)); i < sets.length && sets[i]!.size * ratio <= b.size; i++) {
-        if (dice(b, sets[i]!) >= threshold) return true;
+      const a = bigrams(item.text);
+      if (a.size === 0) return anyEmpty;
+      const met: number[] = [];
+      for (const g of a) for (const n of postings.get(g) ?? []) if (shared[n]!++ === 0) met.push(n);
+      let copy = false;
+      for (const n of met) {
+        const b = sets[n]!.size;
+        if (!copy && Math.min(a.size, b) >= ratio * Math.max(a.size, b) && (2 * shared[n]!) / (a.size + b) >= threshold) copy = true;
+        shared[n] = 0;
       }
-      return false;
+      return copy;
     });
   },
 };
