@@ -17,7 +17,7 @@ import { parseQuestion, withUnits, type ParsedQuestion } from './query/parse.ts'
 import { createFollowUpAnswers } from './answer/follow-up.ts';
 import { coverage, framedCoverageOf } from './search/coverage.ts';
 import { createPartsReader } from './search/parts.ts';
-import { decide, type DecideOptions } from './search/decide.ts';
+import { decide, refuse, type DecideOptions } from './search/decide.ts';
 import { createExampleMatcher, createOutOfScopeMatcher } from './search/examples.ts';
 import { explanation, type Explanation } from './search/explain.ts';
 import { buildFactIndex, type IndexOptions } from './search/fact-index.ts';
@@ -122,6 +122,18 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   }
 
   /**
+   * A message that alone is addressed to the bot (are you an LLM?), is curated as out of scope or
+   * is only words the corpus never uses (banana): no thread makes it a question about the last
+   * answer. (An action on that answer, 한글로 or sources?, is read before this.)
+   */
+  function notAQuestion(q: ParsedQuestion): boolean {
+    const why = refuse(q, index, o.decide);
+    if (why === 'personal') return true;
+    if (why === 'noise' && q.asking.every((u) => u.framing || (!u.alias && !index.df.has(u.tokens[0]!)))) return true;
+    return (outOfScope.closest(q).get('out-of-scope')?.sim ?? 0) >= o.decide.curatedMatch;
+  }
+
+  /**
    * The question read against the last turn, when it is a follow-up; undefined when it stands alone.
    * `alone`: the message's own answer, worked out once whoever asks for it first.
    */
@@ -139,6 +151,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
       const next = [...ranked, ...corpus.facts].filter((f) => f.topic === topic && !shown.has(f.id));
       return followUps.more(q.text, previous, [...new Set(next.map((f) => f.id))].slice(0, 1 + o.compose.maxRelated));
     }
+    if (notAQuestion(q)) return undefined;
     // A fallback reading waits for the message alone to find nothing.
     if (r.fallback && alone().answered) return undefined;
     const a = answerRun(merged!);

@@ -155,6 +155,12 @@ describe('follow-ups', () => {
     expect(b!.followUp).toEqual({ kind: 'attribute-swap' });
   });
 
+  it.each([['are you an LLM?'], ['너 누구야'], ['banana']])('%s after an answer is not about it: a message to the bot or of unknown words stays alone', (message) => {
+    const [, b] = thread('루닛 사업비 얼마야?', message);
+    expect(b!.answered).toBe(false);
+    expect(b!.followUp).toBeUndefined();
+  });
+
   it.each([['고마워'], ['thanks!']])('%s after an answer is no question: not answered again', (thanks) => {
     const [, b] = thread('루닛 사업비 얼마야?', thanks);
     expect(b!.answered).toBe(false);
