@@ -251,6 +251,12 @@ describe('countedIn: 몇 장 is answered by a number of 장', () => {
     expect(countedIn('몇 곳 지원했어?')!.pattern.test('18개 컨소시엄이 지원했다')).toBe(true);
   });
 
+  it('"how many tokens" wants a number of tokens, not a rate per token', () => {
+    const re = countedIn('how many tokens was it trained on?')!.pattern;
+    expect(re.test('trained on 10 trillion tokens')).toBe(true);
+    expect(re.test('8 routed experts per token')).toBe(false);
+  });
+
   it('asks nothing of 몇 개 or a question without 몇', () => {
     expect(countedIn('파라미터 몇 개야')).toBeUndefined();
     expect(countedIn('GPU 언제 받아?')).toBeUndefined();
