@@ -356,6 +356,16 @@ export class Analyzer {
   }
 
   /**
+   * An example question's units, read as a question is: without its preamble (보고서 쓰는 중인데, for
+   * a memo:) or what it sets aside, which say who asks, not what the fact answers. `whole`: the
+   * text's own analysis, kept when it has neither (most examples).
+   */
+  exampleUnits(text: string, whole: Analysis): Unit[] {
+    if (withoutSetAside(text, this.lexicon.questions.setAside) === text && questionParts(text, this.lexicon.questions.asks).length === 1) return whole.units;
+    return this.questionUnits(text).filter((u) => !u.context);
+  }
+
+  /**
    * A question's units: those of the parts that ask, then the rest marked as context (a preamble's
    * 대학병원 연구지원팀 is who asks, not what).
    */

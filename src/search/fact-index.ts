@@ -138,7 +138,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     f.examples.forEach((text, i) => {
       const heads: string[] = [];
       let verbForms: Set<string> | undefined;
-      for (const u of exampleAnalyses[i]!.units) {
+      for (const u of analyzer.exampleUnits(text, exampleAnalyses[i]!)) {
         for (const t of u.tokens) terms.add(t);
         exampleWords.add(u.tokens[0]!);
         if (!u.framing) heads.push(u.tokens[0]!);

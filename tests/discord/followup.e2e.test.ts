@@ -91,9 +91,9 @@ describe('a DM', () => {
   it('follows its last answer', async () => {
     const before = answerLines().length;
     await answer('How many GPUs does each team get?', { dm: true });
-    const expected = engine.askInThread('and the budget?', engine.ask('How many GPUs does each team get?').turn);
+    const expected = engine.askInThread('since when?', engine.ask('How many GPUs does each team get?').turn);
     expect(expected.followUp?.kind).toBe('attribute-swap');
-    const reply = await answer('and the budget?', { dm: true });
+    const reply = await answer('since when?', { dm: true });
     expect(reply.body.embeds[0].description).toContain(expected.answers[0]!.text.slice(0, 30));
     expect(await lastLine(before + 2)).toMatchObject({ channelKind: 'dm', followUp: 'attribute-swap', factId: expected.answers[0]!.factId });
   });

@@ -149,8 +149,8 @@ describe('a DM', () => {
     const dm = 'D0FOLLOW01';
     const message = (text: string) => ({ type: 'message', channel_type: 'im', user: ASKER, text, ts: nextTs(), channel: dm });
     await answered(main.events, message('How many GPUs does each team get?'), [dm, undefined], 1);
-    const posts = await answered(main.events, message('and the budget?'), [dm, undefined], 2);
-    const expected = engine.askInThread('and the budget?', turnAfter('How many GPUs does each team get?'));
+    const posts = await answered(main.events, message('since when?'), [dm, undefined], 2);
+    const expected = engine.askInThread('since when?', turnAfter('How many GPUs does each team get?'));
     expect(expected.followUp?.kind).toBe('attribute-swap');
     expect(JSON.stringify(posts[1]!.args.blocks)).toContain(expected.answers[0]!.text.slice(0, 30));
     expect((await linesUpTo(main.bot, 7))[6]).toMatchObject({ followUp: 'attribute-swap', factId: expected.answers[0]!.factId });
