@@ -324,6 +324,17 @@ describe('a preamble is context, the part that asks decides', () => {
     expect(questionParts('how many GPUs, and when do they arrive?')).toHaveLength(1);
   });
 
+  it("an example question's preamble is not its words: examples are read as questions are", () => {
+    const a = new Analyzer([{ id: 'lunit', terms: ['루닛'] }]);
+    const text = '병원 연구지원팀입니다. 루닛 예산 얼마예요?';
+    const heads = a.exampleUnits(text, a.analyze(text)).map((u) => u.tokens[0]);
+    expect(heads).toContain('~lunit');
+    expect(heads).not.toContain('병원');
+    const plain = '루닛 예산 얼마예요?';
+    const whole = a.analyze(plain);
+    expect(a.exampleUnits(plain, whole)).toBe(whole.units);
+  });
+
   it("the preamble's words are marked as context", () => {
     const a = new Analyzer([{ id: 'lunit', terms: ['루닛'] }]);
     const us = a.questionUnits('병원 연구지원팀입니다. 루닛 예산 얼마예요?');
