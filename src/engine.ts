@@ -98,7 +98,9 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
       return notFound(corpus, q.text, q.lang, decision.reason === 'empty' ? 'empty' : 'out-of-scope', near);
     }
     const a = compose(q, decision, (id) => coverage(q, index.entries.get(id)!, index, markers, o.rank.coverage).value);
-    return { ...a, turn: turnOf(q, a.answers.map((x) => x.factId)) };
+    // Set on the answer just made, not spread into a copy: a key a spread's source lacks is slow to add (parse.ts).
+    a.turn = turnOf(q, a.answers.map((x) => x.factId));
+    return a;
   }
   const answer = (q: ParsedQuestion) => answerRun(run(q));
 
