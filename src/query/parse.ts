@@ -64,13 +64,16 @@ export function parseQuestion(text: string, ctx: ParseContext): ParsedQuestion {
   const lex = ctx.analyzer.lexicon;
   const norm = ctx.analyzer.normalize(text);
   return withUnits(
-    { text, norm, lang: detectLang(text), intents: intents(norm, lex), ...optional('counted', countedIn(fold(text), lex)), personal: isPersonal(norm, lex), ...(lex.questions.code?.test(norm) ? { code: true } : {}) },
+    { text, norm, lang: detectLang(text), intents: intents(norm, lex), counted: countedIn(fold(text), lex), personal: isPersonal(norm, lex), code: lex.questions.code?.test(norm) ? true : undefined },
     ctx.analyzer.questionUnits(text),
     ctx,
   );
 }
 
-/** The parts read off the units (the programme, entities, rounds, attributes), for units parsed or merged. */
+/**
+ * The parts read off the units (the programme, entities, rounds, attributes), for units parsed or
+ * merged. `counted` and `code` are set only when the base has them.
+ */
 export function withUnits(base: Pick<ParsedQuestion, 'text' | 'norm' | 'lang' | 'intents' | 'counted' | 'personal' | 'code'>, units: Unit[], ctx: ParseContext): ParsedQuestion {
   const asking = units.filter((u) => !u.context);
   const heads = asking.map((u) => u.tokens[0]!);
@@ -95,10 +98,6 @@ export function withUnits(base: Pick<ParsedQuestion, 'text' | 'norm' | 'lang' | 
   if (base.counted !== undefined) q.counted = base.counted;
   if (base.code !== undefined) q.code = base.code;
   return q;
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 /**
