@@ -102,7 +102,9 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
       return notFound(corpus, q.text, q.lang, decision.reason === 'empty' ? 'empty' : 'out-of-scope', near);
     }
     const a = compose(q, decision, (id) => coverage(q, index.entries.get(id)!, index, markers, o.rank.coverage).value);
-    return { ...a, turn: turnOf(q, a.answers.map((x) => x.factId)) };
+    // Set on the answer just made, not spread into a copy: a key a spread's source lacks is slow to add (parse.ts).
+    a.turn = turnOf(q, a.answers.map((x) => x.factId));
+    return a;
   }
   const answer = (q: ParsedQuestion) => answerRun(run(q));
 
@@ -114,7 +116,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     const topic = previous && index.entries.get(previous.factIds[0] ?? '')?.fact.topic;
     const r = previous && resolveFollowUp(q, previous, analyzer.lexicon, index.topicTerms.find((t) => t.id === topic)?.terms);
     if (!r || (r.kind !== 'entity-swap' && r.kind !== 'attribute-swap')) return { r, merged: undefined };
-    const base = { text: q.text, norm: q.norm, lang: q.lang, intents: r.intents, ...(r.counted ? { counted: r.counted } : {}), personal: false };
+    const base = { text: q.text, norm: q.norm, lang: q.lang, intents: r.intents, counted: r.counted, personal: false };
     const readings = r.readings.map((units) => () => run(withUnits(base, units, parseCtx)));
     let merged = readings[0]!();
     for (const next of readings.slice(1)) if (!merged.decision.answered) merged = next();

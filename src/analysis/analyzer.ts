@@ -391,7 +391,9 @@ export class Analyzer {
     for (const u of parts.flatMap((p, i) => (p.asks ? [] : unitsOf[i]!))) {
       if (seen.has(u.tokens[0]!)) continue;
       seen.add(u.tokens[0]!);
-      context.push(refersBack && u.entity ? u : { ...u, context: true });
+      // Marked in place (the unit was made for this text): a key a spread's source lacks is slow to add (parse.ts).
+      if (!(refersBack && u.entity)) u.context = true;
+      context.push(u);
     }
     return [...asking, ...context];
   }

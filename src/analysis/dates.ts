@@ -17,15 +17,18 @@ export const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', '
 /** A month's name, whole or in its usual short forms: never the start of another word (deck, market, decision). */
 const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\\.?';
 
-/** Each pattern says what a text needs for it to match (a digit, a month's name), so most texts try few of them. */
-const PATTERNS: { re: RegExp; digit: boolean; month: boolean; parts: (m: RegExpExecArray) => { y?: string; m: string; d?: string } }[] = [
-  { re: /(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?!\d)/g, digit: true, month: false, parts: (m) => ({ y: m[1], m: m[2]!, d: m[3] }) },
-  { re: /(\d{4})\s*년\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?/g, digit: true, month: false, parts: (m) => ({ y: m[1], m: m[2]!, d: m[3] }) },
-  { re: /(?<![\d.-])(\d{4})-(\d{2})(?![\d-])/g, digit: true, month: false, parts: (m) => ({ y: m[1], m: m[2]! }) },
-  { re: /(?<!\d)(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?/g, digit: true, month: false, parts: (m) => ({ m: m[1]!, d: m[2] }) },
-  { re: new RegExp(`\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(\\d{4}))?`, 'g'), digit: true, month: true, parts: (m) => ({ m: month(m[1]!), d: m[2], y: m[3] }) },
-  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_NAME}(?:,?\\s*(\\d{4}))?`, 'g'), digit: true, month: true, parts: (m) => ({ m: month(m[2]!), d: m[1], y: m[3] }) },
-  { re: new RegExp(`\\b(?:in\\s+)?${MONTH_NAME}(?:\\s+(\\d{4}))?\\b`, 'g'), digit: false, month: true, parts: (m) => ({ m: month(m[1]!), y: m[2] }) },
+/**
+ * Each pattern says what a text needs for it to match (`digits`: a run of that many digits; 월; a
+ * month's name), so most texts try few of them: most numbers are no year, most texts name no month.
+ */
+const PATTERNS: { re: RegExp; digits: 0 | 1 | 4; wol: boolean; month: boolean; parts: (m: RegExpExecArray) => { y?: string; m: string; d?: string } }[] = [
+  { re: /(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?!\d)/g, digits: 4, wol: false, month: false, parts: (m) => ({ y: m[1], m: m[2]!, d: m[3] }) },
+  { re: /(\d{4})\s*년\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?/g, digits: 4, wol: true, month: false, parts: (m) => ({ y: m[1], m: m[2]!, d: m[3] }) },
+  { re: /(?<![\d.-])(\d{4})-(\d{2})(?![\d-])/g, digits: 4, wol: false, month: false, parts: (m) => ({ y: m[1], m: m[2]! }) },
+  { re: /(?<!\d)(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?/g, digits: 1, wol: true, month: false, parts: (m) => ({ m: m[1]!, d: m[2] }) },
+  { re: new RegExp(`\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(\\d{4}))?`, 'g'), digits: 1, wol: false, month: true, parts: (m) => ({ m: month(m[1]!), d: m[2], y: m[3] }) },
+  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_NAME}(?:,?\\s*(\\d{4}))?`, 'g'), digits: 1, wol: false, month: true, parts: (m) => ({ m: month(m[2]!), d: m[1], y: m[3] }) },
+  { re: new RegExp(`\\b(?:in\\s+)?${MONTH_NAME}(?:\\s+(\\d{4}))?\\b`, 'g'), digits: 0, wol: false, month: true, parts: (m) => ({ m: month(m[1]!), y: m[2] }) },
 ];
 const MONTH_START = new RegExp(MONTHS.join('|'));
 
@@ -37,12 +40,13 @@ const pad = (n: string) => n.padStart(2, '0');
 
 /** Every date in normalised (lower-case) text, earliest pattern first, never overlapping. */
 export function findDates(norm: string): DateMention[] {
-  const digit = /[0-9]/.test(norm);
+  const digits = !/[0-9]/.test(norm) ? 0 : /\d{4}/.test(norm) ? 4 : 1;
   const monthName = MONTH_START.test(norm);
-  if (!digit && !monthName) return []; // every date has a digit or a month's name
+  if (digits === 0 && !monthName) return []; // every date has a digit or a month's name
+  const wol = norm.includes('월');
   const out: DateMention[] = [];
   for (const pattern of PATTERNS) {
-    if ((pattern.digit && !digit) || (pattern.month && !monthName)) continue;
+    if (pattern.digits > digits || (pattern.wol && !wol) || (pattern.month && !monthName)) continue;
     const { re, parts } = pattern;
     re.lastIndex = 0;
     for (let m = re.exec(norm); m; m = re.exec(norm)) {

@@ -16,7 +16,10 @@ export const ROUND_NOUNS = 'stage|phase|round|evaluation|eval|assessment|review|
 /** The ordinal pattern, and a quick test for what any text it matches has (most texts have none). */
 export interface OrdinalPattern {
   pattern: RegExp;
-  /** A digit, 첫, 번째, an English ordinal word or a round noun (before "stage two"): every match has one. */
+  /**
+   * A digit before 차, 단계, 번째 or 기, 첫, 번째, an English ordinal word or a round noun (before
+   * "stage two"): every match has one. Not any digit: most texts with one (dates, amounts) have no ordinal.
+   */
   hint: RegExp;
 }
 
@@ -33,7 +36,7 @@ export function ordinalPattern(english: Lexicon['english'], numerals: ReadonlyMa
       String.raw`|(?<![가-힣])(${native})\s*번째`,
     'g',
   );
-  return { pattern, hint: new RegExp(`[0-9첫]|번째|stage|phase|round|${ordinals}`) };
+  return { pattern, hint: new RegExp(String.raw`\d\s*(?:차|단계|번째|기)|첫|번째|stage|phase|round|${ordinals}`) };
 }
 
 /** Every ordinal in normalised text, with the span of its number word. */

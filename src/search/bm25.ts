@@ -129,12 +129,12 @@ export function createBm25<F extends string>(fields: readonly F[], docs: readonl
         const { limit, keep } = lists[l]!;
         const best = bests[l]!;
         // The cheap test first: once a list is full, most documents score too low for it.
-        if (best.length === limit && score <= sum[best[limit - 1]!]!) continue;
+        if (best.length === limit && (limit === 0 || score <= sum[best[limit - 1]!]!)) continue;
         if (keep && !keep(ids[i]!)) continue;
-        let at = best.length;
-        while (at > 0 && sum[best[at - 1]!]! < score) at--;
-        best.splice(at, 0, i);
-        if (best.length > limit) best.pop();
+        // Those scoring less move down one, a full list's last falling off (splice made an array per call).
+        let at = Math.min(best.length, limit - 1);
+        for (; at > 0 && sum[best[at - 1]!]! < score; at--) best[at] = best[at - 1]!;
+        best[at] = i;
       }
     }
     const hits = bests.map((best) => best.map((i) => ({ id: ids[i]!, score: sum[i]! })));

@@ -40,68 +40,85 @@ export interface MatchItem {
 export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<FactIndex, 'df' | 'idf' | 'unknownIdf'>, predicateWeight: number): ExampleMatcher {
   // Nothing to match (a corpus without out-of-scope questions): no question need be looked at.
   if (items.length === 0) return { closest: () => new Map() };
-  // Every item gets a number; postings and weights are typed arrays, so a question allocates little.
-  const totals = new Float64Array(items.length);
-  // Each head's postings and weight, found once per distinct head (thousands, against tens of
-  // thousands of item heads). An unknown word weighs like the rarest term.
-  const lists = new Map<string, { list: number[]; weight: number }>();
+  // Every item and every distinct head gets a number; postings and weights are typed arrays, so a
+  // question allocates little. Each head's weight is found once (thousands of heads, against tens of
+  // thousands of item heads); an unknown word weighs like the rarest term.
   const weight = (t: string) => (index.df.has(t) ? index.idf(t) : index.unknownIdf);
+  const byHead = new Map<string, number>();
+  const weights: number[] = [];
+  const counts: number[] = [];
+  const totals = new Float64Array(items.length);
+  // Each item's distinct heads, by number, one item after another.
+  const itemHeads = new Int32Array(items.reduce((n, item) => n + item.heads.length, 0));
+  const itemEnds = new Int32Array(items.length);
+  let filled = 0;
   items.forEach((item, n) => {
     let total = 0;
     item.heads.forEach((h, i) => {
       if (item.heads.indexOf(h) < i) return; // a repeated head counts once (items have a few heads)
-      let head = lists.get(h);
-      if (head) head.list.push(n);
-      else lists.set(h, (head = { list: [n], weight: weight(h) }));
-      total += head.weight * (item.verbForms.has(h) ? predicateWeight : 1);
+      let id = byHead.get(h);
+      if (id === undefined) {
+        byHead.set(h, (id = weights.length));
+        weights.push(weight(h));
+        counts.push(0);
+      }
+      counts[id]!++;
+      itemHeads[filled++] = id;
+      total += weights[id]! * (item.verbForms.has(h) ? predicateWeight : 1);
     });
     totals[n] = total;
+    itemEnds[n] = filled;
   });
-  // A question looks each of its heads up once: its postings and weight together. The postings are
-  // views into one typed array: thousands of heads share one buffer rather than allocate one each.
-  const postings = new Int32Array(items.reduce((n, item) => n + item.heads.length, 0));
-  const byHead = new Map<string, { items: Int32Array; weight: number }>();
-  let filled = 0;
-  for (const [h, { list, weight }] of lists) {
-    const start = filled;
-    for (const n of list) postings[filled++] = n;
-    byHead.set(h, { items: postings.subarray(start, filled), weight });
-  }
-  lists.clear(); // the closure below would keep it alive
-  const none = new Int32Array(0);
+  // A head's postings are postings[starts[id]] up to postings[starts[id + 1]], its items in order: one
+  // typed array for all heads, placed by a counting sort (no list or view per head).
+  const starts = new Int32Array(weights.length + 1);
+  for (let id = 0; id < weights.length; id++) starts[id + 1] = starts[id]! + counts[id]!;
+  const postings = new Int32Array(filled);
+  const next = starts.slice(0, weights.length);
+  for (let n = 0, k = 0; n < items.length; n++) for (; k < itemEnds[n]!; k++) postings[next[itemHeads[k]!]!++] = n;
   const shared = new Float64Array(items.length);
   const touched = new Int32Array(items.length);
-  // Owners by number, and per owner its best item so far (-1: none yet) and that item's similarity.
-  const owners = [...new Set(items.map((item) => item.owner))];
-  const ownerIds = new Map(owners.map((owner, o) => [owner, o]));
-  const ownerOf = Int32Array.from(items, (item) => ownerIds.get(item.owner)!);
+  // Owners by number (as first met), each item's, and per owner its best item so far (-1: none yet)
+  // and that item's similarity.
+  const owners: string[] = [];
+  const ownerIds = new Map<string, number>();
+  const ownerOf = new Int32Array(items.length);
+  items.forEach((item, n) => {
+    let o = ownerIds.get(item.owner);
+    if (o === undefined) {
+      ownerIds.set(item.owner, (o = owners.length));
+      owners.push(item.owner);
+    }
+    ownerOf[n] = o;
+  });
   const bestItem = new Int32Array(owners.length).fill(-1);
   const bestSim = new Float64Array(owners.length);
 
   return {
     closest(q, wanted = { facts: [], minSim: 0 }) {
-      // The question's distinct heads (a few), in order, with their weights and postings.
+      // The question's distinct heads (a few), in order, with their weights and numbers (-1: no item has it).
       const heads: string[] = [];
-      const weights: number[] = [];
-      const lists: Int32Array[] = [];
+      const qWeights: number[] = [];
+      const ids: number[] = [];
       let qTotal = 0;
       for (const u of q.asking) {
         if (u.framing) continue;
         const t = u.tokens[0]!;
         if (heads.includes(t)) continue;
-        const head = byHead.get(t);
-        const w = (head ? head.weight : weight(t)) * (u.verbForm ? predicateWeight : 1);
+        const id = byHead.get(t);
+        const w = (id !== undefined ? weights[id]! : weight(t)) * (u.verbForm ? predicateWeight : 1);
         heads.push(t);
-        weights.push(w);
-        lists.push(head ? head.items : none);
+        qWeights.push(w);
+        ids.push(id ?? -1);
         qTotal += w;
       }
       let met = 0;
-      for (let h = 0; h < lists.length; h++) {
-        const list = lists[h]!;
-        const w = weights[h]!;
-        for (let j = 0; j < list.length; j++) {
-          const n = list[j]!;
+      for (let h = 0; h < ids.length; h++) {
+        const id = ids[h]!;
+        if (id === -1) continue;
+        const w = qWeights[h]!;
+        for (let j = starts[id]!; j < starts[id + 1]!; j++) {
+          const n = postings[j]!;
           if (shared[n] === 0) touched[met++] = n;
           shared[n]! += w;
         }

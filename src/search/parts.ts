@@ -58,9 +58,8 @@ export function createPartsReader(ctx: PartsContext) {
       // word of its own ("how many researchers and engineers …" cut at "and") asks what the question does.
       const { text, norm } = asking[i]!;
       const own = intents(norm, lex);
-      const { counted: _, ...rest } = q;
       const counted = own.length ? countedIn(fold(text), lex) : q.counted;
-      const sub = withUnits({ ...rest, intents: own.length ? own : q.intents, ...(counted ? { counted } : {}) }, units, ctx.parse);
+      const sub = withUnits({ text: q.text, norm: q.norm, lang: q.lang, intents: own.length ? own : q.intents, counted, personal: q.personal, code: q.code }, units, ctx.parse);
       const keeps = (r: Ranked) => FILTERS.every((f) => f.keep(sub, r.entry, ctx.filters));
       const candidates = [...ranking.kept.slice(0, CANDIDATES), ...ranking.removed.slice(0, CANDIDATES)].filter(keeps).sort((a, b) => b.score - a.score);
       const coverage = coverageOf(sub, ctx.index, ctx.markers, ctx.coverage);
