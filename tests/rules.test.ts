@@ -55,9 +55,10 @@ describe('rules', () => {
     expect(factor('독파모 1차 평가 누가 통과했어?', 'dokpamo-round1-result', 'who')).toBeCloseTo(1 + defaultOptions.rank.rules.who);
   });
 
-  it('whoUnmet: asked who, a fact naming no one at all is weaker evidence', () => {
+  it('whoUnmet: asked who, a fact naming no one the question does not already name is weaker evidence', () => {
     expect(factor('GPU 누가 줘?', 'gpu-start', 'whoUnmet')).toBe(defaultOptions.rank.rules.whoUnmet);
     expect(factor('누가 선정됐어?', 'selection', 'whoUnmet')).toBe(1);
+    expect(factor('루닛 사업비 누가 정했어?', 'lunit-budget', 'whoUnmet')).toBe(defaultOptions.rank.rules.whoUnmet);
     expect(factor('GPU 언제부터 받아?', 'gpu-start', 'whoUnmet')).toBe(1);
   });
 

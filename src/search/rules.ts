@@ -109,8 +109,12 @@ export const RULES: Rule[] = [
   {
     name: 'whoUnmet',
     evidence: true,
-    describe: 'names no one at all when the question asks who',
-    factor: (x, k) => (x.q.intents.includes('who') && x.e.entities.size === 0 ? k : 1),
+    describe: 'names no one the question does not already name, when it asks who',
+    factor: (x, k) => {
+      if (!x.q.intents.includes('who')) return 1;
+      for (const t of x.e.entities) if (!x.q.units.some((u) => u.tokens[0] === t)) return 1;
+      return k;
+    },
   },
   { name: 'planOnOutcome', describe: 'a plan, when the question asks how something turned out', factor: (x, k) => (x.q.intents.includes('outcome') && x.e.fact.kind === 'plan' ? k : 1) },
   { name: 'lead', describe: 'the lead fact of a topic the question only names, asking something of it', factor: (x, k) => (x.namedTopicLead && !asksWhatItIs(x.q) ? 1 + k : 1) },
