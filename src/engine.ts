@@ -114,7 +114,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
    */
   function merge(q: ParsedQuestion, previous: Turn | undefined) {
     const topic = previous && index.entries.get(previous.factIds[0] ?? '')?.fact.topic;
-    const r = previous && resolveFollowUp(q, previous, analyzer.lexicon, index.topicTerms.find((t) => t.id === topic)?.terms);
+    const r = previous && resolveFollowUp(q, previous, analyzer.lexicon, index.topicTerms.find((t) => t.id === topic)?.terms, (t) => analyzer.broader(t));
     if (!r || (r.kind !== 'entity-swap' && r.kind !== 'attribute-swap')) return { r, merged: undefined };
     const base = { text: q.text, norm: q.norm, lang: q.lang, intents: r.intents, counted: r.counted, personal: false };
     const readings = r.readings.map((units) => () => run(withUnits(base, units, parseCtx)));

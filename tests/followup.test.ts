@@ -113,6 +113,17 @@ describe('follow-ups', () => {
     expect(top(c!)).toBe(top(b!));
   });
 
+  it('a swapped team takes its broader concepts with it: "LG는?" after SK Telecom\'s members drops SK Group too', () => {
+    const lex = compileLexicon(LEXICON);
+    const prev: Turn = { lang: 'ko', units: [{ tokens: ['~participate'], alias: true }, { tokens: ['~sk-telecom'], alias: true, entity: true }, { tokens: ['~sk-group'], alias: true }], intents: [], factIds: ['x'] };
+    const lg = [{ tokens: ['~lg'], alias: true, entity: true }];
+    const q = { text: 'LG는?', norm: 'lg는?', lang: 'ko', asking: lg, units: lg, entities: ['~lg'], intents: [], programme: { id: 'dokpamo', by: 'entity' }, personal: false } as unknown as ParsedQuestion;
+    const broader = (t: string) => (t === '~sk-telecom' ? ['~sk-group'] : []);
+    const swapped = (r: ReturnType<typeof resolveFollowUp>) => (r && 'readings' in r ? r.readings[0]!.map((u) => u.tokens[0]) : []);
+    expect(swapped(resolveFollowUp(q, prev, lex, new Set(), broader))).toEqual(['~lg', '~participate']);
+    expect(swapped(resolveFollowUp(q, prev, lex))).toEqual(['~lg', '~participate', '~sk-group']);
+  });
+
   it('"독파모는?" after a question about the home programme asks it of the named programme, without the home programme\'s teams', () => {
     const lex = compileLexicon(LEXICON);
     const marker = [...lex.programmes.markers.get('dokpamo')!][0]!;

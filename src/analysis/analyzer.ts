@@ -308,6 +308,11 @@ export class Analyzer {
     return w.verbForm ? { tokens, alias: false, predicate, verbForm: true, at } : { tokens, alias: false, predicate, at };
   }
 
+  /** The broader concepts a concept's mention also counts for (SK Telecom's: SK Group). */
+  broader(token: string): string[] {
+    return this.aliases.broader(token);
+  }
+
   /** The corpus's words, once indexed: question words outside them may be typos of names. */
   private vocabulary?: (token: string) => boolean;
   /** English stopwords of five letters or more, for typos of them (whcih). */

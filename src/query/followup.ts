@@ -35,9 +35,10 @@ const content = (units: readonly Unit[]) => units.filter((u) => !u.framing && !u
 
 /**
  * How `q` follows `prev`, or undefined when it stands on its own. `topicTerms`: the words that name
- * the last answer's topic (NAICC, K-Fold), which stay the subject when the message asks something else.
+ * the last answer's topic (NAICC, K-Fold), which stay the subject when the message asks something else;
+ * `broader`: the broader concepts a concept's mention counts for (alias groups' `broader`).
  */
-export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, topicTerms: ReadonlySet<string> = new Set()): Resolution | undefined {
+export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, topicTerms: ReadonlySet<string> = new Set(), broader: (token: string) => string[] = () => []): Resolution | undefined {
   const norm = q.norm;
   const f = lex.followups;
   const short = norm.trim().split(/\s+/).length <= ACTION_WORDS;
@@ -92,7 +93,9 @@ export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, top
   if (q.entities.length > 0) {
     if (own.filter((u) => !u.entity).length > 1) return undefined;
     const rest = prevUnits.filter((u) => !u.framing && !asked(u));
-    const swapped = [...q.asking, ...rest.filter((u) => !u.entity)];
+    // The swapped team's broader concepts go with it (SK Group, counted for SK Telecom).
+    const theirs = new Set(prevEntities.flatMap((u) => broader(u.tokens[0]!)));
+    const swapped = [...q.asking, ...rest.filter((u) => !u.entity && !theirs.has(u.tokens[0]!))];
     const added = [...q.asking, ...rest];
     return { kind: 'entity-swap', readings: prevEntities.length ? [swapped, added] : [added], ...sameQuestion };
   }
