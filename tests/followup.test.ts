@@ -113,6 +113,16 @@ describe('follow-ups', () => {
     expect(top(c!)).toBe(top(b!));
   });
 
+  it('"and round 2?" asks the last question of another round: its round replaces the last one, even one naming the topic, and its attribute stays', () => {
+    const lex = compileLexicon(LEXICON);
+    const marker = [...lex.programmes.markers.get('dokpamo')!][0]!;
+    const prev: Turn = { lang: 'en', units: [{ tokens: ['~originality'], alias: true }, { tokens: [marker], alias: true }, { tokens: ['#n1'], alias: false }, { tokens: ['round'], alias: false }], intents: [], factIds: ['x'] };
+    const own = [{ tokens: ['#n2'], alias: false }, { tokens: ['round'], alias: false }];
+    const q = { text: 'and round 2?', norm: 'and round 2?', lang: 'en', asking: own, units: own, entities: [], intents: [], programme: { id: 'specialized', by: 'home' }, personal: false } as unknown as ParsedQuestion;
+    const r = resolveFollowUp(q, prev, lex, new Set(['#n1', 'round']));
+    expect(r && 'readings' in r ? r.readings[0]!.map((u) => u.tokens[0]) : []).toEqual(['#n2', 'round', marker, '~originality']);
+  });
+
   it('a swapped team takes its broader concepts with it: "LG는?" after SK Telecom\'s members drops SK Group too', () => {
     const lex = compileLexicon(LEXICON);
     const prev: Turn = { lang: 'ko', units: [{ tokens: ['~participate'], alias: true }, { tokens: ['~sk-telecom'], alias: true, entity: true }, { tokens: ['~sk-group'], alias: true }], intents: [], factIds: ['x'] };

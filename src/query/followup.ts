@@ -5,6 +5,7 @@
  * question is never merged.
  */
 import type { Unit } from '../analysis/analyzer.ts';
+import { ROUND_NOUNS } from '../analysis/ordinals.ts';
 import type { Lexicon } from '../analysis/lexicon.ts';
 import type { FollowUpKind, Lang, Turn } from '../types.ts';
 import type { ParsedQuestion } from './parse.ts';
@@ -30,6 +31,9 @@ const FOLLOW_UP_UNITS = 3;
 
 /** A question mark or a question word: a message that asks something, not a thanks or an ok. */
 const ASKS = /[?？]|뭐|무엇|언제|어디|누구|누가|왜|어떻게|어떤|몇|얼마|\b(what|when|where|who|why|how|which)\b/;
+
+/** What a round is called, when the message names one: and round 2?, stage two? */
+const ROUND_NOUN = new RegExp(`^(?:${ROUND_NOUNS})$`);
 
 const content = (units: readonly Unit[]) => units.filter((u) => !u.framing && !u.predicate && !u.context);
 
@@ -62,7 +66,8 @@ export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, top
   const isYear = (t: string) => /^\d{4}$/.test(t);
   const names = (is: (t: string) => boolean) => q.asking.some((u) => is(u.tokens[0]!));
   const keptConstraint = (t: string) => [isRound, isDate, isYear].some((is) => is(t) && !names(is));
-  const subject = prevUnits.filter((u) => u.entity || isMarker(u) || topicTerms.has(u.tokens[0]!) || keptConstraint(u.tokens[0]!));
+  const isConstraint = (t: string) => isRound(t) || isDate(t) || isYear(t);
+  const subject = prevUnits.filter((u) => (isConstraint(u.tokens[0]!) ? keptConstraint(u.tokens[0]!) : u.entity || isMarker(u) || topicTerms.has(u.tokens[0]!)));
   // A message of a few words naming no one and no programme (GPU 몇 장 들어가?) leans too: in a thread it is rarely a question of its own.
   const leans = f.markers.test(norm) || own.length <= 1 || (q.entities.length === 0 && q.programme.by === 'home' && norm.trim().split(/\s+/).length <= LEANING_WORDS);
   if (!leans || own.length > FOLLOW_UP_UNITS) {
@@ -104,12 +109,14 @@ export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, top
   // after the budget): they go.
   // A question with nothing of its own (뭐 같이 하기로 했대?, so what did they agree?) asks the last one again.
   if (own.length === 0 && q.intents.length === 0 && !ASKS.test(norm)) return undefined;
-  const rest = prevUnits.filter((u) => !subject.includes(u) && !u.framing && !u.predicate && !asked(u));
+  // A round, date or year carries over only as part of the subject (when the message names none of its own).
+  const rest = prevUnits.filter((u) => !subject.includes(u) && !u.framing && !u.predicate && !asked(u) && !isConstraint(u.tokens[0]!));
   if (subject.length === 0 && rest.length === 0) return undefined;
-  // With nothing of its own but a question word (언제부터?), the last question's words are what it
-  // asks about; a counted thing (몇 장?) is its own.
-  const carried = own.length === 0 && !q.counted ? rest : [];
-  return { kind: 'attribute-swap', readings: [[...q.asking, ...subject, ...carried]], intents: q.intents, ...(q.counted ? { counted: q.counted } : {}) };
+  // With nothing of its own but a question word (언제부터?) or another round, date or year (and round
+  // 2?), the last question's words are what it asks about; a counted thing (몇 장?) is its own.
+  const ownThings = own.filter((u) => !isConstraint(u.tokens[0]!) && !ROUND_NOUN.test(u.tokens[0]!));
+  const carried = ownThings.length === 0 && !q.counted ? rest : [];
+  return { kind: 'attribute-swap', readings: [[...q.asking, ...subject.filter((u) => !asked(u)), ...carried]], intents: q.intents, ...(q.counted ? { counted: q.counted } : {}) };
 }
 
 /** The counted thing: the new message's, else (a swapped team, same question) the last one's. */
