@@ -92,7 +92,8 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     let all: Ranking | undefined;
     const withFiltered = () => (all ??= withRemoved ? ranking : rank(q, true));
     const parts = () => answersParts(q, withFiltered);
-    const widened = () => withFiltered().removed.filter((r) => FILTERS.find((f) => f.name === r.filteredBy)?.widen?.(q, r.entry));
+    // Widening: removed by a filter that may widen to it, and kept by every other.
+    const widened = () => withFiltered().removed.filter((r) => FILTERS.every((f) => (f.name === r.filteredBy ? f.widen?.(q, r.entry) : f.keep(q, r.entry, filterCtx))));
     return { q, ranking, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim, parts, framedCoverageOf(q, index, markers, o.rank.coverage), widened) };
   }
 

@@ -142,6 +142,8 @@ describe('filters', () => {
     expect(removedBy('2025년 루닛 사업비 얼마야?', 'lunit-budget')).toBe('round-year-version');
     for (const q of ['2025년 루닛 사업비 얼마야?', "Lunit's budget in 2025?"]) expect(engine.explain(q).decision).toEqual({ answered: true, factId: 'lunit-budget', tier: 'widened' });
     expect(engine.ask('2027년 K-Fold 언제 공개돼?').answered).toBe(false);
+    // Widened past one filter only: the budget gives no place either.
+    expect(engine.ask('2025년 루닛 사업비 위치 어디야?').answered).toBe(false);
     expect(engine.ask('K-Fold 3.0 언제 나와?').answered).toBe(false);
     expect(engine.ask('독파모 3차 평가 언제?').answers?.[0]?.factId).not.toBe('dokpamo-round2-plan');
   });
