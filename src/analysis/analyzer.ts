@@ -366,8 +366,21 @@ export class Analyzer {
    * text's own analysis, kept when it has neither (most examples).
    */
   exampleUnits(text: string, whole: Analysis): Unit[] {
-    if (withoutSetAside(text, this.lexicon.questions.setAside) === text && questionParts(text, this.lexicon.questions.asks).length === 1) return whole.units;
-    return this.questionUnits(text).filter((u) => !u.context);
+    const { asks, setAside } = this.lexicon.questions;
+    if (withoutSetAside(text, setAside) !== text) return this.questionUnits(text).filter((u) => !u.context);
+    const parts = questionParts(text, asks);
+    if (parts.length === 1) return whole.units;
+    // Only the parts that ask are analysed again (a sixth of ten thousand examples have a preamble);
+    // what else questionUnits would need of the others, the whole text's analysis has.
+    const seen = new Set<string>();
+    const units: Unit[] = [];
+    for (const p of parts) if (p.asks) for (const u of this.units(p.text)) if (!seen.has(u.tokens[0]!)) (seen.add(u.tokens[0]!), units.push(u));
+    // As in a question: a part that asks but names almost nothing asks about the rest; one that asks
+    // about "their roadmap" names its subject in the preamble.
+    if (!units.some((u) => u.entity) && units.filter((u) => !u.framing && !u.predicate && !/^[\d.]+$/.test(u.tokens[0]!)).length <= 1) return whole.units;
+    const pronouns = this.lexicon.followups.pronouns;
+    if (pronouns !== undefined && !units.some((u) => u.entity) && parts.some((p) => p.asks && pronouns.test(this.normalize(p.text)))) return [...units, ...whole.units.filter((u) => u.entity && !seen.has(u.tokens[0]!))];
+    return units;
   }
 
   /**
