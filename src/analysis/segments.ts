@@ -13,6 +13,11 @@
  */
 const BOUNDARY = /([!?。？！\n]+\s*|\.+(?=\s|$)\s*|…+\s*|\s[-–—:]\s|(?<=[a-z가-힣]):\s|(?<=[가-힣](?:[다요죠데]|잖아),?|[ㅠㅜㅋㅎ~],?)\s+|(?<=[가-힣](?:고|서|면|니까|지만),)\s+|(?<=\s(?:말고|아니고|빼고),?)\s+)/;
 
+/** What every boundary of BOUNDARY (and a leading clause's comma) has somewhere in it. */
+const BOUNDARY_HINT = /[!?。？！\n.…:\-–—,ㅠㅜㅋㅎ~]|[다요죠데아]\s|말고|아니고|빼고/;
+/** A text's closing punctuation and spaces. */
+const TRAILING = /[\s!?。？！.…]+$/;
+
 /**
  * A clause that sets the scene before the question (…중인데, …하려고, …해서, …니까, …지만), not one
  * that reports what was heard (…라던데, …다는데: that is what the question is about).
@@ -45,6 +50,9 @@ function splitLeadingClause(text: string): string {
  * when it matches `asks` (the lexicon's question words and requests) or ends in a question mark.
  */
 export function questionParts(text: string, asks: RegExp): Part[] {
+  // Most texts are one part: BOUNDARY (slow, for its lookbehinds) is tried only on a text with a
+  // character or an ending one of its boundaries needs, its closing punctuation aside.
+  if (!BOUNDARY_HINT.test(text.replace(TRAILING, ''))) return [{ text, asks: true }];
   // Parts and the boundaries after them alternate: a part that ends in "?" asks.
   const pieces = splitLeadingClause(text).split(BOUNDARY);
   const parts: Part[] = [];
