@@ -113,7 +113,8 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
    * The question merged with the last turn, when it swaps a team or an attribute into it: its first
    * reading that finds an answer (or the last).
    */
-  function merge(q: ParsedQuestion, previous: Turn | undefined) {
+  function merge(asked: ParsedQuestion, previous: Turn | undefined) {
+    const q = previous ? theOther(asked, previous) : asked;
     const topic = previous && index.entries.get(previous.factIds[0] ?? '')?.fact.topic;
     const r = previous && resolveFollowUp(q, previous, analyzer.lexicon, index.topicTerms.find((t) => t.id === topic)?.terms, (t) => analyzer.broader(t));
     if (!r || (r.kind !== 'entity-swap' && r.kind !== 'attribute-swap')) return { r, merged: undefined };
@@ -122,6 +123,22 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     let merged = readings[0]!();
     for (const next of readings.slice(1)) if (!merged.decision.answered) merged = next();
     return { r, merged };
+  }
+
+  /**
+   * "How about the other consortium?": the message with the other party named, when the last turn
+   * named one of a programme's two (Lunit → KAIST); as it is otherwise.
+   */
+  function theOther(q: ParsedQuestion, previous: Turn): ParsedQuestion {
+    const other = analyzer.lexicon.followups.other;
+    if (!other?.test(q.text) || q.entities.length > 0) return q;
+    const named = previous.units.filter((u) => u.entity && index.participantOf.has(u.tokens[0]!)).map((u) => u.tokens[0]!);
+    if (named.length !== 1) return q;
+    const programme = index.participantOf.get(named[0]!);
+    const others = [...index.participantOf].filter(([t, p]) => p === programme && t !== named[0]).map(([t]) => t);
+    const name = others.length === 1 ? corpus.aliases.find((g) => `~${g.id}` === others[0])?.terms[0] : undefined;
+    // Read as if it named it: "how about KAIST?".
+    return name ? parse(q.text.replace(other, name)) : q;
   }
 
   /**

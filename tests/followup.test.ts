@@ -45,6 +45,16 @@ describe('follow-ups', () => {
     expect(b!.followUp).toEqual({ kind: 'attribute-swap' });
   });
 
+  it.each([
+    ['루닛 사업비 얼마야?', '다른 컨소는?'],
+    ["What is Lunit's budget?", 'how about the other consortium?'],
+  ])('"the other consortium" (%s → %s) is the other party of a programme with two', (first, second) => {
+    const [a, b] = thread(first, second);
+    expect(top(a!)).toBe('lunit-budget');
+    expect(top(b!)).toBe('kaist-budget');
+    expect(b!.followUp).toEqual({ kind: 'entity-swap' });
+  });
+
   it.each([['출처 더 보여줘'], ['sources?']])('%s: the last answer with all its sources', (action) => {
     const [a, b] = thread('2025년 선정된 팀 어디야?', action);
     expect(top(b!)).toBe(top(a!));

@@ -38,7 +38,7 @@ export interface Lexicon {
   };
   counters: { ko: Map<string, string>; en: Map<string, string>; uncounted: Set<string>; koCounted: RegExp };
   programmes: { home: string; markers: Map<string, string[]>; nameAttribute: string };
-  followups: { sources: RegExp; english: RegExp; korean: RegExp; more: RegExp; markers: RegExp; pronouns: RegExp | undefined };
+  followups: { sources: RegExp; english: RegExp; korean: RegExp; more: RegExp; markers: RegExp; pronouns: RegExp | undefined; other: RegExp | undefined };
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -106,6 +106,7 @@ export function compileLexicon(data: LexiconData): Lexicon {
       more: new RegExp(alternation(data.followups.more).source, 'i'),
       markers: new RegExp(alternation(data.followups.markers).source, 'i'),
       pronouns: data.followups.pronouns.length ? new RegExp(alternation(data.followups.pronouns).source, 'i') : undefined,
+      other: data.followups.other.length ? new RegExp(alternation(data.followups.other).source, 'i') : undefined,
     },
     programmes: {
       home: data.programmes.home,

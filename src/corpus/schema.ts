@@ -188,6 +188,7 @@ export const LexiconFiles = {
     markers: z.array(Pattern).min(1),
     /** Pronouns that point back to the last turn (they, it, 거기): a whole question with one is read in the thread first. */
     pronouns: z.array(Pattern).default([]),
+    other: z.array(Pattern).default([]),
   }),
   'programmes.yaml': z.strictObject({
     home: Id,
