@@ -180,7 +180,7 @@ describe('follow-ups', () => {
     expect(top(e!)).toBe('kaist-model-name');
   });
 
-  it.each([['루닛 사업비 얼마야?', '뭐라고 했대?'], ["What is Lunit's budget?", 'so what did they say?']])('a question with nothing of its own (%s → %s) asks the last one again', (first, second) => {
+  it.each([['루닛 사업비 얼마야?', '뭐라고 했대?'], ["What is Lunit's budget?", 'so what did they say?'], ["What is Lunit's budget?", 'is that right']])('a question with nothing of its own (%s → %s) asks the last one again', (first, second) => {
     const [a, b] = thread(first, second);
     expect(top(b!)).toBe(top(a!));
     expect(b!.followUp).toEqual({ kind: 'attribute-swap' });

@@ -30,7 +30,7 @@ const LEANING_WORDS = 4;
 const FOLLOW_UP_UNITS = 3;
 
 /** A question mark or a question word: a message that asks something, not a thanks or an ok. */
-const ASKS = /[?？]|뭐|무엇|언제|어디|누구|누가|왜|어떻게|어떤|몇|얼마|\b(what|when|where|who|why|how|which)\b/;
+const ASKS = /[?？]|뭐|무엇|언제|어디|누구|누가|왜|어떻게|어떤|몇|얼마|\b(what|when|where|who|why|how|which)\b|^\s*(is|are|was|were|did|does|do|has|have|can|will)\b/;
 
 /** What a round is called, when the message names one: and round 2?, stage two? */
 const ROUND_NOUN = new RegExp(`^(?:${ROUND_NOUNS})$`);
