@@ -28,6 +28,9 @@ describe('follow-ups', () => {
   it.each([
     ['루닛 사업비 얼마야?', '그럼 카이스트는?'],
     ["What is Lunit's budget?", 'what about KAIST?'],
+    // "The other consortium" is the other party of a programme with two.
+    ['루닛 사업비 얼마야?', '다른 컨소는?'],
+    ["What is Lunit's budget?", 'how about the other consortium?'],
   ])('entity swap: %s → %s keeps the question and changes the team', (first, second) => {
     const [a, b] = thread(first, second);
     expect(top(a!)).toBe('lunit-budget');
@@ -43,16 +46,6 @@ describe('follow-ups', () => {
     expect(top(a!)).toBe('gpu-per-team');
     expect(top(b!)).toBe('gpu-start');
     expect(b!.followUp).toEqual({ kind: 'attribute-swap' });
-  });
-
-  it.each([
-    ['루닛 사업비 얼마야?', '다른 컨소는?'],
-    ["What is Lunit's budget?", 'how about the other consortium?'],
-  ])('"the other consortium" (%s → %s) is the other party of a programme with two', (first, second) => {
-    const [a, b] = thread(first, second);
-    expect(top(a!)).toBe('lunit-budget');
-    expect(top(b!)).toBe('kaist-budget');
-    expect(b!.followUp).toEqual({ kind: 'entity-swap' });
   });
 
   it.each([['출처 더 보여줘'], ['sources?']])('%s: the last answer with all its sources', (action) => {
