@@ -216,17 +216,22 @@ function longerElsewhere(found: AliasMatch[], c: AliasConcept, a: number, b: num
 
 /**
  * A trie over the terms' characters, so from each text position only the terms spelled there are
- * tried. Nodes are numbers (0 is the root). Its edges are one open-addressing hash table keyed by
- * (node, code unit) in typed arrays: a step is a probe or two however many edges a node has, with
- * no allocation, as it runs for every position of every text; building it makes no map per node.
+ * tried. Nodes are numbers (0 is the root, never a child: 0 also means "no node"). Its edges are one
+ * open-addressing hash table keyed by (node, code unit): a step is a probe or two however many edges
+ * a node has, with no allocation, as it runs for every position of every text; building it makes no
+ * map per node.
  */
 class Trie {
   /** The root's edges by code unit (0: none), an array read: every position of every text starts there. */
   private readonly first = new Int32Array(65536);
-  /** Slot s holds the edge from node from[s] on code unit codes[s] to targets[s] (from 0: an empty slot; the root's edges are in `first`). */
-  private readonly from: Int32Array;
-  private readonly codes: Uint16Array;
-  private readonly targets: Int32Array;
+  /**
+   * Slot s is table[2s] = the edge's key (its node and code unit, see `key`; 0: an empty slot, as the
+   * root's edges are in `first`) and table[2s + 1] = the node it leads to. Key and target side by
+   * side: a probe reads one cache line, where three arrays took three (the table is larger than the caches).
+   */
+  private readonly table: Int32Array;
+  /** The slots less one (a power of two less one). */
+  private readonly mask: number;
   /** 32 less the table's size in bits: a slot is the top bits of a product. */
   private readonly shift: number;
   /**
@@ -242,9 +247,8 @@ class Trie {
     for (const { term } of entries) edges += term.chars.length;
     const bits = Math.max(4, Math.ceil(Math.log2(2 * edges + 1)));
     this.shift = 32 - bits;
-    this.from = new Int32Array(1 << bits);
-    this.codes = new Uint16Array(1 << bits);
-    this.targets = new Int32Array(1 << bits);
+    this.mask = (1 << bits) - 1;
+    this.table = new Int32Array(2 << bits);
     let nodes = 1;
     const endNodes = new Int32Array(entries.length);
     entries.forEach((entry, e) => {
@@ -253,21 +257,21 @@ class Trie {
       for (let k = 0; k < chars.length; k++) {
         const code = chars.charCodeAt(k);
         let child = this.next(node, code);
-        if (child === undefined) {
+        if (child === 0) {
           child = nodes++;
           if (node === 0) this.first[code] = child;
           else {
             let s = this.slot(node, code);
-            while (this.from[s] !== 0) s = (s + 1) & (this.from.length - 1);
-            this.from[s] = node;
-            this.codes[s] = code;
-            this.targets[s] = child;
+            while (this.table[2 * s] !== 0) s = (s + 1) & this.mask;
+            this.table[2 * s] = key(node, code);
+            this.table[2 * s + 1] = child;
           }
         }
         node = child;
       }
       endNodes[e] = node;
     });
+    if (nodes > 0x10000) throw new Error(`alias terms make ${nodes} trie nodes; a key holds 65,536`);
     // Grouped by node, each node's in the order given (a counting sort).
     this.endsFrom = new Int32Array(nodes + 1);
     for (const node of endNodes) this.endsFrom[node + 1]!++;
@@ -279,19 +283,23 @@ class Trie {
 
   /** Where the probe for an edge starts (Fibonacci hashing). */
   private slot(node: number, code: number): number {
-    return Math.imul((node << 16) ^ code, 0x9e3779b1) >>> this.shift;
+    return Math.imul(key(node, code), 0x9e3779b1) >>> this.shift;
   }
 
-  /** The node after `node` on this code unit, or undefined. */
-  next(node: number, code: number): number | undefined {
-    if (node === 0) return this.first[code] || undefined;
-    for (let s = this.slot(node, code); ; s = (s + 1) & (this.from.length - 1)) {
-      const from = this.from[s]!;
-      if (from === node && this.codes[s] === code) return this.targets[s];
-      if (from === 0) return undefined;
+  /** The node after `node` on this code unit, or 0 for none. */
+  next(node: number, code: number): number {
+    if (node === 0) return this.first[code]!;
+    const k = key(node, code);
+    for (let s = this.slot(node, code); ; s = (s + 1) & this.mask) {
+      const found = this.table[2 * s]!;
+      if (found === k) return this.table[2 * s + 1]!;
+      if (found === 0) return 0;
     }
   }
 }
+
+/** An edge's key: its node (1 to 65,535) and code unit in 32 bits, never 0. */
+const key = (node: number, code: number) => (node << 16) | code;
 
 /** Two code units as one number, for the set of those that may have spaces between them. */
 const pair = (a: number, b: number) => a * 65536 + b;
@@ -374,12 +382,12 @@ export class AliasIndex {
     const text = before + compact(b).chars;
     for (let i = Math.max(0, before.length - this.longest); i < before.length; i++) {
       let node = this.trie.next(0, text.charCodeAt(i));
-      for (let j = i + 1; node !== undefined; j++) {
+      for (let j = i + 1; node !== 0; j++) {
         if (j > before.length) {
           if (j === text.length) return true;
           for (let e = this.trie.endsFrom[node]!; e < this.trie.endsFrom[node + 1]!; e++) if (mayGap(this.trie.ends[e]!.term, before.length - 1 - i)) return true;
         }
-        node = j < text.length ? this.trie.next(node, text.charCodeAt(j)) : undefined;
+        node = j < text.length ? this.trie.next(node, text.charCodeAt(j)) : 0;
       }
     }
     return false;
@@ -406,13 +414,13 @@ export class AliasIndex {
       const code = norm.charCodeAt(at[i]!);
       if (isLatinOrDigit(code) && at[i]! > 0 && isLatinOrDigit(norm.charCodeAt(at[i]! - 1))) continue;
       let node = this.trie.next(0, code);
-      for (let j = i + 1; node !== undefined; j++) {
+      for (let j = i + 1; node !== 0; j++) {
         for (let e = this.trie.endsFrom[node]!; e < this.trie.endsFrom[node + 1]!; e++) {
           const { c, term } = this.trie.ends[e]!;
           const end = matchAt(norm, at, term, i);
           if (end >= 0) hits.push(c.order, at[i]!, end);
         }
-        node = j < n ? this.trie.next(node, norm.charCodeAt(at[j]!)) : undefined;
+        node = j < n ? this.trie.next(node, norm.charCodeAt(at[j]!)) : 0;
       }
     }
     if (hits.count === 0) return [];
