@@ -97,10 +97,11 @@ async function reply(deps: SlackDeps, client: MentionArgs['client'], m: Answerab
   const sorry = a ? post(formatApology(a.lang)) : undefined;
   // The runtime logged the answer (outcome, fact, latency) under its requestId; this is the delivery.
   const where = { to: m.channel, from: m.user, what, ...(a?.requestId ? { requestId: a.requestId } : {}) };
+  // The next message in this thread or DM may follow this answer up: remembered before it is posted,
+  // so a reply typed the moment it appears, handled by another replica, finds it.
+  if (a) await deps.bot.remember(thread.key, a, origin);
   if (!(await deliver(deps, where, post(made.message), sorry))) return;
   deps.logger.debug('slack: delivered', { what, requestId: a?.requestId ?? null });
-  // The next message in this thread or DM may follow this answer up.
-  if (a) await deps.bot.remember(thread.key, a, origin);
 }
 
 /** `@bot question` in a channel: answered in the thread of the question, never top-level. */
