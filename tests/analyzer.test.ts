@@ -24,7 +24,7 @@ const stripKorean = (word: string) => plain.korean.strip(word);
 const intents = (q: string) => questionIntents(plain.normalize(q), plain.lexicon);
 const satisfies = (text: string) => gives(text, plain.lexicon);
 const countedIn = (q: string) => counted(fold(q), plain.lexicon);
-const questionParts = (text: string) => splitParts(text, plain.lexicon.questions.asks);
+const questionParts = (text: string) => splitParts(text, plain.lexicon.questions.asks, plain.lexicon.questions.leadingClause);
 
 const analyzer = new Analyzer([
   { id: 'gpu', terms: ['GPU', '그래픽카드'] },

@@ -2,6 +2,7 @@
  * The lexicon (corpus/lexicon/*.yaml) compiled once into the sets and patterns the analysis chain and
  * the question parser look words up in. The word lists are data; this file only indexes them.
  */
+import { leadingClausePattern } from './segments.ts';
 import type { IntentName, LexiconData } from '../corpus/schema.ts';
 
 export interface Lexicon {
@@ -35,10 +36,12 @@ export interface Lexicon {
     code: RegExp | undefined;
     /** What an English question sets aside, up to the next punctuation or question word; undefined when the lexicon lists no words for it. */
     setAside: RegExp | undefined;
+    /** An English scene-setting clause before a comma (segments.ts); undefined when the lexicon lists no words opening one. */
+    leadingClause: RegExp | undefined;
   };
   counters: { ko: Map<string, string>; en: Map<string, string>; uncounted: Set<string>; koCounted: RegExp };
   programmes: { home: string; markers: Map<string, string[]>; nameAttribute: string };
-  followups: { sources: RegExp; english: RegExp; korean: RegExp; more: RegExp; markers: RegExp; pronouns: RegExp | undefined; other: RegExp | undefined };
+  followups: { sources: RegExp; english: RegExp; korean: RegExp; more: RegExp; markers: RegExp; pronouns: RegExp | undefined; other: RegExp | undefined; asks: RegExp | undefined };
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -92,6 +95,7 @@ export function compileLexicon(data: LexiconData): Lexicon {
       personal: data.questions.personal.length ? alternation(data.questions.personal) : undefined,
       code: data.questions.code.length ? alternation(data.questions.code) : undefined,
       setAside: setAsidePattern(data.questions.setAside),
+      leadingClause: leadingClausePattern(data.questions.preambleOpeners.map(escape)),
     },
     counters: {
       ko: new Map(Object.entries(data.counters.ko)),
@@ -107,6 +111,7 @@ export function compileLexicon(data: LexiconData): Lexicon {
       markers: new RegExp(alternation(data.followups.markers).source, 'i'),
       pronouns: data.followups.pronouns.length ? new RegExp(alternation(data.followups.pronouns).source, 'i') : undefined,
       other: data.followups.other.length ? new RegExp(alternation(data.followups.other).source, 'i') : undefined,
+      asks: data.followups.asks.length ? new RegExp(alternation(data.followups.asks).source, 'i') : undefined,
     },
     programmes: {
       home: data.programmes.home,

@@ -34,14 +34,18 @@ export interface Part {
 
 /**
  * An English scene-setting clause before a comma ("for a hospital partnership deck, how many…", "as
- * someone covering chips, who…"): it opens as a preamble does, has three words or more and no
- * question word, and a question follows. ("lunit and kaist, how many GPUs each?" names what is
- * asked.) Marked with a colon, which BOUNDARY splits at.
+ * someone covering chips, who…"): it opens as a preamble does (`openers`, the lexicon's), has three
+ * words or more and no question word, and a question follows. `openers` come escaped for a pattern. ("lunit and kaist, how many GPUs
+ * each?" names what is asked.)
  */
-const LEADING_CLAUSE = /^((?:for|as|while|writing|working|putting|prepping|preparing|doing|covering|researching|drafting|updating|following)\s+(?:[a-z'’-]+\s+)+[a-z'’-]+),\s+(?=(?:[a-z'’-]+\s+)*?(?:how|what|who|when|where|which|why|is|are|does|did|do|can|has|have|was|were)\b)/i;
+export function leadingClausePattern(openers: readonly string[]): RegExp | undefined {
+  if (openers.length === 0) return undefined;
+  return new RegExp(String.raw`^((?:${openers.join('|')})\s+(?:[a-z'’-]+\s+)+[a-z'’-]+),\s+(?=(?:[a-z'’-]+\s+)*?(?:how|what|who|when|where|which|why|is|are|does|did|do|can|has|have|was|were)\b)`, 'i');
+}
 const QUESTION_WORD = /\b(how|what|who|when|where|which|why)\b/i;
-function splitLeadingClause(text: string): string {
-  const m = LEADING_CLAUSE.exec(text);
+/** The text with its leading clause marked by a colon, which BOUNDARY splits at. */
+function splitLeadingClause(text: string, leadingClause: RegExp | undefined): string {
+  const m = leadingClause?.exec(text);
   return m && !QUESTION_WORD.test(m[1]!) ? `${m[1]}: ${text.slice(m[0].length)}` : text;
 }
 
@@ -49,12 +53,12 @@ function splitLeadingClause(text: string): string {
  * The question's parts; when none or every part asks, the whole text is one asking part. A part asks
  * when it matches `asks` (the lexicon's question words and requests) or ends in a question mark.
  */
-export function questionParts(text: string, asks: RegExp): Part[] {
+export function questionParts(text: string, asks: RegExp, leadingClause?: RegExp): Part[] {
   // Most texts are one part: BOUNDARY (slow, for its lookbehinds) is tried only on a text with a
   // character or an ending one of its boundaries needs, its closing punctuation aside.
   if (!BOUNDARY_HINT.test(text.replace(TRAILING, ''))) return [{ text, asks: true }];
   // Parts and the boundaries after them alternate: a part that ends in "?" asks.
-  const pieces = splitLeadingClause(text).split(BOUNDARY);
+  const pieces = splitLeadingClause(text, leadingClause).split(BOUNDARY);
   const parts: Part[] = [];
   for (let i = 0; i < pieces.length; i += 2) {
     const piece = pieces[i]?.trim() ?? '';

@@ -178,6 +178,8 @@ export const LexiconFiles = {
     code: z.array(Pattern).default([]),
     /** Words by which an English question sets something aside (beyond X, other than X): X is not asked about. */
     setAside: Words.default([]),
+    /** Words that open an English scene-setting clause before a comma (for a memo, as someone covering…): a preamble. */
+    preambleOpeners: Words.default([]),
   }),
   'counters.yaml': z.strictObject({ ko: z.record(Word, Pattern), en: z.record(Word, Pattern), uncounted: Words }),
   'followups.yaml': z.strictObject({
@@ -189,6 +191,8 @@ export const LexiconFiles = {
     /** Pronouns that point back to the last turn (they, it, 거기): a whole question with one is read in the thread first. */
     pronouns: z.array(Pattern).default([]),
     other: z.array(Pattern).default([]),
+    /** A message that asks something (a question mark, a question word, a yes/no opener), not a thanks. */
+    asks: z.array(Pattern).default([]),
   }),
   'programmes.yaml': z.strictObject({
     home: Id,

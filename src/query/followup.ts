@@ -29,9 +29,6 @@ const LEANING_WORDS = 4;
 /** A message with at most this many content units of its own can lean on the last question. */
 const FOLLOW_UP_UNITS = 3;
 
-/** A question mark or a question word: a message that asks something, not a thanks or an ok. */
-const ASKS = /[?？]|뭐|무엇|언제|어디|누구|누가|왜|어떻게|어떤|몇|얼마|\b(what|when|where|who|why|how|which)\b|^\s*(is|are|was|were|did|does|do|has|have|can|will)\b/;
-
 /** What a round is called, when the message names one: and round 2?, stage two? */
 const ROUND_NOUN = new RegExp(`^(?:${ROUND_NOUNS})$`);
 
@@ -108,7 +105,7 @@ export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, top
   // words are what the message replaces when it names something of its own (how many orgs in it?
   // after the budget): they go.
   // A question with nothing of its own (뭐 같이 하기로 했대?, so what did they agree?) asks the last one again.
-  if (own.length === 0 && q.intents.length === 0 && !ASKS.test(norm)) return undefined;
+  if (own.length === 0 && q.intents.length === 0 && !(f.asks?.test(norm) ?? false)) return undefined;
   // A round, date or year carries over only as part of the subject (when the message names none of its own).
   const rest = prevUnits.filter((u) => !subject.includes(u) && !u.framing && !u.predicate && !asked(u) && !isConstraint(u.tokens[0]!));
   if (subject.length === 0 && rest.length === 0) return undefined;
