@@ -118,6 +118,23 @@ it('marks a plan as not yet an outcome when asked how it turned out', () => {
   expect(a.notice?.kind).toMatch(/outcome-unknown|past-due/);
 });
 
+describe('follow-up scoring', () => {
+  it('a "more" turn counts as the more action with a fact the labels expect, or as a question whose first answer they expect', () => {
+    const answer = (factIds: string[], kind?: string) => ({ answered: true, answers: factIds.map((factId) => ({ factId })), ...(kind ? { followUp: { kind } } : {}), turn: { lang: 'ko', units: [], intents: [], factIds } }) as unknown as ReturnType<typeof engine.ask>;
+    const replies: Record<string, ReturnType<typeof engine.ask>> = {
+      first: answer(['a']),
+      'tell me more': answer(['x', 'b'], 'more'),
+      'techbuzz said 250k tho?': answer(['c']),
+      'and?': answer(['d'], 'more'),
+    };
+    const fake = { ask: (q: string) => replies[q]!, askInThread: (q: string) => replies[q]! };
+    const turns = (q: string) => [{ q: 'first', expect: ['a'] }, { q, kind: 'more', expect: ['b', 'c'] }];
+    const m = scoreConversations(['tell me more', 'techbuzz said 250k tho?', 'and?'].map((q) => ({ lang: 'en', turns: turns(q) })) as unknown as Parameters<typeof scoreConversations>[0], fake);
+    expect(m.turns).toBe(3);
+    expect(m.byKind.more).toEqual({ n: 3, hit1: 2 / 3 });
+  });
+});
+
 describe('mid-thread', () => {
   it('counts a question whose right answer alone a thread turns wrong, and the other way, within a file only', () => {
     const answer = (factId: string) => ({ answered: true, answers: [{ factId }], turn: { lang: 'ko', units: [], intents: [], factIds: [factId] } }) as unknown as ReturnType<typeof engine.ask>;
