@@ -157,6 +157,22 @@ describe('a DM', () => {
   });
 });
 
+describe('a reply typed the moment the answer appears', () => {
+  it('follows it up: the answer is remembered before it is posted', async () => {
+    fake.postDelayMs = 1500; // Slack slow to confirm the post: the bot is still waiting when the reply comes
+    try {
+      const m = mention(ASKER, '루닛 컨소시엄 GPU 몇 장 받아?');
+      expect((await postEvent(main.events, eventEnvelope(m))).status).toBe(200);
+      await fake.waitFor(() => postsTo(CHANNEL, m.ts).length === 1, 10_000, 'the answer posted');
+      const expected = engine.askInThread('그럼 KAIST는?', turnAfter('루닛 컨소시엄 GPU 몇 장 받아?'));
+      const posts = await answered(main.events, reply(ASKER, '그럼 KAIST는?', m.ts), [CHANNEL, m.ts], 2);
+      expect(JSON.stringify(posts[1]!.args.blocks)).toContain(expected.answers[0]!.text.slice(0, 20));
+    } finally {
+      fake.postDelayMs = 0;
+    }
+  }, 30_000);
+});
+
 describe('after FOLLOWUP_TTL_MINUTES', () => {
   it("the asker's reply without a mention is left alone; a mention is answered on its own", async () => {
     const short = await start({ FOLLOWUP_TTL_MINUTES: '0.03' }); // 1.8 s
