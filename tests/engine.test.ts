@@ -138,3 +138,13 @@ describe('quick facts', () => {
     expect(mini.fact('타임라인', 'ko')).toMatchObject({ type: 'timeline', events: [{ date: '2025-01', factId: 'gpu-total' }] });
   });
 });
+
+describe('follow-ups on the corpus', () => {
+  it('a swapped team takes its broader concepts with it: "엘지는?" after SK Telecom\'s members asks for LG\'s, not SK Group\'s', () => {
+    const first = engine.ask('SKT 컨소 구성 누구누구?');
+    expect(first.answers[0]?.factId).toBe('team-skt-members');
+    const next = engine.askInThread('엘지는?', first.turn);
+    expect(next.followUp).toEqual({ kind: 'entity-swap' });
+    expect(next.answers[0]?.factId).toBe('team-lg-members');
+  });
+});
