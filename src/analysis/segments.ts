@@ -34,13 +34,14 @@ export interface Part {
 
 /**
  * An English scene-setting clause before a comma ("for a hospital partnership deck, how many…", "as
- * someone covering chips, who…"): it opens as a preamble does (`openers`, the lexicon's), has three
+ * someone covering chips, who…"): it opens as a preamble does (`openers`, the lexicon's, or any
+ * gerund: "filling in a brief template, which…"), has three
  * words or more and no question word, and a question follows. `openers` come escaped for a pattern. ("lunit and kaist, how many GPUs
  * each?" names what is asked.)
  */
 export function leadingClausePattern(openers: readonly string[]): RegExp | undefined {
   if (openers.length === 0) return undefined;
-  return new RegExp(String.raw`^((?:${openers.join('|')})\s+(?:[a-z'’-]+\s+)+[a-z'’-]+),\s+(?=(?:[a-z'’-]+\s+)*?(?:how|what|who|when|where|which|why|is|are|does|did|do|can|has|have|was|were)\b)`, 'i');
+  return new RegExp(String.raw`^((?:${openers.join('|')}|[a-z]{3,}ing)\s+(?:[a-z'’-]+\s+)+[a-z'’-]+),\s+(?=(?:[a-z'’-]+\s+)*?(?:how|what|who|when|where|which|why|is|are|does|did|do|can|has|have|was|were)\b)`, 'i');
 }
 const QUESTION_WORD = /\b(how|what|who|when|where|which|why)\b/i;
 /** The text with its leading clause marked by a colon, which BOUNDARY splits at. */
