@@ -24,7 +24,7 @@ const stripKorean = (word: string) => plain.korean.strip(word);
 const intents = (q: string) => questionIntents(plain.normalize(q), plain.lexicon);
 const satisfies = (text: string) => gives(text, plain.lexicon);
 const countedIn = (q: string) => counted(fold(q), plain.lexicon);
-const questionParts = (text: string) => splitParts(text, plain.lexicon.questions.asks, plain.lexicon.questions.leadingClause);
+const questionParts = (text: string) => splitParts(text, plain.lexicon.questions);
 
 const analyzer = new Analyzer([
   { id: 'gpu', terms: ['GPU', '그래픽카드'] },
@@ -322,6 +322,13 @@ describe('a preamble is context, the part that asks decides', () => {
     expect(questionParts('in 2025, how many teams were picked?')).toHaveLength(1);
     expect(questionParts('lunit and kaist, how many GPUs each?')).toHaveLength(1);
     expect(questionParts('how many GPUs, and when do they arrive?')).toHaveLength(1);
+    expect(questionParts('filling in a policy brief template, which national task is it under?').map((p) => p.asks)).toEqual([false, true]);
+  });
+
+  it('before a colon a part asks only with a question word proper, not a request or an auxiliary (list, is)', () => {
+    expect(questionParts('partnership list 업데이트 중: Upstage 컨소 멤버 누구누구임?').map((p) => p.asks)).toEqual([false, true]);
+    expect(questionParts('this is for a memo: how many GPUs per team?').map((p) => p.asks)).toEqual([false, true]);
+    expect(questionParts('who leads it: Lunit or KAIST?')).toHaveLength(1);
   });
 
   it("an example question's preamble is not its words: examples are read as questions are", () => {

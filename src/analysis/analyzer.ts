@@ -366,9 +366,9 @@ export class Analyzer {
    * text's own analysis, kept when it has neither (most examples).
    */
   exampleUnits(text: string, whole: Analysis): Unit[] {
-    const { asks, setAside } = this.lexicon.questions;
+    const { setAside } = this.lexicon.questions;
     if (withoutSetAside(text, setAside) !== text) return this.questionUnits(text).filter((u) => !u.context);
-    const parts = questionParts(text, asks, this.lexicon.questions.leadingClause);
+    const parts = questionParts(text, this.lexicon.questions);
     if (parts.length === 1) return whole.units;
     // Only the parts that ask are analysed again (a sixth of ten thousand examples have a preamble);
     // what else questionUnits would need of the others, the whole text's analysis has.
@@ -389,7 +389,7 @@ export class Analyzer {
    */
   questionUnits(question: string): Unit[] {
     const text = withoutSetAside(question, this.lexicon.questions.setAside);
-    const parts = questionParts(text, this.lexicon.questions.asks, this.lexicon.questions.leadingClause);
+    const parts = questionParts(text, this.lexicon.questions);
     if (parts.length === 1) return this.units(text);
     // Each part's units, placed at the part's offset so `at` keeps the word order of the whole text.
     let cursor = 0;

@@ -27,6 +27,8 @@ export interface Lexicon {
   questions: {
     intents: [IntentName, RegExp][];
     asks: RegExp;
+    /** Question words proper (what, 언제): English ones as whole words. */
+    questionWord: RegExp;
     outcome: Set<string>;
     why: Set<string>;
     gives: ['when' | 'count' | 'amount' | 'why', RegExp][];
@@ -89,6 +91,7 @@ export function compileLexicon(data: LexiconData): Lexicon {
     questions: {
       intents: Object.entries(data.questions.intents).map(([name, ps]) => [name as IntentName, alternation(ps)]),
       asks: new RegExp(alternation(data.questions.asks).source, 'i'),
+      questionWord: wordsPattern(data.questions.questionWords),
       outcome: new Set(data.questions.framing.outcome),
       why: new Set(data.questions.framing.why),
       gives: Object.entries(data.questions.gives).map(([name, ps]) => [name as 'when', new RegExp(alternation(ps).source, 'i')]),
@@ -127,6 +130,11 @@ export function compileLexicon(data: LexiconData): Lexicon {
  * What an English question sets aside (beyond medical and bio, other than Lunit, not the hospitals):
  * one of the words, then up to the next punctuation or question word.
  */
+/** Any of the words: a Latin one as a whole word (what, not whatever), a Hangul one anywhere (뭐 in 뭐야). */
+function wordsPattern(words: readonly string[]): RegExp {
+  return new RegExp(words.map((w) => (/^[a-z]/i.test(w) ? String.raw`\b${escape(w)}\b` : escape(w))).join('|'), 'i');
+}
+
 function setAsidePattern(words: readonly string[]): RegExp | undefined {
   if (words.length === 0) return undefined;
   const lead = [...words].sort((a, b) => b.length - a.length).map(escape).join('|');

@@ -43,28 +43,41 @@ export function leadingClausePattern(openers: readonly string[]): RegExp | undef
   if (openers.length === 0) return undefined;
   return new RegExp(String.raw`^((?:${openers.join('|')}|[a-z]{3,}ing)\s+(?:[a-z'’-]+\s+)+[a-z'’-]+),\s+(?=(?:[a-z'’-]+\s+)*?(?:how|what|who|when|where|which|why|is|are|does|did|do|can|has|have|was|were)\b)`, 'i');
 }
-const QUESTION_WORD = /\b(how|what|who|when|where|which|why)\b/i;
 /** The text with its leading clause marked by a colon, which BOUNDARY splits at. */
-function splitLeadingClause(text: string, leadingClause: RegExp | undefined): string {
+function splitLeadingClause(text: string, leadingClause: RegExp | undefined, questionWord: RegExp): string {
   const m = leadingClause?.exec(text);
-  return m && !QUESTION_WORD.test(m[1]!) ? `${m[1]}: ${text.slice(m[0].length)}` : text;
+  return m && !questionWord.test(m[1]!) ? `${m[1]}: ${text.slice(m[0].length)}` : text;
+}
+
+/** The patterns questionParts reads (the lexicon's `questions`). */
+export interface PartPatterns {
+  /** Question words and requests: a part with one asks. */
+  asks: RegExp;
+  /** Question words proper (what, 언제): before a colon, only these make a part ask. */
+  questionWord: RegExp;
+  leadingClause?: RegExp | undefined;
 }
 
 /**
  * The question's parts; when none or every part asks, the whole text is one asking part. A part asks
- * when it matches `asks` (the lexicon's question words and requests) or ends in a question mark.
+ * when it matches `asks` (the lexicon's question words and requests) or ends in a question mark; one
+ * before a colon only with a question word proper ("partnership list 업데이트 중:", "this is for a
+ * memo:" set the scene).
  */
-export function questionParts(text: string, asks: RegExp, leadingClause?: RegExp): Part[] {
+export function questionParts(text: string, { asks, questionWord, leadingClause }: PartPatterns): Part[] {
   // Most texts are one part: BOUNDARY (slow, for its lookbehinds) is tried only on a text with a
   // character or an ending one of its boundaries needs, its closing punctuation aside.
   if (!BOUNDARY_HINT.test(text.replace(TRAILING, ''))) return [{ text, asks: true }];
   // Parts and the boundaries after them alternate: a part that ends in "?" asks.
-  const pieces = splitLeadingClause(text, leadingClause).split(BOUNDARY);
+  const pieces = splitLeadingClause(text, leadingClause, questionWord).split(BOUNDARY);
   const parts: Part[] = [];
   for (let i = 0; i < pieces.length; i += 2) {
     const piece = pieces[i]?.trim() ?? '';
     if (piece === '') continue;
-    parts.push({ text: piece, asks: asks.test(piece) || /[?？]/.test(pieces[i + 1] ?? '') });
+    const boundary = pieces[i + 1] ?? '';
+    // Before a colon ("partnership list 업데이트 중: …", "this is for a memo: …") a part asks only with a question word.
+    const asksHere = /:/.test(boundary) && !/[?？]/.test(boundary) ? questionWord.test(piece) : asks.test(piece) || /[?？]/.test(boundary);
+    parts.push({ text: piece, asks: asksHere });
   }
   // A short asking part (어떤 구조야, 내용이 뭐였나요) asks about the clause before it.
   // Not a clause that sets the scene (주주라 챙겨보는 중인데, 확인하려고,): it stays context.

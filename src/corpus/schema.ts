@@ -171,6 +171,8 @@ export const LexiconFiles = {
   'questions.yaml': z.strictObject({
     intents: z.strictObject(Object.fromEntries(INTENT_NAMES.map((n) => [n, z.array(Pattern).min(1)])) as Record<IntentName, z.ZodArray<typeof Pattern>>),
     asks: z.array(Pattern).min(1),
+    /** Question words proper (what, 언제), among `asks`: before a colon only these make a part ask. */
+    questionWords: Words.min(1),
     framing: z.strictObject({ outcome: Words, why: Words }),
     gives: z.strictObject(Object.fromEntries(GIVEN_NAMES.map((n) => [n, z.array(Pattern).min(1)])) as Record<(typeof GIVEN_NAMES)[number], z.ZodArray<typeof Pattern>>),
     personal: z.array(Pattern).default([]),
