@@ -353,6 +353,17 @@ describe('a preamble is context, the part that asks decides', () => {
     const a = new Analyzer([{ id: 'lunit', terms: ['루닛'] }]);
     expect(a.questionUnits('루닛 예산 — 182억 or 200억?').some((u) => u.context)).toBe(false);
   });
+
+  it('only the part just before it, not the scene set further back (we build defence software, so: … tender — which sector goes first?)', () => {
+    const a = new Analyzer([{ id: 'defence', terms: ['defence'] }]);
+    const text = 'we build defence software, so: next foundation model tender — which sector goes first?';
+    const contextOf = (token: string) => a.questionUnits(text).find((u) => u.tokens[0] === token)?.context;
+    expect(contextOf('tender')).toBeUndefined();
+    expect(contextOf('softwar')).toBe(true);
+    // An example question is read the same way.
+    expect(a.exampleUnits(text, a.analyze(text)).map((u) => u.tokens[0])).not.toContain('softwar');
+    expect(a.exampleUnits(text, a.analyze(text)).map((u) => u.tokens[0])).toContain('tender');
+  });
 });
 
 describe('what an English question sets aside is left out (as 말고 in Korean)', () => {

@@ -14,7 +14,7 @@ import { jongseong, Korean } from './korean.ts';
 import { compileLexicon, type Lexicon } from './lexicon.ts';
 import { fold, numbersAsDigits } from './normalize.ts';
 import { findOrdinals, ordinalPattern, ROUND_NOUNS, type OrdinalPattern } from './ordinals.ts';
-import { questionParts, withoutSetAside } from './segments.ts';
+import { questionParts, withoutSetAside, type Part } from './segments.ts';
 import { TypoIndex } from './typos.ts';
 
 /**
@@ -166,6 +166,22 @@ interface WordReading {
 }
 
 type AliasInput = Pick<AliasGroup, 'id' | 'terms'> & { entity?: boolean; framing?: boolean; attribute?: boolean | 'keywords'; broader?: string[] };
+
+/** Whether a part's units name something: a party, or two words beyond question words and numbers. */
+const namesSomething = (units: readonly Unit[]) => units.some((u) => u.entity) || units.filter((u) => !u.framing && !u.predicate && !/^[\d.]+$/.test(u.tokens[0]!)).length > 1;
+
+/**
+ * Which parts ask, given each part's units: a part that asks but names almost nothing (왜 숫자가
+ * 다른 거예요, built on what?, which sector goes first?) asks about the part before it, and that one,
+ * if it names nothing either, about the one before. Undefined when the whole text asks (every part,
+ * or none names anything).
+ */
+function askingParts(parts: readonly Part[], unitsOf: (i: number) => Unit[]): boolean[] | undefined {
+  const asks = parts.map((p) => p.asks);
+  const asking = () => parts.flatMap((_, i) => (asks[i] ? unitsOf(i) : []));
+  for (let first = asks.indexOf(true); first > 0 && !namesSomething(asking()); first--) asks[first - 1] = true;
+  return asks.every(Boolean) || !namesSomething(asking()) ? undefined : asks;
+}
 
 export class Analyzer {
   readonly lexicon: Lexicon;
@@ -372,14 +388,19 @@ export class Analyzer {
     if (parts.length === 1) return whole.units;
     // Only the parts that ask are analysed again (a sixth of ten thousand examples have a preamble);
     // what else questionUnits would need of the others, the whole text's analysis has.
+    const unitsOf = new Map<number, Unit[]>();
+    const partUnits = (i: number) => unitsOf.get(i) ?? unitsOf.set(i, this.units(parts[i]!.text)).get(i)!;
+    // As in a question: a part that asks but names almost nothing asks about the one before it.
+    const asks = askingParts(parts, partUnits);
+    if (!asks) return whole.units;
     const seen = new Set<string>();
     const units: Unit[] = [];
-    for (const p of parts) if (p.asks) for (const u of this.units(p.text)) if (!seen.has(u.tokens[0]!)) (seen.add(u.tokens[0]!), units.push(u));
-    // As in a question: a part that asks but names almost nothing asks about the rest; one that asks
-    // about "their roadmap" names its subject in the preamble.
-    if (!units.some((u) => u.entity) && units.filter((u) => !u.framing && !u.predicate && !/^[\d.]+$/.test(u.tokens[0]!)).length <= 1) return whole.units;
+    parts.forEach((_, i) => {
+      if (asks[i]) for (const u of partUnits(i)) if (!seen.has(u.tokens[0]!)) (seen.add(u.tokens[0]!), units.push(u));
+    });
+    // One that asks about "their roadmap" names its subject in the preamble.
     const pronouns = this.lexicon.followups.pronouns;
-    if (pronouns !== undefined && !units.some((u) => u.entity) && parts.some((p) => p.asks && pronouns.test(this.normalize(p.text)))) return [...units, ...whole.units.filter((u) => u.entity && !seen.has(u.tokens[0]!))];
+    if (pronouns !== undefined && !units.some((u) => u.entity) && parts.some((p, i) => asks[i] && pronouns.test(this.normalize(p.text)))) return [...units, ...whole.units.filter((u) => u.entity && !seen.has(u.tokens[0]!))];
     return units;
   }
 
@@ -398,15 +419,15 @@ export class Analyzer {
       cursor = offset + p.text.length;
       return this.units(p.text).map((u) => (u.at === undefined ? u : { ...u, at: u.at + offset }));
     });
-    const asking = parts.flatMap((p, i) => (p.asks ? unitsOf[i]! : []));
-    // A part that asks but names almost nothing (왜 숫자가 다른 거예요, built on what?, 2.5tn or 2.9tn?) asks about the rest.
-    if (!asking.some((u) => u.entity) && asking.filter((u) => !u.framing && !u.predicate && !/^[\d.]+$/.test(u.tokens[0]!)).length <= 1) return this.units(text);
+    const asks = askingParts(parts, (i) => unitsOf[i]!);
+    if (!asks) return this.units(text);
+    const asking = parts.flatMap((_, i) => (asks[i] ? unitsOf[i]! : []));
     const seen = new Set(asking.map((u) => u.tokens[0]!));
     // A part that asks about "their roadmap" or "거기 예산" names its subject in the context: the names there are asked about.
     const pronouns = this.lexicon.followups.pronouns;
-    const refersBack = pronouns !== undefined && !asking.some((u) => u.entity) && parts.some((p) => p.asks && pronouns.test(this.normalize(p.text)));
+    const refersBack = pronouns !== undefined && !asking.some((u) => u.entity) && parts.some((p, i) => asks[i] && pronouns.test(this.normalize(p.text)));
     const context: Unit[] = [];
-    for (const u of parts.flatMap((p, i) => (p.asks ? [] : unitsOf[i]!))) {
+    for (const u of parts.flatMap((_, i) => (asks[i] ? [] : unitsOf[i]!))) {
       if (seen.has(u.tokens[0]!)) continue;
       seen.add(u.tokens[0]!);
       // Marked in place (the unit was made for this text): a key a spread's source lacks is slow to add (parse.ts).
