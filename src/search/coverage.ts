@@ -45,8 +45,6 @@ export interface CoverageOptions {
    * house", "its current name") weighs, where the decision reads the question that way.
    */
   framingWeight: number;
-  /** How much less a word weighs for being chat (index.chat: 0 never in examples without its fact saying it, 1 always). */
-  chatWeight: number;
 }
 
 export interface Coverage {
@@ -117,8 +115,7 @@ export function coverageOf(q: ParsedQuestion, index: FactIndex, markers: Readonl
       (constraint ? o.constraintWeight : 1) *
       (wholeKnown ? (u.verbForm ? Math.min(rarest, o.verbFormMaxIdf) : rarest) : Math.max(rarest, index.unknownIdf * (u.predicate ? o.predicateWeight : o.compoundWeight))) *
       (u.verbForm ? o.knownPredicateWeight : 1) *
-      (u.context ? o.contextWeight : 1) *
-      Math.max(0.05, 1 - o.chatWeight * index.chat(u.tokens[0]!));
+      (u.context ? o.contextWeight : 1);
     steps.push(step(u, false, weight, wholeKnown));
   }
 

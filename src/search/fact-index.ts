@@ -63,11 +63,6 @@ export interface FactIndex {
   idf(token: string): number;
   /** The weight of a word the corpus never uses: that of the rarest term. */
   unknownIdf: number;
-  /**
-   * How much a word is chat: the share of the example questions using it whose fact does not say it
-   * (정리, 전반, roadmap, approx: how people ask, not what), smoothed towards 0 for rare words.
-   */
-  chat(token: string): number;
   /** Each topic's name terms, for "X가 뭐야?" questions that name only a topic. */
   topicTerms: { id: string; scope: string; terms: Set<string>; lead: string }[];
   /** Alias concepts that name a participant of a programme (Lunit → specialized). */
@@ -128,7 +123,6 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
   const entries = new Map<string, FactEntry>();
   const docs: Bm25Doc<Field>[] = [];
   const df = new Map<string, number>();
-  const asked = new Map<string, [seen: number, unsaid: number]>();
   for (const f of corpus.facts) {
     const t = topics.get(f.topic);
     const [ko, en, kw] = [f.ko, f.en, f.keywords.join(' \n ')].map((text) => analyzer.indexed(text)) as [Indexed, Indexed, Indexed];
@@ -138,22 +132,13 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     const stated = union(ko.tokens, en.tokens, rounded);
     const own = union(stated, kw.tokens);
     const terms = union(own, topic.tokens);
-    const ownMarkers = lex.programmes.markers.get(topics.get(f.topic)?.scope ?? '') ?? [];
-    const said = (t: string) => terms.has(t) || ownMarkers.includes(t);
     const exampleWords = new Set<string>();
     const examples: ExampleEntry[] = [];
     // One pass over the examples' units (thousands per build): no intermediate arrays.
     f.examples.forEach((text, i) => {
       const heads: string[] = [];
       let verbForms: Set<string> | undefined;
-      const units = analyzer.exampleUnits(text, exampleAnalyses[i]!);
-      for (const u of units) {
-        if (u.framing || u.context) continue;
-        const c = asked.get(u.tokens[0]!) ?? asked.set(u.tokens[0]!, [0, 0]).get(u.tokens[0]!)!;
-        c[0]++;
-        if (!said(u.tokens[0]!)) c[1]++;
-      }
-      for (const u of units) {
+      for (const u of analyzer.exampleUnits(text, exampleAnalyses[i]!)) {
         for (const t of u.tokens) terms.add(t);
         exampleWords.add(u.tokens[0]!);
         if (!u.framing) heads.push(u.tokens[0]!);
@@ -211,10 +196,6 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     df,
     idf,
     unknownIdf: idf('\u0000never'),
-    chat: (t) => {
-      const c = asked.get(t);
-      return c ? c[1] / (c[0] + 2) : 0;
-    },
     topicTerms,
     participantOf,
     attributeTokens: new Set(corpus.aliases.filter((g) => g.attribute).map((g) => `~${g.id}`)),
