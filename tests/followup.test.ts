@@ -137,6 +137,17 @@ describe('follow-ups', () => {
     expect(swapped(resolveFollowUp(q, prev, lex))).toEqual(['~lg', '~participate', '~sk-group']);
   });
 
+  it('a team named with the broader concept it implies ("sk telecom\'s?": SK Telecom and SK Group) is still a bare team: a swap', () => {
+    const lex = compileLexicon(LEXICON);
+    const prev: Turn = { lang: 'en', units: [{ tokens: ['~upstage'], alias: true, entity: true }, { tokens: ['~participate'], alias: true }, { tokens: ['~consortium'], alias: true }], intents: ['who'], factIds: ['x'] };
+    const skt = [{ tokens: ['~sk-telecom'], alias: true, entity: true }, { tokens: ['~sk-group'], alias: true }];
+    const q = { text: "sk telecom's?", norm: "sk telecom's?", lang: 'en', asking: skt, units: skt, entities: ['~sk-telecom'], intents: [], programme: { id: 'dokpamo', by: 'entity' }, personal: false } as unknown as ParsedQuestion;
+    const broader = (t: string) => (t === '~sk-telecom' ? ['~sk-group'] : []);
+    expect(resolveFollowUp(q, prev, lex, new Set(), broader)?.kind).toBe('entity-swap');
+    // Without knowing SK Group is implied, it reads as two words of its own naming a party: a question of its own.
+    expect(resolveFollowUp(q, prev, lex)).toBeUndefined();
+  });
+
   it('"독파모는?" after a question about the home programme asks it of the named programme, without the home programme\'s teams', () => {
     const lex = compileLexicon(LEXICON);
     const marker = [...lex.programmes.markers.get('dokpamo')!][0]!;

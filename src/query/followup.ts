@@ -43,7 +43,9 @@ export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, top
   const norm = q.norm;
   const f = lex.followups;
   const short = norm.trim().split(/\s+/).length <= ACTION_WORDS;
-  const own = content(q.asking);
+  // A broader concept a word of the message counts for (SK Group, for SK Telecom's) is not a word of its own.
+  const implied = new Set(q.asking.flatMap((u) => broader(u.tokens[0]!)));
+  const own = content(q.asking).filter((u) => !implied.has(u.tokens[0]!));
   // An action names nothing of its own: "출처 좀", "in English please", "tell me more".
   if (short && own.filter((u) => u.alias || u.entity).length <= 1 && q.entities.length === 0) {
     if (f.sources.test(norm)) return { kind: 'sources' };
