@@ -87,6 +87,13 @@ describe('rules', () => {
     expect(covered(roundsWeighFully)).toBeGreaterThan(0.5);
   });
 
+  it('coverage: a number in a claim put to be checked weighs as a round does (the fact may correct it: 300억 맞아? It is 182억)', () => {
+    const covered = (q: string) => engine.explain(q).candidates.find((x) => x.id === 'lunit-budget')!.coverage;
+    expect(covered('루닛 사업비 300억 맞아?')).toBeGreaterThan(covered('루닛 사업비 300억?') + 0.15);
+    expect(top(engine, '루닛 사업비 300억 맞아?')).toBe('lunit-budget');
+    expect(top(engine, 'is it true lunit\'s budget is 30 billion won?')).toBe('lunit-budget');
+  });
+
   it('coverage: a casual verb form (들어왔어) weighs at most verbFormMaxIdf, however rare facts make it', () => {
     const withCap = (cap: number) => createEngine(corpus, { today: () => TODAY, rank: { ...defaultOptions.rank, coverage: { ...defaultOptions.rank.coverage, verbFormMaxIdf: cap } } });
     const covered = (e: typeof engine) => e.explain('루닛 사업비 들어왔어?').candidates.find((x) => x.id === 'lunit-budget')!.coverage;

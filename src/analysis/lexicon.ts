@@ -34,6 +34,8 @@ export interface Lexicon {
     gives: ['when' | 'count' | 'amount' | 'why', RegExp][];
     /** A message addressed to the bot itself; undefined when the lexicon lists none. */
     personal: RegExp | undefined;
+    /** A claim put to be checked; undefined when the lexicon lists none. */
+    claim: RegExp | undefined;
     /** Code or an injection attempt; undefined when the lexicon lists none. */
     code: RegExp | undefined;
     /** What an English question sets aside, up to the next punctuation or question word; undefined when the lexicon lists no words for it. */
@@ -96,6 +98,7 @@ export function compileLexicon(data: LexiconData): Lexicon {
       why: new Set(data.questions.framing.why),
       gives: Object.entries(data.questions.gives).map(([name, ps]) => [name as 'when', new RegExp(alternation(ps).source, 'i')]),
       personal: data.questions.personal.length ? alternation(data.questions.personal) : undefined,
+      claim: data.questions.claims.length ? new RegExp(alternation(data.questions.claims).source, 'i') : undefined,
       code: data.questions.code.length ? alternation(data.questions.code) : undefined,
       setAside: setAsidePattern(data.questions.setAside),
       leadingClause: leadingClausePattern(data.questions.preambleOpeners.map(escape)),

@@ -176,6 +176,8 @@ export const LexiconFiles = {
     framing: z.strictObject({ outcome: Words, why: Words }),
     gives: z.strictObject(Object.fromEntries(GIVEN_NAMES.map((n) => [n, z.array(Pattern).min(1)])) as Record<(typeof GIVEN_NAMES)[number], z.ZodArray<typeof Pattern>>),
     personal: z.array(Pattern).default([]),
+    /** A claim put to be checked (is it true…, …맞아?): its numbers may be the ones a fact corrects. */
+    claims: z.array(Pattern).default([]),
     /** Code or an injection attempt rather than a question (SQL, script tags, template syntax): noise. */
     code: z.array(Pattern).default([]),
     /** Words by which an English question sets something aside (beyond X, other than X): X is not asked about. */

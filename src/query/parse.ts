@@ -49,6 +49,8 @@ export interface ParsedQuestion {
   personal: boolean;
   /** Code or an injection attempt (SELECT * FROM …, <script>): noise, whatever words it shares with the corpus. */
   code?: boolean;
+  /** A claim put to be checked (is it true KAIST has 22 members?): its numbers may be what a fact corrects. */
+  claim?: boolean;
 }
 
 export interface ParseContext {
@@ -64,7 +66,7 @@ export function parseQuestion(text: string, ctx: ParseContext): ParsedQuestion {
   const lex = ctx.analyzer.lexicon;
   const norm = ctx.analyzer.normalize(text);
   return withUnits(
-    { text, norm, lang: detectLang(text), intents: intents(norm, lex), counted: countedIn(fold(text), lex), personal: isPersonal(norm, lex), code: lex.questions.code?.test(norm) ? true : undefined },
+    { text, norm, lang: detectLang(text), intents: intents(norm, lex), counted: countedIn(fold(text), lex), personal: isPersonal(norm, lex), code: lex.questions.code?.test(norm) ? true : undefined, claim: lex.questions.claim?.test(norm) ? true : undefined },
     ctx.analyzer.questionUnits(text),
     ctx,
   );
@@ -74,7 +76,7 @@ export function parseQuestion(text: string, ctx: ParseContext): ParsedQuestion {
  * The parts read off the units (the programme, entities, rounds, attributes), for units parsed or
  * merged. `counted` and `code` are set only when the base has them.
  */
-export function withUnits(base: Pick<ParsedQuestion, 'text' | 'norm' | 'lang' | 'intents' | 'counted' | 'personal' | 'code'>, units: Unit[], ctx: ParseContext): ParsedQuestion {
+export function withUnits(base: Pick<ParsedQuestion, 'text' | 'norm' | 'lang' | 'intents' | 'counted' | 'personal' | 'code' | 'claim'>, units: Unit[], ctx: ParseContext): ParsedQuestion {
   const asking = units.filter((u) => !u.context);
   const heads = asking.map((u) => u.tokens[0]!);
   const entities = asking.filter((u) => u.entity && !u.instance).map((u) => u.tokens[0]!);
@@ -97,6 +99,7 @@ export function withUnits(base: Pick<ParsedQuestion, 'text' | 'norm' | 'lang' | 
   };
   if (base.counted !== undefined) q.counted = base.counted;
   if (base.code !== undefined) q.code = base.code;
+  if (base.claim !== undefined) q.claim = base.claim;
   return q;
 }
 

@@ -37,7 +37,8 @@ export interface CoverageOptions {
   contextWeight: number;
   /**
    * How much a round, year or version weighs: the filters already make a fact agree with it, so it
-   * says which fact less than the words it qualifies (3차 평가: the 평가 matters).
+   * says which fact less than the words it qualifies (3차 평가: the 평가 matters). A number in a
+   * claim put to be checked weighs the same: the fact may correct it.
    */
   constraintWeight: number;
   /**
@@ -97,13 +98,14 @@ export function coverageOf(q: ParsedQuestion, index: FactIndex, markers: Readonl
   for (const u of q.units) {
     if (u.framing) continue;
     const light = framing?.has(u.tokens[0]!) ? o.framingWeight : 1;
-    const constraint = /^#|^\d{4}$/.test(u.tokens[0]!);
+    // A number in a claim put to be checked may be the one a fact corrects (22 members? it has 18).
+    const constraint = /^#|^\d{4}$/.test(u.tokens[0]!) || (q.claim === true && /^\d/.test(u.tokens[0]!));
     let rarest = 0; // the weight of the unit's rarest token the corpus knows (0: it knows none)
     for (const t of u.tokens) if (index.df.has(t)) rarest = Math.max(rarest, index.idf(t));
     if (rarest === 0) {
       if (u.context) continue; // a preamble's unknown words (investor, caption) are who asks, not what
       const unknownWeight = /^[a-z]/.test(u.tokens[0]!) ? o.unknownLatinWeight : o.unknownWeight;
-      const base = light * index.unknownIdf * (u.predicate ? o.predicateWeight : unknownWeight);
+      const base = light * (constraint ? o.constraintWeight : 1) * index.unknownIdf * (u.predicate ? o.predicateWeight : unknownWeight);
       steps.push(step(u, true, base * o.unknownDecay ** unknown++, false));
       continue;
     }
