@@ -10,7 +10,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadEngine, defaultOptions, DEFAULT_CORPUS_DIR, type EngineOptions } from '../src/index.ts';
+import { loadEngine, DEFAULT_CORPUS_DIR } from '../src/index.ts';
+import { mergeOptions } from './lib/options.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { createBaseline } from './lib/baseline.ts';
 import { BLIND_DIR, curatedOutOfScope, EVAL_DIR, loadConversations, loadEvalSet, type EvalQuestion } from './lib/eval-set.ts';
@@ -30,14 +31,6 @@ const ids = (q: string) => {
   const a = engine.ask(q);
   return a.answered ? a.answers.map((x) => x.factId) : [];
 };
-
-function mergeOptions(patch: object): EngineOptions {
-  const merge = (base: unknown, p: unknown): unknown =>
-    p && typeof p === 'object' && !Array.isArray(p) && base && typeof base === 'object'
-      ? Object.fromEntries([...new Set([...Object.keys(base), ...Object.keys(p)])].map((k) => [k, k in p ? merge((base as Record<string, unknown>)[k], (p as Record<string, unknown>)[k]) : (base as Record<string, unknown>)[k]]))
-      : p;
-  return merge(defaultOptions, patch) as EngineOptions;
-}
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const rows: [string, (m: Metrics) => string][] = [
