@@ -14,4 +14,13 @@ describe('fact index', () => {
       for (const t of [...e.words, ...e.own, ...e.exampleWords, ...e.stated, ...e.keywords]) expect(e.terms.has(t), `${e.fact.id}: ${t}`).toBe(true);
     }
   });
+
+  it('a fact gives a reason where its statement says one, or where its curated keywords say it gives one (이유, why there)', () => {
+    const corpus = loadCorpus(fixtureCorpus('rules-corpus'));
+    const analyzer = new Analyzer(corpus.aliases, corpus.lexicon);
+    const fact = corpus.facts.find((f) => f.id === 'briefing-venue')!;
+    const withKeyword = { ...corpus, facts: corpus.facts.map((f) => (f.id === fact.id ? { ...f, keywords: [...f.keywords, '이유'] } : f)) };
+    expect(buildFactIndex(corpus, analyzer, defaultOptions.index).entries.get(fact.id)!.gives.has('why')).toBe(false);
+    expect(buildFactIndex(withKeyword, analyzer, defaultOptions.index).entries.get(fact.id)!.gives.has('why')).toBe(true);
+  });
 });

@@ -95,6 +95,11 @@ function union(...lists: (readonly string[] | ReadonlySet<string>)[]): Set<strin
   return set;
 }
 
+function givesWithReason(given: Set<Intent>, keywords: readonly string[], lex: Analyzer['lexicon']): Set<Intent> {
+  if (!given.has('why') && gives(keywords.join('\n'), lex).has('why')) given.add('why');
+  return given;
+}
+
 /** Indexes a validated corpus. Pure and deterministic: the same corpus gives the same index. */
 export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOptions): FactIndex {
   const lex = analyzer.lexicon;
@@ -161,7 +166,9 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
       keywords: new Set(kw.tokens),
       examples,
       opening,
-      gives: gives(`${f.ko}\n${f.en}`, lex),
+      // What its statement gives, and a reason where its curated keywords say it gives one (이유, why
+      // there): a reason is often stated without a word for it ("rated well for cheap electricity").
+      gives: givesWithReason(gives(`${f.ko}\n${f.en}`, lex), f.keywords, lex),
       quotesName: /['‘"“][^'’"”]{2,40}['’"”]/.test(f.ko),
       hasNumber: /\d/.test(f.ko),
       ordinals: ko.units.map((u) => u.tokens[0]!).filter((t) => t.startsWith('#n')),
