@@ -223,6 +223,13 @@ describe('answer or abstain', () => {
     expect(x.decision).toMatchObject({ answered: true, factId: 'gpu-per-team', tier: 'home' });
     expect(engine.explain('정부 GPU 목표 몇 장?').decision).toMatchObject({ answered: true, factId: 'gpu-national' });
   });
+
+  it('a home programme fact that names another programme (Lunit\'s bid in 독파모) is about that one too: no home priority', () => {
+    const aboutBoth = { ...corpus, facts: corpus.facts.map((f) => (f.id === 'gpu-per-team' ? { ...f, ko: `${f.ko} 독파모 정예팀과는 별개다.` } : f)) };
+    const e = createEngine(aboutBoth, { today: () => TODAY });
+    expect(e.explain('GPU 몇 장?').decision).not.toMatchObject({ factId: 'gpu-per-team', tier: 'home' });
+    expect(engine.explain('GPU 몇 장?').decision).toMatchObject({ factId: 'gpu-per-team', tier: 'home' });
+  });
 });
 
 describe('freshness', () => {

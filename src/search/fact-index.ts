@@ -73,6 +73,8 @@ export interface FactIndex {
   entityTokens: Set<string>;
   /** Facts that name a participant of some programme. */
   namesParticipant: Set<string>;
+  /** The home programme's facts that name another programme (Lunit's bid in the national project): about that one too. */
+  namesOtherProgramme: Set<string>;
   /** The newest source date: what the corpus knows ends there. */
   knownUntil: string;
 }
@@ -210,6 +212,9 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     entityTokens,
     // A few participants looked up in each fact's terms, rather than every term among them.
     namesParticipant: new Set([...entries].filter(([, e]) => participants.some((t) => e.terms.has(t))).map(([id]) => id)),
+    namesOtherProgramme: new Set(
+      [...entries].filter(([, e]) => e.scope === lex.programmes.home && [...lex.programmes.markers].some(([p, ms]) => p !== lex.programmes.home && ms.some((m) => e.own.has(m)))).map(([id]) => id),
+    ),
     knownUntil: corpus.facts.flatMap((f) => f.sources.map((s) => corpus.sources.get(s)!.date)).reduce((a, b) => (a > b ? a : b), '0000-00-00'),
   };
 }
