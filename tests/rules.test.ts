@@ -224,11 +224,15 @@ describe('answer or abstain', () => {
     expect(engine.explain('정부 GPU 목표 몇 장?').decision).toMatchObject({ answered: true, factId: 'gpu-national' });
   });
 
-  it('a home programme fact that names another programme (Lunit\'s bid in 독파모) is about that one too: no home priority', () => {
+  it('a home programme fact that names another programme (Lunit\'s bid in 독파모) is about that one too: no home priority, no home bonus', () => {
     const aboutBoth = { ...corpus, facts: corpus.facts.map((f) => (f.id === 'gpu-per-team' ? { ...f, ko: `${f.ko} 독파모 정예팀과는 별개다.` } : f)) };
     const e = createEngine(aboutBoth, { today: () => TODAY });
     expect(e.explain('GPU 몇 장?').decision).not.toMatchObject({ factId: 'gpu-per-team', tier: 'home' });
     expect(engine.explain('GPU 몇 장?').decision).toMatchObject({ factId: 'gpu-per-team', tier: 'home' });
+    // Nor the programme rule's bonus for the home programme a question naming none implies.
+    const programme = (x: typeof engine) => x.explain('GPU 몇 장?').candidates.find((c) => c.id === 'gpu-per-team')!.rules.find((r) => r.rule === 'programme')!.factor;
+    expect(programme(engine)).toBeCloseTo(1 + defaultOptions.rank.rules.programme);
+    expect(programme(e)).toBe(1);
   });
 });
 

@@ -94,7 +94,7 @@ export function decide(
 ): Decision {
   const reason = refuse(q, index, opts) ?? (outOfScope >= opts.curatedMatch ? 'curated-out-of-scope' : undefined);
   if (reason) return { answered: false, reason, ranked: ranking.kept };
-  const homeTier = ranking.kept.filter((r) => r.entry.scope === home && !index.namesOtherProgramme.has(r.id));
+  const homeTier = ranking.kept.filter((r) => r.entry.scope === home && !r.entry.otherProgramme);
   const tiers: ['home' | 'all', Ranked[]][] = q.programme.by === 'home' ? [['home', homeTier], ['all', ranking.kept]] : [['all', ranking.kept]];
   const top = ranking.kept[0]?.score ?? 0;
   /** The first tier whose best fact answers on the evidence `evidenceOf` gives. */

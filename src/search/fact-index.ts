@@ -53,6 +53,8 @@ export interface FactEntry {
   lead: boolean;
   /** A later fact that supersedes this one. */
   supersededBy?: string;
+  /** A fact of the home programme that names another programme (Lunit's bid in 독파모): about that one too. */
+  otherProgramme: boolean;
 }
 
 export interface FactIndex {
@@ -73,8 +75,6 @@ export interface FactIndex {
   entityTokens: Set<string>;
   /** Facts that name a participant of some programme. */
   namesParticipant: Set<string>;
-  /** The home programme's facts that name another programme (Lunit's bid in the national project): about that one too. */
-  namesOtherProgramme: Set<string>;
   /** The newest source date: what the corpus knows ends there. */
   knownUntil: string;
 }
@@ -127,6 +127,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
   const leadIds = new Set(leads.values());
 
   const entityTokens = new Set(corpus.aliases.filter((g) => g.entity).map((g) => `~${g.id}`));
+  const otherMarkers = [...lex.programmes.markers].flatMap(([p, ms]) => (p === lex.programmes.home ? [] : ms));
   const entries = new Map<string, FactEntry>();
   const docs: Bm25Doc<Field>[] = [];
   const df = new Map<string, number>();
@@ -155,9 +156,10 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     });
     const opens = (units: Unit[], chars: number) => units.filter((u) => (u.at ?? Infinity) < chars).map((u) => u.tokens);
     const opening = union(...opens(ko.units, 20), ...opens(en.units, 40));
+    const scope = topics.get(f.topic)?.scope ?? 'general';
     entries.set(f.id, {
       fact: f,
-      scope: topics.get(f.topic)?.scope ?? 'general',
+      scope,
       terms,
       own,
       stated,
@@ -175,6 +177,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
       hasNumber: /\d/.test(f.ko),
       ordinals: ko.units.map((u) => u.tokens[0]!).filter((t) => t.startsWith('#n')),
       lead: leadIds.has(f.id),
+      otherProgramme: scope === lex.programmes.home && otherMarkers.some((m) => own.has(m)),
       ...(supersededBy.has(f.id) ? { supersededBy: supersededBy.get(f.id)! } : {}),
     });
     // The Korean and English statements are one field; examples and keywords are each read as one
@@ -212,9 +215,6 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     entityTokens,
     // A few participants looked up in each fact's terms, rather than every term among them.
     namesParticipant: new Set([...entries].filter(([, e]) => participants.some((t) => e.terms.has(t))).map(([id]) => id)),
-    namesOtherProgramme: new Set(
-      [...entries].filter(([, e]) => e.scope === lex.programmes.home && [...lex.programmes.markers].some(([p, ms]) => p !== lex.programmes.home && ms.some((m) => e.own.has(m)))).map(([id]) => id),
-    ),
     knownUntil: corpus.facts.flatMap((f) => f.sources.map((s) => corpus.sources.get(s)!.date)).reduce((a, b) => (a > b ? a : b), '0000-00-00'),
   };
 }

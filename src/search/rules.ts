@@ -130,6 +130,7 @@ export const RULES: Rule[] = [
   {
     name: 'programme',
     describe: 'belongs to the programme the question names or implies (the home one when it names none)',
-    factor: (x, k) => (x.q.programme.id !== undefined && x.e.scope === x.q.programme.id ? 1 + k : 1),
+    // Not, for a question naming no programme, a home fact that names another (about that one too).
+    factor: (x, k) => (x.q.programme.id !== undefined && x.e.scope === x.q.programme.id && !(x.q.programme.by === 'home' && x.e.otherProgramme) ? 1 + k : 1),
   },
 ];
