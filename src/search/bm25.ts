@@ -38,7 +38,19 @@ export interface Bm25Index {
   searchEach(terms: readonly string[], lists: readonly Bm25List[]): Bm25Hit[][];
 }
 
-export function createBm25<F extends string>(fields: readonly F[], docs: readonly Bm25Doc<F>[], boost: Record<F, number>, params: Bm25Params): Bm25Index {
+/** Each term's postings: its documents and its score in each, term `id`'s at starts[id] up to starts[id + 1]. */
+interface Postings {
+  termIds: Map<string, number>;
+  starts: Int32Array;
+  docs: Int32Array;
+  scores: Float64Array;
+}
+
+/**
+ * The postings, built apart from the search below: a closure keeps its whole scope alive, and the
+ * documents' tokens and each term's occurrences are not needed once the scores are summed.
+ */
+function postingsOf<F extends string>(fields: readonly F[], docs: readonly Bm25Doc<F>[], boost: Record<F, number>, params: Bm25Params): Postings {
   const { k, b, d } = params;
   const n = docs.length;
   // Each term's occurrences as (field, document, frequency) triples, field by field then by
@@ -101,8 +113,13 @@ export function createBm25<F extends string>(fields: readonly F[], docs: readonl
     termIds.set(term, starts.length - 1);
     starts.push(postingDocs.length);
   }
-  const postings = { starts: Int32Array.from(starts), docs: Int32Array.from(postingDocs), scores: Float64Array.from(postingScores) };
+  return { termIds, starts: Int32Array.from(starts), docs: Int32Array.from(postingDocs), scores: Float64Array.from(postingScores) };
+}
 
+export function createBm25<F extends string>(fields: readonly F[], docs: readonly Bm25Doc<F>[], boost: Record<F, number>, params: Bm25Params): Bm25Index {
+  const postings = postingsOf(fields, docs, boost, params);
+  const { termIds } = postings;
+  const n = docs.length;
   // Searches need the documents' ids only: the fields' tokens are not kept.
   const ids = docs.map((doc) => doc.id);
   // Scratch space reused by every search: a sum and a count of matched terms per document.
