@@ -28,12 +28,11 @@ export interface AliasGroupInput {
   broader?: readonly string[];
 }
 
-/** An alias term without separators, and where its own separators were (after which character). */
+/** An alias term without separators, and where the text may have spaces inside it. */
 interface Term {
   chars: string;
-  gaps: Set<number>;
-  /** For each character but the last: it and the next are both Latin letters (a space there splits words). */
-  latinJoin: boolean[];
+  /** For each character but the last: whether the text may have spaces between it and the next (`mayGap`). */
+  gapAfter: boolean[];
   /** Latin or digit at its start or end: those ends must fall on a word boundary. */
   latinStart: boolean;
   latinEnd: boolean;
@@ -92,28 +91,29 @@ export function compact(text: string): { chars: string; at: Int32Array } {
   return { chars, at };
 }
 
+/**
+ * The term, with where the text may have spaces inside it: where the term has one, or anywhere but
+ * between two Latin letters in a term longer than three (엘리스그룹 = 엘리스 그룹; wrap up stage is not
+ * Upstage). Worked out once per term, as the walk asks at every step.
+ */
 function toTerm(norm: string): Term {
   const { chars, at } = compact(norm);
-  const gaps = new Set<number>();
-  for (let k = 0; k < chars.length - 1; k++) if (at[k + 1]! - at[k]! > 1) gaps.add(k);
   const latin = (ch: string | undefined) => ch !== undefined && ch >= 'a' && ch <= 'z';
+  const gapAfter: boolean[] = [];
+  for (let k = 0; k < chars.length - 1; k++) gapAfter.push(at[k + 1]! - at[k]! > 1 || (chars.length > 3 && !(latin(chars[k]) && latin(chars[k + 1]))));
   const last = chars.at(-1);
   return {
     chars,
-    gaps,
-    latinJoin: [...chars].slice(0, -1).map((ch, k) => latin(ch) && latin(chars[k + 1])),
+    gapAfter,
     latinStart: LATIN_OR_DIGIT.test(chars[0] ?? ''),
     latinEnd: LATIN_OR_DIGIT.test(last ?? ''),
     plural: latin(last) || (/\d/.test(last ?? '') && /[a-z]/.test(chars)),
   };
 }
 
-/**
- * Whether the text may have spaces between the term's characters `k` and `k + 1`: where the term has
- * one, or anywhere but between two Latin letters in a term longer than three (엘리스그룹 = 엘리스 그룹).
- */
+/** Whether the text may have spaces between the term's characters `k` and `k + 1` (see `toTerm`). */
 function mayGap(term: Term, k: number): boolean {
-  return term.gaps.has(k) || (term.chars.length > 3 && !term.latinJoin[k]);
+  return term.gapAfter[k]!;
 }
 
 /**
