@@ -5,22 +5,35 @@
  */
 export class TypoIndex<T> {
   private readonly byDeletion = new Map<string, { word: string; value: T }[]>();
+  /**
+   * Words added and not indexed yet: only questions look typos up (for words the corpus lacks), so
+   * the index is built at the first lookup, not with the engine.
+   */
+  private pending: { word: string; value: T }[] = [];
 
   /** Words of at least `minLength` Latin letters can be found; shorter ones are too easily another word. */
   constructor(private readonly minLength: number) {}
 
   add(word: string, value: T): void {
-    if (word.length < this.minLength || !/^[a-z]+$/.test(word)) return;
-    for (const d of [word, ...deletions(word)]) {
-      const list = this.byDeletion.get(d);
-      if (list) list.push({ word, value });
-      else this.byDeletion.set(d, [{ word, value }]);
+    this.pending.push({ word, value });
+  }
+
+  private index(): void {
+    for (const { word, value } of this.pending) {
+      if (word.length < this.minLength || !/^[a-z]+$/.test(word)) continue;
+      for (const d of [word, ...deletions(word)]) {
+        const list = this.byDeletion.get(d);
+        if (list) list.push({ word, value });
+        else this.byDeletion.set(d, [{ word, value }]);
+      }
     }
+    this.pending = [];
   }
 
   /** The value of the one known word (or words of one value) a slip away from `word`, or undefined. */
   find(word: string): T | undefined {
     if (word.length < this.minLength || !/^[a-z]+$/.test(word)) return undefined;
+    if (this.pending.length > 0) this.index();
     const found = new Set<T>();
     for (const d of [word, ...deletions(word)]) for (const e of this.byDeletion.get(d) ?? []) if (oneSlip(word, e.word)) found.add(e.value);
     return found.size === 1 ? [...found][0] : undefined;
