@@ -88,8 +88,6 @@ export interface IndexOptions {
 type Field = 'statement' | 'keywords' | 'topic' | 'examples';
 const FIELDS: readonly Field[] = ['statement', 'keywords', 'topic', 'examples'];
 
-const heads = (units: Unit[]) => units.map((u) => u.tokens[0]!);
-
 /** The items of every list, once each, in order (a Set of them, without spreading them first). */
 function union(...lists: (readonly string[] | ReadonlySet<string>)[]): Set<string> {
   const set = new Set<string>();
@@ -154,8 +152,13 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
       }
       examples.push({ text, heads, verbForms: verbForms ?? NO_VERB_FORMS });
     });
-    const opens = (units: Unit[], chars: number) => units.filter((u) => (u.at ?? Infinity) < chars).map((u) => u.tokens);
-    const opening = union(...opens(ko.units, 20), ...opens(en.units, 40));
+    // Sets filled in loops, not from arrays made for them (a few per fact, every build).
+    const opening = new Set<string>();
+    for (const [units, chars] of [[ko.units, 20], [en.units, 40]] as const) for (const u of units) if ((u.at ?? Infinity) < chars) for (const t of u.tokens) opening.add(t);
+    const words = new Set<string>();
+    for (const { units } of [ko, en, kw]) for (const u of units) words.add(u.tokens[0]!);
+    const entities = new Set<string>();
+    for (const t of stated) if (entityTokens.has(t)) entities.add(t);
     const scope = topics.get(f.topic)?.scope ?? 'general';
     entries.set(f.id, {
       fact: f,
@@ -163,10 +166,10 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
       terms,
       own,
       stated,
-      words: union(heads(ko.units), heads(en.units), heads(kw.units)),
+      words,
       exampleWords,
       aliasParts: analyzer.aliasNameParts(ko),
-      entities: new Set([...stated].filter((t) => entityTokens.has(t))),
+      entities,
       keywords: new Set(kw.tokens),
       examples,
       opening,
