@@ -68,6 +68,8 @@ describe('analyzer units', () => {
   it.each([
     ['GPU몇장 지원돼?', ['~gpu', '장', '지원']],
     ['그래픽카드는 몇 장?', ['~gpu', '장']],
+    ['컨소 몇개기관이야?', ['컨소', '기관']], // a counter run into the noun it counts: the noun
+    ['몇개야', []],
     ['루닛의 모델', ['~lunit', '모델']],
     ['Lunit model', ['~lunit', 'model']],
     ['케이폴드가 뭐야', ['~kfold']],

@@ -513,7 +513,7 @@ export class Analyzer {
       let w = word;
       const numeral = k.numeral(w);
       if (numeral) return [numeral]; // 두 팀 = 2개 팀
-      if (w.length > 1 && w.startsWith('몇')) w = w.slice(1); // 몇장 → 장: the counter says what is counted
+      if (w.length > 1 && w.startsWith('몇')) w = k.countedAfterCounter(w.slice(1)); // 몇장 → 장: the counter says what is counted; 몇개기관 → 기관
       if (stop.ko.has(w)) return []; // before the counter check: 원래 is not 원 + 래
       w = k.stripCounter(w); // 개야, 명이 → 개, 명
       if (stop.ko.has(w) || k.isAffix(w)) return [];
