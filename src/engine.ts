@@ -163,12 +163,15 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     if (r.kind === 'sources') return followUps.again(q.text, previous, 'sources', previous.lang);
     if (r.kind === 'language') return followUps.again(q.text, previous, 'language', r.lang);
     if (r.kind === 'more') {
-      // More of the last answer's topic, in the order the last question ranks them, then the topic's own.
+      // More of the last answer's topic or of its sources (the article it came from), in the order the
+      // last question ranks them, then the corpus's own.
       const last = withUnits({ text: q.text, norm: q.norm, lang: previous.lang, intents: previous.intents as ParsedQuestion['intents'], personal: false }, previous.units as ParsedQuestion['units'], parseCtx);
       const topic = index.entries.get(previous.factIds[0] ?? '')?.fact.topic;
       const shown = new Set(previous.factIds);
       const ranked = rank(last).kept.map((x) => x.entry.fact);
-      const next = [...ranked, ...corpus.facts].filter((f) => f.topic === topic && !shown.has(f.id));
+      const sources = new Set(index.entries.get(previous.factIds[0] ?? '')?.fact.sources ?? []);
+      const related = (f: (typeof corpus.facts)[number]) => f.topic === topic || f.sources.some((s) => sources.has(s));
+      const next = [...ranked, ...corpus.facts].filter((f) => related(f) && !shown.has(f.id));
       return followUps.more(q.text, previous, [...new Set(next.map((f) => f.id))].slice(0, 1 + o.compose.maxRelated));
     }
     if (notAQuestion(q)) return undefined;
