@@ -77,13 +77,13 @@ export class Korean {
     return this.lex.numerals.get(word);
   }
 
-  /** A counter word after a number (월에, 장이, 곳이나) without its particle. */
   /** After 몇, a counter run into the noun it counts (개기관이야 of 몇개기관이야): the noun. */
   countedAfterCounter(word: string): string {
     const m = this.lex.counter.exec(word);
     return m && m[2] !== '' && !this.isAffix(m[2]!) && m[2]!.length >= 2 ? m[2]! : word;
   }
 
+  /** A counter word after a number (월에, 장이, 곳이나) without its particle. */
   stripCounter(word: string): string {
     if (word.length > 1 && this.isProtected(word)) return word;
     const m = this.lex.counter.exec(word);

@@ -129,15 +129,15 @@ export function compileLexicon(data: LexiconData): Lexicon {
   return lexicon;
 }
 
-/**
- * What an English question sets aside (beyond medical and bio, other than Lunit, not the hospitals):
- * one of the words, then up to the next punctuation or question word.
- */
 /** Any of the words: a Latin one as a whole word (what, not whatever), a Hangul one anywhere (뭐 in 뭐야). */
 function wordsPattern(words: readonly string[]): RegExp {
   return new RegExp(words.map((w) => (/^[a-z]/i.test(w) ? String.raw`\b${escape(w)}\b` : escape(w))).join('|'), 'i');
 }
 
+/**
+ * What an English question sets aside (beyond medical and bio, other than Lunit, not the hospitals):
+ * one of the words, then up to the next punctuation or question word.
+ */
 function setAsidePattern(words: readonly string[]): RegExp | undefined {
   if (words.length === 0) return undefined;
   const lead = [...words].sort((a, b) => b.length - a.length).map(escape).join('|');

@@ -94,6 +94,7 @@ export function decide(
 ): Decision {
   const reason = refuse(q, index, opts) ?? (outOfScope >= opts.curatedMatch ? 'curated-out-of-scope' : undefined);
   if (reason) return { answered: false, reason, ranked: ranking.kept };
+  // The home programme's facts first, but not one about another programme too (Lunit's bid in 독파모).
   const homeTier = ranking.kept.filter((r) => r.entry.scope === home && !r.entry.otherProgramme);
   const tiers: ['home' | 'all', Ranked[]][] = q.programme.by === 'home' ? [['home', homeTier], ['all', ranking.kept]] : [['all', ranking.kept]];
   const top = ranking.kept[0]?.score ?? 0;
