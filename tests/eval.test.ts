@@ -42,9 +42,9 @@ const BARS: { name: string; set: EvalQuestion[]; hit1: number; abstention: numbe
   { name: 'dev, session 6 (dev16)', set: dev.filter((q) => SESSION6_DEV.has(q.file)), hit1: 0.82, abstention: 0.9, nearMiss: 0.7 },
   // dev17 (50% English), first scored at 81.1% (session 7, after its first changes), 84.2% / 100% / 72.7% at its end, minus 3 points.
   { name: 'dev, session 7 (dev17)', set: dev.filter((q) => SESSION7_DEV.has(q.file)), hit1: 0.81, abstention: 0.97, nearMiss: 0.69 },
-  // dev18 (50% English, many terse), first scored at 83.5% / 100% / 41.7% (10 of 24) at session 8's start; 86.8% /
-  // 100% / 37.5% after its first changes, minus 3 points.
-  { name: 'dev, session 8 (dev18)', set: dev.filter((q) => SESSION8_DEV.has(q.file)), hit1: 0.83, abstention: 0.97, nearMiss: 0.33 },
+  // dev18 (50% English, many terse), first scored at 83.5% / 100% / 41.7% (10 of 24) at session 8's start, tuned on
+  // since: 90.9% / 100% / 37.5% at its end, minus 3 points.
+  { name: 'dev, session 8 (dev18)', set: dev.filter((q) => SESSION8_DEV.has(q.file)), hit1: 0.87, abstention: 0.97, nearMiss: 0.33 },
   // blind14, blind15, blind16 and heldout8: 80.9% / 92.9% / 73.7% at the end of session 4, 81.5% / 92.9% / 78.9% at the end
   // of session 5, 83.0% / 92.9% / 78.9% at the end of session 6, 84.0% / 94.3% / 73.7% at the end of session 7 (one
   // near-miss answered since its fourth round of example questions; README), minus a margin of 3 points.
@@ -62,7 +62,8 @@ const BARS: { name: string; set: EvalQuestion[]; hit1: number; abstention: numbe
   // 75.0% / 93.3% (15) / 82.4% (17); after them (e56ed8d) 78.9% / 93.3% / 82.4%; minus a margin of 3 points.
   { name: 'blind, session 7 set (blind23)', set: blind.filter((q) => q.file === 'blind23.yaml'), hit1: 0.75, abstention: 0.9, nearMiss: 0.79 },
   // blind24, written at the end of session 7 and scored there (30943a7) before the next session's changes: 78.9% /
-  // 100% (14) / 84.6% (13); minus a margin of 3 points (one question for the small groups).
+  // 100% (14) / 84.6% (13); after session 8's (9368a65) 78.2% / 100% / 84.6%; minus a margin of 3 points (one
+  // question for the small groups).
   { name: 'blind, written for session 8 (blind24)', set: blind.filter((q) => q.file === 'blind24.yaml'), hit1: 0.75, abstention: 0.9, nearMiss: 0.75 },
 ];
 
@@ -96,9 +97,9 @@ describe('follow-ups in threads', () => {
     ['dev, followups-dev4', 0.6, EVAL_DIR, files('followups-dev4.yaml')],
     // followups-dev5 (two thirds English), first scored at 53.8% late in session 7: 55.4%.
     ['dev, followups-dev5', 0.52, EVAL_DIR, files('followups-dev5.yaml')],
-    // followups-dev6 (half English, terse, pronouns), first scored at 55.0% at session 8's start: 58.6% after its first
-    // changes. One self-contained turn ("also, when did kt and konan say they're not reapplying?") reads as a team swap.
-    ['dev, followups-dev6', 0.55, EVAL_DIR, files('followups-dev6.yaml'), 5 / 6],
+    // followups-dev6 (half English, terse, pronouns), first scored at 55.0% at session 8's start: 62.2% at its end.
+    // One self-contained turn ("also, when did kt and konan say they're not reapplying?") reads as a team swap.
+    ['dev, followups-dev6', 0.59, EVAL_DIR, files('followups-dev6.yaml'), 5 / 6],
     // followups and followups2: 66.3%. One self-contained turn (of 14) is read as a team swap since session 7's fourth
     // round of example questions (not inspected: the sets are blind); every other group keeps all of them unchanged.
     ['blind, session 4 sets', 0.63, BLIND_DIR, older, 13 / 14],
@@ -110,7 +111,8 @@ describe('follow-ups in threads', () => {
     ['blind, followups6', 0.59, BLIND_DIR, (f: string) => f === 'followups6.yaml'],
     // followups7, written and scored at b951900 before session 7's changes: 55.4%; after them 53.6%.
     ['blind, followups7', 0.5, BLIND_DIR, (f: string) => f === 'followups7.yaml'],
-    // followups8, written at the end of session 7 and scored there (30943a7) before the next session's changes: 56.4%.
+    // followups8, written at the end of session 7 and scored there (30943a7) before the next session's changes: 56.4%;
+    // after session 8's (9368a65) 59.1%.
     ['blind, followups8', 0.53, BLIND_DIR, (f: string) => f === 'followups8.yaml'],
   ] as const)('%s conversations: follow-up hit@1 ≥ %s, and a self-contained turn gets the answer it gets alone', (_, bar, dir, pick, unchanged = 1) => {
     const m = scoreConversations(loadConversations(dir).filter((c) => pick(c.file)), engine);
