@@ -48,7 +48,7 @@ describe('follow-ups', () => {
     expect(b!.followUp).toEqual({ kind: 'attribute-swap' });
   });
 
-  it.each([['출처 더 보여줘'], ['sources?'], ['src pls'], ['sauce?'], ['cite?'], ['기사 어디꺼?']])('%s: the last answer with all its sources', (action) => {
+  it.each([['출처 더 보여줘'], ['sources?'], ['src pls'], ['sauce?'], ['cite?'], ['기사 어디꺼?'], ['which outlet?'], ['url?']])('%s: the last answer with all its sources', (action) => {
     const [a, b] = thread('2025년 선정된 팀 어디야?', action);
     expect(top(b!)).toBe(top(a!));
     expect(b!.followUp).toEqual({ kind: 'sources' });
@@ -64,7 +64,7 @@ describe('follow-ups', () => {
     expect(b!.followUp).toEqual({ kind: 'language' });
   });
 
-  it.each([['english pls', '영문 버전으로 한 줄만', 'korean pls']])('%s / %s / %s: chat forms of the same actions', (english, englishKo, korean) => {
+  it.each([['english pls', '영문 버전으로 한 줄만', 'korean pls'], ['in eng', '영어 버전', '한국어 버전']])('%s / %s / %s: chat forms of the same actions', (english, englishKo, korean) => {
     for (const [ask, lang] of [[english, 'en'], [englishKo, 'en']] as const) {
       const [, b] = thread('루닛 사업비 얼마야?', ask);
       expect(b!.followUp).toEqual({ kind: 'language' });
@@ -75,7 +75,7 @@ describe('follow-ups', () => {
     expect(c!.lang).toBe('ko');
   });
 
-  it.each([['더 자세히'], ['tell me more']])('%s: more facts about the last answer, not the same one', (action) => {
+  it.each([['더 자세히'], ['tell me more'], ['what else?'], ['그리고?'], ['자세한 내용']])('%s: more facts about the last answer, not the same one', (action) => {
     const [a, b] = thread('루닛 사업비 얼마야?', action);
     expect(b!.followUp).toEqual({ kind: 'more' });
     expect(b!.answers.length).toBeGreaterThan(0);
