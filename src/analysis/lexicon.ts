@@ -26,6 +26,7 @@ export interface Lexicon {
   spellings: { pattern: RegExp | undefined; map: Map<string, string> };
   questions: {
     intents: [IntentName, RegExp][];
+    /** What makes a part ask: a question word proper or the rest of the lexicon's `asks`. */
     asks: RegExp;
     /** Question words proper (what, 언제): English ones as whole words. */
     questionWord: RegExp;
@@ -92,7 +93,8 @@ export function compileLexicon(data: LexiconData): Lexicon {
     spellings: { pattern: spellings.length ? new RegExp(spellings.map(escape).join('|'), 'g') : undefined, map: new Map(Object.entries(data.spellings)) },
     questions: {
       intents: Object.entries(data.questions.intents).map(([name, ps]) => [name as IntentName, alternation(ps)]),
-      asks: new RegExp(alternation(data.questions.asks).source, 'i'),
+      // A question word proper asks, and so do the rest of `asks` (a question mark, a request, an auxiliary).
+      asks: new RegExp(`${wordsPattern(data.questions.questionWords).source}|${alternation(data.questions.asks).source}`, 'i'),
       questionWord: wordsPattern(data.questions.questionWords),
       outcome: new Set(data.questions.framing.outcome),
       why: new Set(data.questions.framing.why),
