@@ -40,6 +40,12 @@ describe('answers', () => {
     for (const q of ['GPU 몇 장?', 'GPU몇장']) expect(engine.explain(q).decision).toMatchObject({ answered: true, factId: 'gpu-b200-allocation', tier: 'home' });
   });
 
+  it('"K-AI" names the national foundation model project (the brand of its teams), not a party a fact must name', () => {
+    const x = engine.explain('So who are the final two K-AI companies?');
+    expect(x.question.programme).toMatchObject({ id: 'dokpamo', by: 'named' });
+    expect(x.question.entities).not.toContain('~k-ai');
+  });
+
   it("lists related facts of the best answer's programme first", () => {
     const a = engine.ask('GPU몇장 받아?');
     const scopeOf = (topic: string) => engine.corpus.topics.find((t) => t.id === topic)?.scope;
