@@ -166,11 +166,11 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
       // More of the last answer's topic or of its sources (the article it came from), in the order the
       // last question ranks them, then the corpus's own.
       const last = withUnits({ text: q.text, norm: q.norm, lang: previous.lang, intents: previous.intents as ParsedQuestion['intents'], personal: false }, previous.units as ParsedQuestion['units'], parseCtx);
-      const topic = index.entries.get(previous.factIds[0] ?? '')?.fact.topic;
+      const answered = index.entries.get(previous.factIds[0] ?? '')?.fact;
       const shown = new Set(previous.factIds);
       const ranked = rank(last).kept.map((x) => x.entry.fact);
-      const sources = new Set(index.entries.get(previous.factIds[0] ?? '')?.fact.sources ?? []);
-      const related = (f: (typeof corpus.facts)[number]) => f.topic === topic || f.sources.some((s) => sources.has(s));
+      const sources = new Set(answered?.sources ?? []);
+      const related = (f: (typeof corpus.facts)[number]) => f.topic === answered?.topic || f.sources.some((s) => sources.has(s));
       const next = [...ranked, ...corpus.facts].filter((f) => related(f) && !shown.has(f.id));
       return followUps.more(q.text, previous, [...new Set(next.map((f) => f.id))].slice(0, 1 + o.compose.maxRelated));
     }
