@@ -104,6 +104,11 @@ describe('normalize, stemEnglish, detectLang', () => {
   it('normalises width, case, controls and thousands separators', () => {
     expect(normalize('ＧＰＵ\u0000 1,000장')).toBe('gpu  1000장');
   });
+  it('reads won after an amount or a money word as the currency, not as the verb', () => {
+    expect(normalize('2.5 trillion won')).toBe('2500000000000 krw');
+    expect(normalize('the budget in won?')).toBe('the budget in krw?');
+    expect(normalize('who won the bid?')).toBe('who won the bid?');
+  });
   it.each([
     ['selected', 'select'],
     ['selects', 'select'],

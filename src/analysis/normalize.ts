@@ -48,12 +48,22 @@ function money(_: string, jo?: string, eok?: string, eokOnly?: string, en?: stri
   return String(Math.round(value));
 }
 
-/** Thousands separators dropped (1,000 → 1000), Korean and English scale words as digits (26만, 10.1조, 260k). */
+/** Thousands separators dropped (1,000 → 1000), Korean and English scale words as digits (26만, 10.1조, 260k), won as KRW. */
 export function numbersAsDigits(folded: string): string {
-  if (!/\d/.test(folded)) return folded; // each rewrite starts at a digit
+  const digits = /\d/.test(folded) ? scaled(folded) : folded; // each rewrite starts at a digit
+  return digits.includes('won') ? digits.replace(WON_CURRENCY, '$1 krw') : digits;
+}
+
+function scaled(folded: string): string {
   return folded
     .replace(/(\d),(?=\d{3}\b)/g, '$1')
     .replace(KOREAN_NUMBER, koreanNumber)
     .replace(MONEY, money)
     .replace(/\b(\d+(?:\.\d+)?)k\b/g, (_, n: string) => String(Math.round(Number(n) * 1000))); // 260k → 260000
 }
+
+/**
+ * The currency, not the verb: "2.5 trillion won" and "in won" say KRW (as facts also write it), not
+ * that someone won (a selection). After an amount (digits by now) or a word that asks about money.
+ */
+const WON_CURRENCY = /(\d|\b(?:in|many|much|dollar|usd))\s*won\b/g;
