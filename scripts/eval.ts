@@ -27,10 +27,14 @@ const corpus = loadCorpus(dir);
 // --opts '{"decide":{"minEvidence":0.6}}': knobs to try, merged into the defaults (for tuning on dev sets).
 const engine = loadEngine(dir, values.opts ? mergeOptions(JSON.parse(values.opts)) : undefined);
 const baseline = createBaseline(corpus);
+// Each question is asked once: the ranking and whether the answer says its outcome is not in the sources.
+const answers = new Map<string, ReturnType<typeof engine.ask>>();
+const asked = (q: string) => answers.get(q) ?? answers.set(q, engine.ask(q)).get(q)!;
 const ids = (q: string) => {
-  const a = engine.ask(q);
+  const a = asked(q);
   return a.answered ? a.answers.map((x) => x.factId) : [];
 };
+const withholds = (q: string) => asked(q).notice !== undefined;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const rows: [string, (m: Metrics) => string][] = [
@@ -39,6 +43,7 @@ const rows: [string, (m: Metrics) => string][] = [
   ['MRR', (m) => m.mrr.toFixed(3)],
   ['abstention, out of scope', (m) => `${pct(m.abstention)} (n=${m.outOfScope})`],
   ['abstention, near-miss', (m) => (m.nearMiss ? `${pct(m.nearMissAbstention)} (n=${m.nearMiss})` : '-')],
+  ['  or "no outcome yet"', (m) => (m.nearMiss ? pct(m.nearMissWithheld) : '-')],
   ['false "not found"', (m) => pct(m.falseAbstention)],
   ['hit@1 Korean', (m) => `${pct(m.byLang.ko.hit1)} (n=${m.byLang.ko.n})`],
   ['hit@1 English', (m) => `${pct(m.byLang.en.hit1)} (n=${m.byLang.en.n})`],
@@ -47,7 +52,7 @@ const rows: [string, (m: Metrics) => string][] = [
 ];
 
 function report(title: string, set: EvalQuestion[]): Metrics {
-  const ours = score(set, ids);
+  const ours = score(set, ids, withholds);
   const base = score(set, baseline.rank);
   console.log(`\n${title}: ${ours.inScope} in scope, ${ours.outOfScope} out of scope, ${ours.nearMiss} near-misses${ours.gaps ? `, ${ours.gaps} corpus gaps` : ''}`);
   console.log(`${'metric'.padEnd(28)}${'engine'.padEnd(20)}MiniSearch defaults`);
@@ -55,7 +60,7 @@ function report(title: string, set: EvalQuestion[]): Metrics {
   console.log(`${'file'.padEnd(28)}${'n'.padStart(5)}${'hit@1'.padStart(9)}${'hit@3'.padStart(9)}${'abstain'.padStart(10)}${'near-miss'.padStart(11)}${'  MiniSearch hit@1'}`);
   for (const file of [...new Set(set.map((q) => q.file))]) {
     const part = set.filter((q) => q.file === file);
-    const o = score(part, ids);
+    const o = score(part, ids, withholds);
     const b = score(part, baseline.rank);
     const cell = (n: number, x: number) => (n ? pct(x) : '-');
     console.log(
