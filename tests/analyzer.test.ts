@@ -474,6 +474,11 @@ describe('loanword spellings and requests', () => {
     expect(normalize('루닛 컨소시움, 특화 파운데이숀')).toBe('루닛 컨소시엄, 특화 파운데이션');
   });
 
+  it('chat abbreviations are written out, as whole words only', () => {
+    expect(normalize('arch? ctx + vocab')).toBe('architecture? context + vocabulary');
+    expect(normalize('search architect')).toBe('search architect');
+  });
+
   it('a request (리스트 뽑아줄 수 있음) frames the question; it does not ask about selection', () => {
     const a = new Analyzer([
       { id: 'select', terms: ['뽑아', '선정'] },

@@ -205,7 +205,7 @@ export class Analyzer {
     for (const w of this.lexicon.stopwords.en) this.stopwordTypos.add(w, true);
   }
 
-  /** The character filters: fold, numbers as digits, possessives off, loanword spellings as the corpus writes them. */
+  /** The character filters: fold, numbers as digits, possessives off, loanword spellings as the corpus writes them, chat abbreviations written out. */
   normalize(text: string): string {
     // Links say nothing a question asks (and their ids read as words); Lunit's → lunit. Each pattern
     // is tried only on a text with its fixed part: most have neither.
@@ -214,7 +214,9 @@ export class Analyzer {
     s = numbersAsDigits(s);
     if (s.includes("'") || s.includes('’')) s = s.replace(/(?<=[a-z])['’]s\b/g, '');
     const { pattern, map } = this.lexicon.spellings;
-    return pattern ? s.replace(pattern, (v) => map.get(v)!) : s;
+    if (pattern) s = s.replace(pattern, (v) => map.get(v)!);
+    const abbreviations = this.lexicon.english.abbreviations;
+    return abbreviations.pattern ? s.replace(abbreviations.pattern, (v) => abbreviations.map.get(v)!) : s;
   }
 
   /** The units of meaning in `text`, in order of appearance; aliases first. */

@@ -22,7 +22,7 @@ export interface Lexicon {
     counter: RegExp;
   };
   stopwords: { ko: Set<string>; en: Set<string> };
-  english: { lightVerbs: Set<string>; stemHomonyms: Set<string>; cardinals: Map<string, string>; ordinals: Map<string, string> };
+  english: { lightVerbs: Set<string>; stemHomonyms: Set<string>; cardinals: Map<string, string>; ordinals: Map<string, string>; abbreviations: { pattern: RegExp | undefined; map: Map<string, string> } };
   spellings: { pattern: RegExp | undefined; map: Map<string, string> };
   questions: {
     intents: [IntentName, RegExp][];
@@ -89,6 +89,10 @@ export function compileLexicon(data: LexiconData): Lexicon {
       stemHomonyms: new Set(data.english.stemHomonyms),
       cardinals: new Map(Object.entries(data.english.cardinals)),
       ordinals: new Map(Object.entries(data.english.ordinals)),
+      abbreviations: {
+        pattern: Object.keys(data.english.abbreviations).length ? new RegExp(String.raw`\b(?:${Object.keys(data.english.abbreviations).map(escape).join('|')})\b`, 'g') : undefined,
+        map: new Map(Object.entries(data.english.abbreviations)),
+      },
     },
     spellings: { pattern: spellings.length ? new RegExp(spellings.map(escape).join('|'), 'g') : undefined, map: new Map(Object.entries(data.spellings)) },
     questions: {

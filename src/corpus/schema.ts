@@ -166,6 +166,8 @@ export const LexiconFiles = {
     stemHomonyms: Words,
     cardinals: z.record(Word, Word),
     ordinals: z.record(Word, Word),
+    /** Chat abbreviations, whole words, written out (arch → architecture) in facts and questions alike. */
+    abbreviations: z.record(z.string().regex(/^[a-z0-9]+$/, 'a lowercase Latin word'), Word).default({}),
   }),
   'spellings.yaml': z.record(Word, Word),
   'questions.yaml': z.strictObject({
