@@ -231,6 +231,17 @@ describe('follow-ups', () => {
     expect(reading).toEqual(['org', '~lunit']);
   });
 
+  it("the last question's amount does not carry over: \"how many did NHN get\" after the 1.46tn won purchase swaps the party, without the 1.46tn", () => {
+    const lex = compileLexicon(LEXICON);
+    const prev: Turn = { lang: 'en', units: [{ tokens: ['~gpu'], alias: true }, { tokens: ['~purchase'], alias: true }, { tokens: ['1460000000000'], alias: false }, { tokens: ['2025'], alias: false }], intents: ['who'], factIds: ['x'] };
+    const own = [{ tokens: ['~nhn'], alias: true, entity: true }];
+    const q = { text: 'how many did nhn get', norm: 'how many did nhn get', lang: 'en', asking: own, units: own, entities: ['~nhn'], intents: ['count'], programme: { id: 'specialized', by: 'home' }, personal: false } as unknown as ParsedQuestion;
+    const r = resolveFollowUp(q, prev, lex);
+    expect(r?.kind).toBe('entity-swap');
+    const reading = r && 'readings' in r ? r.readings[0]!.map((u) => u.tokens[0]) : [];
+    expect(reading).toEqual(['~nhn', '~gpu', '~purchase', '2025']);
+  });
+
   it('a whole question with a pronoun pointing back (how many GPUs do they get?) is read in the thread first', () => {
     const lex = compileLexicon(LEXICON);
     const prev: Turn = { lang: 'en', units: [{ tokens: ['~lunit'], alias: true, entity: true }, { tokens: ['~budget'], alias: true }], intents: ['amount'], factIds: ['x'] };

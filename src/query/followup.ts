@@ -66,6 +66,9 @@ export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, top
   const names = (is: (t: string) => boolean) => q.asking.some((u) => is(u.tokens[0]!));
   const keptConstraint = (t: string) => [isRound, isDate, isYear].some((is) => is(t) && !names(is));
   const isConstraint = (t: string) => isRound(t) || isDate(t) || isYear(t);
+  // An amount or count of the last question (1.46tn won, 256) named what it asked about; the facts
+  // that answer the next question rarely restate it.
+  const isAmount = (t: string) => /^\d/.test(t) && !isYear(t);
   const subject = prevUnits.filter((u) => (isConstraint(u.tokens[0]!) ? keptConstraint(u.tokens[0]!) : u.entity || isMarker(u) || topicTerms.has(u.tokens[0]!)));
   // A message of a few words naming no one and no programme (GPU 몇 장 들어가?) leans too: in a thread it is rarely a question of its own.
   const leans = f.markers.test(norm) || own.length <= 1 || (q.entities.length === 0 && q.programme.by === 'home' && norm.trim().split(/\s+/).length <= LEANING_WORDS);
@@ -96,7 +99,7 @@ export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, top
   // or the swap answers worse) with this one beside it.
   if (q.entities.length > 0) {
     if (own.filter((u) => !u.entity).length > 1) return undefined;
-    const rest = prevUnits.filter((u) => !u.framing && !asked(u));
+    const rest = prevUnits.filter((u) => !u.framing && !asked(u) && !isAmount(u.tokens[0]!));
     // The swapped team's broader concepts go with it (SK Group, counted for SK Telecom).
     const theirs = new Set(prevEntities.flatMap((u) => broader(u.tokens[0]!)));
     const swapped = [...q.asking, ...rest.filter((u) => !u.entity && !theirs.has(u.tokens[0]!))];
@@ -109,7 +112,7 @@ export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, top
   // A question with nothing of its own (뭐 같이 하기로 했대?, so what did they agree?) asks the last one again.
   if (own.length === 0 && q.intents.length === 0 && !(f.asks?.test(norm) ?? false)) return undefined;
   // A round, date or year carries over only as part of the subject (when the message names none of its own).
-  const rest = prevUnits.filter((u) => !subject.includes(u) && !u.framing && !u.predicate && !asked(u) && !isConstraint(u.tokens[0]!));
+  const rest = prevUnits.filter((u) => !subject.includes(u) && !u.framing && !u.predicate && !asked(u) && !isConstraint(u.tokens[0]!) && !isAmount(u.tokens[0]!));
   if (subject.length === 0 && rest.length === 0) return undefined;
   // With nothing of its own but a question word (언제부터?) or another round, date or year (and round
   // 2?), the last question's words are what it asks about; a counted thing (몇 장?) is its own.
