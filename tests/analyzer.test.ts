@@ -524,6 +524,9 @@ describe('clauses', () => {
     ['when was it named, and why did the calls flop?', ['when was it named', 'why did the calls flop']],
     ['언제 했어? 어디서?', ['언제 했어', '어디서']],
     ['최고 성능 모델은?', ['최고 성능 모델은']],
+    // Any past tense (a syllable ending in ㅆ) before 고 joins clauses, not only 했 or 였.
+    ['테크리포트 언제 올렸고 등급 몇 나왔음?', ['테크리포트 언제 올렸', '등급 몇 나왔음']],
+    ['팀당 몇 장 줬고 언제부터야?', ['팀당 몇 장 줬', '언제부터야']],
   ])('%s', (text, expected) => expect(clauses(text)).toEqual(expected));
 });
 

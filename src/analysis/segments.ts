@@ -91,11 +91,14 @@ export function questionParts(text: string, { asks, questionWord, leadingClause 
   return parts;
 }
 
+/** Hangul syllables ending in ㅆ, the past tense's mark (했, 렸, 뽑혔, 줬). */
+const PAST = Array.from({ length: 19 * 21 }, (_, k) => String.fromCharCode(0xac00 + k * 28 + 20)).join('');
+
 /**
  * Clause boundaries inside a question that asks two things: "몇 곳 지원했고 경쟁률은?", "when, and
- * what changed?", "언제 했어? 어디서?". A past-tense verb before 고 joins clauses (했고, 였고); 최고 does not.
+ * what changed?", "언제 했어? 어디서?". A past-tense verb before 고 joins clauses (했고, 올렸고); 최고 does not.
  */
-const CLAUSE = /[?？,;]+|\s(?:and|plus|also)\s|\s그리고\s|(?<=[했됐였었았났갔])고\s|(?<=[가-힣])(?:이고|이며|하며|인지)\s/;
+const CLAUSE = new RegExp(String.raw`[?？,;]+|\s(?:and|plus|also)\s|\s그리고\s|(?<=[${PAST}])고\s|(?<=[가-힣])(?:이고|이며|하며|인지)\s`);
 
 /** The clauses of a text (one when it asks one thing). */
 export function clauses(text: string): string[] {
