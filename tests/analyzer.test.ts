@@ -238,6 +238,15 @@ describe('intents: what kind of answer a question wants, and what a fact gives',
   });
 });
 
+describe('a past tense before 고 is a verb form; a noun ending in 고 is not', () => {
+  it('올렸고, 줬고 are predicates; 최고, 공고 are nouns', () => {
+    expect(analyzer.units('언제 올렸고')[0]).toMatchObject({ tokens: ['올려'], predicate: true });
+    expect(analyzer.units('몇 장 줬고')[0]?.predicate).toBe(true);
+    expect(analyzer.units('최고')[0]?.predicate).toBeFalsy();
+    expect(analyzer.units('공고')[0]?.predicate).toBeFalsy();
+  });
+});
+
 describe('a word before a bound noun (거, 것) is a verb form', () => {
   it.each(['모인 거임', '노리는 거야', '달라진 것', '들어갈 수 있어', '받을 수도 있나'])('%s', (q) => {
     const [first] = analyzer.units(q);

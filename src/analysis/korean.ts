@@ -43,12 +43,13 @@ export class Korean {
   /** True when a Hangul word looks like a verb or adjective form (it ends in a verb ending): such words carry little of what is asked. */
   isPredicate(word: string): boolean {
     if (this.isProtected(word)) return false;
-    for (let n = Math.min(5, word.length - 1); n >= 1; n--) if (this.lex.endings.has(word.slice(-n))) return n >= 2 || /[어아야지죠요니냐나대래데음임함까게]$/.test(word);
-    if (/[었았였했됐겠](?:어|지|음|다|나|냐|니)?$/.test(word)) return true;
-    // Any past-tense form: a syllable closed by ㅆ before a final ending (골랐어, 떴어, 났어).
+    // Any past-tense form: a syllable closed by ㅆ before a final ending (골랐어, 떴어, 났어, 올렸고);
+    // before the endings, as 고 alone also ends nouns (최고, 공고).
     const last = word.at(-1)!;
     const prev = word.at(-2);
     if (prev !== undefined && jongseong(prev) === 20 && '어아음지다나냐니고'.includes(last)) return true;
+    for (let n = Math.min(5, word.length - 1); n >= 1; n--) if (this.lex.endings.has(word.slice(-n))) return n >= 2 || /[어아야지죠요니냐나대래데음임함까게]$/.test(word);
+    if (/[었았였했됐겠](?:어|지|음|다|나|냐|니)?$/.test(word)) return true;
     // A stem ending in a past-tense syllable (거쳤, 만났, 냈): no noun ends like that.
     if (jongseong(last) === 20) return true;
     // Casual nominalised verbs (들어감, 대줌) and verb forms before a noun or clause (엮는, 넣은, 치면, 짜도).
