@@ -309,6 +309,9 @@ describe('countedIn in English: how many X is answered by a number of X', () => 
     expect(c.pattern.test('the 2026 budget has a GPU line of 2.1 trillion won')).toBe(false);
     expect(countedIn('How many GPUs is NVIDIA supplying?')!.pattern.test('at least 260,000 of its latest Blackwell GPUs')).toBe(true);
   });
+  it('counts in words past twelve, and proposals as applications', () => {
+    expect(countedIn('how many applicants did it get?')!.pattern.test('fifteen elite-team (consortium) proposals had been received')).toBe(true);
+  });
 });
 
 describe('tenses meet', () => {
