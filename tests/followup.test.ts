@@ -48,7 +48,7 @@ describe('follow-ups', () => {
     expect(b!.followUp).toEqual({ kind: 'attribute-swap' });
   });
 
-  it.each([['출처 더 보여줘'], ['sources?'], ['src pls'], ['sauce?'], ['cite?'], ['기사 어디꺼?'], ['which outlet?'], ['url?']])('%s: the last answer with all its sources', (action) => {
+  it.each([['출처 더 보여줘'], ['sources?'], ['ref?'], ['src pls'], ['sauce?'], ['cite?'], ['기사 어디꺼?'], ['which outlet?'], ['url?']])('%s: the last answer with all its sources', (action) => {
     const [a, b] = thread('2025년 선정된 팀 어디야?', action);
     expect(top(b!)).toBe(top(a!));
     expect(b!.followUp).toEqual({ kind: 'sources' });
