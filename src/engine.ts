@@ -144,12 +144,13 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   /**
    * A message that alone is addressed to the bot (are you an LLM?), is curated as out of scope or
    * is only words the corpus never uses (banana): no thread makes it a question about the last
-   * answer. (An action on that answer, 한글로 or sources?, is read before this.)
+   * answer. (An action on that answer, 한글로 or sources?, is read before this.) Asking only how
+   * it turned out (결과 나왔음?, results out yet?) is a question about the last one.
    */
   function notAQuestion(q: ParsedQuestion): boolean {
     const why = refuse(q, index, o.decide);
     if (why === 'personal') return true;
-    if (why === 'noise' && q.asking.every((u) => u.framing || (!u.alias && !index.df.has(u.tokens[0]!)))) return true;
+    if (why === 'noise' && !q.intents.includes('outcome') && q.asking.every((u) => u.framing || (!u.alias && !index.df.has(u.tokens[0]!)))) return true;
     return (outOfScope.closest(q).get('out-of-scope')?.sim ?? 0) >= o.decide.curatedMatch;
   }
 

@@ -273,6 +273,17 @@ describe('follow-ups', () => {
     expect(top(b!)).toBe('gpu-per-team');
   });
 
+  it.each([
+    ['K-Fold 언제 공개돼?', '결과 나왔어?'],
+    ['when is K-Fold released?', 'results out yet?'],
+    ['독파모 2차 평가 언제?', '결과 나왔음?'],
+  ])('asking only how it turned out (%s → %s) gets the plan again, with "not in my sources yet"', (first, second) => {
+    const [a, b] = thread(first, second);
+    expect(top(b!)).toBe(top(a!));
+    expect(b!.followUp).toEqual({ kind: 'attribute-swap' });
+    expect(b!.notice?.kind).toBe('past-due');
+  });
+
   it('a self-contained question is never merged', () => {
     const [, b] = thread('루닛 사업비 얼마야?', '독파모 2차 평가 언제야?');
     expect(b!.followUp).toBeUndefined();
