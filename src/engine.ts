@@ -100,7 +100,11 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   function answerRun({ q, decision }: ReturnType<typeof run>): Answer {
     if (!decision.answered) {
       const near = decision.reason === 'no-evidence' ? [...new Set(decision.ranked.slice(0, 3).map((r) => r.entry.fact.topic))] : [];
-      return notFound(corpus, q.text, q.lang, decision.reason === 'empty' ? 'empty' : 'out-of-scope', near);
+      const a = notFound(corpus, q.text, q.lang, decision.reason === 'empty' ? 'empty' : 'out-of-scope', near);
+      // A question the corpus could not answer is still what the next message may lean on ("the 2027
+      // budget?" — not found — "and 2026?"); noise, a message to the bot or an empty one is not.
+      if (decision.reason === 'no-evidence') a.turn = turnOf(q, []);
+      return a;
     }
     const a = compose(q, decision, (id) => coverage(q, index.entries.get(id)!, index, markers, o.rank.coverage).value);
     // Set on the answer just made, not spread into a copy: a key a spread's source lacks is slow to add (parse.ts).
@@ -161,6 +165,8 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   function followUp(q: ParsedQuestion, previous: Turn, alone: () => Answer): Answer | undefined {
     const { r, merged } = merge(q, previous);
     if (!r) return undefined;
+    // An action needs a last answer to act on.
+    if ((r.kind === 'sources' || r.kind === 'language' || r.kind === 'more') && previous.factIds.length === 0) return undefined;
     if (r.kind === 'sources') return followUps.again(q.text, previous, 'sources', previous.lang);
     if (r.kind === 'language') return followUps.again(q.text, previous, 'language', r.lang);
     if (r.kind === 'more') {
@@ -185,7 +191,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     // programme's GPUs, not for the government's first batch.
     const scope = (x: Answer) => (x.answered ? index.entries.get(x.answers[0]!.factId)?.scope : undefined);
     const thread = index.entries.get(previous.factIds[0] ?? '')?.scope;
-    if (scope(a) !== thread && scope(alone()) === thread) return undefined;
+    if (thread !== undefined && scope(a) !== thread && scope(alone()) === thread) return undefined;
     return { ...a, followUp: { kind: r.kind } };
   }
 

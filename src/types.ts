@@ -48,7 +48,7 @@ export interface Answer {
    * language, more facts).
    */
   followUp?: { kind: FollowUpKind };
-  /** What a conversation keeps to resolve the next message (when the question was answered). */
+  /** What a conversation keeps to resolve the next message (when the question was answered, or was a question the corpus could not answer: no fact ids). */
   turn?: Turn;
   /** When not answered: why, and a short hint of what the bot can answer. */
   notFound?: { reason: 'empty' | 'out-of-scope' | 'rate-limited'; hint: string; suggestedTopics: TopicRef[] };

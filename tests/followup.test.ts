@@ -284,6 +284,19 @@ describe('follow-ups', () => {
     expect(b!.notice?.kind).toBe('past-due');
   });
 
+  it('a question the corpus could not answer is still the thread\'s last: "and the budget?" leans on it; an action has nothing to act on', () => {
+    const [a, b] = thread('how many employees does Lunit have?', 'and the budget?');
+    expect(a!.answered).toBe(false);
+    expect(a!.turn?.factIds).toEqual([]);
+    expect(top(b!)).toBe('lunit-budget');
+    expect(b!.followUp).toEqual({ kind: 'attribute-swap' });
+    const [, c] = thread('how many employees does Lunit have?', 'sources?');
+    expect(c!.answered).toBe(false);
+    expect(c!.followUp).toBeUndefined();
+    // Noise leaves no turn behind.
+    expect(thread('banana')[0]!.turn).toBeUndefined();
+  });
+
   it('a self-contained question is never merged', () => {
     const [, b] = thread('루닛 사업비 얼마야?', '독파모 2차 평가 언제야?');
     expect(b!.followUp).toBeUndefined();
