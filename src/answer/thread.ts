@@ -1,0 +1,138 @@
+/**
+ * A message in a thread, read against the conversation's last turn: a follow-up ("그럼 KAIST는?",
+ * "언제부터?") is the last question with a party or an attribute swapped in; an action ("출처 더",
+ * "in English", "more") acts on the last answer; anything else is answered alone. The stage after
+ * the engine's own (parse → rank → decide → compose), which it calls for each reading.
+ */
+import type { Analyzer } from '../analysis/analyzer.ts';
+import type { Corpus } from '../corpus/load.ts';
+import { resolveFollowUp } from '../query/followup.ts';
+import { withUnits, type ParseContext, type ParsedQuestion } from '../query/parse.ts';
+import { refuse, type Decision, type DecideOptions } from '../search/decide.ts';
+import type { ExampleMatcher } from '../search/examples.ts';
+import type { FactIndex } from '../search/fact-index.ts';
+import type { Ranking } from '../search/rank.ts';
+import type { Answer, Turn } from '../types.ts';
+import { createFollowUpAnswers } from './follow-up.ts';
+
+/** A question run through ranking and the decision. */
+export interface Run {
+  q: ParsedQuestion;
+  ranking: Ranking;
+  decision: Decision;
+}
+
+export interface ThreadContext {
+  corpus: Corpus;
+  analyzer: Analyzer;
+  index: FactIndex;
+  parseCtx: ParseContext;
+  parse(raw: string): ParsedQuestion;
+  rank(q: ParsedQuestion): Ranking;
+  run(q: ParsedQuestion): Run;
+  answerRun(run: Run): Answer;
+  outOfScope: ExampleMatcher;
+  decide: DecideOptions;
+  /** How many facts "more" adds beside the first (as an answer's related facts). */
+  maxRelated: number;
+}
+
+export function createThreadReader(ctx: ThreadContext) {
+  const { corpus, analyzer, index, parseCtx } = ctx;
+  const followUps = createFollowUpAnswers(corpus);
+
+  /**
+   * The question merged with the last turn, when it swaps a team or an attribute into it: its first
+   * reading that finds an answer (or the last).
+   */
+  function merge(asked: ParsedQuestion, previous: Turn | undefined) {
+    const q = previous ? theOther(asked, previous) : asked;
+    const topic = previous && index.entries.get(previous.factIds[0] ?? '')?.fact.topic;
+    const r = previous && resolveFollowUp(q, previous, analyzer.lexicon, index.topicTerms.find((t) => t.id === topic)?.terms, (t) => analyzer.broader(t));
+    if (!r || (r.kind !== 'entity-swap' && r.kind !== 'attribute-swap')) return { r, merged: undefined };
+    const base = { text: q.text, norm: q.norm, lang: q.lang, intents: r.intents, counted: r.counted, personal: false };
+    const readings = r.readings.map((units) => () => ctx.run(withUnits(base, units, parseCtx)));
+    let merged = readings[0]!();
+    for (const next of readings.slice(1)) if (!merged.decision.answered) merged = next();
+    return { r, merged };
+  }
+
+  /**
+   * "How about the other consortium?": the message with the other party named, when the last turn
+   * named one of a programme's two (Lunit → KAIST); as it is otherwise.
+   */
+  function theOther(q: ParsedQuestion, previous: Turn): ParsedQuestion {
+    const other = analyzer.lexicon.followups.other;
+    if (!other?.test(q.text) || q.entities.length > 0) return q;
+    const named = previous.units.filter((u) => u.entity && index.participantOf.has(u.tokens[0]!)).map((u) => u.tokens[0]!);
+    if (named.length !== 1) return q;
+    const programme = index.participantOf.get(named[0]!);
+    const others = [...index.participantOf].filter(([t, p]) => p === programme && t !== named[0]).map(([t]) => t);
+    const name = others.length === 1 ? corpus.aliases.find((g) => `~${g.id}` === others[0])?.terms[0] : undefined;
+    // Read as if it named it: "how about KAIST?".
+    return name ? ctx.parse(q.text.replace(other, name)) : q;
+  }
+
+  /**
+   * A message that alone is addressed to the bot (are you an LLM?), is curated as out of scope or
+   * is only words the corpus never uses (banana): no thread makes it a question about the last
+   * answer. (An action on that answer, 한글로 or sources?, is read before this.) Asking only how
+   * it turned out (결과 나왔음?, results out yet?) is a question about the last one.
+   */
+  function notAQuestion(q: ParsedQuestion): boolean {
+    const why = refuse(q, index, ctx.decide);
+    if (why === 'personal') return true;
+    if (why === 'noise' && !q.intents.includes('outcome') && q.asking.every((u) => u.framing || (!u.alias && !index.df.has(u.tokens[0]!)))) return true;
+    return (ctx.outOfScope.closest(q).get('out-of-scope')?.sim ?? 0) >= ctx.decide.curatedMatch;
+  }
+
+  /**
+   * The question read against the last turn, when it is a follow-up; undefined when it stands alone.
+   * `alone`: the message's own answer, worked out once whoever asks for it first.
+   */
+  function followUp(q: ParsedQuestion, previous: Turn, alone: () => Answer): Answer | undefined {
+    const { r, merged } = merge(q, previous);
+    if (!r) return undefined;
+    // An action needs a last answer to act on.
+    if ((r.kind === 'sources' || r.kind === 'language' || r.kind === 'more') && previous.factIds.length === 0) return undefined;
+    if (r.kind === 'sources') return followUps.again(q.text, previous, 'sources', previous.lang);
+    if (r.kind === 'language') return followUps.again(q.text, previous, 'language', r.lang);
+    if (r.kind === 'more') {
+      // More of the last answer's topic or of its sources (the article it came from), in the order the
+      // last question ranks them, then the corpus's own.
+      const last = withUnits({ text: q.text, norm: q.norm, lang: previous.lang, intents: previous.intents as ParsedQuestion['intents'], personal: false }, previous.units as ParsedQuestion['units'], parseCtx);
+      const answered = index.entries.get(previous.factIds[0] ?? '')?.fact;
+      const shown = new Set(previous.factIds);
+      const ranked = ctx.rank(last).kept.map((x) => x.entry.fact);
+      const sources = new Set(answered?.sources ?? []);
+      const related = (f: (typeof corpus.facts)[number]) => f.topic === answered?.topic || f.sources.some((s) => sources.has(s));
+      const next = [...ranked, ...corpus.facts].filter((f) => related(f) && !shown.has(f.id));
+      return followUps.more(q.text, previous, [...new Set(next.map((f) => f.id))].slice(0, 1 + ctx.maxRelated));
+    }
+    if (notAQuestion(q)) return undefined;
+    // A fallback reading waits for the message alone to find nothing.
+    if (r.fallback && alone().answered) return undefined;
+    const a = ctx.answerRun(merged!);
+    if (!a.answered) return undefined;
+    // A merged reading that leaves the thread's programme, where the message alone stays in it, misread
+    // it: "GPU 몇 장 받아?" after the specialised programme's first development phase asks for that
+    // programme's GPUs, not for the government's first batch.
+    const scope = (x: Answer) => (x.answered ? index.entries.get(x.answers[0]!.factId)?.scope : undefined);
+    const thread = index.entries.get(previous.factIds[0] ?? '')?.scope;
+    if (thread !== undefined && scope(a) !== thread && scope(alone()) === thread) return undefined;
+    return { ...a, followUp: { kind: r.kind } };
+  }
+
+  return {
+    merge,
+    /** The message read against the last turn when it leans on it, else alone. */
+    askInThread(raw: string, previous: Turn | undefined): Answer {
+      const q = ctx.parse(raw);
+      let read: Answer | undefined;
+      const alone = () => (read ??= ctx.answerRun(ctx.run(q)));
+      const followed = previous && followUp(q, previous, alone);
+      // An action on an answer whose facts a corpus reload removed finds nothing: read the message alone.
+      return followed?.answered ? followed : alone();
+    },
+  };
+}
