@@ -99,9 +99,10 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     if (!decision.answered) {
       const near = decision.reason === 'no-evidence' ? [...new Set(decision.ranked.slice(0, 3).map((r) => r.entry.fact.topic))] : [];
       const a = notFound(corpus, q.text, q.lang, decision.reason === 'empty' ? 'empty' : 'out-of-scope', near);
-      // A question the corpus could not answer is still what the next message may lean on ("the 2027
-      // budget?" — not found — "and 2026?"); noise, a message to the bot or an empty one is not.
-      if (decision.reason === 'no-evidence') a.turn = turnOf(q, []);
+      // A question about something the corpus knows that it could not answer is still what the next
+      // message may lean on ("the 2027 budget?" — not found — "and 2026?"); noise, a message to the
+      // bot, one about nothing it knows (오늘 날씨) or an empty one is not.
+      if (decision.reason === 'no-evidence' && q.asking.some((u) => u.alias && !u.framing)) a.turn = turnOf(q, []);
       return a;
     }
     const a = compose(q, decision, (id) => coverage(q, index.entries.get(id)!, index, markers, o.rank.coverage).value);

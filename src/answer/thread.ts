@@ -110,8 +110,9 @@ export function createThreadReader(ctx: ThreadContext) {
       return followUps.more(q.text, previous, [...new Set(next.map((f) => f.id))].slice(0, 1 + ctx.maxRelated));
     }
     if (notAQuestion(q)) return undefined;
-    // A fallback reading waits for the message alone to find nothing.
-    if (r.fallback && alone().answered) return undefined;
+    // A fallback reading waits for the message alone to find nothing, and so does any reading after a
+    // question left unanswered: a message that finds an answer alone is a question of its own.
+    if ((r.fallback || previous.factIds.length === 0) && alone().answered) return undefined;
     const a = ctx.answerRun(merged!);
     if (!a.answered) return undefined;
     // A merged reading that leaves the thread's programme, where the message alone stays in it, misread
