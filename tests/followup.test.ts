@@ -2,6 +2,8 @@
  * Follow-up questions in a thread, on the fixture corpus: each kind, in both languages, and a
  * self-contained question never merged.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine, loadCorpus } from '../src/index.ts';
 import type { Answer, Turn } from '../src/types.ts';
@@ -98,6 +100,28 @@ describe('follow-ups', () => {
     const [, c] = thread('독파모 1차 평가 누가 1등?', '루닛 사업비 얼마야?');
     expect(top(c!)).toBe('lunit-budget');
     expect(c!.followUp).toBeUndefined();
+  });
+
+  it("a whole question naming no programme, found alone too, is read in the thread when the thread's reading has more evidence", () => {
+    const dir = fixtureCorpus('rules-corpus');
+    fs.appendFileSync(
+      path.join(dir, 'facts/facts.yaml'),
+      `- id: dokpamo-gpu-per-team
+  topic: dokpamo-eval
+  ko: 독파모 정예팀은 팀마다 GPU 500장을 지원받는다.
+  en: Each dokpamo elite team is given 500 GPUs.
+  examples: ["독파모 팀당 GPU 몇 장?", "how many GPUs does each dokpamo team get?", "정예팀 GPU 지원 규모"]
+  sources: [01-paper-2025-01-01]
+  asOf: 2025-01-01
+`,
+    );
+    const withDokpamoGpus = createEngine(loadCorpus(dir), { today: () => '2026-12-06' });
+    const question = '한 팀이 지원받는 GPU는 모두 몇 장이었더라?';
+    expect(top(withDokpamoGpus.ask(question))).toBe('gpu-per-team');
+    const first = withDokpamoGpus.ask('독파모 1차 평가 누가 1등?');
+    const b = withDokpamoGpus.askInThread(question, first.turn);
+    expect(top(b)).toBe('dokpamo-gpu-per-team');
+    expect(b.followUp).toEqual({ kind: 'attribute-swap' });
   });
 
   it('"more" stays in the last answer\'s topic or its sources (the article it came from) and skips what was shown', () => {

@@ -8,7 +8,7 @@ import type { Analyzer } from '../analysis/analyzer.ts';
 import type { Corpus } from '../corpus/load.ts';
 import { resolveFollowUp } from '../query/followup.ts';
 import { withUnits, type ParseContext, type ParsedQuestion } from '../query/parse.ts';
-import { refuse, type Decision, type DecideOptions } from '../search/decide.ts';
+import { evidence, refuse, type Decision, type DecideOptions } from '../search/decide.ts';
 import type { ExampleMatcher } from '../search/examples.ts';
 import type { FactIndex } from '../search/fact-index.ts';
 import type { Ranking } from '../search/rank.ts';
@@ -88,9 +88,9 @@ export function createThreadReader(ctx: ThreadContext) {
 
   /**
    * The question read against the last turn, when it is a follow-up; undefined when it stands alone.
-   * `alone`: the message's own answer, worked out once whoever asks for it first.
+   * `alone`, `aloneRun`: the message's own answer and its run, worked out once whoever asks first.
    */
-  function followUp(q: ParsedQuestion, previous: Turn, alone: () => Answer): Answer | undefined {
+  function followUp(q: ParsedQuestion, previous: Turn, alone: () => Answer, aloneRun: () => Run): Answer | undefined {
     const { r, merged } = merge(q, previous);
     if (!r) return undefined;
     // An action needs a last answer to act on.
@@ -112,7 +112,13 @@ export function createThreadReader(ctx: ThreadContext) {
     if (notAQuestion(q)) return undefined;
     // A fallback reading waits for the message alone to find nothing, and so does any reading after a
     // question left unanswered: a message that finds an answer alone is a question of its own.
-    if ((r.fallback || previous.factIds.length === 0) && alone().answered) return undefined;
+    if (previous.factIds.length === 0 && alone().answered) return undefined;
+    // A whole question that names no programme or party, in a thread about one, is read in the thread
+    // when alone it finds nothing, or when the thread's reading finds a fact on more evidence.
+    if (r.fallback) {
+      const own = aloneRun().decision;
+      if (own.answered && (!merged!.decision.answered || evidence(merged!.decision.best) <= evidence(own.best))) return undefined;
+    }
     const a = ctx.answerRun(merged!);
     if (!a.answered) return undefined;
     // A merged reading that leaves the thread's programme, where the message alone stays in it, misread
@@ -129,9 +135,11 @@ export function createThreadReader(ctx: ThreadContext) {
     /** The message read against the last turn when it leans on it, else alone. */
     askInThread(raw: string, previous: Turn | undefined): Answer {
       const q = ctx.parse(raw);
+      let ran: Run | undefined;
       let read: Answer | undefined;
-      const alone = () => (read ??= ctx.answerRun(ctx.run(q)));
-      const followed = previous && followUp(q, previous, alone);
+      const aloneRun = () => (ran ??= ctx.run(q));
+      const alone = () => (read ??= ctx.answerRun(aloneRun()));
+      const followed = previous && followUp(q, previous, alone, aloneRun);
       // An action on an answer whose facts a corpus reload removed finds nothing: read the message alone.
       return followed?.answered ? followed : alone();
     },

@@ -14,7 +14,8 @@ import type { ParsedQuestion } from './parse.ts';
  * A merge: the message read against the last question. `readings` are the merged questions' units,
  * tried in order until one finds an answer ("그럼 네이버는?" swaps the team asked about, else adds
  * one beside the last question's: NVIDIA's GPUs for Naver). A `fallback` merge (a full question that
- * names no programme or party, in a thread about one) is used only when the message alone finds nothing.
+ * names no programme or party, in a thread about one) is used only when the message alone finds nothing
+ * or finds a fact on less evidence.
  */
 export type Resolution =
   | { kind: 'entity-swap' | 'attribute-swap'; readings: Unit[][]; intents: ParsedQuestion['intents']; counted?: ParsedQuestion['counted']; fallback?: true }
