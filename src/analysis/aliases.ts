@@ -235,6 +235,12 @@ class Trie {
   /** 32 less the table's size in bits: a slot is the top bits of a product. */
   private readonly shift: number;
   /**
+   * A bit per hash of a (node, code unit) key, four per slot, set for every edge: most steps of a
+   * walk find no edge, and this table, a sixteenth of `table`'s size, stays in the cache to say so.
+   */
+  private readonly maybe: Int32Array;
+  private readonly maybeShift: number;
+  /**
    * The terms that end at each node, in the order given: node n's are ends[endsFrom[n]] up to
    * ends[endsFrom[n + 1]] (none at most nodes). Flat, so a step of the walk reads two numbers.
    */
@@ -249,6 +255,8 @@ class Trie {
     this.shift = 32 - bits;
     this.mask = (1 << bits) - 1;
     this.table = new Int32Array(2 << bits);
+    this.maybeShift = this.shift - 2;
+    this.maybe = new Int32Array(1 << (bits + 2 - 5));
     let nodes = 1;
     const endNodes = new Int32Array(entries.length);
     entries.forEach((entry, e) => {
@@ -265,6 +273,8 @@ class Trie {
             while (this.table[2 * s] !== 0) s = (s + 1) & this.mask;
             this.table[2 * s] = key(node, code);
             this.table[2 * s + 1] = child;
+            const b = this.hash(node, code) >>> this.maybeShift;
+            this.maybe[b >>> 5]! |= 1 << (b & 31);
           }
         }
         node = child;
@@ -281,16 +291,24 @@ class Trie {
     entries.forEach((entry, e) => (this.ends[place[endNodes[e]!]!++] = entry));
   }
 
-  /** Where the probe for an edge starts (Fibonacci hashing). */
+  /** Fibonacci hashing: a slot and a bit of `maybe` are the top bits of this product. */
+  private hash(node: number, code: number): number {
+    return Math.imul(key(node, code), 0x9e3779b1);
+  }
+
+  /** Where the probe for an edge starts. */
   private slot(node: number, code: number): number {
-    return Math.imul(key(node, code), 0x9e3779b1) >>> this.shift;
+    return this.hash(node, code) >>> this.shift;
   }
 
   /** The node after `node` on this code unit, or 0 for none. */
   next(node: number, code: number): number {
     if (node === 0) return this.first[code]!;
+    const h = this.hash(node, code);
+    const b = h >>> this.maybeShift;
+    if ((this.maybe[b >>> 5]! & (1 << (b & 31))) === 0) return 0;
     const k = key(node, code);
-    for (let s = this.slot(node, code); ; s = (s + 1) & this.mask) {
+    for (let s = h >>> this.shift; ; s = (s + 1) & this.mask) {
       const found = this.table[2 * s]!;
       if (found === k) return this.table[2 * s + 1]!;
       if (found === 0) return 0;
