@@ -54,13 +54,20 @@ export function numbersAsDigits(folded: string): string {
   return digits.includes('won') ? digits.replace(WON_CURRENCY, '$1 krw') : digits;
 }
 
+/**
+ * Each rewrite is tried only on a text with its fixed part (a comma, 만 or 천, a scale word, k): a
+ * pattern scans the whole text, and most texts with a digit have none of them.
+ */
 function scaled(folded: string): string {
-  return folded
-    .replace(/(\d),(?=\d{3}\b)/g, '$1')
-    .replace(KOREAN_NUMBER, koreanNumber)
-    .replace(MONEY, money)
-    .replace(/\b(\d+(?:\.\d+)?)k\b/g, (_, n: string) => String(Math.round(Number(n) * 1000))); // 260k → 260000
+  let s = folded;
+  if (s.includes(',')) s = s.replace(/(\d),(?=\d{3}\b)/g, '$1');
+  if (s.includes('만') || s.includes('천')) s = s.replace(KOREAN_NUMBER, koreanNumber);
+  if (s.includes('조') || s.includes('억') || MONEY_WORD.test(s)) s = s.replace(MONEY, money);
+  if (s.includes('k')) s = s.replace(/\b(\d+(?:\.\d+)?)k\b/g, (_, n: string) => String(Math.round(Number(n) * 1000))); // 260k → 260000
+  return s;
 }
+/** What MONEY's English scale words have: trillion, tn, billion, bn, million, mn. */
+const MONEY_WORD = /[tbm]n|illion/;
 
 /**
  * The currency, not the verb: "2.5 trillion won" and "in won" say KRW (as facts also write it), not
