@@ -5,7 +5,7 @@
  * verb form (만드는, working), which frames the question more than it names its subject.
  */
 import { framingWords } from '../analysis/english-pos.ts';
-import type { FactEntry, FactIndex } from './fact-index.ts';
+import { includes, type FactEntry, type FactIndex, type FactsWith } from './fact-index.ts';
 import type { Unit } from '../analysis/analyzer.ts';
 import type { ParsedQuestion } from '../query/parse.ts';
 
@@ -74,6 +74,8 @@ export function coverage(q: ParsedQuestion, e: FactEntry, index: FactIndex, mark
 interface Step {
   head: string;
   tokens: string[];
+  /** The facts with each token (looked up once a question, for a known unit). */
+  facts: FactsWith[];
   /** A word the corpus never uses: `weight` is its share of the total, whatever the fact. */
   unknown: boolean;
   weight: number;
@@ -83,8 +85,8 @@ interface Step {
   onlyWhereHad: boolean;
 }
 
-function step(u: Unit, unknown: boolean, weight: number, wholeKnown: boolean): Step {
-  return { head: u.tokens[0]!, tokens: u.tokens, unknown, weight, wholeKnown, entity: !!u.entity, onlyWhereHad: !!(u.context || u.instance) };
+function step(u: Unit, facts: FactsWith[], unknown: boolean, weight: number, wholeKnown: boolean): Step {
+  return { head: u.tokens[0]!, tokens: u.tokens, facts, unknown, weight, wholeKnown, entity: !!u.entity, onlyWhereHad: !!(u.context || u.instance) };
 }
 
 /**
@@ -106,7 +108,7 @@ export function coverageOf(q: ParsedQuestion, index: FactIndex, markers: Readonl
       if (u.context) continue; // a preamble's unknown words (investor, caption) are who asks, not what
       const unknownWeight = /^[a-z]/.test(u.tokens[0]!) ? o.unknownLatinWeight : o.unknownWeight;
       const base = light * (constraint ? o.constraintWeight : 1) * index.unknownIdf * (u.predicate ? o.predicateWeight : unknownWeight);
-      steps.push(step(u, true, base * o.unknownDecay ** unknown++, false));
+      steps.push(step(u, [], true, base * o.unknownDecay ** unknown++, false));
       continue;
     }
     // A compound the corpus never uses whole (센터장) is as telling as an unknown word; the bigrams
@@ -118,7 +120,7 @@ export function coverageOf(q: ParsedQuestion, index: FactIndex, markers: Readonl
       (wholeKnown ? (u.verbForm ? Math.min(rarest, o.verbFormMaxIdf) : rarest) : Math.max(rarest, index.unknownIdf * (u.predicate ? o.predicateWeight : o.compoundWeight))) *
       (u.verbForm ? o.knownPredicateWeight : 1) *
       (u.context ? o.contextWeight : 1);
-    steps.push(step(u, false, weight, wholeKnown));
+    steps.push(step(u, u.tokens.map(index.factsWith), false, weight, wholeKnown));
   }
 
   return (e) => {
@@ -129,19 +131,19 @@ export function coverageOf(q: ParsedQuestion, index: FactIndex, markers: Readonl
     let matched = 0;
     const missing: string[] = [];
     for (const step of steps) {
-      const { head, tokens, weight, wholeKnown } = step;
+      const { head, tokens, facts, weight, wholeKnown } = step;
       if (step.unknown) {
         missing.push(head);
         total += weight;
         continue;
       }
-      const whole = step.entity && !e.terms.has(head) && answersForParticipant(q, e, head, index, markers) ? 1 : credit(head, e, ownMarkers, o);
+      const whole = step.entity && !includes(facts[0]!.terms, e) && answersForParticipant(q, e, head, index, markers) ? 1 : credit(head, facts[0]!, e, ownMarkers, o);
       if (whole === 1) matched++;
       let share = whole;
       if (whole === 0) {
         // Its parts (the bigrams of a compound), in order.
         let parts = 0;
-        for (let k = 1; k < tokens.length; k++) parts += credit(tokens[k]!, e, ownMarkers, o);
+        for (let k = 1; k < tokens.length; k++) parts += credit(tokens[k]!, facts[k]!, e, ownMarkers, o);
         if (parts === 0) missing.push(head);
         if (tokens.length > 1) {
           const partShare = parts / (tokens.length - 1);
@@ -176,11 +178,11 @@ export function framedCoverageOf(q: ParsedQuestion, index: FactIndex, markers: R
  * How much of a word a fact has: a word it says (or a marker of its programme) counts fully; one
  * found only inside a longer word of it, in its example questions or its topic's name, in part.
  */
-function credit(t: string, e: FactEntry, ownMarkers: readonly string[], o: CoverageOptions): number {
+function credit(t: string, facts: FactsWith, e: FactEntry, ownMarkers: readonly string[], o: CoverageOptions): number {
   // `terms` holds every token of the fact (its words, own tokens and example words too): most
-  // words of a question are not among them, and one lookup says so.
-  if (!e.terms.has(t)) return ownMarkers.includes(t) ? 1 : e.aliasParts.has(t) ? o.partCredit : 0;
-  return e.words.has(t) || ownMarkers.includes(t) ? 1 : e.own.has(t) ? o.partCredit : e.exampleWords.has(t) ? o.exampleCredit : o.topicCredit;
+  // words of a question are not among them, and one bit says so.
+  if (!includes(facts.terms, e)) return ownMarkers.includes(t) ? 1 : includes(facts.aliasParts, e) ? o.partCredit : 0;
+  return includes(facts.words, e) || ownMarkers.includes(t) ? 1 : e.own.has(t) ? o.partCredit : e.exampleWords.has(t) ? o.exampleCredit : o.topicCredit;
 }
 
 /**

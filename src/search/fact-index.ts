@@ -23,6 +23,8 @@ const NO_VERB_FORMS: ReadonlySet<string> = new Set();
 
 export interface FactEntry {
   fact: Fact;
+  /** Its number (its place in the corpus): its bit in the index's `factsWith`. */
+  n: number;
   /** The fact's programme, by its topic (`general` for none). */
   scope: string;
   /** Every token of its statements, keywords, topic name and examples. */
@@ -57,8 +59,37 @@ export interface FactEntry {
   otherProgramme: boolean;
 }
 
+/**
+ * The facts whose `terms`, `words` and `aliasParts` have a token, each a bitset over the facts'
+ * numbers (undefined: none). A question's token is looked up here once, not in the sets of every
+ * fact it is scored against: those are each a cache miss or two.
+ */
+export interface FactsWith {
+  terms?: Uint32Array;
+  words?: Uint32Array;
+  aliasParts?: Uint32Array;
+}
+
+/** Whether fact `e` is among `facts` (a bitset of FactsWith). */
+export const includes = (facts: Uint32Array | undefined, e: FactEntry): boolean => facts !== undefined && (facts[e.n >>> 5]! & (1 << (e.n & 31))) !== 0;
+
+/** For each token, the facts (by number, fewer than `facts`) whose set `of` them has it, as a bitset. */
+function factBits(entries: Iterable<FactEntry>, facts: number, of: (e: FactEntry) => ReadonlySet<string>): Map<string, Uint32Array> {
+  const rows = new Map<string, Uint32Array>();
+  for (const e of entries) {
+    for (const t of of(e)) {
+      let row = rows.get(t);
+      if (row === undefined) rows.set(t, (row = new Uint32Array((facts + 31) >>> 5)));
+      row[e.n >>> 5]! |= 1 << (e.n & 31);
+    }
+  }
+  return rows;
+}
+
 export interface FactIndex {
   entries: Map<string, FactEntry>;
+  /** The facts with a token in their terms, words and alias name parts. */
+  factsWith(token: string): FactsWith;
   /** For each list, the best `limit` BM25 hits for the (distinct) tokens, of the facts its `keep` accepts when given. */
   search(tokens: string[], lists: readonly Bm25List[]): Bm25Hit[][];
   df: Map<string, number>;
@@ -129,7 +160,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
   const entries = new Map<string, FactEntry>();
   const docs: Bm25Doc<Field>[] = [];
   const df = new Map<string, number>();
-  for (const f of corpus.facts) {
+  for (const [n, f] of corpus.facts.entries()) {
     const t = topics.get(f.topic);
     const [ko, en, kw] = [f.ko, f.en, f.keywords.join(' \n ')].map((text) => analyzer.indexed(text)) as [Indexed, Indexed, Indexed];
     const topic = analyse(t ? [t.title.ko, t.title.en].join(' \n ') : f.topic);
@@ -162,6 +193,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     const scope = topics.get(f.topic)?.scope ?? 'general';
     entries.set(f.id, {
       fact: f,
+      n,
       scope,
       terms,
       own,
@@ -205,8 +237,18 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
   }));
   // The closures returned below keep this scope alive: the analyses are not needed any more.
   analysed.clear();
+  // Built at the first lookup: only questions look a token up in many facts at once.
+  let bits: { terms: Map<string, Uint32Array>; words: Map<string, Uint32Array>; aliasParts: Map<string, Uint32Array> } | undefined;
+  const factsWith = (t: string): FactsWith => {
+    if (bits === undefined) {
+      const of = (set: (e: FactEntry) => ReadonlySet<string>) => factBits(entries.values(), corpus.facts.length, set);
+      bits = { terms: of((e) => e.terms), words: of((e) => e.words), aliasParts: of((e) => e.aliasParts) };
+    }
+    return { terms: bits.terms.get(t), words: bits.words.get(t), aliasParts: bits.aliasParts.get(t) };
+  };
   return {
     entries,
+    factsWith,
     search: (tokens, lists) => bm25.searchEach(tokens, lists),
     df,
     idf,
