@@ -151,6 +151,7 @@ function tokensOf(units: readonly Unit[], mentions: ReadonlyMap<string, number>)
 
 /** What a word (outside aliases, dates and ordinals) gives by its own letters, wherever it stands. */
 interface WordReading {
+  word: string;
   /** A syllable or two that, right after an alias, is only what is left of its word (던, 은, 했). */
   leftover: boolean;
   /** The alias concept an English word names by its stem (allocation → allocate). */
@@ -163,6 +164,53 @@ interface WordReading {
   verbForm: boolean;
   /** A word that frames the question (결과, why). */
   framing: boolean;
+}
+
+/** FNV-1a over text[start, end): a word's hash where it stands, without cutting it out. */
+function hashOf(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/**
+ * Words read so far, looked up by their characters where they stand in the text: a Map needed a
+ * string cut out of the text (and hashed) for each of a build's ~140k words, most of them met
+ * before. Open addressing, kept at most half full.
+ */
+class WordTable {
+  private hashes = new Int32Array(1 << 14);
+  private readings: (WordReading | undefined)[] = new Array<WordReading | undefined>(1 << 14).fill(undefined);
+  size = 0;
+
+  /** The reading of the word text[start, end), if it was read before. */
+  get(text: string, start: number, end: number): WordReading | undefined {
+    const h = hashOf(text, start, end);
+    const mask = this.hashes.length - 1;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const r = this.readings[s];
+      if (r === undefined) return undefined;
+      if (this.hashes[s] === h && r.word.length === end - start && text.startsWith(r.word, start)) return r;
+    }
+  }
+
+  /** Adds a word's reading (one not in the table). */
+  add(r: WordReading): void {
+    if (2 * (this.size + 1) > this.hashes.length) {
+      const old = this.readings;
+      this.hashes = new Int32Array(2 * this.hashes.length);
+      this.readings = new Array<WordReading | undefined>(this.hashes.length).fill(undefined);
+      this.size = 0;
+      for (const x of old) if (x !== undefined) this.add(x);
+    }
+    const h = hashOf(r.word, 0, r.word.length);
+    const mask = this.hashes.length - 1;
+    let s = h & mask;
+    while (this.readings[s] !== undefined) s = (s + 1) & mask;
+    this.hashes[s] = h;
+    this.readings[s] = r;
+    this.size++;
+  }
 }
 
 type AliasInput = Pick<AliasGroup, 'id' | 'terms'> & { entity?: boolean; framing?: boolean; attribute?: boolean | 'keywords'; broader?: string[] };
@@ -287,7 +335,7 @@ export class Analyzer {
     for (let at = 0, end = 0; at < rest.length; at = Math.max(end, at + 1)) {
       end = wordEnd(rest, at);
       if (end === at) continue;
-      const unit = this.wordUnit(rest.slice(at, end), at, rest, covered);
+      const unit = this.wordUnit(at, end, rest, covered);
       if (!unit || seen.has(unit.tokens[0]!)) continue;
       seen.add(unit.tokens[0]!);
       units.push(unit);
@@ -299,13 +347,16 @@ export class Analyzer {
    * One word of the text outside aliases, dates and ordinals, at `at`, as a unit (undefined when it
    * says nothing). `at` is in each literal, last as in every unit: set afterwards, it took a store of its own.
    */
-  private wordUnit(raw: string, at: number, rest: string, covered: Uint8Array): Unit | undefined {
-    let word = raw;
-    const hangul = isHangul(raw.charCodeAt(0)); // a word is all Hangul or all Latin and digits, stripped or not
+  private wordUnit(at: number, end: number, rest: string, covered: Uint8Array): Unit | undefined {
+    const hangul = isHangul(rest.charCodeAt(at)); // a word is all Hangul or all Latin and digits, stripped or not
     // A counter after a number or 몇 keeps no particle: 7월에 → 월, 256장이 → 장, 몇 점이었어 → 점.
-    // (몇 within the three characters before: the pattern is tried only then.)
-    if (hangul && at > 0 && (isDigit(rest.charCodeAt(at - 1)) || ((rest.charCodeAt(at - 2) === MYEOT || rest.charCodeAt(at - 3) === MYEOT) && /몇\s+$/.test(rest.slice(Math.max(0, at - 3), at))))) word = this.korean.stripCounter(word);
-    const w = this.wordOf(word);
+    // (몇 within the three characters before: the pattern is tried only then.) Other words are
+    // looked up where they stand.
+    const w =
+      hangul && at > 0 && (isDigit(rest.charCodeAt(at - 1)) || ((rest.charCodeAt(at - 2) === MYEOT || rest.charCodeAt(at - 3) === MYEOT) && /몇\s+$/.test(rest.slice(Math.max(0, at - 3), at))))
+        ? this.wordOf(this.korean.stripCounter(rest.slice(at, end)))
+        : (this.words.get(rest, at, end) ?? this.read(rest.slice(at, end)));
+    const word = w.word;
     // A syllable or two glued to an alias is what is left of its word: 떨어졌던 → 던, not a word.
     if (w.leftover && at > 0 && covered[at - 1]) return undefined;
     // allocation finds allocate: English alias terms also match by stem.
@@ -320,7 +371,7 @@ export class Analyzer {
     if (unknown && this.stopwordTypos.find(word)) return undefined;
     if (w.framing) return { tokens, alias: false, framing: true, at };
     // What follows is read only for a Hangul word not already a predicate.
-    const predicate = w.predicate || (hangul && verbBefore(word, rest, at + raw.length));
+    const predicate = w.predicate || (hangul && verbBefore(word, rest, end));
     // Literal objects, not spread ones: this runs for every word of every text.
     if (!predicate) return { tokens, alias: false, at };
     return w.verbForm ? { tokens, alias: false, predicate, verbForm: true, at } : { tokens, alias: false, predicate, at };
@@ -342,15 +393,17 @@ export class Analyzer {
   }
 
   /** Words repeat across facts, examples and questions: what each gives wherever it stands is worked out once. */
-  private readonly words = new Map<string, WordReading>();
+  private words = new WordTable();
 
   private wordOf(word: string): WordReading {
-    let w = this.words.get(word);
-    if (!w) {
-      w = this.readWord(word);
-      if (this.words.size > 100_000) this.words.clear();
-      this.words.set(word, w);
-    }
+    return this.words.get(word, 0, word.length) ?? this.read(word);
+  }
+
+  /** Reads a word not in the table, and keeps the reading. */
+  private read(word: string): WordReading {
+    const w = this.readWord(word);
+    if (this.words.size > 100_000) this.words = new WordTable();
+    this.words.add(w);
     return w;
   }
 
@@ -373,7 +426,7 @@ export class Analyzer {
         (word.startsWith(tokens[0]!) && !/^(하|되|됐|했|됩|합|한|할|될|된|해|돼|시키|받|이)/.test(removed)));
     const q = this.lexicon.questions;
     const framing = tokens.length > 0 && [q.outcome, q.why].some((set) => set.has(tokens[0]!) || set.has(word));
-    const reading: WordReading = { leftover, tokens, predicate, verbForm, framing };
+    const reading: WordReading = { word, leftover, tokens, predicate, verbForm, framing };
     if (stemAlias) reading.stemAlias = stemAlias;
     return reading;
   }
