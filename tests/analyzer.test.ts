@@ -539,6 +539,10 @@ describe('clauses', () => {
     // Any past tense (a syllable ending in ㅆ) before 고 joins clauses, not only 했 or 였.
     ['테크리포트 언제 올렸고 등급 몇 나왔음?', ['테크리포트 언제 올렸', '등급 몇 나왔음']],
     ['팀당 몇 장 줬고 언제부터야?', ['팀당 몇 장 줬', '언제부터야']],
+    // 이랑 after a phrase joins two things asked; after a bare name opening the clause it compares.
+    ['HF repo 이름이랑 arXiv 번호?', ['HF repo 이름', 'arXiv 번호']],
+    ['트릴리온이랑 점수 차이는?', ['트릴리온이랑 점수 차이는']],
+    ['루닛이랑 카이스트 GPU 몇 장?', ['루닛이랑 카이스트 GPU 몇 장']],
   ])('%s', (text, expected) => expect(clauses(text)).toEqual(expected));
 });
 
