@@ -60,7 +60,7 @@ export interface FactEntry {
 }
 
 /**
- * The facts whose `terms`, `words` and `aliasParts` have a token, each a bitset over the facts'
+ * The facts whose `terms`, `words`, `aliasParts` and `keywords` have a token, each a bitset over the facts'
  * numbers (undefined: none). A question's token is looked up here once, not in the sets of every
  * fact it is scored against: those are each a cache miss or two.
  */
@@ -68,6 +68,7 @@ export interface FactsWith {
   terms?: Uint32Array;
   words?: Uint32Array;
   aliasParts?: Uint32Array;
+  keywords?: Uint32Array;
 }
 
 /** Whether fact `e` is among `facts` (a bitset of FactsWith). */
@@ -88,7 +89,7 @@ function factBits(entries: Iterable<FactEntry>, facts: number, of: (e: FactEntry
 
 export interface FactIndex {
   entries: Map<string, FactEntry>;
-  /** The facts with a token in their terms, words and alias name parts. */
+  /** The facts with a token in their terms, words, alias name parts and keywords. */
   factsWith(token: string): FactsWith;
   /** For each list, the best `limit` BM25 hits for the (distinct) tokens, of the facts its `keep` accepts when given. */
   search(tokens: string[], lists: readonly Bm25List[]): Bm25Hit[][];
@@ -238,13 +239,13 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
   // The closures returned below keep this scope alive: the analyses are not needed any more.
   analysed.clear();
   // Built at the first lookup: only questions look a token up in many facts at once.
-  let bits: { terms: Map<string, Uint32Array>; words: Map<string, Uint32Array>; aliasParts: Map<string, Uint32Array> } | undefined;
+  let bits: Record<keyof FactsWith, Map<string, Uint32Array>> | undefined;
   const factsWith = (t: string): FactsWith => {
     if (bits === undefined) {
       const of = (set: (e: FactEntry) => ReadonlySet<string>) => factBits(entries.values(), corpus.facts.length, set);
-      bits = { terms: of((e) => e.terms), words: of((e) => e.words), aliasParts: of((e) => e.aliasParts) };
+      bits = { terms: of((e) => e.terms), words: of((e) => e.words), aliasParts: of((e) => e.aliasParts), keywords: of((e) => e.keywords) };
     }
-    return { terms: bits.terms.get(t), words: bits.words.get(t), aliasParts: bits.aliasParts.get(t) };
+    return { terms: bits.terms.get(t), words: bits.words.get(t), aliasParts: bits.aliasParts.get(t), keywords: bits.keywords.get(t) };
   };
   return {
     entries,

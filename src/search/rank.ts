@@ -84,6 +84,7 @@ export function createRanker(index: FactIndex, examples: ExampleMatcher, filterC
     for (const [id, c] of closest) if (c.sim >= opts.exampleRecall && !bm25.has(id)) ids.push(id);
     const leads = namedTopicLeads(q);
     const coverage = coverageOf(q, index, filterCtx.markers, opts.coverage);
+    const keywordFacts = q.units.map((u) => index.factsWith(u.tokens[0]!).keywords);
     const kept: Ranked[] = [];
     const removed: Ranked[] = [];
     for (const id of ids) {
@@ -93,7 +94,7 @@ export function createRanker(index: FactIndex, examples: ExampleMatcher, filterC
       const cov = coverage(entry);
       const example = closest.get(id);
       const bm25Score = bm25.get(id) ?? 0;
-      const input: RuleInput = { q, e: entry, coverage: cov, bm25Share: bm25Score / top, namedTopicLead: leads.has(id) };
+      const input: RuleInput = { q, e: entry, coverage: cov, bm25Share: bm25Score / top, namedTopicLead: leads.has(id), keywordFacts };
       if (example) input.example = example;
       const factors: number[] = [];
       let score = 1;

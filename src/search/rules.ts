@@ -7,7 +7,7 @@
 import type { ParsedQuestion } from '../query/parse.ts';
 import type { ClosestExample } from './examples.ts';
 import type { Coverage } from './coverage.ts';
-import type { FactEntry } from './fact-index.ts';
+import { includes, type FactEntry } from './fact-index.ts';
 
 /** Everything a rule may look at for one candidate. */
 export interface RuleInput {
@@ -19,6 +19,11 @@ export interface RuleInput {
   example?: ClosestExample;
   /** This fact is the lead of a topic the question only names. */
   namedTopicLead: boolean;
+  /**
+   * The facts whose keywords have each of the question's units (its head), looked up once a question
+   * by the ranking rather than in every candidate's set; without it, the fact's set is asked.
+   */
+  keywordFacts?: (Uint32Array | undefined)[];
 }
 
 export interface RuleKnobs {
@@ -71,7 +76,8 @@ export const RULES: Rule[] = [
     factor: (x, k) => {
       const units = x.q.units;
       let found = 0;
-      for (const u of units) if (x.e.keywords.has(u.tokens[0]!)) found++;
+      if (x.keywordFacts) for (const facts of x.keywordFacts) found += includes(facts, x.e) ? 1 : 0;
+      else for (const u of units) if (x.e.keywords.has(u.tokens[0]!)) found++;
       return units.length ? 1 + (k * found) / units.length : 1;
     },
   },
