@@ -124,7 +124,9 @@ function matchAt(norm: string, at: Int32Array, term: Term, i: number): number {
   const t = term.chars;
   // Spaces are optional inside a term (엘리스 그룹 = 엘리스그룹), but a short term does not reach
   // across a word boundary of the text (제마 is not in 언제 마지막), and no term crosses a line.
-  for (let k = 0; k < t.length - 1; k++) {
+  // Most matches have no gap at all: then there is nothing to check between their characters.
+  const gaps = at[i + t.length - 1]! - at[i]! > t.length - 1;
+  for (let k = 0; gaps && k < t.length - 1; k++) {
     const from = at[i + k]!;
     const to = at[i + k + 1]!;
     if (to - from === 1) continue;
