@@ -46,6 +46,9 @@ export interface Ranking {
 
 export function createRanker(index: FactIndex, examples: ExampleMatcher, filterCtx: FilterContext, home: string, counterWords: readonly string[], opts: RankOptions) {
   const knobs = RULES.map((r) => opts.rules[r.name]);
+  // The home programme's facts, for its own list of BM25 hits (asked of each hit that would enter it).
+  const homeFacts = new Set([...index.entries.values()].filter((e) => e.scope === home).map((e) => e.fact.id));
+  const homeList = { limit: opts.homeCandidates, keep: (id: string) => homeFacts.has(id) };
   const counters = new RegExp(`^(?:${[...counterWords].join('|')})$`);
   /** Leads of topics the question only names ("K-Fold가 뭐야?", "AI 특화모델 프로젝트 설명좀"). */
   function namedTopicLeads(q: ParsedQuestion): Set<string> {
@@ -72,7 +75,6 @@ export function createRanker(index: FactIndex, examples: ExampleMatcher, filterC
       else for (const t of u.tokens) unique.add(t);
     }
     const tokens = [...unique];
-    const homeList = { limit: opts.homeCandidates, keep: (id: string) => index.entries.get(id)!.scope === home };
     const [found = [], homeHits = []] = index.search(tokens, q.programme.by === 'home' ? [{ limit: opts.candidates }, homeList] : [{ limit: opts.candidates }]);
     // The hits by id, in order: the best overall, then the home programme's others.
     const bm25 = new Map<string, number>();
