@@ -91,6 +91,8 @@ export interface FactIndex {
   entries: Map<string, FactEntry>;
   /** The facts with a token in their terms, words, alias name parts and keywords. */
   factsWith(token: string): FactsWith;
+  /** Whether fact `e` has `token` among its terms: one table for all facts, not each fact's set (a cache miss each). */
+  hasTerm(e: FactEntry, token: string): boolean;
   /** For each list, the best `limit` BM25 hits for the (distinct) tokens, of the facts its `keep` accepts when given. */
   search(tokens: string[], lists: readonly Bm25List[]): Bm25Hit[][];
   df: Map<string, number>;
@@ -240,16 +242,21 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
   analysed.clear();
   // Built at the first lookup: only questions look a token up in many facts at once.
   let bits: Record<keyof FactsWith, Map<string, Uint32Array>> | undefined;
-  const factsWith = (t: string): FactsWith => {
+  const built = () => {
     if (bits === undefined) {
       const of = (set: (e: FactEntry) => ReadonlySet<string>) => factBits(entries.values(), corpus.facts.length, set);
       bits = { terms: of((e) => e.terms), words: of((e) => e.words), aliasParts: of((e) => e.aliasParts), keywords: of((e) => e.keywords) };
     }
-    return { terms: bits.terms.get(t), words: bits.words.get(t), aliasParts: bits.aliasParts.get(t), keywords: bits.keywords.get(t) };
+    return bits;
+  };
+  const factsWith = (t: string): FactsWith => {
+    const b = built();
+    return { terms: b.terms.get(t), words: b.words.get(t), aliasParts: b.aliasParts.get(t), keywords: b.keywords.get(t) };
   };
   return {
     entries,
     factsWith,
+    hasTerm: (e, t) => includes(built().terms.get(t), e),
     search: (tokens, lists) => bm25.searchEach(tokens, lists),
     df,
     idf,

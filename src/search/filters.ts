@@ -38,12 +38,12 @@ export const FILTERS: Filter[] = [
   {
     name: 'entity',
     describe: 'names every organisation, person or model the question names (or is a programme-wide fact of its programme)',
-    keep: (q, e, ctx) => q.entities.every((t) => e.terms.has(t) || answersForParticipant(q, e, t, ctx.index, ctx.markers)),
+    keep: (q, e, ctx) => q.entities.every((t) => ctx.index.hasTerm(e, t) || answersForParticipant(q, e, t, ctx.index, ctx.markers)),
   },
   {
     name: 'round-year-version',
     describe: 'names the round, stage, year or version (K-EXAONE 3.0) the question names',
-    keep: (q, e) => q.ordinals.every((t) => e.terms.has(t)) && q.years.every((t) => e.terms.has(t)) && q.versions.every((t) => e.terms.has(t)),
+    keep: (q, e, { index }) => q.ordinals.every((t) => index.hasTerm(e, t)) && q.years.every((t) => index.hasTerm(e, t)) && q.versions.every((t) => index.hasTerm(e, t)),
     widen: silentOnYear,
   },
   {
