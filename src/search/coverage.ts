@@ -182,7 +182,7 @@ function credit(t: string, facts: FactsWith, e: FactEntry, ownMarkers: readonly 
   // `terms` holds every token of the fact (its words, own tokens and example words too): most
   // words of a question are not among them, and one bit says so.
   if (!includes(facts.terms, e)) return ownMarkers.includes(t) ? 1 : includes(facts.aliasParts, e) ? o.partCredit : 0;
-  return includes(facts.words, e) || ownMarkers.includes(t) ? 1 : e.own.has(t) ? o.partCredit : e.exampleWords.has(t) ? o.exampleCredit : o.topicCredit;
+  return includes(facts.words, e) || ownMarkers.includes(t) ? 1 : includes(facts.own, e) ? o.partCredit : includes(facts.exampleWords, e) ? o.exampleCredit : o.topicCredit;
 }
 
 /**

@@ -60,13 +60,15 @@ export interface FactEntry {
 }
 
 /**
- * The facts whose `terms`, `words`, `aliasParts` and `keywords` have a token, each a bitset over the facts'
- * numbers (undefined: none). A question's token is looked up here once, not in the sets of every
- * fact it is scored against: those are each a cache miss or two.
+ * The facts whose `terms`, `words`, `own`, `exampleWords`, `aliasParts` and `keywords` have a token,
+ * each a bitset over the facts' numbers (undefined: none). A question's token is looked up here once,
+ * not in the sets of every fact it is scored against: those are each a cache miss or two.
  */
 export interface FactsWith {
   terms?: Uint32Array;
   words?: Uint32Array;
+  own?: Uint32Array;
+  exampleWords?: Uint32Array;
   aliasParts?: Uint32Array;
   keywords?: Uint32Array;
 }
@@ -74,14 +76,23 @@ export interface FactsWith {
 /** Whether fact `e` is among `facts` (a bitset of FactsWith). */
 export const includes = (facts: Uint32Array | undefined, e: FactEntry): boolean => facts !== undefined && (facts[e.n >>> 5]! & (1 << (e.n & 31))) !== 0;
 
-/** For each token, the facts (by number, fewer than `facts`) whose set `of` them has it, as a bitset. */
-function factBits(entries: Iterable<FactEntry>, facts: number, of: (e: FactEntry) => ReadonlySet<string>): Map<string, Uint32Array> {
-  const rows = new Map<string, Uint32Array>();
+const SETS = ['terms', 'words', 'own', 'exampleWords', 'aliasParts', 'keywords'] as const;
+/** A record with every field present (none yet): one shape for all, read in the coverage loop. */
+const noFacts = (): FactsWith => ({ terms: undefined, words: undefined, own: undefined, exampleWords: undefined, aliasParts: undefined, keywords: undefined });
+/** A token no fact has. */
+const NO_FACTS: Readonly<FactsWith> = noFacts();
+
+/** For each token, the facts (by number, fewer than `facts`) whose sets have it: one record per token, so a lookup is one. */
+function factBits(entries: Iterable<FactEntry>, facts: number): Map<string, FactsWith> {
+  const rows = new Map<string, FactsWith>();
   for (const e of entries) {
-    for (const t of of(e)) {
-      let row = rows.get(t);
-      if (row === undefined) rows.set(t, (row = new Uint32Array((facts + 31) >>> 5)));
-      row[e.n >>> 5]! |= 1 << (e.n & 31);
+    for (const set of SETS) {
+      for (const t of e[set]) {
+        let row = rows.get(t);
+        if (row === undefined) rows.set(t, (row = noFacts()));
+        const bits = (row[set] ??= new Uint32Array((facts + 31) >>> 5));
+        bits[e.n >>> 5]! |= 1 << (e.n & 31);
+      }
     }
   }
   return rows;
@@ -89,7 +100,7 @@ function factBits(entries: Iterable<FactEntry>, facts: number, of: (e: FactEntry
 
 export interface FactIndex {
   entries: Map<string, FactEntry>;
-  /** The facts with a token in their terms, words, alias name parts and keywords. */
+  /** The facts with a token in their terms, words, own tokens, example words, alias name parts and keywords. */
   factsWith(token: string): FactsWith;
   /** Whether fact `e` has `token` among its terms: one table for all facts, not each fact's set (a cache miss each). */
   hasTerm(e: FactEntry, token: string): boolean;
@@ -241,22 +252,12 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
   // The closures returned below keep this scope alive: the analyses are not needed any more.
   analysed.clear();
   // Built at the first lookup: only questions look a token up in many facts at once.
-  let bits: Record<keyof FactsWith, Map<string, Uint32Array>> | undefined;
-  const built = () => {
-    if (bits === undefined) {
-      const of = (set: (e: FactEntry) => ReadonlySet<string>) => factBits(entries.values(), corpus.facts.length, set);
-      bits = { terms: of((e) => e.terms), words: of((e) => e.words), aliasParts: of((e) => e.aliasParts), keywords: of((e) => e.keywords) };
-    }
-    return bits;
-  };
-  const factsWith = (t: string): FactsWith => {
-    const b = built();
-    return { terms: b.terms.get(t), words: b.words.get(t), aliasParts: b.aliasParts.get(t), keywords: b.keywords.get(t) };
-  };
+  let bits: Map<string, FactsWith> | undefined;
+  const factsWith = (t: string): FactsWith => (bits ??= factBits(entries.values(), corpus.facts.length)).get(t) ?? NO_FACTS;
   return {
     entries,
     factsWith,
-    hasTerm: (e, t) => includes(built().terms.get(t), e),
+    hasTerm: (e, t) => includes(factsWith(t).terms, e),
     search: (tokens, lists) => bm25.searchEach(tokens, lists),
     df,
     idf,
