@@ -21,9 +21,9 @@ export interface RuleInput {
   namedTopicLead: boolean;
   /**
    * The facts whose keywords have each of the question's units (its head), looked up once a question
-   * by the ranking rather than in every candidate's set; without it, the fact's set is asked.
+   * (`FactIndex.factsWith`) rather than in every candidate's set.
    */
-  keywordFacts?: (Uint32Array | undefined)[];
+  keywordFacts: readonly (Uint32Array | undefined)[];
 }
 
 export interface RuleKnobs {
@@ -76,8 +76,7 @@ export const RULES: Rule[] = [
     factor: (x, k) => {
       const units = x.q.units;
       let found = 0;
-      if (x.keywordFacts) for (const facts of x.keywordFacts) found += includes(facts, x.e) ? 1 : 0;
-      else for (const u of units) if (x.e.keywords.has(u.tokens[0]!)) found++;
+      for (const facts of x.keywordFacts) if (includes(facts, x.e)) found++;
       return units.length ? 1 + (k * found) / units.length : 1;
     },
   },
