@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../src/analysis/analyzer.ts';
 import { nameKey as aliasKey } from '../src/analysis/normalize.ts';
 import { DEFAULT_CORPUS_DIR, loadCorpus } from '../src/index.ts';
 
@@ -48,4 +49,23 @@ describe('the corpus as shipped', () => {
     }
     for (const f of corpus.facts) for (const old of f.supersedes) expect(byId.get(old)!.asOf <= f.asOf, `${f.id} supersedes ${old}`).toBe(true);
   });
+});
+
+describe("the shipped aliases and lexicon read people's words", () => {
+  const analyzer = new Analyzer(corpus.aliases, corpus.lexicon);
+  const heads = (text: string) => analyzer.units(text).map((u) => u.tokens[0]);
+
+  it.each([
+    ["why did korea's biggest internet portal get cut?", '~naver'],
+    ['what did the science minister say?', '~bae-kyung-hoon'],
+    ['who threw their hat in?', '~apply'],
+    ['의과학 특화모델 데이터는?', '~lunit'],
+  ])('%s names %s (a description or a casual wording)', (text, concept) => expect(heads(text)).toContain(concept));
+
+  it.each([
+    ['안내한다', '~korea'],
+    ['인정하지 않았다', '~select'],
+    ['조정하고 있다', '~select'],
+    ['2.5 trillion won', '~select'],
+  ])('%s does not name %s (a term inside another word, or won the currency)', (text, concept) => expect(heads(text)).not.toContain(concept));
 });
