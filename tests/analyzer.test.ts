@@ -273,6 +273,13 @@ describe('countedIn: 몇 장 is answered by a number of 장', () => {
     expect(re.test('8 routed experts per token')).toBe(false);
   });
 
+  it('"how many GPUs" wants a number of GPUs, not an amount of money spent on them', () => {
+    const re = countedIn('how many GPUs does the Lunit consortium get?')!.pattern;
+    expect(re.test('receives 256 NVIDIA B200 GPUs')).toBe(true);
+    expect(re.test('about KRW 17.4 billion is GPU infrastructure')).toBe(false);
+    expect(re.test('a 1.46 trillion won GPU budget')).toBe(false);
+  });
+
   it('asks nothing of 몇 개 or a question without 몇', () => {
     expect(countedIn('파라미터 몇 개야')).toBeUndefined();
     expect(countedIn('GPU 언제 받아?')).toBeUndefined();

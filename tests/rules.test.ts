@@ -127,6 +127,13 @@ describe('filters', () => {
     expect(top(engine, '카이스트 GPU 사업비 얼마야?')).toBe('kaist-budget');
   });
 
+  it('entity: a programme-wide fact answers for each participant even where an example names one of them', () => {
+    // gpu-per-team has the example 루닛 GPU 몇 장?: KAIST is no less covered for it.
+    const c = engine.explain('카이스트 GPU 몇 장 받아?').candidates.find((x) => x.id === 'gpu-per-team')!;
+    expect(c.coverage).toBe(1);
+    expect(top(engine, '카이스트 GPU 몇 장 받아?')).toBe('gpu-per-team');
+  });
+
   it('entity: a name given only as an instance (LG 같은 대기업) does not narrow the question', () => {
     expect(removedBy('LG 팀은 GPU 몇 장 받아?', 'gpu-per-team')).toBe('entity');
     expect(removedBy('LG 같은 팀도 GPU 몇 장 받아?', 'gpu-per-team')).toBeUndefined();

@@ -12,8 +12,12 @@ export interface Counted {
 }
 
 const NUMERAL = String.raw`(?:\d[\d,.]*\s*(?:만|천|백|억)?|(?<![가-힣])(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|수십|수백|수천|수만))\s*`;
-/** A number, then up to four words before the thing counted (256 B200 GPUs, fifteen elite-team (consortium) proposals), none making it a rate: 8 experts per token counts experts. */
-const EN_NUMERAL = String.raw`\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozens of|hundreds of|thousands of)\s+(?:(?!(?:per|each|every|a|an)\s)[a-z()-]+\s+){0,4}`;
+/**
+ * A number, then up to four words before the thing counted (256 B200 GPUs, fifteen elite-team
+ * (consortium) proposals), none making it a rate (8 experts per token counts experts) or an amount
+ * of money (KRW 17.4 billion is GPU infrastructure, 1.46 trillion won GPU budget count no GPUs).
+ */
+const EN_NUMERAL = String.raw`(?<!(?:krw|usd|eur|\$|₩)\s?)(?<![\d.,])\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozens of|hundreds of|thousands of)\s+(?:(?!(?:per|each|every|a|an|won|krw|usd|dollars?)\s)[a-z()-]+\s+){0,4}`;
 
 /**
  * What a fact must contain to give the count asked for, or undefined when none is asked. 몇 개 and

@@ -137,7 +137,9 @@ export function coverageOf(q: ParsedQuestion, index: FactIndex, markers: Readonl
         total += weight;
         continue;
       }
-      const whole = step.entity && !includes(facts[0]!.terms, e) && answersForParticipant(q, e, head, index, markers) ? 1 : credit(head, facts[0]!, e, ownMarkers, o);
+      // A programme-wide fact answers for each of its participants, whether or not its examples name one.
+      let whole = credit(head, facts[0]!, e, ownMarkers, o);
+      if (whole < 1 && step.entity && answersForParticipant(q, e, head, index, markers)) whole = 1;
       if (whole === 1) matched++;
       let share = whole;
       if (whole === 0) {

@@ -267,8 +267,8 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     attributeTokens: new Set(corpus.aliases.filter((g) => g.attribute).map((g) => `~${g.id}`)),
     keywordAttributes: new Set(corpus.aliases.filter((g) => g.attribute === 'keywords').map((g) => `~${g.id}`)),
     entityTokens,
-    // A few participants looked up in each fact's terms, rather than every term among them.
-    namesParticipant: new Set([...entries].filter(([, e]) => participants.some((t) => e.terms.has(t))).map(([id]) => id)),
+    // A few participants looked up in each fact's own tokens (its statements and keywords, not its examples), rather than every term among them.
+    namesParticipant: new Set([...entries].filter(([, e]) => participants.some((t) => e.own.has(t))).map(([id]) => id)),
     knownUntil: corpus.facts.flatMap((f) => f.sources.map((s) => corpus.sources.get(s)!.date)).reduce((a, b) => (a > b ? a : b), '0000-00-00'),
   };
 }
