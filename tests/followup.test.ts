@@ -77,6 +77,28 @@ describe('follow-ups', () => {
     expect(c!.lang).toBe('ko');
   });
 
+  it.each([
+    ['same in korean?', 'ko'],
+    ['can u put that in english for the desk', 'en'],
+    ['pls give me that in korean, my editor wants it', 'ko'],
+  ])('%s: a request about the last answer, its own words aside (korean is the request, not Korea)', (ask, lang) => {
+    const [a, b] = thread(lang === 'ko' ? 'How much is the Lunit budget?' : '루닛 사업비 얼마야?', ask);
+    expect(b!.followUp).toEqual({ kind: 'language' });
+    expect(b!.lang).toBe(lang);
+    expect(top(b!)).toBe(top(a!));
+  });
+
+  it.each([['둘다 어디서 나온 숫자임'], ['9대1은 어디 기사였어'], ['is that from an official source or?']])('%s: asks where the last answer comes from', (ask) => {
+    const [a, b] = thread('2025년 선정된 팀 어디야?', ask);
+    expect(b!.followUp).toEqual({ kind: 'sources' });
+    expect(top(b!)).toBe(top(a!));
+  });
+
+  it('a long question that only ends in "come from" is not a request for sources', () => {
+    const [, b] = thread('루닛 사업비 얼마야?', 'where do the GPUs of each team in the programme come from');
+    expect(b!.followUp?.kind).not.toBe('sources');
+  });
+
   it.each([['더 자세히'], ['tell me more'], ['what else?'], ['그리고?'], ['자세한 내용']])('%s: more facts about the last answer, not the same one', (action) => {
     const [a, b] = thread('루닛 사업비 얼마야?', action);
     expect(b!.followUp).toEqual({ kind: 'more' });

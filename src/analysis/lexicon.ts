@@ -46,7 +46,7 @@ export interface Lexicon {
   };
   counters: { ko: Map<string, string>; en: Map<string, string>; uncounted: Set<string>; koCounted: RegExp };
   programmes: { home: string; markers: Map<string, string[]>; nameAttribute: string };
-  followups: { sources: RegExp; english: RegExp; korean: RegExp; more: RegExp; markers: RegExp; pronouns: RegExp | undefined; other: RegExp | undefined; asks: RegExp | undefined };
+  followups: { sources: RegExp; english: RegExp; korean: RegExp; more: RegExp; markers: RegExp; pronouns: RegExp | undefined; other: RegExp | undefined; pointers: RegExp | undefined; asks: RegExp | undefined };
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -123,6 +123,7 @@ export function compileLexicon(data: LexiconData): Lexicon {
       markers: new RegExp(alternation(data.followups.markers).source, 'i'),
       pronouns: data.followups.pronouns.length ? new RegExp(alternation(data.followups.pronouns).source, 'i') : undefined,
       other: data.followups.other.length ? new RegExp(alternation(data.followups.other).source, 'i') : undefined,
+      pointers: data.followups.pointers.length ? new RegExp(alternation(data.followups.pointers).source, 'i') : undefined,
       asks: data.followups.asks.length ? new RegExp(alternation(data.followups.asks).source, 'i') : undefined,
     },
     programmes: {

@@ -197,6 +197,8 @@ export const LexiconFiles = {
     /** Pronouns that point back to the last turn (they, it, 거기): a whole question with one is read in the thread first. */
     pronouns: z.array(Pattern).default([]),
     other: z.array(Pattern).default([]),
+    /** Words that point at the last answer (that, 그거): with one, a longer message can still be a request about it. */
+    pointers: z.array(Pattern).default([]),
     /** A message that asks something (a question mark, a question word, a yes/no opener), not a thanks. */
     asks: z.array(Pattern).default([]),
   }),

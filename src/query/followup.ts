@@ -25,6 +25,10 @@ export type Resolution =
 
 /** A message of at most this many words can be an action on the last answer ("출처 더 보여줘"). */
 const ACTION_WORDS = 6;
+/** A longer message that points at the last answer ("that", 그거) can be an action in this many words… */
+const POINTED_ACTION_WORDS = 10;
+/** …with at most this many content words of its own beside the request (put, desk). */
+const POINTED_ACTION_UNITS = 2;
 /** A message of at most this many words that names no one and no programme leans on the last question. */
 const LEANING_WORDS = 4;
 /** A message with at most this many content units of its own can lean on the last question. */
@@ -43,17 +47,11 @@ const content = (units: readonly Unit[]) => units.filter((u) => !u.framing && !u
 export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, topicTerms: ReadonlySet<string> = new Set(), broader: (token: string) => string[] = () => []): Resolution | undefined {
   const norm = q.norm;
   const f = lex.followups;
-  const short = norm.trim().split(/\s+/).length <= ACTION_WORDS;
   // A broader concept a word of the message counts for (SK Group, for SK Telecom's) is not a word of its own.
   const implied = new Set(q.asking.flatMap((u) => broader(u.tokens[0]!)));
   const own = content(q.asking).filter((u) => !implied.has(u.tokens[0]!));
-  // An action names nothing of its own: "출처 좀", "in English please", "tell me more".
-  if (short && own.filter((u) => u.alias || u.entity).length <= 1 && q.entities.length === 0) {
-    if (f.sources.test(norm)) return { kind: 'sources' };
-    if (f.english.test(norm)) return { kind: 'language', lang: 'en' };
-    if (f.korean.test(norm)) return { kind: 'language', lang: 'ko' };
-    if (f.more.test(norm) && own.length <= 1) return { kind: 'more' };
-  }
+  const action = actionOf(q, own, f);
+  if (action) return action;
   const prevUnits = prev.units as Unit[];
   const prevEntities = prevUnits.filter((u) => u.entity);
   const markers = new Set([...lex.programmes.markers.values()].flat());
@@ -120,6 +118,35 @@ export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, top
   const ownThings = own.filter((u) => !isConstraint(u.tokens[0]!) && !ROUND_NOUN.test(u.tokens[0]!));
   const carried = ownThings.length === 0 && !q.counted ? rest : [];
   return { kind: 'attribute-swap', readings: [[...q.asking, ...subject.filter((u) => !asked(u)), ...carried]], intents: q.intents, ...(q.counted ? { counted: q.counted } : {}) };
+}
+
+/** The actions on the last answer, in the order they are tried. */
+const ACTIONS = [
+  ['sources', { kind: 'sources' }],
+  ['english', { kind: 'language', lang: 'en' }],
+  ['korean', { kind: 'language', lang: 'ko' }],
+  ['more', { kind: 'more' }],
+] as const satisfies readonly (readonly [keyof Lexicon['followups'], Resolution])[];
+
+/**
+ * An action on the last answer: a request that names nothing of its own beside the request's own
+ * words ("출처 좀", "same in korean?": korean is the request, not Korea). A short message may name one
+ * term ("GPU 출처"); a longer one that points at the answer ("can u put that in english for the desk",
+ * "is that from an official source or?") may add a few words but name nothing. "More" stays short.
+ */
+function actionOf(q: ParsedQuestion, own: readonly Unit[], f: Lexicon['followups']): Resolution | undefined {
+  const words = q.norm.trim().split(/\s+/).length;
+  const pointed = words <= POINTED_ACTION_WORDS && (f.pointers?.test(q.norm) ?? false);
+  if (words > ACTION_WORDS && !pointed) return undefined;
+  for (const [name, action] of ACTIONS) {
+    const m = f[name]!.exec(q.norm);
+    if (!m) continue;
+    const outside = own.filter((u) => u.at === undefined || u.at < m.index || u.at >= m.index + m[0].length);
+    const named = outside.filter((u) => u.alias || u.entity);
+    if (outside.some((u) => u.entity)) return undefined;
+    if (words <= ACTION_WORDS ? named.length <= 1 && (name !== 'more' || outside.length <= 1) : name !== 'more' && named.length === 0 && outside.length <= POINTED_ACTION_UNITS) return action;
+  }
+  return undefined;
 }
 
 /** The counted thing: the new message's, else (a swapped team, same question) the last one's. */
