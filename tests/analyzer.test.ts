@@ -612,6 +612,22 @@ describe('typos of alias terms in questions', () => {
   });
 });
 
+describe('typos of the corpus\'s words in questions', () => {
+  const a = new Analyzer([{ id: 'lunit', terms: ['루닛', 'Lunit'], entity: true }]);
+  const vocabulary = ['support', 'hardwar', 'format'];
+  a.knowVocabulary((t) => vocabulary.includes(t), vocabulary);
+  const heads = (text: string) => a.units(text).map((u) => u.tokens[0]);
+  it('a word the corpus never uses, with a letter left out of one it uses or two swapped, is that word', () => {
+    expect(heads('vllm suport')).toContain('support');
+    expect(heads('what hardwre')).toContain('hardwar');
+    expect(heads('fromat of it')).toContain('format');
+  });
+  it('but not with a letter changed or added, which is as often another real word (formal, formant)', () => {
+    expect(heads('formal plan')).toContain('formal');
+    expect(heads('formant')).toContain('formant');
+  });
+});
+
 describe('what is left of a word once an alias took it', () => {
   it('어서/아서 after an alias that is a verb stem (엮어서) is its ending, not a word', () => {
     const a = new Analyzer([{ id: 'link', terms: ['엮', '연계'] }]);

@@ -15,7 +15,7 @@ import { compileLexicon, type Lexicon } from './lexicon.ts';
 import { fold, numbersAsDigits } from './normalize.ts';
 import { findOrdinals, ordinalPattern, ROUND_NOUNS, type OrdinalPattern } from './ordinals.ts';
 import { questionParts, withoutSetAside, type Part } from './segments.ts';
-import { TypoIndex } from './typos.ts';
+import { leftOutOrSwapped, TypoIndex } from './typos.ts';
 
 /**
  * One unit of meaning in a text: an alias concept (`~lunit`) or a word's stem with its Hangul
@@ -369,6 +369,9 @@ export class Analyzer {
     const named = unknown ? this.aliases.byTypo(word) : undefined;
     if (named) return named.entity ? { tokens: [named.token], alias: true, entity: true, at } : { tokens: [named.token], alias: true, at };
     if (unknown && this.stopwordTypos.find(word)) return undefined;
+    // A letter left out of a word the corpus uses, or two swapped (suport, hardwre, rigth), that word.
+    const fixed = unknown ? this.vocabularyTypos.find(tokens[0]!, leftOutOrSwapped) : undefined;
+    if (fixed !== undefined) return { tokens: [fixed], alias: false, at };
     if (w.framing) return { tokens, alias: false, framing: true, at };
     // What follows is read only for a Hangul word not already a predicate.
     const predicate = w.predicate || (hangul && verbBefore(word, rest, end));
@@ -387,10 +390,13 @@ export class Analyzer {
   /** English stopwords of five letters or more, for typos of them (whcih). */
   private readonly stopwordTypos = new TypoIndex<true>(5);
 
-  /** Tells the analyzer which tokens the corpus uses (after indexing it), so questions' misspelt names are read as names. */
-  knowVocabulary(has: (token: string) => boolean): void {
+  /** Tells the analyzer which tokens the corpus uses (after indexing it), so questions' misspelt names and words are read as those. */
+  knowVocabulary(has: (token: string) => boolean, tokens: Iterable<string> = []): void {
     this.vocabulary = has;
+    for (const t of tokens) this.vocabularyTypos.add(t, t);
   }
+  /** The corpus's Latin tokens of five letters or more, for typos of them. */
+  private readonly vocabularyTypos = new TypoIndex<string>(5);
 
   /** Words repeat across facts, examples and questions: what each gives wherever it stands is worked out once. */
   private words = new WordTable();

@@ -30,12 +30,15 @@ export class TypoIndex<T> {
     this.pending = [];
   }
 
-  /** The value of the one known word (or words of one value) a slip away from `word`, or undefined. */
-  find(word: string): T | undefined {
+  /**
+   * The value of the one known word (or words of one value) a slip away from `word`, or undefined.
+   * `slip`: which slips count (any, by default).
+   */
+  find(word: string, slip: (typed: string, known: string) => boolean = oneSlip): T | undefined {
     if (word.length < this.minLength || !/^[a-z]+$/.test(word)) return undefined;
     if (this.pending.length > 0) this.index();
     const found = new Set<T>();
-    for (const d of [word, ...deletions(word)]) for (const e of this.byDeletion.get(d) ?? []) if (oneSlip(word, e.word)) found.add(e.value);
+    for (const d of [word, ...deletions(word)]) for (const e of this.byDeletion.get(d) ?? []) if (slip(word, e.word)) found.add(e.value);
     return found.size === 1 ? [...found][0] : undefined;
   }
 }
@@ -55,4 +58,12 @@ export function oneSlip(a: string, b: string): boolean {
     return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swapped
   }
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1); // added or left out
+}
+
+/**
+ * Whether `typed` is `known` with a letter left out or two next to each other swapped: the slips
+ * least often another real word (a changed letter makes formal of format, an added one plans of plan).
+ */
+export function leftOutOrSwapped(typed: string, known: string): boolean {
+  return oneSlip(typed, known) && typed.length <= known.length && (typed.length < known.length || [...typed].sort().join('') === [...known].sort().join(''));
 }
