@@ -425,6 +425,9 @@ describe('English alias terms keep their word breaks', () => {
 describe('preambles in chat', () => {
   it('a colon right after a word ends a preamble', () => {
     expect(questionParts('fact-checking a caption: where was the briefing held?').map((p) => p.asks)).toEqual([false, true]);
+    // A capital letter or a digit before it too (questions are split before they are lower-cased).
+    expect(questionParts('writing a memo for my MD: how many consortia bid?').map((p) => p.asks)).toEqual([false, true]);
+    expect(questionParts('notes for Q3: how many consortia bid?').map((p) => p.asks)).toEqual([false, true]);
   });
 
   it('a clause ending in 려고, / 해서, / … before the question is a preamble', () => {

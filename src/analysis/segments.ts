@@ -11,7 +11,7 @@
  * alone as in 둘 다), and "X 말고" (not X: 특화모델 말고 독파모 공모는…), which names what is not asked.
  * Captured, so each part keeps the punctuation that ends it.
  */
-const BOUNDARY = /([!?。？！\n]+\s*|\.+(?=\s|$)\s*|…+\s*|\s[-–—:]\s|(?<=[a-z가-힣]):\s|(?<=[가-힣](?:[다요죠데]|잖아),?|[ㅠㅜㅋㅎ~],?)\s+|(?<=[가-힣](?:고|서|면|니까|지만),)\s+|(?<=\s(?:말고|아니고|빼고),?)\s+)/;
+const BOUNDARY = /([!?。？！\n]+\s*|\.+(?=\s|$)\s*|…+\s*|\s[-–—:]\s|(?<=[a-zA-Z0-9가-힣]):\s|(?<=[가-힣](?:[다요죠데]|잖아),?|[ㅠㅜㅋㅎ~],?)\s+|(?<=[가-힣](?:고|서|면|니까|지만),)\s+|(?<=\s(?:말고|아니고|빼고),?)\s+)/;
 
 /** What every boundary of BOUNDARY (and a leading clause's comma) has somewhere in it. */
 const BOUNDARY_HINT = /[!?。？！\n.…:\-–—,ㅠㅜㅋㅎ~]|[다요죠데아]\s|말고|아니고|빼고/;
