@@ -409,12 +409,14 @@ export class Analyzer {
 
   private readWord(word: string): WordReading {
     const k = this.korean;
-    const hangul = HANGUL.test(word);
-    const leftover = hangul && word.length <= 2 && (k.isAffix(word) || k.isPredicate(word) || /^[던든는은을를했된한할됐었였음임함하어아]/.test(word));
+    // A word is all Hangul or all Latin and digits (wordEnd): its first character says which.
+    const hangul = isHangul(word.charCodeAt(0));
+    const hangulPredicate = hangul && k.isPredicate(word);
+    const leftover = hangul && word.length <= 2 && (k.isAffix(word) || hangulPredicate || /^[던든는은을를했된한할됐었였음임함하어아]/.test(word));
     const stemAlias = /^[a-z]/.test(word) && !this.lexicon.english.stemHomonyms.has(word) ? this.aliases.byEnglishStem(word) : undefined;
     const tokens = stemAlias ? [] : this.computeWordTokens(word);
     // One unknown syllable (봄, 줌) is nearly always a verb form; content nouns of one syllable are in the corpus.
-    const predicate = hangul ? word.length === 1 || k.isPredicate(word) : this.lexicon.english.lightVerbs.has(word) || /[a-z]{3}(ing|ed)$/.test(word);
+    const predicate = hangul ? word.length === 1 || hangulPredicate : this.lexicon.english.lightVerbs.has(word) || /[a-z]{3}(ing|ed)$/.test(word);
     // Still a verb once stripped (가는, 만들어 → 만들), not a noun under 하다/되다 (선정됐어 → 선정).
     const removed = tokens.length > 0 ? word.slice(tokens[0]!.length) : '';
     const verbForm =
