@@ -127,12 +127,11 @@ function hangulTokens(stem: string): string[] {
   return out;
 }
 
-/** A text's units, how often each alias concept is mentioned, and the text once normalised. */
+/** A text's units and the text once normalised. */
 export interface Analysis {
   units: Unit[];
-  mentions: Map<string, number>;
   norm: string;
-  /** Where in `norm` each alias concept is mentioned (AliasIndex.matches), kept for aliasNameParts. */
+  /** Where in `norm` each alias concept is mentioned (AliasIndex.matches): how often (for BM25), and for aliasNameParts. */
   aliasMatches: readonly AliasMatch[];
 }
 
@@ -141,11 +140,16 @@ export interface Indexed extends Analysis {
   tokens: string[];
 }
 
-/** Each unit's tokens, then each alias once more for every further mention. */
-function tokensOf(units: readonly Unit[], mentions: ReadonlyMap<string, number>): string[] {
+/**
+ * Each unit's tokens, then each alias once more for every further mention (`mentions`: how often
+ * each is mentioned, in the order met; a text's own are its alias matches, so it needs no map).
+ */
+function tokensOf(units: Iterable<Unit>, mentions: ReadonlyMap<string, number> | readonly AliasMatch[]): string[] {
   const tokens: string[] = [];
   for (const u of units) for (const t of u.tokens) tokens.push(t);
-  for (const [token, n] of mentions) for (let r = 1; r < n; r++) tokens.push(token);
+  if (Array.isArray(mentions)) {
+    for (const { c, ranges } of mentions as readonly AliasMatch[]) for (let r = 2; r < ranges.length; r += 2) tokens.push(c.token);
+  } else for (const [token, n] of mentions as ReadonlyMap<string, number>) for (let r = 1; r < n; r++) tokens.push(token);
   return tokens;
 }
 
@@ -275,7 +279,7 @@ export class Analyzer {
   /** Which characters of the text analysed aliases, dates and ordinals took (1). */
   private covered = new Uint8Array(1024);
 
-  /** Units, how often each alias concept is mentioned (for BM25's term frequency), and the normalised text. */
+  /** Units, where each alias concept is mentioned (for BM25's term frequency), and the normalised text. */
   analyze(text: string): Analysis {
     const norm = this.normalize(text);
     // One buffer for every text (analysis is never re-entered): a typed array per text is garbage.
@@ -283,11 +287,9 @@ export class Analyzer {
     const covered = this.covered;
     covered.fill(0, 0, norm.length);
     const units: Unit[] = [];
-    const mentions = new Map<string, number>();
     const seen = new Set<string>();
     const aliasMatches = this.aliases.matches(norm);
     for (const { c, ranges } of aliasMatches) {
-      mentions.set(c.token, ranges.length / 2);
       let at = ranges[0]!;
       for (let r = 0; r < ranges.length; r += 2) {
         covered.fill(1, ranges[r]!, ranges[r + 1]!);
@@ -340,7 +342,7 @@ export class Analyzer {
       seen.add(unit.tokens[0]!);
       units.push(unit);
     }
-    return { units, mentions, norm, aliasMatches };
+    return { units, norm, aliasMatches };
   }
 
   /**
@@ -415,12 +417,14 @@ export class Analyzer {
 
   private readWord(word: string): WordReading {
     const k = this.korean;
-    const hangul = HANGUL.test(word);
-    const leftover = hangul && word.length <= 2 && (k.isAffix(word) || k.isPredicate(word) || /^[던든는은을를했된한할됐었였음임함하어아]/.test(word));
+    // A word is all Hangul or all Latin and digits (wordEnd): its first character says which.
+    const hangul = isHangul(word.charCodeAt(0));
+    const hangulPredicate = hangul && k.isPredicate(word);
+    const leftover = hangul && word.length <= 2 && (k.isAffix(word) || hangulPredicate || /^[던든는은을를했된한할됐었였음임함하어아]/.test(word));
     const stemAlias = /^[a-z]/.test(word) && !this.lexicon.english.stemHomonyms.has(word) ? this.aliases.byEnglishStem(word) : undefined;
     const tokens = stemAlias ? [] : this.computeWordTokens(word);
     // One unknown syllable (봄, 줌) is nearly always a verb form; content nouns of one syllable are in the corpus.
-    const predicate = hangul ? word.length === 1 || k.isPredicate(word) : this.lexicon.english.lightVerbs.has(word) || /[a-z]{3}(ing|ed)$/.test(word);
+    const predicate = hangul ? word.length === 1 || hangulPredicate : this.lexicon.english.lightVerbs.has(word) || /[a-z]{3}(ing|ed)$/.test(word);
     // Still a verb once stripped (가는, 만들어 → 만들), not a noun under 하다/되다 (선정됐어 → 선정).
     const removed = tokens.length > 0 ? word.slice(tokens[0]!.length) : '';
     const verbForm =
@@ -520,8 +524,8 @@ export class Analyzer {
    * how often a fact names it.
    */
   indexed(text: string): Indexed {
-    const { units, mentions, norm, aliasMatches } = this.analyze(text);
-    return { units, mentions, norm, aliasMatches, tokens: tokensOf(units, mentions) };
+    const { units, norm, aliasMatches } = this.analyze(text);
+    return { units, norm, aliasMatches, tokens: tokensOf(units, aliasMatches) };
   }
 
   /**
@@ -542,9 +546,9 @@ export class Analyzer {
     const mentions = new Map<string, number>();
     for (const p of parts) {
       for (const u of p.units) if (!units.has(u.tokens[0]!)) units.set(u.tokens[0]!, u);
-      for (const [token, n] of p.mentions) mentions.set(token, (mentions.get(token) ?? 0) + n);
+      for (const { c, ranges } of p.aliasMatches) mentions.set(c.token, (mentions.get(c.token) ?? 0) + ranges.length / 2);
     }
-    return tokensOf([...units.values()], mentions);
+    return tokensOf(units.values(), mentions);
   }
 
   /** Whether some pattern could read from the end of normalised text `a` across spaces into `b`. */

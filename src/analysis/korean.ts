@@ -17,8 +17,14 @@ export class Korean {
 
   /** Protected words of two syllables or more by each pair of adjacent syllables in them. */
   private readonly protectedWith = new Map<string, string[]>();
+  /** The last syllables of protected words: a word ending otherwise is none and ends none (most words). */
+  private readonly protectedLast = new Set<number>();
+  /** `suffixesEndingIn` by the code of the last syllable: no one-syllable string made per lookup. */
+  private readonly suffixesEndingIn = new Map<number, string[]>();
 
   constructor(private readonly lex: Lexicon['korean']) {
+    for (const p of lex.protected) if (p !== '') this.protectedLast.add(p.charCodeAt(p.length - 1));
+    for (const [last, suffixes] of lex.suffixesEndingIn) this.suffixesEndingIn.set(last.charCodeAt(0), suffixes);
     for (const p of lex.protected) {
       for (const pair of new Set(Array.from({ length: p.length - 1 }, (_, i) => p.slice(i, i + 2)))) {
         const list = this.protectedWith.get(pair);
@@ -35,6 +41,7 @@ export class Korean {
 
   /** True for a noun that only looks like stem + particle (평가, 결과, 개요), compounds included. */
   isProtected(word: string): boolean {
+    if (!this.protectedLast.has(word.charCodeAt(word.length - 1))) return false;
     if (this.lex.protected.has(word)) return true;
     for (const n of this.lex.protectedLengths) if (word.length >= n && this.lex.protected.has(word.slice(-n))) return true;
     return false;
@@ -110,7 +117,7 @@ export class Korean {
     for (let guard = 0; guard < 3; guard++) {
       if (this.isProtected(stem)) break;
       const current = stem;
-      const suffix = this.lex.suffixesEndingIn.get(current.at(-1)!)?.find((s) => current.endsWith(s) && current.length - s.length >= 1 && !this.cutsProtected(current, current.length - s.length));
+      const suffix = this.suffixesEndingIn.get(current.charCodeAt(current.length - 1))?.find((s) => current.endsWith(s) && current.length - s.length >= 1 && !this.cutsProtected(current, current.length - s.length));
       if (!suffix) break;
       const rest = stem.slice(0, -suffix.length);
       // A one-syllable particle on a two-syllable word is too often part of the noun (경쟁률 is fine,

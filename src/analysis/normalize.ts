@@ -13,9 +13,17 @@ const STABLE = /^[\t\n\r\x20-\x7E\uAC00-\uD7A3]*$/;
 
 /** NFKC (full-width letters, ㈜, ？), lower case, no control or zero-width characters. */
 export function fold(text: string): string {
-  const normal = STABLE.test(text) ? text : text.normalize('NFC').replace(NOT_JAMO, (run) => run.normalize('NFKC'));
-  return normal.toLowerCase().replace(CONTROL, ' ');
+  // In such a text only A-Z change case and only tab and line ends are control characters: lower
+  // casing a text with Hangul in it is slow, and most have no capital to lower.
+  if (STABLE.test(text)) {
+    const lower = UPPER.test(text) ? text.toLowerCase() : text;
+    return LINE_CONTROL.test(lower) ? lower.replace(CONTROL, ' ') : lower;
+  }
+  return text.normalize('NFC').replace(NOT_JAMO, (run) => run.normalize('NFKC')).toLowerCase().replace(CONTROL, ' ');
 }
+const UPPER = /[A-Z]/;
+/** The control characters a STABLE text may have. */
+const LINE_CONTROL = /[\t\n\r]/;
 
 /** A name as compared whole: folded, without spaces, punctuation or symbols (K-Fold = kfold = k fold). */
 export function nameKey(text: string): string {
