@@ -41,6 +41,8 @@ export const defaultOptions = {
   } satisfies RankOptions,
   decide: { minEvidence: 0.65, noiseShare: 0.6, curatedMatch: 0.85, homeRatio: 0.85 } satisfies DecideOptions,
   compose: { maxRelated: 2, relatedCoverage: 0.5, relatedRatio: 0.45, minEvidence: 0.65 } satisfies ComposeOptions,
+  /** A follow-up's reading in the thread gives way to the message alone when that has this much more evidence. */
+  thread: { aloneMargin: 0.25 },
   /** Today's date (YYYY-MM-DD), for plans past their due date; injectable in tests. */
   today: (): string => new Date().toISOString().slice(0, 10),
 };
@@ -110,7 +112,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     a.turn = turnOf(q, a.answers.map((x) => x.factId));
     return a;
   }
-  const thread = createThreadReader({ corpus, analyzer, index, parseCtx, parse, rank: (q) => rank(q), run, answerRun, outOfScope, decide: o.decide, maxRelated: o.compose.maxRelated });
+  const thread = createThreadReader({ corpus, analyzer, index, parseCtx, parse, rank: (q) => rank(q), run, answerRun, outOfScope, decide: o.decide, maxRelated: o.compose.maxRelated, aloneMargin: o.thread.aloneMargin });
   const { askInThread } = thread;
 
   function explain(raw: string, previous?: Turn): Explanation {

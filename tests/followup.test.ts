@@ -94,6 +94,16 @@ describe('follow-ups', () => {
     expect(top(b!)).toBe(top(a!));
   });
 
+  it.each([
+    ['카이스트 모델 이름 뭐야?', '카이스트 돈 얼마 받아', 'kaist-budget'],
+    ['독파모 1차 평가 누가 1등?', '설명회 어디서 했어?', 'briefing-venue'],
+    ['when is dokpamo round 2?', '그래픽카드 지원 시작일', 'gpu-start'],
+  ])('%s → %s: a message that answers alone on clearly more evidence than in the thread is answered alone', (first, second, id) => {
+    const [, b] = thread(first, second);
+    expect(top(b!)).toBe(id);
+    expect(b!.followUp).toBeUndefined();
+  });
+
   it('a long question that only ends in "come from" is not a request for sources', () => {
     const [, b] = thread('루닛 사업비 얼마야?', 'where do the GPUs of each team in the programme come from');
     expect(b!.followUp?.kind).not.toBe('sources');

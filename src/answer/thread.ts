@@ -35,6 +35,8 @@ export interface ThreadContext {
   decide: DecideOptions;
   /** How many facts "more" adds beside the first (as an answer's related facts). */
   maxRelated: number;
+  /** How much more evidence the message alone needs than its reading in the thread to be answered alone. */
+  aloneMargin: number;
 }
 
 export function createThreadReader(ctx: ThreadContext) {
@@ -115,9 +117,12 @@ export function createThreadReader(ctx: ThreadContext) {
     if (previous.factIds.length === 0 && alone().answered) return undefined;
     // A whole question that names no programme or party, in a thread about one, is read in the thread
     // when alone it finds nothing, or when the thread's reading finds a fact on more evidence.
-    if (r.fallback) {
+    // Any other reading in the thread gives way to the message alone only when that answers on clearly
+    // more evidence: "그럼 KAIST 모델 이름은?" names all it asks, and the thread's words only dilute it.
+    if (r.fallback || merged!.decision.answered) {
       const own = aloneRun().decision;
-      if (own.answered && (!merged!.decision.answered || evidence(merged!.decision.best) <= evidence(own.best))) return undefined;
+      const margin = r.fallback ? 0 : ctx.aloneMargin;
+      if (own.answered && (!merged!.decision.answered || evidence(own.best) >= evidence(merged!.decision.best) + margin)) return undefined;
     }
     const a = ctx.answerRun(merged!);
     if (!a.answered) return undefined;
