@@ -37,7 +37,7 @@ describe('answers', () => {
   });
 
   it("'GPU 몇 장?' names no programme: the home programme's GPUs per team, not the national plan (a counter names no topic)", () => {
-    for (const q of ['GPU 몇 장?', 'GPU몇장']) expect(engine.explain(q).decision).toMatchObject({ answered: true, factId: 'gpu-b200-allocation', tier: 'home' });
+    for (const q of ['GPU 몇 장?', 'GPU몇장', 'GPU 몇 장 줌?']) expect(engine.explain(q).decision).toMatchObject({ answered: true, factId: 'gpu-b200-allocation', tier: 'home' });
   });
 
   it('"K-AI" names the national foundation model project (the brand of its teams), not a party a fact must name', () => {
