@@ -104,6 +104,15 @@ describe('follow-ups', () => {
     expect(b!.followUp).toBeUndefined();
   });
 
+  it.each([
+    ['루닛 GPU 몇 장?', 'where was the briefing?', 'briefing-venue'],
+    ['정부 GPU 몇 장 확보해?', 'GPU 언제 들어왔어?', 'gpu-start'],
+  ])('%s → %s: asking something else of the thread gets the fact that says it, not the last answer again', (first, second, id) => {
+    const [a, b] = thread(first, second);
+    expect(top(b!)).not.toBe(top(a!));
+    expect(top(b!)).toBe(id);
+  });
+
   it('a long question that only ends in "come from" is not a request for sources', () => {
     const [, b] = thread('루닛 사업비 얼마야?', 'where do the GPUs of each team in the programme come from');
     expect(b!.followUp?.kind).not.toBe('sources');

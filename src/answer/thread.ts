@@ -124,7 +124,7 @@ export function createThreadReader(ctx: ThreadContext) {
       const margin = r.fallback ? 0 : ctx.aloneMargin;
       if (own.answered && (!merged!.decision.answered || evidence(own.best) >= evidence(merged!.decision.best) + margin)) return undefined;
     }
-    const a = ctx.answerRun(merged!);
+    const a = ctx.answerRun(notTheLastAgain(merged!, previous, aloneRun));
     if (!a.answered) return undefined;
     // A merged reading that leaves the thread's programme, where the message alone stays in it, misread
     // it: "GPU 몇 장 받아?" after the specialised programme's first development phase asks for that
@@ -133,6 +133,20 @@ export function createThreadReader(ctx: ThreadContext) {
     const thread = index.entries.get(previous.factIds[0] ?? '')?.scope;
     if (thread !== undefined && scope(a) !== thread && scope(alone()) === thread) return undefined;
     return { ...a, followUp: { kind: r.kind } };
+  }
+
+  /**
+   * "안에 뭐 들어감?" after the centre's equity asks something else of the same subject: when the thread's
+   * reading finds the last answer again, the next fact it finds on enough evidence that says more of what
+   * the message itself asks (its own coverage) answers instead.
+   */
+  function notTheLastAgain(run: Run, previous: Turn, aloneRun: () => Run): Run {
+    const { decision } = run;
+    if (!decision.answered || decision.best.id !== previous.factIds[0]) return run;
+    const own = new Map(aloneRun().ranking.kept.map((x) => [x.id, x.coverage.value]));
+    const ownOf = (id: string) => own.get(id) ?? 0;
+    const other = decision.ranked.find((x) => x !== decision.best && evidence(x) >= ctx.decide.minEvidence && ownOf(x.id) > ownOf(decision.best.id));
+    return other ? { ...run, decision: { ...decision, best: other, ranked: [other, ...decision.ranked.filter((x) => x !== other)] } } : run;
   }
 
   return {
