@@ -27,6 +27,7 @@ const SESSION9_DEV = new Set(['dev19.yaml']);
 const SESSION9_NEW_DEV = new Set(['dev20.yaml']);
 const SESSION10_DEV = new Set(['dev21.yaml']);
 const SESSION10_NEW_DEV = new Set(['dev22.yaml']);
+const SESSION11_DEV = new Set(['dev23.yaml']);
 const SESSION4_BLIND = new Set(['blind14.yaml', 'blind15.yaml', 'blind16.yaml', 'heldout8.yaml']);
 const SESSION5_BLIND = new Set(['blind17.yaml', 'blind18.yaml', 'blind19.yaml', 'blind20.yaml']);
 const SESSION6_BLIND = new Set(['blind21.yaml', 'blind22.yaml']);
@@ -36,7 +37,7 @@ const BARS: { name: string; set: EvalQuestion[]; hit1: number; abstention: numbe
   // Before the second design (session 2's closing figures): 90.5% / 93.2% (136 of 146). Session 5
   // ends at 93.3% / 93.2%. Session 8's fifth round of examples shifted idf enough for one more
   // (SKT 국방 모델 벤치마크 점수 나왔어?) to be answered at the threshold: 134 of 146.
-  { name: 'dev, sessions 1-2', set: dev.filter((q) => !FRESH.has(q.file) && !SESSION5_DEV.has(q.file) && !SESSION6_DEV.has(q.file) && !SESSION7_DEV.has(q.file) && !SESSION8_DEV.has(q.file) && !SESSION9_DEV.has(q.file) && !SESSION9_NEW_DEV.has(q.file) && !SESSION10_DEV.has(q.file) && !SESSION10_NEW_DEV.has(q.file)), hit1: 0.905, abstention: 134 / 146 },
+  { name: 'dev, sessions 1-2', set: dev.filter((q) => !FRESH.has(q.file) && !SESSION5_DEV.has(q.file) && !SESSION6_DEV.has(q.file) && !SESSION7_DEV.has(q.file) && !SESSION8_DEV.has(q.file) && !SESSION9_DEV.has(q.file) && !SESSION9_NEW_DEV.has(q.file) && !SESSION10_DEV.has(q.file) && !SESSION10_NEW_DEV.has(q.file) && !SESSION11_DEV.has(q.file)), hit1: 0.905, abstention: 134 / 146 },
   // 83.0% / 98.7% / 80.8% at the end of session 4; 85.8% / 98.7% / 86.5% at the end of session 5.
   { name: 'dev, fresh (dev12, dev13, blind10, blind11)', set: dev.filter((q) => FRESH.has(q.file)), hit1: 0.83, abstention: 0.95, nearMiss: 0.83 },
   // dev14 and dev15, first scored at 80.9% (dc24b91), 84.3% / 100% / 89.5% at the end of session 5 (85.8% at the
@@ -61,6 +62,9 @@ const BARS: { name: string; set: EvalQuestion[]; hit1: number; abstention: numbe
   // dev22 (45% English, preambles, two-part questions), written at the start of session 10 and first scored at
   // 31f2b90: 85.2% / 100% (17) / 25.0% (20), minus 3 points.
   { name: 'dev, written in session 10 (dev22)', set: dev.filter((q) => SESSION10_NEW_DEV.has(q.file)), hit1: 0.82, abstention: 0.94, nearMiss: 0.2 },
+  // dev23 (45% English, pharma, law-firm, cloud and ministry askers), written at the end of session 10 and first
+  // scored there (its last commit) for the next session to tune on: 85.2% / 100% (17) / 38.1% (21), minus 3 points.
+  { name: 'dev, written for session 11 (dev23)', set: dev.filter((q) => SESSION11_DEV.has(q.file)), hit1: 0.82, abstention: 0.94, nearMiss: 0.33 },
   // blind14, blind15, blind16 and heldout8: 80.9% / 92.9% / 73.7% at the end of session 4, 81.5% / 92.9% / 78.9% at the end
   // of session 5, 83.0% / 92.9% / 78.9% at the end of session 6, 84.0% / 94.3% / 73.7% at the end of session 7 (one
   // near-miss answered since its fourth round of example questions; README), minus a margin of 3 points.
@@ -90,8 +94,12 @@ const BARS: { name: string; set: EvalQuestion[]; hit1: number; abstention: numbe
   // question for the small groups).
   { name: 'blind, written for session 10 (blind26)', set: blind.filter((q) => q.file === 'blind26.yaml'), hit1: 0.73, abstention: 0.81, nearMiss: 0.59 },
   // blind27, written at the start of session 10 and scored after its first round (with three near-copy examples
-  // dropped) before its second: 87.6% / 100% (16) / 52.2% (23); minus a margin of 3 points (one question for the small groups).
+  // dropped) before its second: 87.6% / 100% (16) / 52.2% (23), after it (e209875) the same; minus a margin of 3
+  // points (one question for the small groups).
   { name: 'blind, written in session 10 (blind27)', set: blind.filter((q) => q.file === 'blind27.yaml'), hit1: 0.84, abstention: 0.93, nearMiss: 0.47 },
+  // blind28, written during session 10 and scored at its end (six near-copy examples dropped first) before the next
+  // session's changes: 80.5% / 100% (16) / 76.2% (21); minus a margin of 3 points (one question for the small groups).
+  { name: 'blind, written for session 11 (blind28)', set: blind.filter((q) => q.file === 'blind28.yaml'), hit1: 0.77, abstention: 0.93, nearMiss: 0.71 },
 ];
 
 it('every expected fact id in the dev and blind sets exists', () => {
@@ -117,7 +125,7 @@ describe('follow-ups in threads', () => {
   const files = (...names: string[]) => (f: string) => names.includes(f);
   it.each([
     // followups-dev, followups-dev2: 78.4%.
-    ['dev', 0.75, EVAL_DIR, (f: string) => !files('followups-dev3.yaml', 'followups-dev4.yaml', 'followups-dev5.yaml', 'followups-dev6.yaml', 'followups-dev7.yaml', 'followups-dev8.yaml', 'followups-dev9.yaml', 'followups-dev10.yaml')(f)],
+    ['dev', 0.75, EVAL_DIR, (f: string) => !files('followups-dev3.yaml', 'followups-dev4.yaml', 'followups-dev5.yaml', 'followups-dev6.yaml', 'followups-dev7.yaml', 'followups-dev8.yaml', 'followups-dev9.yaml', 'followups-dev10.yaml', 'followups-dev11.yaml')(f)],
     // followups-dev3, first scored at 63.5% (930a7cf): 67.8%.
     ['dev, followups-dev3', 0.64, EVAL_DIR, files('followups-dev3.yaml')],
     // followups-dev4, first scored at 60.6% (session 7, after its first changes): 63.3%.
@@ -135,6 +143,8 @@ describe('follow-ups in threads', () => {
     ['dev, followups-dev9', 0.48, EVAL_DIR, files('followups-dev9.yaml')],
     // followups-dev10 (VCs', hospitals' and agencies' chat), written at the start of session 10 and first scored at 31f2b90: 54.8%.
     ['dev, followups-dev10', 0.51, EVAL_DIR, files('followups-dev10.yaml')],
+    // followups-dev11 (newsrooms', labs' and start-ups' chat), written at the end of session 10 and first scored there: 60.2%.
+    ['dev, followups-dev11', 0.57, EVAL_DIR, files('followups-dev11.yaml')],
     // followups and followups2: 66.3%. One self-contained turn (of 14) is read as a team swap since session 7's fourth
     // round of example questions (not inspected: the sets are blind); every other group keeps all of them unchanged.
     ['blind, session 4 sets', 0.63, BLIND_DIR, older, 13 / 14],
@@ -158,8 +168,11 @@ describe('follow-ups in threads', () => {
     // followups10, written during session 9 and scored at its end (4f86674) before the next session's changes: 68.6%,
     // one self-contained turn of 8 read in the thread; after session 10's first round (c5927c6) 70.5%, all 8 unchanged.
     ['blind, followups10', 0.67, BLIND_DIR, (f: string) => f === 'followups10.yaml'],
-    // followups11, written at the start of session 10 and scored after its first round, before its second: 67.9%.
+    // followups11, written at the start of session 10 and scored after its first round, before its second: 67.9%;
+    // after it (e209875) the same.
     ['blind, followups11', 0.64, BLIND_DIR, (f: string) => f === 'followups11.yaml'],
+    // followups12, written during session 10 and scored at its end before the next session's changes: 58.3%.
+    ['blind, followups12', 0.55, BLIND_DIR, (f: string) => f === 'followups12.yaml'],
   ] as const)('%s conversations: follow-up hit@1 ≥ %s, and a self-contained turn gets the answer it gets alone', (_, bar, dir, pick, unchanged = 1) => {
     const m = scoreConversations(loadConversations(dir).filter((c) => pick(c.file)), engine);
     expect(m.turns).toBeGreaterThan(100);
