@@ -28,6 +28,7 @@ const SESSION9_NEW_DEV = new Set(['dev20.yaml']);
 const SESSION10_DEV = new Set(['dev21.yaml']);
 const SESSION10_NEW_DEV = new Set(['dev22.yaml']);
 const SESSION11_DEV = new Set(['dev23.yaml']);
+const SESSION11_NEW_DEV = new Set(['dev24.yaml']);
 const SESSION4_BLIND = new Set(['blind14.yaml', 'blind15.yaml', 'blind16.yaml', 'heldout8.yaml']);
 const SESSION5_BLIND = new Set(['blind17.yaml', 'blind18.yaml', 'blind19.yaml', 'blind20.yaml']);
 const SESSION6_BLIND = new Set(['blind21.yaml', 'blind22.yaml']);
@@ -37,7 +38,7 @@ const BARS: { name: string; set: EvalQuestion[]; hit1: number; abstention: numbe
   // Before the second design (session 2's closing figures): 90.5% / 93.2% (136 of 146). Session 5
   // ends at 93.3% / 93.2%. Session 8's fifth round of examples shifted idf enough for one more
   // (SKT 국방 모델 벤치마크 점수 나왔어?) to be answered at the threshold: 134 of 146.
-  { name: 'dev, sessions 1-2', set: dev.filter((q) => !FRESH.has(q.file) && !SESSION5_DEV.has(q.file) && !SESSION6_DEV.has(q.file) && !SESSION7_DEV.has(q.file) && !SESSION8_DEV.has(q.file) && !SESSION9_DEV.has(q.file) && !SESSION9_NEW_DEV.has(q.file) && !SESSION10_DEV.has(q.file) && !SESSION10_NEW_DEV.has(q.file) && !SESSION11_DEV.has(q.file)), hit1: 0.905, abstention: 134 / 146 },
+  { name: 'dev, sessions 1-2', set: dev.filter((q) => !FRESH.has(q.file) && !SESSION5_DEV.has(q.file) && !SESSION6_DEV.has(q.file) && !SESSION7_DEV.has(q.file) && !SESSION8_DEV.has(q.file) && !SESSION9_DEV.has(q.file) && !SESSION9_NEW_DEV.has(q.file) && !SESSION10_DEV.has(q.file) && !SESSION10_NEW_DEV.has(q.file) && !SESSION11_DEV.has(q.file) && !SESSION11_NEW_DEV.has(q.file)), hit1: 0.905, abstention: 134 / 146 },
   // 83.0% / 98.7% / 80.8% at the end of session 4; 85.8% / 98.7% / 86.5% at the end of session 5.
   { name: 'dev, fresh (dev12, dev13, blind10, blind11)', set: dev.filter((q) => FRESH.has(q.file)), hit1: 0.83, abstention: 0.95, nearMiss: 0.83 },
   // dev14 and dev15, first scored at 80.9% (dc24b91), 84.3% / 100% / 89.5% at the end of session 5 (85.8% at the
@@ -65,6 +66,9 @@ const BARS: { name: string; set: EvalQuestion[]; hit1: number; abstention: numbe
   // dev23 (45% English, pharma, law-firm, cloud and ministry askers), written at the end of session 10 and first
   // scored there (its last commit) for the next session to tune on: 85.2% / 100% (17) / 38.1% (21), minus 3 points.
   { name: 'dev, written for session 11 (dev23)', set: dev.filter((q) => SESSION11_DEV.has(q.file)), hit1: 0.82, abstention: 0.94, nearMiss: 0.33 },
+  // dev24 (45% English, insurers', game studios', regional offices' and embassies' askers), written at the end of
+  // session 10 and first scored there: 85.4% / 100% (17) / 55.0% (20), minus 3 points.
+  { name: 'dev, written for session 11 (dev24)', set: dev.filter((q) => SESSION11_NEW_DEV.has(q.file)), hit1: 0.82, abstention: 0.94, nearMiss: 0.5 },
   // blind14, blind15, blind16 and heldout8: 80.9% / 92.9% / 73.7% at the end of session 4, 81.5% / 92.9% / 78.9% at the end
   // of session 5, 83.0% / 92.9% / 78.9% at the end of session 6, 84.0% / 94.3% / 73.7% at the end of session 7 (one
   // near-miss answered since its fourth round of example questions; README), minus a margin of 3 points.
@@ -100,6 +104,9 @@ const BARS: { name: string; set: EvalQuestion[]; hit1: number; abstention: numbe
   // blind28, written during session 10 and scored at its end (six near-copy examples dropped first) before the next
   // session's changes: 80.5% / 100% (16) / 76.2% (21); minus a margin of 3 points (one question for the small groups).
   { name: 'blind, written for session 11 (blind28)', set: blind.filter((q) => q.file === 'blind28.yaml'), hit1: 0.77, abstention: 0.93, nearMiss: 0.71 },
+  // blind29, written at the end of session 10 and scored there (thirteen near-copy examples dropped first) for the
+  // next session's second round: 80.8% / 100% (16) / 45.8% (24); minus a margin of 3 points.
+  { name: 'blind, written for session 11 (blind29)', set: blind.filter((q) => q.file === 'blind29.yaml'), hit1: 0.77, abstention: 0.93, nearMiss: 0.41 },
 ];
 
 it('every expected fact id in the dev and blind sets exists', () => {
@@ -125,7 +132,7 @@ describe('follow-ups in threads', () => {
   const files = (...names: string[]) => (f: string) => names.includes(f);
   it.each([
     // followups-dev, followups-dev2: 78.4%.
-    ['dev', 0.75, EVAL_DIR, (f: string) => !files('followups-dev3.yaml', 'followups-dev4.yaml', 'followups-dev5.yaml', 'followups-dev6.yaml', 'followups-dev7.yaml', 'followups-dev8.yaml', 'followups-dev9.yaml', 'followups-dev10.yaml', 'followups-dev11.yaml')(f)],
+    ['dev', 0.75, EVAL_DIR, (f: string) => !files('followups-dev3.yaml', 'followups-dev4.yaml', 'followups-dev5.yaml', 'followups-dev6.yaml', 'followups-dev7.yaml', 'followups-dev8.yaml', 'followups-dev9.yaml', 'followups-dev10.yaml', 'followups-dev11.yaml', 'followups-dev12.yaml')(f)],
     // followups-dev3, first scored at 63.5% (930a7cf): 67.8%.
     ['dev, followups-dev3', 0.64, EVAL_DIR, files('followups-dev3.yaml')],
     // followups-dev4, first scored at 60.6% (session 7, after its first changes): 63.3%.
@@ -145,6 +152,8 @@ describe('follow-ups in threads', () => {
     ['dev, followups-dev10', 0.51, EVAL_DIR, files('followups-dev10.yaml')],
     // followups-dev11 (newsrooms', labs' and start-ups' chat), written at the end of session 10 and first scored there: 60.2%.
     ['dev, followups-dev11', 0.57, EVAL_DIR, files('followups-dev11.yaml')],
+    // followups-dev12 (insurers', game studios' and regional offices' chat), written at the end of session 10 and first scored there: 73.3%.
+    ['dev, followups-dev12', 0.7, EVAL_DIR, files('followups-dev12.yaml')],
     // followups and followups2: 66.3%. One self-contained turn (of 14) is read as a team swap since session 7's fourth
     // round of example questions (not inspected: the sets are blind); every other group keeps all of them unchanged.
     ['blind, session 4 sets', 0.63, BLIND_DIR, older, 13 / 14],
@@ -173,6 +182,9 @@ describe('follow-ups in threads', () => {
     ['blind, followups11', 0.64, BLIND_DIR, (f: string) => f === 'followups11.yaml'],
     // followups12, written during session 10 and scored at its end before the next session's changes: 58.3%.
     ['blind, followups12', 0.55, BLIND_DIR, (f: string) => f === 'followups12.yaml'],
+    // followups13, written at the end of session 10 and scored there for the next session's second round: 60.2%; one
+    // self-contained turn of five is read in the thread (not inspected: the set is blind).
+    ['blind, followups13', 0.57, BLIND_DIR, (f: string) => f === 'followups13.yaml', 4 / 5],
   ] as const)('%s conversations: follow-up hit@1 ≥ %s, and a self-contained turn gets the answer it gets alone', (_, bar, dir, pick, unchanged = 1) => {
     const m = scoreConversations(loadConversations(dir).filter((c) => pick(c.file)), engine);
     expect(m.turns).toBeGreaterThan(100);
