@@ -50,7 +50,7 @@ for (const ch of ' \t\n\r\v\f\u00a0\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2
 /** Whether a code unit is a separator (charCodeAt's NaN past the end reads as undefined: not one). */
 const isSeparator = (code: number) => SEPARATORS[code] === 1;
 const LATIN_OR_DIGIT = /[a-z0-9]/;
-/** LATIN_OR_DIGIT for one code unit, without a string. */
+/** LATIN_OR_DIGIT for one code unit, without a string (false for NaN, past a text's end). */
 const isLatinOrDigit = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 const isHangul = (code: number) => code >= 0xac00 && code <= 0xd7a3;
 
@@ -136,17 +136,21 @@ function matchAt(norm: string, at: Int32Array, term: Term, i: number): number {
   }
   const start = at[i]!;
   let end = at[i + t.length - 1]! + 1;
-  if (term.latinStart && start > 0 && LATIN_OR_DIGIT.test(norm[start - 1]!)) return -1;
+  // Code units, not one-character strings or a slice: this runs for every term spelled in every text.
+  if (term.latinStart && start > 0 && isLatinOrDigit(norm.charCodeAt(start - 1))) return -1;
   // Plurals: GPUs, and model names ending in a digit (B200s, H100s).
-  if (term.plural && end < norm.length) {
-    const plural = PLURAL.exec(norm.slice(end, end + 3));
-    if (plural) end += plural[0].length;
-  }
-  if (term.latinEnd && end < norm.length && LATIN_OR_DIGIT.test(norm[end]!)) return -1;
+  if (term.plural) end += pluralEnding(norm, end);
+  if (term.latinEnd && isLatinOrDigit(norm.charCodeAt(end))) return -1;
   return end;
 }
 
-const PLURAL = /^(?:'s|es|s)(?![a-z0-9])/;
+/** The length of a plural ending ('s, es or s, ending a word) at `i`, or 0 (charCodeAt past the end is NaN: no letter). */
+function pluralEnding(norm: string, i: number): number {
+  const a = norm.charCodeAt(i);
+  const b = norm.charCodeAt(i + 1);
+  if ((a === 0x27 || a === 0x65) && b === 0x73 && !isLatinOrDigit(norm.charCodeAt(i + 2))) return 2; // 's, es
+  return a === 0x73 && !isLatinOrDigit(b) ? 1 : 0; // s
+}
 
 /**
  * The matches found in the text being read, in the order found (by start, as the walk goes): each
