@@ -68,4 +68,9 @@ describe("the shipped aliases and lexicon read people's words", () => {
     ['조정하고 있다', '~select'],
     ['2.5 trillion won', '~select'],
   ])('%s does not name %s (a term inside another word, or won the currency)', (text, concept) => expect(heads(text)).not.toContain(concept));
+
+  it('chat interjections and 줌 are no words of the question (wait, so Lunit bid too?; GPU 몇 장 줌?)', () => {
+    expect(heads('wait, honestly, huh')).toEqual([]);
+    expect(heads('GPU 몇 장 줌?')).not.toContain('줌');
+  });
 });

@@ -128,9 +128,9 @@ describe('filters', () => {
   });
 
   it('entity: a programme-wide fact answers for each participant even where an example names one of them', () => {
-    // gpu-per-team has the example 루닛 GPU 몇 장?: KAIST is no less covered for it.
-    const c = engine.explain('카이스트 GPU 몇 장 받아?').candidates.find((x) => x.id === 'gpu-per-team')!;
-    expect(c.coverage).toBe(1);
+    // gpu-per-team has the example 루닛 GPU 몇 장?: KAIST is no less covered for it, and Lunit is covered
+    // whole, not only as a word of an example.
+    for (const q of ['카이스트 GPU 몇 장 받아?', '루닛 GPU 몇 장 받아?']) expect(engine.explain(q).candidates.find((x) => x.id === 'gpu-per-team')!.coverage).toBe(1);
     expect(top(engine, '카이스트 GPU 몇 장 받아?')).toBe('gpu-per-team');
   });
 
