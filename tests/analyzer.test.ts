@@ -9,6 +9,7 @@ import { framingWords } from '../src/analysis/english-pos.ts';
 import { findOrdinals, ordinalPattern } from '../src/analysis/ordinals.ts';
 import { clauses, questionParts as splitParts, withoutSetAside } from '../src/analysis/segments.ts';
 import { countedIn as counted } from '../src/query/counted.ts';
+import { parseQuestion } from '../src/query/parse.ts';
 import { gives, intents as questionIntents } from '../src/query/intents.ts';
 import { LEXICON } from './helpers/lexicon.ts';
 
@@ -672,5 +673,20 @@ describe('framingWords: the English words that only frame or describe a question
     const words = framingWords(text);
     for (const t of framing) expect(words).toContain(t);
     for (const t of naming) expect(words).not.toContain(t);
+  });
+});
+
+describe('the thing an English question asks for keeps its weight (common-english.yaml)', () => {
+  const parse = (text: string) => parseQuestion(text, { analyzer: plain, participantOf: new Map(), attributeTokens: new Set() });
+  it.each([
+    ['which KAIST professor leads it?', ['professor']],
+    ['how many employees does lunit have', ['employe']],
+    ['what salary do they pay', ['salary']],
+    ['did they keep the budget?', []],
+    ['which team got cut, see the list', ['team']],
+  ])('%s', (q, things) => expect(parse(q).thingsAsked).toEqual(things));
+  it('is everyday English only: a word the list lacks is weighed as it is anyway', () => {
+    expect(plain.lexicon.english.commonStems.has('consortium')).toBe(false);
+    expect(parse('which consortium is it?').thingsAsked).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../src/analysis/analyzer.ts';
 import { nameKey as aliasKey } from '../src/analysis/normalize.ts';
 import { DEFAULT_CORPUS_DIR, loadCorpus } from '../src/index.ts';
+import { commonEnglishYaml } from '../scripts/lib/common-english.ts';
 
 const corpus = loadCorpus(DEFAULT_CORPUS_DIR);
 const SOURCES_DIR = path.join(DEFAULT_CORPUS_DIR, '../../shared/sources');
@@ -16,6 +17,11 @@ describe('the corpus as shipped', () => {
     expect(files.filter((f) => !listed.has(f))).toEqual([]);
     expect([...listed].filter((f) => !files.includes(f))).toEqual([]);
     expect(files.filter((f) => !cited.has(f))).toEqual([]);
+  });
+
+  it('lexicon/common-english.yaml is what scripts/common-english.ts makes of SUBTLEX-US (regenerate it, never edit it)', () => {
+    expect(fs.readFileSync(path.join(DEFAULT_CORPUS_DIR, 'lexicon/common-english.yaml'), 'utf8')).toBe(commonEnglishYaml());
+    expect(corpus.lexicon['common-english'].words.slice(0, 3)).toEqual(['you', 'the', 'to']);
   });
 
   it('every fact cites sources that exist, with dates that parse, as of no later than today', () => {

@@ -101,6 +101,16 @@ describe('rules', () => {
     expect(covered(withCap(99))).toBeLessThan(0.85);
   });
 
+  it('coverage: a word of everyday English (held) weighs at most commonWordMaxIdf, however rare facts make it', () => {
+    const withCap = (cap: number) => createEngine(corpus, { today: () => TODAY, rank: { ...defaultOptions.rank, coverage: { ...defaultOptions.rank.coverage, commonWordMaxIdf: cap } } });
+    const covered = (e: typeof engine) => e.explain('KAIST consortium budget held').candidates.find((x) => x.id === 'kaist-budget')!;
+    expect(covered(withCap(99)).missing).toContain('held');
+    expect(covered(withCap(0.3)).coverage).toBeGreaterThan(covered(withCap(99)).coverage + 0.1);
+    // Not when it is the thing asked for ("which X held"): what a question beyond the corpus asks about.
+    const asked = (e: typeof engine) => e.explain('which KAIST held consortium budget').candidates.find((x) => x.id === 'kaist-budget')!.coverage;
+    expect(asked(withCap(0.3))).toBeCloseTo(asked(withCap(99)));
+  });
+
   it('coverage: a word inside an alias name the fact mentions (소버린 of 소버린 AI) earns part credit', () => {
     const c = engine.explain('특화 사업이랑 소버린 연결?').candidates.find((x) => x.id === 'programme-sovereign-ai-mention')!;
     expect(c.missing).not.toContain('소버린');

@@ -2,6 +2,7 @@
  * The lexicon (corpus/lexicon/*.yaml) compiled once into the sets and patterns the analysis chain and
  * the question parser look words up in. The word lists are data; this file only indexes them.
  */
+import { stemEnglish } from './english.ts';
 import { leadingClausePattern } from './segments.ts';
 import type { IntentName, LexiconData } from '../corpus/schema.ts';
 
@@ -22,7 +23,15 @@ export interface Lexicon {
     counter: RegExp;
   };
   stopwords: { ko: Set<string>; en: Set<string> };
-  english: { lightVerbs: Set<string>; stemHomonyms: Set<string>; cardinals: Map<string, string>; ordinals: Map<string, string>; abbreviations: { pattern: RegExp | undefined; map: Map<string, string> } };
+  english: {
+    lightVerbs: Set<string>;
+    stemHomonyms: Set<string>;
+    cardinals: Map<string, string>;
+    ordinals: Map<string, string>;
+    abbreviations: { pattern: RegExp | undefined; map: Map<string, string> };
+    /** The stems of everyday English words (common-english.yaml): see, keep, group. */
+    commonStems: Set<string>;
+  };
   spellings: { pattern: RegExp | undefined; map: Map<string, string> };
   questions: {
     intents: [IntentName, RegExp][];
@@ -43,6 +52,8 @@ export interface Lexicon {
     setAside: RegExp | undefined;
     /** An English scene-setting clause before a comma (segments.ts); undefined when the lexicon lists no words opening one. */
     leadingClause: RegExp | undefined;
+    /** The end of a text that the thing asked for comes right after (which, how many + a word); undefined when the lexicon lists none. */
+    thingAsked: RegExp | undefined;
   };
   counters: { ko: Map<string, string>; en: Map<string, string>; uncounted: Set<string>; koCounted: RegExp };
   programmes: { home: string; markers: Map<string, string[]>; nameAttribute: string };
@@ -93,6 +104,7 @@ export function compileLexicon(data: LexiconData): Lexicon {
         pattern: Object.keys(data.english.abbreviations).length ? new RegExp(String.raw`\b(?:${Object.keys(data.english.abbreviations).map(escape).join('|')})\b`, 'g') : undefined,
         map: new Map(Object.entries(data.english.abbreviations)),
       },
+      commonStems: new Set(data['common-english'].words.map(stemEnglish)),
     },
     spellings: { pattern: spellings.length ? new RegExp(spellings.map(escape).join('|'), 'g') : undefined, map: new Map(Object.entries(data.spellings)) },
     questions: {
@@ -108,6 +120,7 @@ export function compileLexicon(data: LexiconData): Lexicon {
       code: data.questions.code.length ? alternation(data.questions.code) : undefined,
       setAside: setAsidePattern(data.questions.setAside),
       leadingClause: leadingClausePattern(data.questions.preambleOpeners.map(escape)),
+      thingAsked: data.questions.thingAsked.length ? new RegExp(String.raw`\b(?:${data.questions.thingAsked.map(escape).join('|')})\s+(?:\S+\s+)?$`) : undefined,
     },
     counters: {
       ko: new Map(Object.entries(data.counters.ko)),

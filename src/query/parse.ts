@@ -5,6 +5,7 @@
  * or an aside).
  */
 import { detectLang, type Analyzer, type Unit } from '../analysis/analyzer.ts';
+import type { Lexicon } from '../analysis/lexicon.ts';
 import { fold } from '../analysis/normalize.ts';
 import type { Lang } from '../types.ts';
 import { countedIn, type Counted } from './counted.ts';
@@ -41,6 +42,11 @@ export interface ParsedQuestion {
   versions: string[];
   /** Attributes asked for (a name, a licence, a CEO): a fact's statement must give them. */
   attributes: string[];
+  /**
+   * Everyday English words that name the thing asked for (which professor, how many employees): they
+   * keep their weight in coverage where other everyday words (see, keep, split) weigh less.
+   */
+  thingsAsked: string[];
   /** What kind of answer is wanted. */
   intents: Intent[];
   /** For 몇 장 / how many GPUs: what a fact must count. */
@@ -96,11 +102,24 @@ export function withUnits(base: Pick<ParsedQuestion, 'text' | 'norm' | 'lang' | 
     years: heads.filter((t) => /^\d{4}$/.test(t) && Number(t) >= 2000 && Number(t) <= 2100),
     versions: heads.filter((t) => /^\d{1,2}\.\d{1,2}$/.test(t)),
     attributes: heads.filter((t) => ctx.attributeTokens.has(t)),
+    thingsAsked: thingsAsked(base.norm, asking, ctx.analyzer.lexicon),
   };
   if (base.counted !== undefined) q.counted = base.counted;
   if (base.code !== undefined) q.code = base.code;
   if (base.claim !== undefined) q.claim = base.claim;
   return q;
+}
+
+/** The everyday English words of the part that asks that come right after which, what, how many… */
+function thingsAsked(norm: string, asking: readonly Unit[], lex: Lexicon): string[] {
+  const before = lex.questions.thingAsked;
+  const out: string[] = [];
+  if (!before) return out;
+  for (const u of asking) {
+    const t = u.tokens[0]!;
+    if (u.at !== undefined && lex.english.commonStems.has(t) && before.test(norm.slice(Math.max(0, u.at - 40), u.at))) out.push(t);
+  }
+  return out;
 }
 
 /**

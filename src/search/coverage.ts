@@ -33,6 +33,11 @@ export interface CoverageOptions {
    * written formally, not because it says much.
    */
   verbFormMaxIdf: number;
+  /**
+   * The most idf a word of everyday English counts with (see, keep, group, split): rare in the facts
+   * because they are written formally, not because it says much about which fact is meant.
+   */
+  commonWordMaxIdf: number;
   /** How much a word of a preamble or aside weighs beside the part that asks. */
   contextWeight: number;
   /**
@@ -103,7 +108,8 @@ export function coverageOf(q: ParsedQuestion, index: FactIndex, markers: Readonl
     // A number in a claim put to be checked may be the one a fact corrects (22 members? it has 18).
     const constraint = /^#|^\d{4}$/.test(u.tokens[0]!) || (q.claim === true && /^\d/.test(u.tokens[0]!));
     let rarest = 0; // the weight of the unit's rarest token the corpus knows (0: it knows none)
-    for (const t of u.tokens) if (index.df.has(t)) rarest = Math.max(rarest, index.idf(t));
+    const everyday = (t: string) => index.commonStems.has(t) && !q.thingsAsked.includes(t);
+    for (const t of u.tokens) if (index.df.has(t)) rarest = Math.max(rarest, everyday(t) ? Math.min(index.idf(t), o.commonWordMaxIdf) : index.idf(t));
     if (rarest === 0) {
       if (u.context) continue; // a preamble's unknown words (investor, caption) are who asks, not what
       const unknownWeight = /^[a-z]/.test(u.tokens[0]!) ? o.unknownLatinWeight : o.unknownWeight;

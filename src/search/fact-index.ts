@@ -110,6 +110,8 @@ export interface FactIndex {
   idf(token: string): number;
   /** The weight of a word the corpus never uses: that of the rarest term. */
   unknownIdf: number;
+  /** The stems of everyday English words (lexicon/common-english.yaml): see, keep, group. */
+  commonStems: ReadonlySet<string>;
   /** Each topic's name terms, for "X가 뭐야?" questions that name only a topic. */
   topicTerms: { id: string; scope: string; terms: Set<string>; lead: string }[];
   /** Alias concepts that name a participant of a programme (Lunit → specialized). */
@@ -262,6 +264,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     df,
     idf,
     unknownIdf: idf('\u0000never'),
+    commonStems: lex.english.commonStems,
     topicTerms,
     participantOf,
     attributeTokens: new Set(corpus.aliases.filter((g) => g.attribute).map((g) => `~${g.id}`)),
