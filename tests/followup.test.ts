@@ -176,6 +176,13 @@ describe('follow-ups', () => {
     expect(b!.answers.some((x) => fact(x.factId).topic !== last.topic)).toBe(true);
   });
 
+  it.each([['more on the budget', 'lunit-budget'], ['사업비 더 알려줘', 'lunit-budget'], ['more on the GPUs', 'gpu-per-team']])('"%s": more of the last answer\'s subject, what it names first', (action, id) => {
+    const [a, b] = thread('루닛 선정 언제?', action);
+    expect(top(a!)).toBe('selection');
+    expect(b!.followUp).toEqual({ kind: 'more' });
+    expect(top(b!)).toBe(id);
+  });
+
   it('"몇 장 받아?" after a question about when: the count is its own ask', () => {
     const [, b] = thread('GPU 지원 언제부터야?', '몇 장 받아?');
     expect(top(b!)).toBe('gpu-per-team');

@@ -101,8 +101,10 @@ export function createThreadReader(ctx: ThreadContext) {
     if (r.kind === 'language') return followUps.again(q.text, previous, 'language', r.lang);
     if (r.kind === 'more') {
       // More of the last answer's topic or of its sources (the article it came from), in the order the
-      // last question ranks them, then the corpus's own.
-      const last = withUnits({ text: q.text, norm: q.norm, lang: previous.lang, intents: previous.intents as ParsedQuestion['intents'], personal: false }, previous.units as ParsedQuestion['units'], parseCtx);
+      // last question ranks them with what the message names beside the request ("more on the budget"),
+      // then the corpus's own.
+      const focus = q.asking.filter((u) => !u.framing && !u.predicate && !previous.units.some((p) => p.tokens[0] === u.tokens[0]));
+      const last = withUnits({ text: q.text, norm: q.norm, lang: previous.lang, intents: previous.intents as ParsedQuestion['intents'], personal: false }, [...focus, ...(previous.units as ParsedQuestion['units'])], parseCtx);
       const answered = index.entries.get(previous.factIds[0] ?? '')?.fact;
       const shown = new Set(previous.factIds);
       const ranked = ctx.rank(last).kept.map((x) => x.entry.fact);
