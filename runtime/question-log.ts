@@ -72,7 +72,7 @@ export const MIGRATIONS: Record<number, string> = {
       question     TEXT NOT NULL,
       lang         TEXT NOT NULL,      -- ko | en
       answered     INTEGER NOT NULL,   -- 0 | 1
-      reason       TEXT,               -- empty | out-of-scope | rate-limited
+      reason       TEXT,               -- empty | out-of-scope | nothing-to-act-on | rate-limited
       fact_id      TEXT,
       score        REAL,
       latency_ms   REAL NOT NULL

@@ -22,7 +22,7 @@ export interface QuestionRecord extends Origin {
   lang: 'ko' | 'en';
   answered: boolean;
   /** Why it was not answered. */
-  reason?: 'empty' | 'out-of-scope' | 'rate-limited';
+  reason?: NonNullable<Answer['notFound']>['reason'];
   factId?: string;
   score?: number;
   /** Time to answer inside the bot, in milliseconds. */

@@ -51,7 +51,8 @@ export interface Answer {
   /** What a conversation keeps to resolve the next message (when the question was answered, or was a question the corpus could not answer: no fact ids). */
   turn?: Turn;
   /** When not answered: why, and a short hint of what the bot can answer. */
-  notFound?: { reason: 'empty' | 'out-of-scope' | 'rate-limited'; hint: string; suggestedTopics: TopicRef[] };
+  /** `nothing-to-act-on`: a request for the sources, the other language or more of a last answer, with none to act on. */
+  notFound?: { reason: 'empty' | 'out-of-scope' | 'nothing-to-act-on' | 'rate-limited'; hint: string; suggestedTopics: TopicRef[] };
 }
 
 export interface TopicRef {

@@ -125,6 +125,21 @@ describe('follow-ups', () => {
     expect(b!.answers.map((x) => x.factId)).not.toContain(top(a!));
   });
 
+  it.each([['한국어로'], ['korean pls'], ['can u say that in korean'], ['can you put that in english'], ['출처 좀'], ['sources?'], ['더 자세히']])(
+    '"%s" with no answer before it: nothing to act on, not a question about its words (한국어로 is not about Korea)',
+    (request) => {
+      for (const a of [engine.ask(request), thread('오늘 날씨 어때?', request)[1]!]) {
+        expect(a.answered).toBe(false);
+        expect(a.notFound?.reason).toBe('nothing-to-act-on');
+        expect(a.notFound?.hint).toMatch(/Ask a question first|먼저 질문해/);
+      }
+    },
+  );
+
+  it('a question that also asks for a language is still a question ("루닛 사업비 영어로 알려줘")', () => {
+    expect(top(engine.ask('루닛 사업비 영어로 알려줘'))).toBe('lunit-budget');
+  });
+
   it('a team named after a question that named none is added to it', () => {
     const [a, b] = thread('선정 결과 알려줘', '루닛은?');
     expect(top(a!)).toBe('selection');

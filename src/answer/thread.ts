@@ -6,7 +6,7 @@
  */
 import type { Analyzer } from '../analysis/analyzer.ts';
 import type { Corpus } from '../corpus/load.ts';
-import { resolveFollowUp } from '../query/followup.ts';
+import { requestedAction, resolveFollowUp } from '../query/followup.ts';
 import { withUnits, type ParseContext, type ParsedQuestion } from '../query/parse.ts';
 import { evidence, refuse, type Decision, type DecideOptions } from '../search/decide.ts';
 import type { ExampleMatcher } from '../search/examples.ts';
@@ -14,6 +14,7 @@ import type { FactIndex } from '../search/fact-index.ts';
 import type { Ranking } from '../search/rank.ts';
 import type { Answer, Turn } from '../types.ts';
 import { createFollowUpAnswers } from './follow-up.ts';
+import { notFound } from './not-found.ts';
 
 /** A question run through ranking and the decision. */
 export interface Run {
@@ -161,8 +162,12 @@ export function createThreadReader(ctx: ThreadContext) {
       const aloneRun = () => (ran ??= ctx.run(q));
       const alone = () => (read ??= ctx.answerRun(aloneRun()));
       const followed = previous && followUp(q, previous, alone, aloneRun);
-      // An action on an answer whose facts a corpus reload removed finds nothing: read the message alone.
-      return followed?.answered ? followed : alone();
+      if (followed?.answered) return followed;
+      // A request to act on a last answer when there is none ("한국어로", "sources?", "can you put that in
+      // english"): nothing to act on, not a question about its words. (An action on an answer whose
+      // facts a corpus reload removed finds nothing either.)
+      if (!previous?.factIds.length && requestedAction(q, analyzer.lexicon, (t) => analyzer.broader(t))) return notFound(corpus, q.text, q.lang, 'nothing-to-act-on', []);
+      return alone();
     },
   };
 }

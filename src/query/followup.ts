@@ -47,9 +47,7 @@ const content = (units: readonly Unit[]) => units.filter((u) => !u.framing && !u
 export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, topicTerms: ReadonlySet<string> = new Set(), broader: (token: string) => string[] = () => []): Resolution | undefined {
   const norm = q.norm;
   const f = lex.followups;
-  // A broader concept a word of the message counts for (SK Group, for SK Telecom's) is not a word of its own.
-  const implied = new Set(q.asking.flatMap((u) => broader(u.tokens[0]!)));
-  const own = content(q.asking).filter((u) => !implied.has(u.tokens[0]!));
+  const own = ownUnits(q, broader);
   const action = actionOf(q, own, f);
   if (action) return action;
   const prevUnits = prev.units as Unit[];
@@ -118,6 +116,21 @@ export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, top
   const ownThings = own.filter((u) => !isConstraint(u.tokens[0]!) && !ROUND_NOUN.test(u.tokens[0]!));
   const carried = ownThings.length === 0 && !q.counted ? rest : [];
   return { kind: 'attribute-swap', readings: [[...q.asking, ...subject.filter((u) => !asked(u)), ...carried]], intents: q.intents, ...(q.counted ? { counted: q.counted } : {}) };
+}
+
+/** The message's content units, without a broader concept a word of it counts for (SK Group, for SK Telecom's). */
+function ownUnits(q: ParsedQuestion, broader: (token: string) => string[]): Unit[] {
+  const implied = new Set(q.asking.flatMap((u) => broader(u.tokens[0]!)));
+  return content(q.asking).filter((u) => !implied.has(u.tokens[0]!));
+}
+
+/**
+ * The action the message asks for on a last answer ("출처 좀", "in English", "more"), or undefined:
+ * with no last answer to act on it is not a question about the words of the request ("한국어로" is
+ * not about Korea).
+ */
+export function requestedAction(q: ParsedQuestion, lex: Lexicon, broader: (token: string) => string[] = () => []): Resolution | undefined {
+  return actionOf(q, ownUnits(q, broader), lex.followups);
 }
 
 /** The actions on the last answer, in the order they are tried. */
