@@ -50,7 +50,7 @@ describe('follow-ups', () => {
     expect(b!.followUp).toEqual({ kind: 'attribute-swap' });
   });
 
-  it.each([['출처 더 보여줘'], ['sources?'], ['ref?'], ['src pls'], ['sauce?'], ['cite?'], ['기사 어디꺼?'], ['which outlet?'], ['url?']])('%s: the last answer with all its sources', (action) => {
+  it.each([['출처 더 보여줘'], ['sources?'], ['ref?'], ['src pls'], ['sauce?'], ['cite?'], ['기사 어디꺼?'], ['which outlet?'], ['url?'], ['ㅊㅊ'], ['어디서 본 거임']])('%s: the last answer with all its sources', (action) => {
     const [a, b] = thread('2025년 선정된 팀 어디야?', action);
     expect(top(b!)).toBe(top(a!));
     expect(b!.followUp).toEqual({ kind: 'sources' });
@@ -66,7 +66,7 @@ describe('follow-ups', () => {
     expect(b!.followUp).toEqual({ kind: 'language' });
   });
 
-  it.each([['english pls', '영문 버전으로 한 줄만', 'korean pls'], ['in eng', '영어 버전', '한국어 버전']])('%s / %s / %s: chat forms of the same actions', (english, englishKo, korean) => {
+  it.each([['english pls', '영문 버전으로 한 줄만', 'korean pls'], ['in eng', '영어 버전', '한국어 버전'], ['en으로 다시', 'eng로 요약', 'kr로 다시']])('%s / %s / %s: chat forms of the same actions', (english, englishKo, korean) => {
     for (const [ask, lang] of [[english, 'en'], [englishKo, 'en']] as const) {
       const [, b] = thread('루닛 사업비 얼마야?', ask);
       expect(b!.followUp).toEqual({ kind: 'language' });
