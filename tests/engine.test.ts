@@ -89,6 +89,16 @@ describe('bad input never crashes and never answers garbage', () => {
     expect(a.answered).toBe(false);
   });
 
+  it.each([['좋은 아침'], ['good morning!'], ['what is this bot'], ['wrong answer'], ["that's wrong"], ['답 틀렸어'], ['good job']])('chat with the bot, not a question: %s', (q) => {
+    expect(engine.ask(q).answered).toBe(false);
+  });
+
+  it('a greeting or a verdict only refuses on its own: "morning all, when does stage 2 end?" is answered', () => {
+    expect(engine.ask('morning all, when does stage 2 end?').answered).toBe(true);
+    expect(engine.ask("that's wrong, lunit's budget is 18.2bn right?").answered).toBe(true);
+    expect(engine.ask('who wrote the edaily article this bot is based on?').answered).toBe(true);
+  });
+
   it('cuts 200 kB of text to 1,000 characters and still answers quickly', () => {
     const huge = '루닛 컨소시엄 병원 '.repeat(20_000);
     const a = engine.ask(huge);
