@@ -320,6 +320,13 @@ describe('countedIn in English: how many X is answered by a number of X', () => 
   it('counts in words past twelve, and proposals as applications', () => {
     expect(countedIn('how many applicants did it get?')!.pattern.test('fifteen elite-team (consortium) proposals had been received')).toBe(true);
   });
+  it('in chat order the thing comes first: "lunit gpus how many pls asap"', () => {
+    const c = countedIn('lunit gpus how many pls asap')!;
+    expect(c.pattern.test('each team gets 256 NVIDIA B200 GPUs')).toBe(true);
+    expect(c.pattern.test('a project budget of KRW 18.21 billion')).toBe(false);
+    expect(countedIn('how many does lunit get')).toBeUndefined();
+    expect(units('lunit gpus how many pls asap')).not.toContain('asap');
+  });
 });
 
 describe('tenses meet', () => {

@@ -20,6 +20,10 @@ describe('answers', () => {
     }
   });
 
+  it.each([['LUNIT GPU HOW MANY'], ['lunit gpus how many pls asap'], ['루닛 GPU 몇장 ㅠㅠㅠ 급함']])('chat word order and fillers: %s → 256 B200 per team', (q) => {
+    expect(engine.ask(q).answers[0]?.factId).toBe('gpu-b200-allocation');
+  });
+
   it('answers in the language of the question', () => {
     const ko = engine.ask('루닛 컨소시엄 참여 기업은?');
     const en = engine.ask('Which companies are in the Lunit consortium?');

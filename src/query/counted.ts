@@ -35,8 +35,12 @@ export function countedIn(folded: string, lex: Lexicon): Counted | undefined {
   // this list does not know counts as itself (how many downloads needs "N downloads").
   const after = /how many ((?:[a-z0-9'’-]+\s*){1,5})/.exec(folded)?.[1]?.split(/\s+/) ?? [];
   const singular = (w: string) => w.replace(/(?:e?s)$/, '');
+  const known = (words: readonly string[]) => words.map((w) => c.en.get(singular(w)) ?? c.en.get(w)).find((t) => t !== undefined);
+  // Chat puts it first: "lunit gpus how many pls" counts GPUs (one of the two words before, when none after is a thing counted).
+  const before = () => known(/((?:[a-z0-9'’-]+\s+){1,2})how many\b/.exec(folded)?.[1]?.trim().split(/\s+/).reverse() ?? []);
   const things =
-    after.map((w) => c.en.get(singular(w)) ?? c.en.get(w)).find((t) => t !== undefined) ??
-    (/^[a-z]{4,}s$/.test(after[0] ?? '') && !c.uncounted.has(singular(after[0]!)) ? `${singular(after[0]!)}(?:e?s)?` : undefined);
+    known(after) ??
+    (/^[a-z]{4,}s$/.test(after[0] ?? '') && !c.uncounted.has(singular(after[0]!)) ? `${singular(after[0]!)}(?:e?s)?` : undefined) ??
+    before();
   return things ? { field: 'en', pattern: new RegExp(`${EN_NUMERAL}(?:${things})\\b`, 'i') } : undefined;
 }
