@@ -18,6 +18,7 @@ import { createThreadReader } from './answer/thread.ts';
 import { coverage, framedCoverageOf } from './search/coverage.ts';
 import { createPartsReader } from './search/parts.ts';
 import { decide, type DecideOptions } from './search/decide.ts';
+import { createClassifier } from './search/classifier.ts';
 import { createExampleMatcher, createOutOfScopeMatcher } from './search/examples.ts';
 import { explanation, type Explanation } from './search/explain.ts';
 import { buildFactIndex, type IndexOptions } from './search/fact-index.ts';
@@ -36,11 +37,11 @@ export const defaultOptions = {
     candidates: 20,
     homeCandidates: 5,
     exampleRecall: 0.6,
-    rules: { coverage: 2, bm25: 0.7, example: 1, keywords: 0.3, intentGiven: 0.25, intentUnmet: 0.7, who: 0.1, whoUnmet: 0.9, planOnOutcome: 0.8, lead: 0.3, definition: 0.8, programme: 0.3 },
+    rules: { coverage: 2, bm25: 0.7, example: 1, keywords: 0.3, intentGiven: 0.25, intentUnmet: 0.7, who: 0.1, whoUnmet: 0.9, planOnOutcome: 0.8, lead: 0.3, definition: 0.8, programme: 0.3, classifier: 1 },
     coverage: { partCredit: 0.6, exampleCredit: 0.65, topicCredit: 0.5, unknownWeight: 0.7, unknownLatinWeight: 0.7, unknownDecay: 0.5, compoundWeight: 0.5, predicateWeight: 0.15, knownPredicateWeight: 0.4, verbFormMaxIdf: 2.5, commonWordMaxIdf: 3.5, contextWeight: 1, constraintWeight: 0.3, framingWeight: 0.4 },
   } satisfies RankOptions,
   decide: { minEvidence: 0.65, noiseShare: 0.6, curatedMatch: 0.85, homeRatio: 0.85 } satisfies DecideOptions,
-  compose: { maxRelated: 2, relatedCoverage: 0.5, relatedRatio: 0.45, minEvidence: 0.65 } satisfies ComposeOptions,
+  compose: { maxRelated: 2, relatedCoverage: 0.5, relatedRatio: 0.35, minEvidence: 0.65 } satisfies ComposeOptions,
   /** A follow-up's reading in the thread gives way to the message alone when that has this much more evidence. */
   thread: { aloneMargin: 0.25 },
   /** Today's date (YYYY-MM-DD), for plans past their due date; injectable in tests. */
@@ -77,7 +78,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   const index = buildFactIndex(corpus, analyzer, o.index);
   analyzer.knowVocabulary((t) => index.df.has(t), index.df.keys());
   const filterCtx = { index, markers, nameAttribute };
-  const rank = createRanker(index, createExampleMatcher(index, o.rank.coverage.knownPredicateWeight), filterCtx, home, corpus.lexicon.korean.counters, o.rank);
+  const rank = createRanker(index, createExampleMatcher(index, o.rank.coverage.knownPredicateWeight), createClassifier(corpus.classifier), filterCtx, home, corpus.lexicon.korean.counters, o.rank);
   const compose = createComposer(corpus, index, o.compose, o.today);
   const parseCtx = { analyzer, participantOf: index.participantOf, attributeTokens: index.attributeTokens };
   const parse = (raw: string) => parseQuestion(String(raw ?? '').slice(0, o.maxQuestionChars), parseCtx);

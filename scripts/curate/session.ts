@@ -3,6 +3,7 @@
  * it breaks the corpus), followed by the eval's before/after line, and remembered in the state file
  * so the item is not offered again. The command-line options and the interactive walk both use it.
  */
+import { classifierStale, trainCorpus } from '../lib/train.ts';
 import type { Writable } from 'node:stream';
 import { createEngine, type Engine } from '../../src/engine.ts';
 import type { Corpus } from '../../src/corpus/load.ts';
@@ -82,8 +83,15 @@ export class Session {
   }
 
   /** The corpus after a change: the eval line, and the engine rebuilt on it. */
-  private apply(after: Corpus, message: string): void {
+  private apply(changed: Corpus, message: string): void {
     this.out.write(`${message}\n`);
+    // The classifier learns from the examples (and the aliases and lexicon they are read with): trained again when they changed.
+    let after = changed;
+    if (classifierStale(changed)) {
+      const trained = trainCorpus(this.corpusDir);
+      this.out.write(`trained the classifier again on ${trained.examples} example questions (${trained.seconds.toFixed(1)} s)\n`);
+      after = trained.corpus;
+    }
     const engine = createEngine(after);
     printEval(this.engine, engine, this.out);
     this.corpus = after;

@@ -3,9 +3,11 @@
  * taken out of the corpus, the engine is built without them, and each is asked; it counts when its
  * own fact answers first. Nothing here is an eval question, so it can be tuned on and used to find
  * the facts a fresh wording misses most (the targets of a round of examples), but a held-out example
- * is labelled with one fact where several may answer: compare runs, do not read it as hit@1.
+ * is labelled with one fact where several may answer: compare runs, do not read it as hit@1. The
+ * question classifier is trained again for each fold, without the fold's examples.
  */
-import { createEngine, type Corpus, type EngineOptions } from '../../src/index.ts';
+import { Analyzer, createEngine, type Corpus, type EngineOptions } from '../../src/index.ts';
+import { train, trainingData } from '../../src/search/classifier.ts';
 
 export interface KFoldResult {
   asked: number;
@@ -31,7 +33,10 @@ export function examplesKFold(corpus: Corpus, folds = 10, options: Partial<Engin
     const held: { q: string; id: string }[] = [];
     const kept = corpus.facts.map((f) => ({ ...f, examples: f.examples.filter((e) => (foldOf(e, folds) === k ? (held.push({ q: e, id: f.id }), false) : true)) }));
     if (held.length === 0) continue;
-    const engine = createEngine({ ...corpus, facts: kept }, options);
+    // The classifier must not have learned the held-out examples: it is trained again on the fold's.
+    const fold: Corpus = { ...corpus, facts: kept };
+    if (corpus.classifier) fold.classifier = train(trainingData(fold, new Analyzer(corpus.aliases, corpus.lexicon)), corpus.classifier.options);
+    const engine = createEngine(fold, options);
     for (const { q, id } of held) {
       const a = engine.ask(q);
       const got = a.answered ? a.answers[0]!.factId : undefined;

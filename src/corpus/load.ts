@@ -4,7 +4,7 @@ import { LineCounter, parseDocument, isMap, isNode, isScalar, visit, type Docume
 import type { z } from 'zod';
 import { nameKey } from '../analysis/normalize.ts';
 import { readFast } from './fast-yaml.ts';
-import { AliasFile, FactFile, LexiconFiles, OutOfScopeFile, SourceFile, TopicFile, type AliasGroup, type Fact, type LexiconData, type Source, type Topic } from './schema.ts';
+import { AliasFile, ClassifierFile, FactFile, LexiconFiles, OutOfScopeFile, SourceFile, TopicFile, type AliasGroup, type Fact, type LexiconData, type Source, type Topic } from './schema.ts';
 
 /** The validated corpus: what the engine indexes. */
 export interface Corpus {
@@ -18,6 +18,8 @@ export interface Corpus {
   outOfScope: readonly string[];
   /** Where each fact is defined, for error messages and curators. */
   origin: ReadonlyMap<string, { file: string; line: number }>;
+  /** The question classifier learned from the examples (corpus/classifier.json, `npm run train`); none when the file is absent. */
+  classifier?: ClassifierFile;
 }
 
 /** One problem in a corpus file, precise enough to fix without searching. */
@@ -278,8 +280,28 @@ export function loadCorpus(dir: string): Corpus {
     }
   }
 
+  const classifier = readClassifier(issues, path.join(dir, 'classifier.json'));
+
   if (issues.length > 0) throw new CorpusError(issues);
-  return { sources, topics, aliases, facts, lexicon, outOfScope: outOfScopeFile?.data.map((e) => e.q) ?? [], origin };
+  const corpus: Corpus = { sources, topics, aliases, facts, lexicon, outOfScope: outOfScopeFile?.data.map((e) => e.q) ?? [], origin };
+  if (classifier) corpus.classifier = classifier;
+  return corpus;
+}
+
+/** corpus/classifier.json when present, validated (it is JSON written by `npm run train`, not YAML). */
+function readClassifier(issues: CorpusIssue[], file: string): ClassifierFile | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    issues.push({ file: rel(file), message: `not valid JSON (${(e as Error).message}); run npm run train` });
+    return undefined;
+  }
+  const parsed = ClassifierFile.safeParse(data);
+  if (parsed.success) return parsed.data;
+  for (const i of parsed.error.issues.slice(0, 5)) issues.push({ file: rel(file), field: i.path.join('.'), message: `${i.message}; run npm run train` });
+  return undefined;
 }
 
 

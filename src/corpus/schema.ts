@@ -127,6 +127,28 @@ export const OutOfScopeEntry = z.strictObject({
   added: IsoDate.optional(),
 });
 export const OutOfScopeFile = z.array(OutOfScopeEntry);
+const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
+
+/**
+ * corpus/classifier.json: the question classifier learned from the example questions (search/classifier.ts),
+ * written by `npm run train`, never by hand. `trainedOn`: the hash of the examples' facts and tokens
+ * and of the options it was trained with.
+ */
+export const ClassifierFile = z.strictObject({
+  trainedOn: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest'),
+  options: z.strictObject({ epochs: z.number().int().positive(), learningRate: z.number().positive(), l2: z.number().nonnegative(), prune: z.number().nonnegative(), seed: z.number().int() }),
+  facts: z.array(Id).min(1),
+  /** Every token it learned from, in order. */
+  vocabulary: z.array(z.string().min(1)),
+  bias: z.array(z.number()),
+  /**
+   * The weights it kept, by token in vocabulary order, as little-endian typed arrays in base64 (a
+   * JSON list of 50,000 numbers takes 13 ms to validate): where each token's weights end (Int32),
+   * each weight's fact, its place in `facts` (Uint16), and the weight (Float32).
+   */
+  rows: z.strictObject({ ends: Base64, facts: Base64, weights: Base64 }),
+}).refine((c) => c.bias.length === c.facts.length, { message: 'bias needs one weight per fact', path: ['bias'] });
+export type ClassifierFile = z.infer<typeof ClassifierFile>;
 
 // --- The lexicon (corpus/lexicon/*.yaml): every word list the analyzer and the question parser use ---
 

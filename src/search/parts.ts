@@ -65,7 +65,7 @@ export function createPartsReader(ctx: PartsContext) {
       const coverage = coverageOf(sub, ctx.index, ctx.markers, ctx.coverage);
       // The evidence rules (a date asked for, someone asked for) weigh what the clause asks, not the whole question.
       const keywordFacts = sub.units.map((u) => ctx.index.factsWith(u.tokens[0]!).keywords);
-      const gates = (r: Ranked, cov: Coverage) => EVIDENCE_RULES.reduce((g, rule) => g * rule.factor({ q: sub, e: r.entry, coverage: cov, bm25Share: 0, namedTopicLead: false, keywordFacts }, ctx.rules[rule.name]), 1);
+      const gates = (r: Ranked, cov: Coverage) => EVIDENCE_RULES.reduce((g, rule) => g * rule.factor({ q: sub, e: r.entry, coverage: cov, bm25Share: 0, namedTopicLead: false, classified: 0, keywordFacts }, ctx.rules[rule.name]), 1);
       return {
         candidates,
         evidence: (r) => {

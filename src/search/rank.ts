@@ -5,6 +5,7 @@
  */
 import type { ParsedQuestion } from '../query/parse.ts';
 import { coverageOf, type Coverage, type CoverageOptions } from './coverage.ts';
+import { bagOf, type Classify } from './classifier.ts';
 import type { ClosestExample, ExampleMatcher } from './examples.ts';
 import type { FactEntry, FactIndex } from './fact-index.ts';
 import { FILTERS, type FilterContext } from './filters.ts';
@@ -44,7 +45,7 @@ export interface Ranking {
   removed: Ranked[];
 }
 
-export function createRanker(index: FactIndex, examples: ExampleMatcher, filterCtx: FilterContext, home: string, counterWords: readonly string[], opts: RankOptions) {
+export function createRanker(index: FactIndex, examples: ExampleMatcher, classify: Classify, filterCtx: FilterContext, home: string, counterWords: readonly string[], opts: RankOptions) {
   const knobs = RULES.map((r) => opts.rules[r.name]);
   // The home programme's facts, for its own list of BM25 hits (asked of each hit that would enter it).
   const homeFacts = new Set([...index.entries.values()].filter((e) => e.scope === home).map((e) => e.fact.id));
@@ -87,6 +88,7 @@ export function createRanker(index: FactIndex, examples: ExampleMatcher, filterC
     const leads = namedTopicLeads(q);
     const coverage = coverageOf(q, index, filterCtx.markers, opts.coverage);
     const keywordFacts = q.units.map((u) => index.factsWith(u.tokens[0]!).keywords);
+    const classified = classify(bagOf(q.units, q.intents));
     const kept: Ranked[] = [];
     const removed: Ranked[] = [];
     for (const id of ids) {
@@ -96,7 +98,7 @@ export function createRanker(index: FactIndex, examples: ExampleMatcher, filterC
       const cov = coverage(entry);
       const example = closest.get(id);
       const bm25Score = bm25.get(id) ?? 0;
-      const input: RuleInput = { q, e: entry, coverage: cov, bm25Share: bm25Score / top, namedTopicLead: leads.has(id), keywordFacts };
+      const input: RuleInput = { q, e: entry, coverage: cov, bm25Share: bm25Score / top, namedTopicLead: leads.has(id), classified: classified?.(id) ?? 0, keywordFacts };
       if (example) input.example = example;
       const factors: number[] = [];
       let score = 1;

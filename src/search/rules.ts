@@ -19,6 +19,8 @@ export interface RuleInput {
   example?: ClosestExample;
   /** This fact is the lead of a topic the question only names. */
   namedTopicLead: boolean;
+  /** The classifier's probability for this fact (0 when it knows no word of the question). */
+  classified: number;
   /**
    * The facts whose keywords have each of the question's units (its head), looked up once a question
    * (`FactIndex.factsWith`) rather than in every candidate's set.
@@ -51,6 +53,8 @@ export interface RuleKnobs {
   definition: number;
   /** Bonus for the facts of the programme the question names or implies. */
   programme: number;
+  /** Bonus times the probability the classifier learned from the example questions gives the fact (classifier.ts). */
+  classifier: number;
 }
 
 export interface Rule {
@@ -138,4 +142,5 @@ export const RULES: Rule[] = [
     // Not, for a question naming no programme, a home fact that names another (about that one too).
     factor: (x, k) => (x.q.programme.id !== undefined && x.e.scope === x.q.programme.id && !(x.q.programme.by === 'home' && x.e.otherProgramme) ? 1 + k : 1),
   },
+  { name: 'classifier', describe: 'the probability the classifier learned from the example questions gives the fact', factor: (x, k) => 1 + k * x.classified },
 ];

@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerOf, curate, workspace, writeLog } from './helpers.ts';
+import { classifierStale } from '../../scripts/lib/train.ts';
+import { loadCorpus } from '../../src/corpus/load.ts';
 
 let ws: ReturnType<typeof workspace>;
 beforeAll(() => (ws = workspace()));
@@ -41,8 +43,10 @@ describe('npm run curate end to end', () => {
     const attach = await curate(['--attach', items[0]!.question, '--to', items[0]!.top.factId, '--db', ws.log], { corpus: ws.corpus });
     expect(attach.err).toBe('');
     expect(attach.code).toBe(0);
-    expect(attach.out).toMatch(/^attached to naicc-groundbreaking-plan: 해남 그 센터 공사판 벌어짐\?\neval: dev hit@1 [\d.]+% → [\d.]+%.*\n/);
+    // A new example changes what the question classifier learns from: it is trained again before the eval line.
+    expect(attach.out).toMatch(/^attached to naicc-groundbreaking-plan: 해남 그 센터 공사판 벌어짐\?\ntrained the classifier again on \d+ example questions \([\d.]+ s\)\neval: dev hit@1 [\d.]+% → [\d.]+%.*\n/);
     expect(ask('해남 그 센터 공사판 벌어짐?')).toBe('naicc-groundbreaking-plan');
+    expect(classifierStale(loadCorpus(ws.corpus))).toBe(false);
 
     const oos = await curate(['--out-of-scope', items[1]!.question, '--note', 'small talk', '--db', ws.log], { corpus: ws.corpus });
     expect(oos.code).toBe(0);
