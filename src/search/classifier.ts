@@ -133,29 +133,48 @@ export type Classify = (tokens: readonly string[]) => ((factId: string) => numbe
 /** The classifier of a trained file (none: every question unknown to it). */
 export function createClassifier(file: ClassifierFile | undefined): Classify {
   if (!file) return () => undefined;
-  const C = file.facts.length;
   const ends = decode(file.rows.ends, Int32Array);
   const facts = decode(file.rows.facts, Uint16Array);
   const weights = decode(file.rows.weights, Float32Array);
   // Each token's place in the vocabulary: its weights are facts/weights[ends[r - 1], ends[r]).
   const tokenRow = new Map(file.vocabulary.map((t, r) => [t, r]));
   const factIndex = new Map(file.facts.map((id, i) => [id, i]));
-  const z = new Float64Array(C);
+  // A fact no word of the question weighs on keeps its bias alone: the softmax's sum is that of the
+  // biases (worked out once) with the touched facts' terms replaced, exp only for those.
+  const top = Math.max(...file.bias);
+  const biasExp = Float64Array.from(file.bias, (b) => Math.exp(b - top));
+  const biasSum = biasExp.reduce((a, b) => a + b, 0);
+  const z = new Float64Array(file.facts.length);
+  const seen = new Uint8Array(file.facts.length);
+  const touched: number[] = [];
   return (tokens) => {
     // As in training: every token it learned from counts for the scale, whether or not a weight of it was kept.
     let known = 0;
     for (const t of tokens) if (tokenRow.has(t)) known++;
     if (known === 0) return undefined;
     const scale = 1 / Math.sqrt(known);
-    z.set(file.bias);
+    touched.length = 0;
     for (const t of tokens) {
       const r = tokenRow.get(t);
-      if (r !== undefined) for (let k = r === 0 ? 0 : ends[r - 1]!; k < ends[r]!; k++) z[facts[k]!]! += weights[k]! * scale;
+      if (r === undefined) continue;
+      for (let k = r === 0 ? 0 : ends[r - 1]!; k < ends[r]!; k++) {
+        const c = facts[k]!;
+        if (!seen[c]) (seen[c] = 1), touched.push(c);
+        z[c]! += weights[k]! * scale;
+      }
     }
-    const p = Float64Array.from(softmax(z));
+    // Each fact's exp(logit - top): the bias's alone for the untouched; and the sum over all facts.
+    const e = Float64Array.from(biasExp);
+    let sum = biasSum;
+    for (const c of touched) {
+      e[c] = Math.exp(file.bias[c]! + z[c]! - top);
+      sum += e[c]! - biasExp[c]!;
+      z[c] = 0;
+      seen[c] = 0;
+    }
     return (factId) => {
       const i = factIndex.get(factId);
-      return i === undefined ? 0 : p[i]!;
+      return i === undefined ? 0 : e[i]! / sum;
     };
   };
 }

@@ -47,6 +47,7 @@ export interface Ranking {
 
 export function createRanker(index: FactIndex, examples: ExampleMatcher, classify: Classify, filterCtx: FilterContext, home: string, counterWords: readonly string[], opts: RankOptions) {
   const knobs = RULES.map((r) => opts.rules[r.name]);
+  const classifiedOf = new WeakMap<ParsedQuestion, ((factId: string) => number) | null>();
   // The home programme's facts, for its own list of BM25 hits (asked of each hit that would enter it).
   const homeFacts = new Set([...index.entries.values()].filter((e) => e.scope === home).map((e) => e.fact.id));
   const homeList = { limit: opts.homeCandidates, keep: (id: string) => homeFacts.has(id) };
@@ -88,7 +89,9 @@ export function createRanker(index: FactIndex, examples: ExampleMatcher, classif
     const leads = namedTopicLeads(q);
     const coverage = coverageOf(q, index, filterCtx.markers, opts.coverage);
     const keywordFacts = q.units.map((u) => index.factsWith(u.tokens[0]!).keywords);
-    const classified = classify(bagOf(q.units, q.intents));
+    // Once a question: a question is ranked again for explain(), a clause or a widened filter.
+    let classified = classifiedOf.get(q);
+    if (classified === undefined) classifiedOf.set(q, (classified = classify(bagOf(q.units, q.intents)) ?? null));
     const kept: Ranked[] = [];
     const removed: Ranked[] = [];
     for (const id of ids) {
