@@ -32,10 +32,10 @@ export const TRAIN_OPTIONS: TrainOptions = { epochs: 6, learningRate: 0.5, l2: 1
  * The tokens a question gives the classifier: its units' tokens (words that only frame it aside) and
  * what kind of answer it asks for (@count, @when: "lunit gpus how many" is not Lunit's budget).
  */
-export function bagOf(units: readonly { tokens: readonly string[]; framing?: boolean }[], intents: readonly string[] = []): string[] {
+export function bagOf(units: readonly { tokens: readonly string[]; framing?: boolean }[], asks: readonly string[] = []): string[] {
   const bag = new Set<string>();
   for (const u of units) if (!u.framing) for (const t of u.tokens) bag.add(t);
-  for (const i of intents) bag.add(`@${i}`);
+  for (const i of asks) bag.add(`@${i}`);
   return [...bag];
 }
 
