@@ -30,6 +30,7 @@ const SESSION10_NEW_DEV = new Set(['dev22.yaml']);
 const SESSION11_DEV = new Set(['dev23.yaml']);
 const SESSION11_NEW_DEV = new Set(['dev24.yaml']);
 const SESSION11_WRITTEN_DEV = new Set(['dev25.yaml']);
+const SESSION12_DEV = new Set(['dev26.yaml']);
 const SESSION4_BLIND = new Set(['blind14.yaml', 'blind15.yaml', 'blind16.yaml', 'heldout8.yaml']);
 const SESSION5_BLIND = new Set(['blind17.yaml', 'blind18.yaml', 'blind19.yaml', 'blind20.yaml']);
 const SESSION6_BLIND = new Set(['blind21.yaml', 'blind22.yaml']);
@@ -39,7 +40,7 @@ const BARS: { name: string; set: EvalQuestion[]; hit1: number; abstention: numbe
   // Before the second design (session 2's closing figures): 90.5% / 93.2% (136 of 146). Session 5
   // ends at 93.3% / 93.2%. Session 8's fifth round of examples shifted idf enough for one more
   // (SKT 국방 모델 벤치마크 점수 나왔어?) to be answered at the threshold: 134 of 146.
-  { name: 'dev, sessions 1-2', set: dev.filter((q) => !FRESH.has(q.file) && !SESSION5_DEV.has(q.file) && !SESSION6_DEV.has(q.file) && !SESSION7_DEV.has(q.file) && !SESSION8_DEV.has(q.file) && !SESSION9_DEV.has(q.file) && !SESSION9_NEW_DEV.has(q.file) && !SESSION10_DEV.has(q.file) && !SESSION10_NEW_DEV.has(q.file) && !SESSION11_DEV.has(q.file) && !SESSION11_NEW_DEV.has(q.file) && !SESSION11_WRITTEN_DEV.has(q.file)), hit1: 0.905, abstention: 134 / 146 },
+  { name: 'dev, sessions 1-2', set: dev.filter((q) => !FRESH.has(q.file) && !SESSION5_DEV.has(q.file) && !SESSION6_DEV.has(q.file) && !SESSION7_DEV.has(q.file) && !SESSION8_DEV.has(q.file) && !SESSION9_DEV.has(q.file) && !SESSION9_NEW_DEV.has(q.file) && !SESSION10_DEV.has(q.file) && !SESSION10_NEW_DEV.has(q.file) && !SESSION11_DEV.has(q.file) && !SESSION11_NEW_DEV.has(q.file) && !SESSION11_WRITTEN_DEV.has(q.file) && !SESSION12_DEV.has(q.file)), hit1: 0.905, abstention: 134 / 146 },
   // 83.0% / 98.7% / 80.8% at the end of session 4; 85.8% / 98.7% / 86.5% at the end of session 5.
   { name: 'dev, fresh (dev12, dev13, blind10, blind11)', set: dev.filter((q) => FRESH.has(q.file)), hit1: 0.83, abstention: 0.95, nearMiss: 0.83 },
   // dev14 and dev15, first scored at 80.9% (dc24b91), 84.3% / 100% / 89.5% at the end of session 5 (85.8% at the
@@ -74,6 +75,10 @@ const BARS: { name: string; set: EvalQuestion[]; hit1: number; abstention: numbe
   // session 11 and first scored at its first round's end (six near-copy examples dropped first): 82.1% / 100% (17) /
   // 35.0% (20), minus 3 points.
   { name: 'dev, written in session 11 (dev25)', set: dev.filter((q) => SESSION11_WRITTEN_DEV.has(q.file)), hit1: 0.79, abstention: 0.94, nearMiss: 0.3 },
+  // dev26 (45% English; consultants', a game company's AI lab's, a city government's and VCs' askers), written at
+  // the end of session 11 and first scored there for the next session: 89.4% / 94.1% (17) / 40.0% (20), minus 3
+  // points (one question for the small groups).
+  { name: 'dev, written for session 12 (dev26)', set: dev.filter((q) => SESSION12_DEV.has(q.file)), hit1: 0.86, abstention: 0.88, nearMiss: 0.35 },
   // blind14, blind15, blind16 and heldout8: 80.9% / 92.9% / 73.7% at the end of session 4, 81.5% / 92.9% / 78.9% at the end
   // of session 5, 83.0% / 92.9% / 78.9% at the end of session 6, 84.0% / 94.3% / 73.7% at the end of session 7 (one
   // near-miss answered since its fourth round of example questions; README), minus a margin of 3 points.
@@ -117,6 +122,11 @@ const BARS: { name: string; set: EvalQuestion[]; hit1: number; abstention: numbe
   // abstention unchanged; minus a margin of 3 points (one question for the small groups).
   { name: 'blind, written in session 11 (blind30)', set: blind.filter((q) => q.file === 'blind30.yaml'), hit1: 0.88, abstention: 0.86, nearMiss: 0.47 },
   { name: 'blind, written in session 11 (blind31)', set: blind.filter((q) => q.file === 'blind31.yaml'), hit1: 0.8, abstention: 0.93, nearMiss: 0.47 },
+  // blind32 and blind33, written at the end of session 11 and scored there (fifteen near-copy examples dropped and
+  // the classifier trained again first) for the next session: 82.6% / 93.3% (15) / 50.0% (24) and 86.1% / 100% (15)
+  // / 56.5% (23); minus a margin of 3 points (one question for the small groups).
+  { name: 'blind, written for session 12 (blind32)', set: blind.filter((q) => q.file === 'blind32.yaml'), hit1: 0.79, abstention: 0.86, nearMiss: 0.45 },
+  { name: 'blind, written for session 12 (blind33)', set: blind.filter((q) => q.file === 'blind33.yaml'), hit1: 0.83, abstention: 0.93, nearMiss: 0.52 },
 ];
 
 it('every expected fact id in the dev and blind sets exists', () => {
@@ -142,7 +152,7 @@ describe('follow-ups in threads', () => {
   const files = (...names: string[]) => (f: string) => names.includes(f);
   it.each([
     // followups-dev, followups-dev2: 78.4%.
-    ['dev', 0.75, EVAL_DIR, (f: string) => !files('followups-dev3.yaml', 'followups-dev4.yaml', 'followups-dev5.yaml', 'followups-dev6.yaml', 'followups-dev7.yaml', 'followups-dev8.yaml', 'followups-dev9.yaml', 'followups-dev10.yaml', 'followups-dev11.yaml', 'followups-dev12.yaml', 'followups-dev13.yaml')(f)],
+    ['dev', 0.75, EVAL_DIR, (f: string) => !files('followups-dev3.yaml', 'followups-dev4.yaml', 'followups-dev5.yaml', 'followups-dev6.yaml', 'followups-dev7.yaml', 'followups-dev8.yaml', 'followups-dev9.yaml', 'followups-dev10.yaml', 'followups-dev11.yaml', 'followups-dev12.yaml', 'followups-dev13.yaml', 'followups-dev14.yaml')(f)],
     // followups-dev3, first scored at 63.5% (930a7cf): 67.8%.
     ['dev, followups-dev3', 0.64, EVAL_DIR, files('followups-dev3.yaml')],
     // followups-dev4, first scored at 60.6% (session 7, after its first changes): 63.3%.
@@ -164,8 +174,10 @@ describe('follow-ups in threads', () => {
     ['dev, followups-dev11', 0.57, EVAL_DIR, files('followups-dev11.yaml')],
     // followups-dev12 (insurers', game studios' and regional offices' chat), written at the end of session 10 and first scored there: 73.3%.
     ['dev, followups-dev12', 0.7, EVAL_DIR, files('followups-dev12.yaml')],
-    // followups-dev13 (telecoms', hospital IT teams' and accelerators' chat), written during session 11 and first scored after its first round: 49.5%.
-    ['dev, followups-dev13', 0.46, EVAL_DIR, files('followups-dev13.yaml')],
+    // followups-dev13 (telecoms', hospital IT teams' and accelerators' chat), written during session 11 and first
+    // scored after its first round: 49.5%, 52.5% at its end; followups-dev14 (consultants', a game lab's and a city's
+    // chat, 98 later turns), written at its end: 60.2%. Together 56.3% over 199 turns.
+    ['dev, followups-dev13 and followups-dev14', 0.53, EVAL_DIR, files('followups-dev13.yaml', 'followups-dev14.yaml')],
     // followups and followups2: 66.3%. One self-contained turn (of 14) is read as a team swap since session 7's fourth
     // round of example questions (not inspected: the sets are blind); every other group keeps all of them unchanged.
     ['blind, session 4 sets', 0.63, BLIND_DIR, older, 13 / 14],
@@ -205,6 +217,9 @@ describe('follow-ups in threads', () => {
     // 57.1% together (55.6% and 58.6%; one of followups15's 8 self-contained turns read in the thread); after it (the
     // question classifier) 60.6% (59.6% and 61.6%).
     ['blind, followups14 and followups15', 0.57, BLIND_DIR, (f: string) => /^followups1[45]\.yaml$/.test(f), 13 / 14],
+    // followups16 and followups17, written at the end of session 11 and scored there for the next session: 58.0% over
+    // 200 later turns (58.0% each), every self-contained turn (11) unchanged.
+    ['blind, followups16 and followups17', 0.55, BLIND_DIR, (f: string) => /^followups1[67]\.yaml$/.test(f)],
   ] as const)('%s conversations: follow-up hit@1 ≥ %s, and a self-contained turn gets the answer it gets alone', (_, bar, dir, pick, unchanged = 1) => {
     const m = scoreConversations(loadConversations(dir).filter((c) => pick(c.file)), engine);
     expect(m.turns).toBeGreaterThan(100);
