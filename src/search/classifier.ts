@@ -164,7 +164,7 @@ export function createClassifier(file: ClassifierFile | undefined): Classify {
       }
     }
     // Each fact's exp(logit - top): the bias's alone for the untouched; and the sum over all facts.
-    const e = Float64Array.from(biasExp);
+    const e = biasExp.slice();
     let sum = biasSum;
     for (const c of touched) {
       e[c] = Math.exp(file.bias[c]! + z[c]! - top);
