@@ -1,12 +1,17 @@
-// Validates the corpus and lints its citations; prints a summary, or every problem with file, line, fact and field.
+// Validates the corpus, lints its citations and checks the question classifier was trained on today's examples;
+// prints a summary, or every problem with file, line, fact and field.
 import { CorpusError, formatIssue, loadCorpus } from '../src/corpus/load.ts';
 import { lintCorpus } from '../src/corpus/lint.ts';
+import { classifierStale } from './lib/train.ts';
 
 try {
   const c = loadCorpus(process.argv[2] ?? 'corpus');
   const lint = lintCorpus(c);
   if (lint.length > 0) {
     console.error(`corpus: ${lint.length} citation problem${lint.length === 1 ? '' : 's'}\n${lint.map(formatIssue).join('\n')}`);
+    process.exitCode = 1;
+  } else if (classifierStale(c)) {
+    console.error('corpus: classifier.json was trained on other example questions, aliases or lexicon words than these: run npm run train and commit it');
     process.exitCode = 1;
   } else {
     console.log(`corpus ok: ${c.facts.length} facts, ${c.topics.length} topics, ${c.sources.size} sources, ${c.aliases.length} alias groups, ${c.facts.reduce((n, f) => n + f.examples.length, 0)} example questions`);

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer, CorpusError, createEngine, DEFAULT_CORPUS_DIR, defaultOptions, loadCorpus } from '../src/index.ts';
 import { createClassifier, train, trainingData, trainingHash } from '../src/search/classifier.ts';
 import { fixtureCorpus, writeCorpus } from './helpers/tmp-corpus.ts';
+import { classifierStale } from '../scripts/lib/train.ts';
 
 const fixture = loadCorpus(fixtureCorpus('rules-corpus'));
 const analyzer = new Analyzer(fixture.aliases, fixture.lexicon);
@@ -52,6 +53,15 @@ describe('corpus/classifier.json', () => {
     expect(() => loadCorpus(dir)).toThrow(/classifier\.json: field bias: bias needs one weight per fact; run npm run train/);
     fs.writeFileSync(path.join(dir, 'classifier.json'), '{ not json');
     expect(() => loadCorpus(dir)).toThrow(/classifier\.json: not valid JSON/);
+  });
+
+  it('is stale once an example changes (npm run corpus:check and the curator say so)', () => {
+    const dir = fixtureCorpus('rules-corpus');
+    fs.writeFileSync(path.join(dir, 'classifier.json'), JSON.stringify(trained));
+    expect(classifierStale(loadCorpus(dir))).toBe(false);
+    const file = path.join(dir, 'facts/facts.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"how many GPUs per team?"', '"how many GPUs per team?", "gpu count per team pls"'));
+    expect(classifierStale(loadCorpus(dir))).toBe(true);
   });
 
   it('as shipped was trained on the examples, aliases and lexicon of today (else: npm run train)', () => {
