@@ -68,6 +68,14 @@ describe('the Dockerfile', () => {
       expect(ignored.some((pattern) => source === pattern || source.startsWith(`${pattern}/`)), `${source} is in .dockerignore`).toBe(false);
     }
     for (const secret of ['.env', 'node_modules', 'data', '.git']) expect(ignored).toContain(secret);
+    // The build compiles the scripts it copies: what they import must be copied too.
+    const copied = (file: string) => sources.some((s) => file === s || file.startsWith(`${s}/`));
+    for (const script of sources.filter((s) => s.endsWith('.ts'))) {
+      for (const [, spec] of fs.readFileSync(script, 'utf8').matchAll(/from '(\.[^']+)'/g)) {
+        const imported = path.relative('.', path.resolve(path.dirname(script), spec!));
+        expect(copied(imported), `${script} imports ${imported}, which the build stage does not copy`).toBe(true);
+      }
+    }
   });
 
   it('runs what the build produced: CMD and HEALTHCHECK name files in dist/, and the README documents them', () => {

@@ -49,6 +49,11 @@ export function trainingHash(data: readonly [string, string[]][], options: Train
   return createHash('sha256').update(JSON.stringify({ options, data })).digest('hex');
 }
 
+/** Whether the corpus's classifier was trained on other data than its examples give now (`npm run train` fixes it). */
+export function classifierStale(corpus: Corpus, analyzer: Analyzer): boolean {
+  return corpus.classifier !== undefined && corpus.classifier.trainedOn !== trainingHash(trainingData(corpus, analyzer), corpus.classifier.options);
+}
+
 /** A small seeded generator (mulberry32): the same shuffles, so the same weights, every run. */
 function random(seed: number): () => number {
   let a = seed >>> 0;
