@@ -3,13 +3,13 @@
  * same every time, ranking with its own rule, read from corpus/classifier.json, and never stale in the
  * shipped corpus.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Analyzer, CorpusError, createEngine, DEFAULT_CORPUS_DIR, defaultOptions, loadCorpus } from '../src/index.ts';
-import { createClassifier, train, trainingData, trainingHash } from '../src/search/classifier.ts';
+import { classifierStale, createClassifier, train, trainingData, trainingHash } from '../src/search/classifier.ts';
 import { fixtureCorpus, writeCorpus } from './helpers/tmp-corpus.ts';
-import { classifierStale } from '../scripts/lib/train.ts';
 
 const fixture = loadCorpus(fixtureCorpus('rules-corpus'));
 const analyzer = new Analyzer(fixture.aliases, fixture.lexicon);
@@ -62,6 +62,9 @@ describe('corpus/classifier.json', () => {
     const file = path.join(dir, 'facts/facts.yaml');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"how many GPUs per team?"', '"how many GPUs per team?", "gpu count per team pls"'));
     expect(classifierStale(loadCorpus(dir))).toBe(true);
+    const check = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check-corpus.ts', dir], { encoding: 'utf8' });
+    expect(check.status).toBe(1);
+    expect(check.stderr).toMatch(/classifier\.json was trained on other example questions.*run npm run train/);
   });
 
   it('as shipped was trained on the examples, aliases and lexicon of today (else: npm run train)', () => {

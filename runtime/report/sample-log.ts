@@ -7,7 +7,7 @@
  */
 import Database from 'better-sqlite3';
 import { openQuestionLog, userHash } from '../question-log.ts';
-import { rng } from '../random.ts';
+import { rng } from '../../src/random.ts';
 import { zeroCounts, type Counts } from './queries.ts';
 
 /** Aliases the report tests build their Analyzer on (a slice of the corpus's own). */

@@ -3,7 +3,8 @@
  * it breaks the corpus), followed by the eval's before/after line, and remembered in the state file
  * so the item is not offered again. The command-line options and the interactive walk both use it.
  */
-import { classifierStale, trainCorpus } from '../lib/train.ts';
+import { classifierStale } from '../../src/search/classifier.ts';
+import { trainCorpus } from '../lib/train.ts';
 import type { Writable } from 'node:stream';
 import { createEngine, type Engine } from '../../src/engine.ts';
 import type { Corpus } from '../../src/corpus/load.ts';

@@ -14,7 +14,7 @@
  *   politely (a reply saying to wait, and a row with reason rate-limited).
  */
 
-import { rng } from '../../runtime/random.ts';
+import { rng } from '../../src/random.ts';
 
 export type Platform = 'slack' | 'discord';
 export type Kind = 'channel' | 'dm' | 'command';

@@ -11,7 +11,8 @@
  * the aliases, the lexicon or the analysis change and the file was not trained again.
  */
 import { createHash } from 'node:crypto';
-import type { Analyzer } from '../analysis/analyzer.ts';
+import { Analyzer } from '../analysis/analyzer.ts';
+import { rng } from '../random.ts';
 import { intents } from '../query/intents.ts';
 import type { Corpus } from '../corpus/load.ts';
 import type { ClassifierFile } from '../corpus/schema.ts';
@@ -50,20 +51,8 @@ export function trainingHash(data: readonly [string, string[]][], options: Train
 }
 
 /** Whether the corpus's classifier was trained on other data than its examples give now (`npm run train` fixes it). */
-export function classifierStale(corpus: Corpus, analyzer: Analyzer): boolean {
+export function classifierStale(corpus: Corpus, analyzer = new Analyzer(corpus.aliases, corpus.lexicon)): boolean {
   return corpus.classifier !== undefined && corpus.classifier.trainedOn !== trainingHash(trainingData(corpus, analyzer), corpus.classifier.options);
-}
-
-/** A small seeded generator (mulberry32): the same shuffles, so the same weights, every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Softmax in place; returns it. */
@@ -86,7 +75,7 @@ export function train(data: readonly [string, string[]][], options: TrainOptions
   const W = new Float64Array(vocabulary.length * C);
   const bias = new Float64Array(C);
   const samples = data.filter(([, tokens]) => tokens.length > 0).map(([id, tokens]) => ({ y: factIndex.get(id)!, rows: [...new Set(tokens.map((t) => tokenIndex.get(t)!))] }));
-  const next = random(options.seed);
+  const next = rng(options.seed);
   const z = new Float64Array(C);
   const order = samples.map((_, i) => i);
   for (let epoch = 0; epoch < options.epochs; epoch++) {

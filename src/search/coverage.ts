@@ -102,13 +102,13 @@ function step(u: Unit, facts: FactsWith[], unknown: boolean, weight: number, who
 export function coverageOf(q: ParsedQuestion, index: FactIndex, markers: ReadonlyMap<string, string[]>, o: CoverageOptions, framing?: ReadonlySet<string>): (e: FactEntry) => Coverage {
   const steps: Step[] = [];
   let unknown = 0;
+  const everyday = (t: string) => index.commonStems.has(t) && !q.thingsAsked.includes(t);
   for (const u of q.units) {
     if (u.framing) continue;
     const light = framing?.has(u.tokens[0]!) ? o.framingWeight : 1;
     // A number in a claim put to be checked may be the one a fact corrects (22 members? it has 18).
     const constraint = /^#|^\d{4}$/.test(u.tokens[0]!) || (q.claim === true && /^\d/.test(u.tokens[0]!));
     let rarest = 0; // the weight of the unit's rarest token the corpus knows (0: it knows none)
-    const everyday = (t: string) => index.commonStems.has(t) && !q.thingsAsked.includes(t);
     for (const t of u.tokens) if (index.df.has(t)) rarest = Math.max(rarest, everyday(t) ? Math.min(index.idf(t), o.commonWordMaxIdf) : index.idf(t));
     if (rarest === 0) {
       if (u.context) continue; // a preamble's unknown words (investor, caption) are who asks, not what

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerOf, curate, workspace, writeLog } from './helpers.ts';
-import { classifierStale } from '../../scripts/lib/train.ts';
+import { classifierStale } from '../../src/search/classifier.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 
 let ws: ReturnType<typeof workspace>;

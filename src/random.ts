@@ -1,4 +1,4 @@
-/** mulberry32: a small seeded PRNG, uniform in [0, 1): the same seed gives the same sequence (load plans, sample logs). */
+/** mulberry32: a small seeded PRNG, uniform in [0, 1): the same seed gives the same sequence (load plans, sample logs, the classifier's training order). */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
