@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: index build time, per-question latency (median, p99 over >= 10,000 questions) and
- * memory, this engine beside MiniSearch defaults, measured in one run on the same machine.
+ * `npm run bench`: index build time (with the examples' stored analyses, and without them), per-question
+ * latency (median, p99 over >= 10,000 questions) and memory, this engine beside MiniSearch defaults,
+ * measured in one run on the same machine.
  */
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_CORPUS_DIR } from '../src/index.ts';
@@ -70,4 +71,14 @@ row('latency p50', (r) => `${(r.p50 * 1000).toFixed(0)} µs`);
 row('latency p99', (r) => `${(r.p99 * 1000).toFixed(0)} µs`);
 row('throughput at p50', (r) => `${Math.round(1000 / r.p50).toLocaleString('en')} q/s`);
 row('heap per index', (r) => `${(r.memory / 1024 / 1024).toFixed(2)} MB`);
+// Without the examples' analyses `npm run train` stores (corpus/example-analyses.json): what a build
+// costs when every example is analysed afresh (an edited corpus not trained again).
+const { exampleAnalyses: _, ...unstored } = corpus;
+const fresh: number[] = [];
+for (let i = 0; i < BUILDS; i++) {
+  const t = performance.now();
+  createEngine(unstored);
+  fresh.push(performance.now() - t);
+}
+row('  examples analysed afresh', (r) => (r.name === 'engine' ? `${median(fresh).toFixed(2)} ms` : ''));
 console.log(`process RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);

@@ -1,8 +1,11 @@
-// Validates the corpus, lints its citations and checks the question classifier was trained on today's examples;
+// Validates the corpus, lints its citations and checks the question classifier and the examples' stored
+// analyses were made from today's examples;
 // prints a summary, or every problem with file, line, fact and field.
 import { CorpusError, formatIssue, loadCorpus } from '../src/corpus/load.ts';
 import { lintCorpus } from '../src/corpus/lint.ts';
+import { Analyzer } from '../src/analysis/analyzer.ts';
 import { classifierStale } from '../src/search/classifier.ts';
+import { exampleAnalysesStale } from '../src/search/example-analyses.ts';
 
 try {
   const c = loadCorpus(process.argv[2] ?? 'corpus');
@@ -12,6 +15,9 @@ try {
     process.exitCode = 1;
   } else if (classifierStale(c)) {
     console.error('corpus: classifier.json was trained on other example questions, aliases or lexicon words than these: run npm run train and commit it');
+    process.exitCode = 1;
+  } else if (exampleAnalysesStale(c, new Analyzer(c.aliases, c.lexicon))) {
+    console.error('corpus: example-analyses.json differs from what analysing the example questions gives now: run npm run train and commit it');
     process.exitCode = 1;
   } else {
     console.log(`corpus ok: ${c.facts.length} facts, ${c.topics.length} topics, ${c.sources.size} sources, ${c.aliases.length} alias groups, ${c.facts.reduce((n, f) => n + f.examples.length, 0)} example questions`);

@@ -4,6 +4,8 @@
  * so the item is not offered again. The command-line options and the interactive walk both use it.
  */
 import { classifierStale } from '../../src/search/classifier.ts';
+import { exampleAnalysesStale } from '../../src/search/example-analyses.ts';
+import { Analyzer } from '../../src/analysis/analyzer.ts';
 import { trainCorpus } from '../lib/train.ts';
 import type { Writable } from 'node:stream';
 import { createEngine, type Engine } from '../../src/engine.ts';
@@ -86,9 +88,10 @@ export class Session {
   /** The corpus after a change: the eval line, and the engine rebuilt on it. */
   private apply(changed: Corpus, message: string): void {
     this.out.write(`${message}\n`);
-    // The classifier learns from the examples (and the aliases and lexicon they are read with): trained again when they changed.
+    // The classifier learns from the examples (and the aliases and lexicon they are read with), and
+    // the index reads their stored analyses: both made again when they changed.
     let after = changed;
-    if (classifierStale(changed)) {
+    if (classifierStale(changed) || exampleAnalysesStale(changed, new Analyzer(changed.aliases, changed.lexicon))) {
       const trained = trainCorpus(this.corpusDir);
       this.out.write(`trained the classifier again on ${trained.examples} example questions (${trained.seconds.toFixed(1)} s)\n`);
       after = trained.corpus;

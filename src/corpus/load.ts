@@ -4,7 +4,7 @@ import { LineCounter, parseDocument, isMap, isNode, isScalar, visit, type Docume
 import type { z } from 'zod';
 import { nameKey } from '../analysis/normalize.ts';
 import { readFast } from './fast-yaml.ts';
-import { AliasFile, ClassifierFile, FactFile, LexiconFiles, OutOfScopeFile, SourceFile, TopicFile, type AliasGroup, type Fact, type LexiconData, type Source, type Topic } from './schema.ts';
+import { AliasFile, ClassifierFile, ExampleAnalysesFile, FactFile, LexiconFiles, OutOfScopeFile, SourceFile, TopicFile, type AliasGroup, type Fact, type LexiconData, type Source, type Topic } from './schema.ts';
 
 /** The validated corpus: what the engine indexes. */
 export interface Corpus {
@@ -20,6 +20,8 @@ export interface Corpus {
   origin: ReadonlyMap<string, { file: string; line: number }>;
   /** The question classifier learned from the examples (corpus/classifier.json, `npm run train`); none when the file is absent. */
   classifier?: ClassifierFile;
+  /** The example questions' analyses for the index (corpus/example-analyses.json, `npm run train`); none when the file is absent. */
+  exampleAnalyses?: ExampleAnalysesFile;
 }
 
 /** One problem in a corpus file, precise enough to fix without searching. */
@@ -280,16 +282,18 @@ export function loadCorpus(dir: string): Corpus {
     }
   }
 
-  const classifier = readClassifier(issues, path.join(dir, 'classifier.json'));
+  const classifier = readTrained(issues, path.join(dir, 'classifier.json'), ClassifierFile);
+  const exampleAnalyses = readTrained(issues, path.join(dir, 'example-analyses.json'), ExampleAnalysesFile);
 
   if (issues.length > 0) throw new CorpusError(issues);
   const corpus: Corpus = { sources, topics, aliases, facts, lexicon, outOfScope: outOfScopeFile?.data.map((e) => e.q) ?? [], origin };
   if (classifier) corpus.classifier = classifier;
+  if (exampleAnalyses) corpus.exampleAnalyses = exampleAnalyses;
   return corpus;
 }
 
-/** corpus/classifier.json when present, validated (it is JSON written by `npm run train`, not YAML). */
-function readClassifier(issues: CorpusIssue[], file: string): ClassifierFile | undefined {
+/** A file `npm run train` writes (classifier.json, example-analyses.json) when present, validated (it is JSON, not YAML). */
+function readTrained<T>(issues: CorpusIssue[], file: string, schema: z.ZodType<T>): T | undefined {
   if (!fs.existsSync(file)) return undefined;
   let data: unknown;
   try {
@@ -298,7 +302,7 @@ function readClassifier(issues: CorpusIssue[], file: string): ClassifierFile | u
     issues.push({ file: rel(file), message: `not valid JSON (${(e as Error).message}); run npm run train` });
     return undefined;
   }
-  const parsed = ClassifierFile.safeParse(data);
+  const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
   for (const i of parsed.error.issues.slice(0, 5)) issues.push({ file: rel(file), field: i.path.join('.'), message: `${i.message}; run npm run train` });
   return undefined;

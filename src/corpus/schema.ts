@@ -150,6 +150,26 @@ export const ClassifierFile = z.strictObject({
 }).refine((c) => c.bias.length === c.facts.length, { message: 'bias needs one weight per fact', path: ['bias'] });
 export type ClassifierFile = z.infer<typeof ClassifierFile>;
 
+/**
+ * corpus/example-analyses.json: what analysing each fact's example questions gives the index (their
+ * units and the tokens of the examples field; search/example-analyses.ts), written by `npm run train`
+ * so that building the engine need not analyse ten thousand examples again. `analysedWith`: the hash
+ * of the aliases and lexicon they were read with; each fact's `examples`: the hash of its examples.
+ */
+export const ExampleAnalysesFile = z.strictObject({
+  analysedWith: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest'),
+  /** Every token of the analyses, once. */
+  vocabulary: z.array(z.string().min(1)),
+  facts: z.array(z.strictObject({ id: Id, examples: z.string().regex(/^[0-9a-f]{40}$/, 'a sha1 hex digest') })),
+  /**
+   * Per fact in turn, as little-endian Int32 in base64: its number of examples; for each, its number
+   * of units and for each unit its flags (1 framing, 2 verb form), number of tokens and the tokens
+   * (places in `vocabulary`); then the examples field's number of tokens and the tokens.
+   */
+  data: Base64,
+});
+export type ExampleAnalysesFile = z.infer<typeof ExampleAnalysesFile>;
+
 // --- The lexicon (corpus/lexicon/*.yaml): every word list the analyzer and the question parser use ---
 
 /** A word in a list; YAML reads 2 or true as other types, so everything is read as text. */

@@ -9,6 +9,7 @@ import type { Corpus } from '../corpus/load.ts';
 import type { Fact } from '../corpus/schema.ts';
 import { gives, type Intent } from '../query/intents.ts';
 import { createBm25, type Bm25Doc, type Bm25Hit, type Bm25List, type Bm25Params } from './bm25.ts';
+import { createExampleReader } from './example-analyses.ts';
 
 export interface ExampleEntry {
   text: string;
@@ -173,6 +174,8 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
 
   const entityTokens = new Set(corpus.aliases.filter((g) => g.entity).map((g) => `~${g.id}`));
   const otherMarkers = [...lex.programmes.markers].flatMap(([p, ms]) => (p === lex.programmes.home ? [] : ms));
+  // The examples' analyses, stored by `npm run train` where they still hold (example-analyses.ts).
+  const readExamples = createExampleReader(corpus, analyzer);
   const entries = new Map<string, FactEntry>();
   const docs: Bm25Doc<Field>[] = [];
   const df = new Map<string, number>();
@@ -180,7 +183,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     const t = topics.get(f.topic);
     const [ko, en, kw] = [f.ko, f.en, f.keywords.join(' \n ')].map((text) => analyzer.indexed(text)) as [Indexed, Indexed, Indexed];
     const topic = analyse(t ? [t.title.ko, t.title.en].join(' \n ') : f.topic);
-    const exampleAnalyses = f.examples.map((text) => analyzer.analyze(text)); // their own tokens are not indexed
+    const analysedExamples = readExamples(f);
     const rounded = [...ko.tokens, ...en.tokens].flatMap(roundedForms);
     const stated = union(ko.tokens, en.tokens, rounded);
     const own = union(stated, kw.tokens);
@@ -191,7 +194,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     f.examples.forEach((text, i) => {
       const heads: string[] = [];
       let verbForms: Set<string> | undefined;
-      for (const u of analyzer.exampleUnits(text, exampleAnalyses[i]!)) {
+      for (const u of analysedExamples.units[i]!) {
         for (const t of u.tokens) terms.add(t);
         exampleWords.add(u.tokens[0]!);
         if (!u.framing) heads.push(u.tokens[0]!);
@@ -231,10 +234,8 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
       otherProgramme: scope === lex.programmes.home && otherMarkers.some((m) => own.has(m)),
       ...(supersededBy.has(f.id) ? { supersededBy: supersededBy.get(f.id)! } : {}),
     });
-    // The Korean and English statements are one field; examples and keywords are each read as one
-    // text (the examples' tokens as their joined text gives them, from their own analyses if it can).
-    const exampleTokens = analyzer.joinedTokens(exampleAnalyses) ?? analyzer.indexed(f.examples.join(' \n ')).tokens;
-    docs.push({ id: f.id, fields: { statement: [...ko.tokens, ...en.tokens, ...rounded], keywords: kw.tokens, topic: topic.tokens, examples: exampleTokens } });
+    // The Korean and English statements are one field; examples and keywords are each read as one text.
+    docs.push({ id: f.id, fields: { statement: [...ko.tokens, ...en.tokens, ...rounded], keywords: kw.tokens, topic: topic.tokens, examples: analysedExamples.field } });
     for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
   }
   const bm25 = createBm25(FIELDS, docs, opts.boost, opts.bm25);

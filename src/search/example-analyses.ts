@@ -1,0 +1,147 @@
+/**
+ * What the index takes from a fact's example questions: each example's units (read as a question
+ * is, without its preamble) and the tokens of the examples field BM25 searches. Analysing the
+ * corpus's ten thousand examples is two thirds of building the engine, so `npm run train` stores
+ * the analyses in corpus/example-analyses.json, the way a search engine keeps its index on disk
+ * rather than analysing every document at each start.
+ *
+ * A stored analysis is used only where it must equal a fresh one: for a fact whose examples hash as
+ * stored, when the aliases and lexicon hash as stored, and when a sample of examples analysed afresh
+ * reads the same (a change to the analysis code); otherwise the fact's examples are analysed as they
+ * are. A test and `npm run corpus:check` compare the whole file with a fresh analysis.
+ */
+import { createHash } from 'node:crypto';
+import type { Analyzer, Unit } from '../analysis/analyzer.ts';
+import type { Corpus } from '../corpus/load.ts';
+import type { ExampleAnalysesFile, Fact } from '../corpus/schema.ts';
+
+/** What the index reads of an example's unit. */
+export type ExampleUnit = Pick<Unit, 'tokens' | 'framing' | 'verbForm'>;
+
+export interface FactExamples {
+  /** Each example's units, in order. */
+  units: ExampleUnit[][];
+  /** The tokens of the fact's examples as one field (Analyzer.joinedTokens). */
+  field: string[];
+}
+
+/** Analyses a fact's examples afresh. */
+export function analyseExamples(analyzer: Analyzer, examples: readonly string[]): FactExamples {
+  const analyses = examples.map((text) => analyzer.analyze(text));
+  return {
+    units: examples.map((text, i) => analyzer.exampleUnits(text, analyses[i]!)),
+    // Read as one text, from each example's own analysis where nothing could read across them.
+    field: analyzer.joinedTokens(analyses) ?? analyzer.indexed(examples.join(' \n ')).tokens,
+  };
+}
+
+const sha = (algorithm: 'sha1' | 'sha256', text: string) => createHash(algorithm).update(text).digest('hex');
+
+/** The hash of what an analysis depends on besides the text and the code: the aliases and the lexicon. */
+export function analysedWith(corpus: Pick<Corpus, 'aliases' | 'lexicon'>): string {
+  // The lexicon holds compiled patterns, maps and sets: written out so that a change to any shows.
+  const replacer = (_: string, v: unknown) => (v instanceof RegExp ? `/${v.source}/${v.flags}` : v instanceof Map ? [...v] : v instanceof Set ? [...v] : v);
+  return sha('sha256', JSON.stringify({ aliases: corpus.aliases, lexicon: corpus.lexicon }, replacer));
+}
+
+const examplesHash = (f: Fact) => sha('sha1', f.examples.join('\n'));
+
+const FRAMING = 1;
+const VERB_FORM = 2;
+
+/** The stored form of every fact's analysed examples (for `npm run train`). */
+export function storeExampleAnalyses(corpus: Corpus, analyzer: Analyzer): ExampleAnalysesFile {
+  const vocabulary = new Map<string, number>();
+  const place = (t: string) => vocabulary.get(t) ?? vocabulary.set(t, vocabulary.size).get(t)!;
+  const data: number[] = [];
+  for (const f of corpus.facts) {
+    const { units, field } = analyseExamples(analyzer, f.examples);
+    data.push(units.length);
+    for (const example of units) {
+      data.push(example.length);
+      for (const u of example) data.push((u.framing ? FRAMING : 0) | (u.verbForm ? VERB_FORM : 0), u.tokens.length, ...u.tokens.map(place));
+    }
+    data.push(field.length, ...field.map(place));
+  }
+  const bytes = Int32Array.from(data);
+  return {
+    analysedWith: analysedWith(corpus),
+    vocabulary: [...vocabulary.keys()],
+    facts: corpus.facts.map((f) => ({ id: f.id, examples: examplesHash(f) })),
+    data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
+  };
+}
+
+/** Whether the corpus's stored analyses differ from what analysing its examples gives now (`npm run train` fixes it). */
+export function exampleAnalysesStale(corpus: Corpus, analyzer: Analyzer): boolean {
+  return corpus.exampleAnalyses !== undefined && JSON.stringify(storeExampleAnalyses(corpus, analyzer)) !== JSON.stringify(corpus.exampleAnalyses);
+}
+
+/** Decodes a stored file into each fact's examples, by id. */
+function decode(file: ExampleAnalysesFile): Map<string, { hash: string; examples: FactExamples }> {
+  const bytes = Buffer.from(file.data, 'base64');
+  const data = new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  const { vocabulary } = file;
+  const tokens = (at: number, n: number) => {
+    const list: string[] = new Array(n);
+    for (let k = 0; k < n; k++) list[k] = vocabulary[data[at + k]!]!;
+    return list;
+  };
+  const byFact = new Map<string, { hash: string; examples: FactExamples }>();
+  let at = 0;
+  for (const { id, examples: hash } of file.facts) {
+    const units: ExampleUnit[][] = new Array(data[at++]!);
+    for (let i = 0; i < units.length; i++) {
+      const example: ExampleUnit[] = new Array(data[at++]!);
+      for (let k = 0; k < example.length; k++) {
+        const flags = data[at++]!;
+        const n = data[at++]!;
+        const u: ExampleUnit = { tokens: tokens(at, n) };
+        at += n;
+        // Only the flags it has, as a fresh analysis gives them.
+        if (flags & FRAMING) u.framing = true;
+        if (flags & VERB_FORM) u.verbForm = true;
+        example[k] = u;
+      }
+      units[i] = example;
+    }
+    const n = data[at++]!;
+    byFact.set(id, { hash, examples: { units, field: tokens(at, n) } });
+    at += n;
+  }
+  return byFact;
+}
+
+/** How many examples a build analyses afresh to check the stored analyses still read the same. */
+const SAMPLE = 48;
+
+/**
+ * Each fact's analysed examples: stored where they are sure to equal a fresh analysis, analysed
+ * afresh otherwise (an edited fact, an edited alias or lexicon, or analysis code that reads one of
+ * a sample of examples differently: then the whole file is set aside).
+ */
+export function createExampleReader(corpus: Corpus, analyzer: Analyzer): (f: Fact) => FactExamples {
+  const fresh = (f: Fact) => analyseExamples(analyzer, f.examples);
+  const file = corpus.exampleAnalyses;
+  if (!file || file.analysedWith !== analysedWith(corpus)) return fresh;
+  const stored = decode(file);
+  const usable = (f: Fact) => {
+    const s = stored.get(f.id);
+    return s !== undefined && s.examples.units.length === f.examples.length && s.hash === examplesHash(f) ? s.examples : undefined;
+  };
+  // A sample spread over the corpus, the same at every build.
+  const facts = corpus.facts.filter((f) => f.examples.length > 0);
+  for (let k = 0; k < Math.min(SAMPLE, facts.length); k++) {
+    const f = facts[Math.floor((k * facts.length) / Math.min(SAMPLE, facts.length))]!;
+    const s = usable(f);
+    if (!s) continue;
+    const i = k % f.examples.length;
+    const [units] = analyseExamples(analyzer, [f.examples[i]!]).units;
+    if (!sameUnits(units!, s.units[i]!)) return fresh;
+  }
+  return (f) => usable(f) ?? fresh(f);
+}
+
+function sameUnits(a: readonly ExampleUnit[], b: readonly ExampleUnit[]): boolean {
+  return a.length === b.length && a.every((u, k) => !!u.framing === !!b[k]!.framing && !!u.verbForm === !!b[k]!.verbForm && u.tokens.join('\u0000') === b[k]!.tokens.join('\u0000'));
+}
