@@ -595,6 +595,11 @@ describe('aliasNameParts: the words inside the alias names a text mentions', () 
     expect(parts.has('컴퓨팅센터')).toBe(true);
     expect(parts.has('해남')).toBe(false);
   });
+  it('Kyung Hee University Hospital holds kyung and hee, not the everyday English words university and hospital', () => {
+    const a = new Analyzer([{ id: 'khu', terms: ['Kyung Hee University Hospital'], entity: true }]);
+    const parts = a.aliasNameParts(a.analyze('Kyung Hee University Hospital joined the consortium.'));
+    expect([...parts].sort()).toEqual(['hee', 'kyung']);
+  });
 });
 
 describe('typos of alias terms in questions', () => {

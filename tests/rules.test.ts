@@ -117,6 +117,14 @@ describe('rules', () => {
     expect(engine.explain('특화 사업이랑 소버린 연결?').candidates.find((x) => x.id === 'selection')!.missing).toContain('소버린');
   });
 
+  it('coverage: so does an English word inside one (sovereign of sovereign AI), and the corpus knows it: not a word beyond it', () => {
+    const q = 'is the specialized programme linked to sovereign?';
+    const c = engine.explain(q).candidates.find((x) => x.id === 'programme-sovereign-ai-mention')!;
+    expect(c.missing).not.toContain('sovereign');
+    expect(c.unknown).toBe(0);
+    expect(engine.explain(q).candidates.find((x) => x.id === 'selection')!.missing).toContain('sovereign');
+  });
+
   it('programme: a question naming no programme leans to the home programme\'s facts', () => {
     expect(factor('GPU 몇 장?', 'gpu-per-team', 'programme')).toBeCloseTo(1 + defaultOptions.rank.rules.programme);
     expect(factor('GPU 몇 장?', 'gpu-national', 'programme')).toBe(1);

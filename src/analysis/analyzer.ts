@@ -503,13 +503,20 @@ export class Analyzer {
   }
 
   /**
-   * The Hangul words inside the alias names an analysed text mentions, with their bigrams
-   * (국가AI컴퓨팅센터 → 국가, 컴퓨팅센터, 센터 …): a question may name a thing by a part of its name (해남 센터).
+   * The words inside the alias names an analysed text mentions: Hangul words with their bigrams
+   * (국가AI컴퓨팅센터 → 국가, 컴퓨팅센터, 센터 …), and English words that are not everyday English, as a
+   * question reads them (Kyung Hee University Hospital → kyung, hee): a question may name a thing by a
+   * part of its name (해남 센터, the kyung hee hospitals).
    */
   aliasNameParts({ norm, aliasMatches }: Pick<Analysis, 'norm' | 'aliasMatches'>): Set<string> {
     const parts = new Set<string>();
+    const common = this.lexicon.english.commonStems;
     for (const { ranges } of aliasMatches) {
-      for (let r = 0; r < ranges.length; r += 2) for (const w of norm.slice(ranges[r], ranges[r + 1]).match(/[가-힣]{2,}/g) ?? []) for (const t of hangulTokens(w)) parts.add(t);
+      for (let r = 0; r < ranges.length; r += 2) {
+        const name = norm.slice(ranges[r], ranges[r + 1]);
+        for (const w of name.match(/[가-힣]{2,}/g) ?? []) for (const t of hangulTokens(w)) parts.add(t);
+        for (const w of name.match(/[a-z]{3,}/g) ?? []) for (const t of this.computeWordTokens(w)) if (!common.has(t)) parts.add(t);
+      }
     }
     return parts;
   }

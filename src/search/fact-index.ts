@@ -210,6 +210,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     const entities = new Set<string>();
     for (const t of stated) if (entityTokens.has(t)) entities.add(t);
     const scope = topics.get(f.topic)?.scope ?? 'general';
+    const aliasParts = union(analyzer.aliasNameParts(ko), analyzer.aliasNameParts(en));
     entries.set(f.id, {
       fact: f,
       n,
@@ -219,7 +220,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
       stated,
       words,
       exampleWords,
-      aliasParts: analyzer.aliasNameParts(ko),
+      aliasParts,
       entities,
       keywords: new Set(kw.tokens),
       examples,
@@ -237,6 +238,9 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     // The Korean and English statements are one field; examples and keywords are each read as one text.
     docs.push({ id: f.id, fields: { statement: [...ko.tokens, ...en.tokens, ...rounded], keywords: kw.tokens, topic: topic.tokens, examples: analysedExamples.field } });
     for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
+    // An English word only inside the names it mentions (kyung of Kyung Hee) is one the corpus uses, not
+    // one beyond it: a question naming a thing by it asks about the corpus.
+    for (const t of aliasParts) if (/^[a-z]/.test(t) && !terms.has(t)) df.set(t, (df.get(t) ?? 0) + 1);
   }
   const bm25 = createBm25(FIELDS, docs, opts.boost, opts.bm25);
 
