@@ -509,6 +509,13 @@ describe('loanword spellings and requests', () => {
     expect(normalize('search architect')).toBe('search architect');
   });
 
+  it("negative contractions are written out, with or without the apostrophe: no wasn or didn, and won't is not won", () => {
+    expect(normalize("wasn't it 22? they didnt say, and it won’t")).toBe('was not it 22? they did not say, and it will not');
+    expect(normalize('the wont of mountaineers')).toBe('the will not of mountaineers');
+    const a = new Analyzer([{ id: 'select', terms: ['won', 'selected'] }]);
+    expect(a.units("weren't they the ones who won't apply").map((u) => u.tokens[0])).toEqual(['apply']);
+  });
+
   it('a request (리스트 뽑아줄 수 있음) frames the question; it does not ask about selection', () => {
     const a = new Analyzer([
       { id: 'select', terms: ['뽑아', '선정'] },

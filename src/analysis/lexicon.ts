@@ -29,6 +29,7 @@ export interface Lexicon {
     cardinals: Map<string, string>;
     ordinals: Map<string, string>;
     abbreviations: { pattern: RegExp | undefined; map: Map<string, string> };
+    contractions: { pattern: RegExp | undefined; map: Map<string, string> };
     /** The stems of everyday English words (common-english.yaml): see, keep, group. */
     commonStems: Set<string>;
   };
@@ -103,6 +104,10 @@ export function compileLexicon(data: LexiconData): Lexicon {
       abbreviations: {
         pattern: Object.keys(data.english.abbreviations).length ? new RegExp(String.raw`\b(?:${Object.keys(data.english.abbreviations).map(escape).join('|')})\b`, 'g') : undefined,
         map: new Map(Object.entries(data.english.abbreviations)),
+      },
+      contractions: {
+        pattern: Object.keys(data.english.contractions).length ? new RegExp(String.raw`\b(?:${Object.keys(data.english.contractions).map(escape).join('|')})\b`, 'g') : undefined,
+        map: new Map(Object.entries(data.english.contractions)),
       },
       commonStems: new Set(data['common-english'].words.map(stemEnglish)),
     },
