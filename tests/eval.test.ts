@@ -81,8 +81,8 @@ const BARS: { name: string; set: EvalQuestion[]; hit1: number; abstention: numbe
   // points (one question for the small groups).
   { name: 'dev, written for session 12 (dev26)', set: dev.filter((q) => SESSION12_DEV.has(q.file)), hit1: 0.86, abstention: 0.88, nearMiss: 0.35 },
   // dev27 (40% English; students', policy analysts' and foreign observers' askers), written during session 12 and
-  // first scored there (forty-four near-copy examples dropped first): 83.3% / 100% (15) / 40.0% (25), minus 3 points
-  // (one question for the small groups).
+  // first scored there (forty-four near-copy examples dropped first): 83.3% / 100% (15) / 40.0% (25), 85.0% at its
+  // end; minus 3 points from the first (one question for the small groups).
   { name: 'dev, written in session 12 (dev27)', set: dev.filter((q) => SESSION12_NEW_DEV.has(q.file)), hit1: 0.8, abstention: 0.93, nearMiss: 0.36 },
   // blind14, blind15, blind16 and heldout8: 80.9% / 92.9% / 73.7% at the end of session 4, 81.5% / 92.9% / 78.9% at the end
   // of session 5, 83.0% / 92.9% / 78.9% at the end of session 6, 84.0% / 94.3% / 73.7% at the end of session 7 (one
@@ -131,14 +131,19 @@ const BARS: { name: string; set: EvalQuestion[]; hit1: number; abstention: numbe
   // the classifier trained again first) for the next session: 82.6% / 93.3% (15) / 50.0% (24) and 86.1% / 100% (15)
   // / 56.5% (23); minus a margin of 3 points (one question for the small groups).
   { name: 'blind, written for session 12 (blind32)', set: blind.filter((q) => q.file === 'blind32.yaml'), hit1: 0.79, abstention: 0.86, nearMiss: 0.45 },
-  // Session 12 (its examples for the 120 worst-fitting facts, 44 near-copy examples dropped): 82.6% / 93.3% / 50.0%
-  // and 86.1% / 100% / 56.5%, unchanged.
+  // Session 12 (its examples for the 120 worst-fitting facts, near-copy examples dropped, contractions, English name
+  // parts): 82.6% / 93.3% / 50.0% and 86.1% / 100% / 56.5%, unchanged.
   { name: 'blind, written for session 12 (blind33)', set: blind.filter((q) => q.file === 'blind33.yaml'), hit1: 0.83, abstention: 0.93, nearMiss: 0.52 },
-  // blind34 and blind35, written during session 12 and scored there (forty-four near-copy examples dropped and the
-  // classifier trained again first): 82.5% / 93.3% (15) / 52.0% (25) and 84.2% / 93.3% (15) / 44.0% (25); minus a
-  // margin of 3 points (one question for the small groups).
-  { name: 'blind, written in session 12 (blind34)', set: blind.filter((q) => q.file === 'blind34.yaml'), hit1: 0.79, abstention: 0.86, nearMiss: 0.48 },
+  // blind34 and blind35, written during session 12 and scored before its second round (forty-four near-copy examples
+  // dropped and the classifier trained again first): 82.5% / 93.3% (15) / 52.0% (25) and 84.2% / 93.3% (15) / 44.0%
+  // (25); after it 81.7% and 85.0%, abstention unchanged; minus a margin of 3 points (one question for the small groups).
+  { name: 'blind, written in session 12 (blind34)', set: blind.filter((q) => q.file === 'blind34.yaml'), hit1: 0.78, abstention: 0.86, nearMiss: 0.48 },
   { name: 'blind, written in session 12 (blind35)', set: blind.filter((q) => q.file === 'blind35.yaml'), hit1: 0.81, abstention: 0.86, nearMiss: 0.4 },
+  // blind36 and blind37, written at the end of session 12 and scored there for the next session (six near-copy
+  // examples dropped and the classifier trained again first): 81.7% / 93.3% (15) / 54.2% (24) and 84.2% / 93.3% (15)
+  // / 40.0% (25); minus a margin of 3 points (one question for the small groups).
+  { name: 'blind, written for session 13 (blind36)', set: blind.filter((q) => q.file === 'blind36.yaml'), hit1: 0.78, abstention: 0.86, nearMiss: 0.5 },
+  { name: 'blind, written for session 13 (blind37)', set: blind.filter((q) => q.file === 'blind37.yaml'), hit1: 0.81, abstention: 0.86, nearMiss: 0.36 },
 ];
 
 it('every expected fact id in the dev and blind sets exists', () => {
@@ -232,9 +237,12 @@ describe('follow-ups in threads', () => {
     // followups16 and followups17, written at the end of session 11 and scored there for the next session: 58.0% over
     // 200 later turns (58.0% each), every self-contained turn (11) unchanged. Session 12: 58.5%.
     ['blind, followups16 and followups17', 0.55, BLIND_DIR, (f: string) => /^followups1[67]\.yaml$/.test(f)],
-    // followups18 and followups19, written during session 12 and scored there: 73.0% over 189 later turns (ten turns
-    // no fact answers marked as gaps), every self-contained turn (18) unchanged.
+    // followups18 and followups19, written during session 12 and scored before its second round: 73.0% over 189 later
+    // turns (ten turns no fact answers marked as gaps), every self-contained turn (18) unchanged; after it 73.5%.
     ['blind, followups18 and followups19', 0.7, BLIND_DIR, (f: string) => /^followups1[89]\.yaml$/.test(f)],
+    // followups20 and followups21, written at the end of session 12 and scored there for the next session: 62.6% over
+    // 190 later turns (fourteen turns no fact answers marked as gaps), every self-contained turn (19) unchanged.
+    ['blind, followups20 and followups21', 0.59, BLIND_DIR, (f: string) => /^followups2[01]\.yaml$/.test(f)],
   ] as const)('%s conversations: follow-up hit@1 ≥ %s, and a self-contained turn gets the answer it gets alone', (_, bar, dir, pick, unchanged = 1) => {
     const m = scoreConversations(loadConversations(dir).filter((c) => pick(c.file)), engine);
     expect(m.turns).toBeGreaterThan(100);
