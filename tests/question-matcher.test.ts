@@ -1,4 +1,5 @@
 /** The closest-example matcher (search/examples.ts) on a few hand-made items: which facts it returns. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ParsedQuestion } from '../src/query/parse.ts';
 import { createQuestionMatcher } from '../src/search/examples.ts';
@@ -28,5 +29,25 @@ describe('similarity stays within 0 and 1', () => {
   it('a head that is a verb form in the example but not in the question does not lift it past 1', () => {
     const m = createQuestionMatcher([{ owner: 'a', text: 'gpu 줘', heads: ['gpu', '줘'], verbForms: new Set(['줘']) }], index, 0.4);
     expect(m.closest(question('gpu 줘')).get('a')?.sim).toBe(1);
+  });
+});
+
+describe('closest example against a plain reading of its definition', () => {
+  it('each fact sharing a word with the question, its best similarity; the others than the wanted only from minSim', () => {
+    const word = fc.constantFrom('gpu', 'team', 'budget', 'lunit', 'kaist', 'when');
+    const items = fc.array(fc.record({ owner: fc.constantFrom('a', 'b', 'c', 'd', 'e'), heads: fc.uniqueArray(word, { minLength: 1, maxLength: 4 }) }), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(items, fc.uniqueArray(word, { minLength: 1, maxLength: 4 }), fc.subarray(['a', 'b', 'c', 'd', 'e']), fc.double({ min: 0, max: 1, noNaN: true }), (its, q, wanted, minSim) => {
+        const m = createQuestionMatcher(its.map((x) => ({ ...x, text: x.heads.join(' '), verbForms: new Set<string>() })), index, 0.4);
+        const best = new Map<string, number>();
+        for (const x of its) {
+          const shared = x.heads.filter((h) => q.includes(h)).length;
+          if (shared > 0) best.set(x.owner, Math.max(best.get(x.owner) ?? 0, Math.min(1, (2 * shared) / (q.length + x.heads.length))));
+        }
+        const expected = [...best].filter(([owner, sim]) => sim >= minSim || wanted.includes(owner)).sort();
+        const got = [...m.closest(question(q.join(' ')), { facts: wanted, minSim })].map(([owner, c]) => [owner, c.sim]).sort();
+        expect(got).toEqual(expected);
+      }),
+    );
   });
 });

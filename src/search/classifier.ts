@@ -133,36 +133,42 @@ export function createClassifier(file: ClassifierFile | undefined): Classify {
   // Each token's place in the vocabulary: its weights are facts/weights[ends[r - 1], ends[r]).
   const tokenRow = new Map(file.vocabulary.map((t, r) => [t, r]));
   const factIndex = new Map(file.facts.map((id, i) => [id, i]));
+  const bias = Float64Array.from(file.bias);
   // A fact no word of the question weighs on keeps its bias alone: the softmax's sum is that of the
   // biases (worked out once) with the touched facts' terms replaced, exp only for those.
-  const top = Math.max(...file.bias);
-  const biasExp = Float64Array.from(file.bias, (b) => Math.exp(b - top));
+  const top = Math.max(...bias);
+  const biasExp = bias.map((b) => Math.exp(b - top));
   const biasSum = biasExp.reduce((a, b) => a + b, 0);
-  const z = new Float64Array(file.facts.length);
-  const seen = new Uint8Array(file.facts.length);
-  const touched: number[] = [];
+  const z = new Float64Array(bias.length);
+  const seen = new Uint8Array(bias.length);
+  // Scratch space for every question: the rows of its known tokens, and the facts they weigh on.
+  const rows: number[] = [];
+  const touched = new Int32Array(bias.length);
   return (tokens) => {
     // As in training: every token it learned from counts for the scale, whether or not a weight of it was kept.
-    let known = 0;
-    for (const t of tokens) if (tokenRow.has(t)) known++;
-    if (known === 0) return undefined;
-    const scale = 1 / Math.sqrt(known);
-    touched.length = 0;
+    rows.length = 0;
     for (const t of tokens) {
       const r = tokenRow.get(t);
-      if (r === undefined) continue;
-      for (let k = r === 0 ? 0 : ends[r - 1]!; k < ends[r]!; k++) {
+      if (r !== undefined) rows.push(r);
+    }
+    if (rows.length === 0) return undefined;
+    const scale = 1 / Math.sqrt(rows.length);
+    let n = 0;
+    for (const r of rows) {
+      for (let k = r === 0 ? 0 : ends[r - 1]!, end = ends[r]!; k < end; k++) {
         const c = facts[k]!;
-        if (!seen[c]) (seen[c] = 1), touched.push(c);
+        if (seen[c] === 0) (seen[c] = 1), (touched[n++] = c);
         z[c]! += weights[k]! * scale;
       }
     }
     // Each fact's exp(logit - top): the bias's alone for the untouched; and the sum over all facts.
     const e = biasExp.slice();
     let sum = biasSum;
-    for (const c of touched) {
-      e[c] = Math.exp(file.bias[c]! + z[c]! - top);
-      sum += e[c]! - biasExp[c]!;
+    for (let i = 0; i < n; i++) {
+      const c = touched[i]!;
+      const v = Math.exp(bias[c]! + z[c]! - top);
+      sum += v - e[c]!;
+      e[c] = v;
       z[c] = 0;
       seen[c] = 0;
     }

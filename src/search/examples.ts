@@ -93,6 +93,9 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
   });
   const bestItem = new Int32Array(owners.length).fill(-1);
   const bestSim = new Float64Array(owners.length);
+  // The owners a call wants, marked with the call's number (no clearing between calls).
+  const wantedIn = new Int32Array(owners.length);
+  let call = 0;
 
   return {
     closest(q, wanted = { facts: [], minSim: 0 }) {
@@ -123,6 +126,12 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
           shared[n]! += w;
         }
       }
+      call++;
+      const wantedOwners: number[] = [];
+      for (const id of wanted.facts) {
+        const o = ownerIds.get(id);
+        if (o !== undefined) (wantedIn[o] = call), wantedOwners.push(o);
+      }
       const ownersMet: number[] = [];
       for (let i = 0; i < met; i++) {
         const n = touched[i]!;
@@ -130,6 +139,8 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
         const sim = Math.min(1, (2 * shared[n]!) / (qTotal + totals[n]!));
         shared[n] = 0;
         const o = ownerOf[n]!;
+        // A fact not wanted counts only from minSim: its examples below it need no bookkeeping.
+        if (sim < wanted.minSim && wantedIn[o] !== call) continue;
         if (bestItem[o] === -1) ownersMet.push(o);
         else if (!(sim > bestSim[o]!)) continue;
         bestItem[o] = n;
@@ -139,11 +150,8 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
       const best = new Map<string, ClosestExample>();
       const add = (o: number) => best.set(owners[o]!, { sim: bestSim[o]!, text: items[bestItem[o]!]!.text });
       for (const o of ownersMet) if (bestSim[o]! >= wanted.minSim) add(o);
-      for (const id of wanted.facts) {
-        const o = ownerIds.get(id);
-        // Not added above: met, but less similar than minSim.
-        if (o !== undefined && bestItem[o] !== -1 && !(bestSim[o]! >= wanted.minSim)) add(o);
-      }
+      // Wanted, met, but less similar than minSim: not added above.
+      for (const o of wantedOwners) if (bestItem[o] !== -1 && !(bestSim[o]! >= wanted.minSim)) add(o);
       for (const o of ownersMet) bestItem[o] = -1;
       return best;
     },
