@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer, CorpusError, DEFAULT_CORPUS_DIR, defaultOptions, loadCorpus, type Corpus } from '../src/index.ts';
 import { buildFactIndex } from '../src/search/fact-index.ts';
 import { analysedWith, exampleAnalysesStale, storeExampleAnalyses } from '../src/search/example-analyses.ts';
+import { fromBase64, toBase64 } from '../src/search/base64-arrays.ts';
 import { fixtureCorpus, writeCorpus } from './helpers/tmp-corpus.ts';
 
 const analyzerOf = (c: Corpus) => new Analyzer(c.aliases, c.lexicon);
@@ -38,8 +39,7 @@ const stored = storeExampleAnalyses(fixture, analyzerOf(fixture));
 function tampered(c: Corpus, factId: string): Corpus {
   const file = storeExampleAnalyses(c, analyzerOf(c));
   const vocabulary = [...file.vocabulary, 'tampered-token'];
-  const bytes = Buffer.from(file.data, 'base64');
-  const data = new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  const data = fromBase64(file.data, Int32Array);
   // Walk to the fact's field (the format of ExampleAnalysesFile.data) and replace its first token.
   let at = 0;
   for (const { id } of file.facts) {
@@ -51,7 +51,7 @@ function tampered(c: Corpus, factId: string): Corpus {
     if (id === factId) data[at + 1] = vocabulary.length - 1;
     at += 1 + data[at]!;
   }
-  return { ...c, exampleAnalyses: { ...file, vocabulary, data: Buffer.from(data.buffer).toString('base64') } };
+  return { ...c, exampleAnalyses: { ...file, vocabulary, data: toBase64(data) } };
 }
 
 describe('stored example analyses', () => {

@@ -5,7 +5,6 @@
  */
 import { classifierStale } from '../../src/search/classifier.ts';
 import { exampleAnalysesStale } from '../../src/search/example-analyses.ts';
-import { Analyzer } from '../../src/analysis/analyzer.ts';
 import { trainCorpus } from '../lib/train.ts';
 import type { Writable } from 'node:stream';
 import { createEngine, type Engine } from '../../src/engine.ts';
@@ -91,7 +90,7 @@ export class Session {
     // The classifier learns from the examples (and the aliases and lexicon they are read with), and
     // the index reads their stored analyses: both made again when they changed.
     let after = changed;
-    if (classifierStale(changed) || exampleAnalysesStale(changed, new Analyzer(changed.aliases, changed.lexicon))) {
+    if (classifierStale(changed) || exampleAnalysesStale(changed)) {
       const trained = trainCorpus(this.corpusDir);
       this.out.write(`trained the classifier again on ${trained.examples} example questions (${trained.seconds.toFixed(1)} s)\n`);
       after = trained.corpus;

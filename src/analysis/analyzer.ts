@@ -257,17 +257,16 @@ export class Analyzer {
     for (const w of this.lexicon.stopwords.en) this.stopwordTypos.add(w, true);
   }
 
-  /** The character filters: fold, numbers as digits, possessives off, negative contractions and chat abbreviations written out, loanword spellings as the corpus writes them. */
+  /** The character filters: fold, numbers as digits, possessives off, loanword spellings as the corpus writes them, chat abbreviations and negative contractions written out. */
   normalize(text: string): string {
     // Links say nothing a question asks (and their ids read as words); Lunit's → lunit. Each pattern
     // is tried only on a text with its fixed part: most have neither.
     let s = fold(text);
     if (s.includes('http') || s.includes('www.')) s = s.replace(/\b(?:https?:\/\/|www\.)\S+/g, ' ');
     s = numbersAsDigits(s);
+    // Lunit's → lunit; wasn’t → wasn't, written out below with the abbreviations (else wasn reads as a
+    // word the corpus never uses, and won't as won).
     if (s.includes("'") || s.includes('’')) s = s.replace(/(?<=[a-z])['’]s\b/g, '').replace(/(?<=[a-z]n)’(?=t\b)/g, "'");
-    // wasn't, didnt: was not, did not (else they read as words the corpus never uses: wasn, didn; won't as won).
-    const contractions = this.lexicon.english.contractions;
-    if (contractions.pattern && (s.includes("n't") || s.includes('nt'))) s = s.replace(contractions.pattern, (v) => contractions.map.get(v)!);
     const { pattern, map } = this.lexicon.spellings;
     if (pattern) s = s.replace(pattern, (v) => map.get(v)!);
     const abbreviations = this.lexicon.english.abbreviations;

@@ -28,8 +28,8 @@ export interface Lexicon {
     stemHomonyms: Set<string>;
     cardinals: Map<string, string>;
     ordinals: Map<string, string>;
+    /** Chat abbreviations and negative contractions, each written out (arch → architecture, wasn't → was not). */
     abbreviations: { pattern: RegExp | undefined; map: Map<string, string> };
-    contractions: { pattern: RegExp | undefined; map: Map<string, string> };
     /** The stems of everyday English words (common-english.yaml): see, keep, group. */
     commonStems: Set<string>;
   };
@@ -77,6 +77,12 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 /** Indexes the lexicon's lists; the same data object is compiled once. */
+/** Whole words, each to be replaced by what the record gives it: one pattern for them all. */
+function writtenOut(words: Record<string, string>): { pattern: RegExp | undefined; map: Map<string, string> } {
+  const keys = Object.keys(words);
+  return { pattern: keys.length ? new RegExp(String.raw`\b(?:${keys.map(escape).join('|')})\b`, 'g') : undefined, map: new Map(Object.entries(words)) };
+}
+
 export function compileLexicon(data: LexiconData): Lexicon {
   const cached = compiled.get(data);
   if (cached) return cached;
@@ -101,14 +107,8 @@ export function compileLexicon(data: LexiconData): Lexicon {
       stemHomonyms: new Set(data.english.stemHomonyms),
       cardinals: new Map(Object.entries(data.english.cardinals)),
       ordinals: new Map(Object.entries(data.english.ordinals)),
-      abbreviations: {
-        pattern: Object.keys(data.english.abbreviations).length ? new RegExp(String.raw`\b(?:${Object.keys(data.english.abbreviations).map(escape).join('|')})\b`, 'g') : undefined,
-        map: new Map(Object.entries(data.english.abbreviations)),
-      },
-      contractions: {
-        pattern: Object.keys(data.english.contractions).length ? new RegExp(String.raw`\b(?:${Object.keys(data.english.contractions).map(escape).join('|')})\b`, 'g') : undefined,
-        map: new Map(Object.entries(data.english.contractions)),
-      },
+      // Negative contractions (wasn't, didnt) are written out the same way as chat abbreviations.
+      abbreviations: writtenOut({ ...data.english.abbreviations, ...data.english.contractions }),
       commonStems: new Set(data['common-english'].words.map(stemEnglish)),
     },
     spellings: { pattern: spellings.length ? new RegExp(spellings.map(escape).join('|'), 'g') : undefined, map: new Map(Object.entries(data.spellings)) },

@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { Analyzer } from '../analysis/analyzer.ts';
 import { rng } from '../random.ts';
+import { fromBase64, toBase64 } from './base64-arrays.ts';
 import { intents } from '../query/intents.ts';
 import type { Corpus } from '../corpus/load.ts';
 import type { ClassifierFile } from '../corpus/schema.ts';
@@ -104,21 +105,14 @@ export function train(data: readonly [string, string[]][], options: TrainOptions
     for (let c = 0; c < C; c++) if (Math.abs(W[r * C + c]!) >= options.prune) (keptFacts.push(c), keptWeights.push(W[r * C + c]!));
     ends[r] = keptFacts.length;
   });
-  const base64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
   return {
     trainedOn: trainingHash(data, options),
     options,
     facts,
     vocabulary,
     bias: [...bias].map((v) => Math.round(v * 1000) / 1000),
-    rows: { ends: base64(ends), facts: base64(Uint16Array.from(keptFacts)), weights: base64(Float32Array.from(keptWeights)) },
+    rows: { ends: toBase64(ends), facts: toBase64(Uint16Array.from(keptFacts)), weights: toBase64(Float32Array.from(keptWeights)) },
   };
-}
-
-/** A typed array of the little-endian bytes base64 holds (copied: a Buffer's bytes need not be aligned). */
-function decode<T>(b64: string, Array: { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number }): T {
-  const bytes = Buffer.from(b64, 'base64');
-  return new Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
 }
 
 /** A question's probability for each fact, by the facts' own ids; undefined for a question it knows no token of. */
@@ -127,9 +121,9 @@ export type Classify = (tokens: readonly string[]) => ((factId: string) => numbe
 /** The classifier of a trained file (none: every question unknown to it). */
 export function createClassifier(file: ClassifierFile | undefined): Classify {
   if (!file) return () => undefined;
-  const ends = decode(file.rows.ends, Int32Array);
-  const facts = decode(file.rows.facts, Uint16Array);
-  const weights = decode(file.rows.weights, Float32Array);
+  const ends = fromBase64(file.rows.ends, Int32Array);
+  const facts = fromBase64(file.rows.facts, Uint16Array);
+  const weights = fromBase64(file.rows.weights, Float32Array);
   // Each token's place in the vocabulary: its weights are facts/weights[ends[r - 1], ends[r]).
   const tokenRow = new Map(file.vocabulary.map((t, r) => [t, r]));
   const factIndex = new Map(file.facts.map((id, i) => [id, i]));

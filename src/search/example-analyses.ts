@@ -11,9 +11,11 @@
  * are. A test and `npm run corpus:check` compare the whole file with a fresh analysis.
  */
 import { createHash } from 'node:crypto';
-import type { Analyzer, Unit } from '../analysis/analyzer.ts';
+import type { Unit } from '../analysis/analyzer.ts';
 import type { Corpus } from '../corpus/load.ts';
 import type { ExampleAnalysesFile, Fact } from '../corpus/schema.ts';
+import { Analyzer } from '../analysis/analyzer.ts';
+import { fromBase64, toBase64 } from './base64-arrays.ts';
 
 /** What the index reads of an example's unit. */
 export type ExampleUnit = Pick<Unit, 'tokens' | 'framing' | 'verbForm'>;
@@ -63,24 +65,22 @@ export function storeExampleAnalyses(corpus: Corpus, analyzer: Analyzer): Exampl
     }
     data.push(field.length, ...field.map(place));
   }
-  const bytes = Int32Array.from(data);
   return {
     analysedWith: analysedWith(corpus),
     vocabulary: [...vocabulary.keys()],
     facts: corpus.facts.map((f) => ({ id: f.id, examples: examplesHash(f) })),
-    data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
+    data: toBase64(Int32Array.from(data)),
   };
 }
 
 /** Whether the corpus's stored analyses differ from what analysing its examples gives now (`npm run train` fixes it). */
-export function exampleAnalysesStale(corpus: Corpus, analyzer: Analyzer): boolean {
+export function exampleAnalysesStale(corpus: Corpus, analyzer = new Analyzer(corpus.aliases, corpus.lexicon)): boolean {
   return corpus.exampleAnalyses !== undefined && JSON.stringify(storeExampleAnalyses(corpus, analyzer)) !== JSON.stringify(corpus.exampleAnalyses);
 }
 
 /** Decodes a stored file into each fact's examples, by id. */
 function decode(file: ExampleAnalysesFile): Map<string, { hash: string; examples: FactExamples }> {
-  const bytes = Buffer.from(file.data, 'base64');
-  const data = new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  const data = fromBase64(file.data, Int32Array);
   const { vocabulary } = file;
   const tokens = (at: number, n: number) => {
     const list: string[] = new Array(n);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerOf, curate, workspace, writeLog } from './helpers.ts';
 import { classifierStale } from '../../src/search/classifier.ts';
+import { exampleAnalysesStale } from '../../src/search/example-analyses.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 
 let ws: ReturnType<typeof workspace>;
@@ -47,6 +48,8 @@ describe('npm run curate end to end', () => {
     expect(attach.out).toMatch(/^attached to naicc-groundbreaking-plan: 해남 그 센터 공사판 벌어짐\?\ntrained the classifier again on \d+ example questions \([\d.]+ s\)\neval: dev hit@1 [\d.]+% → [\d.]+%.*\n/);
     expect(ask('해남 그 센터 공사판 벌어짐?')).toBe('naicc-groundbreaking-plan');
     expect(classifierStale(loadCorpus(ws.corpus))).toBe(false);
+    // And the index's stored analyses of the examples are made again with it.
+    expect(exampleAnalysesStale(loadCorpus(ws.corpus))).toBe(false);
 
     const oos = await curate(['--out-of-scope', items[1]!.question, '--note', 'small talk', '--db', ws.log], { corpus: ws.corpus });
     expect(oos.code).toBe(0);
