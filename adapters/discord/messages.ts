@@ -43,6 +43,37 @@ export function addressedToBot(message: Message): 'dm' | 'channel' | undefined {
   return undefined;
 }
 
+/**
+ * Answers being posted in each channel, until they are remembered: a reply to one can reach the bot
+ * before the response to its own post (which gives the answer's id) does, so it waits for them.
+ */
+const posting = new WeakMap<BotContext, Map<string, Set<Promise<void>>>>();
+/** The longest a reply waits for the answers being posted in its channel. */
+const POSTING_WAIT_MS = 5000;
+
+/** Marks an answer as being posted in `channelId`; call the returned function once it is remembered (or failed). */
+function postingIn(ctx: BotContext, channelId: string): () => void {
+  let done!: () => void;
+  const posted = new Promise<void>((resolve) => (done = resolve));
+  const channels = posting.get(ctx) ?? posting.set(ctx, new Map()).get(ctx)!;
+  const pending = channels.get(channelId) ?? channels.set(channelId, new Set()).get(channelId)!;
+  pending.add(posted);
+  return () => {
+    done();
+    pending.delete(posted);
+    if (pending.size === 0) channels.delete(channelId);
+  };
+}
+
+/** Resolves once the answers being posted in `channelId` are remembered (at most POSTING_WAIT_MS). */
+async function postedIn(ctx: BotContext, channelId: string): Promise<void> {
+  const pending = posting.get(ctx)?.get(channelId);
+  if (!pending) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.all(pending), new Promise((resolve) => (timer = setTimeout(resolve, POSTING_WAIT_MS)))]);
+  clearTimeout(timer);
+}
+
 /** The conversation an answer belongs to: a reply chain is named by the bot's message, a DM by its channel. */
 const answerMessage = (id: string) => `discord:msg:${id}`;
 const dmConversation = (channelId: string) => `discord:dm:${channelId}`;
@@ -55,6 +86,8 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   // A reply to one of the bot's answers follows that answer; otherwise a DM follows its last one.
   const replyTo = repliedToBot(message);
   const thread = replyTo ? answerMessage(replyTo) : kind === 'dm' ? dmConversation(message.channelId) : undefined;
+  // The answer replied to may still be being posted (a fast reply): it is remembered first.
+  if (replyTo) await postedIn(ctx, message.channelId);
 
   let body: MessageBody;
   let answer: BotAnswer | undefined;
@@ -69,17 +102,22 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   }
 
   let sent: string | undefined;
+  const posted = postingIn(ctx, message.channelId);
   try {
-    // A reply (message_reference) that pings nobody, not even the asker; posted even if the
-    // question was deleted in the meantime. In the channel's lane, in the asker's turn.
-    await ctx.outbox.send(message.channelId, message.author.id, async () => {
-      sent = (await message.reply({ ...body, allowedMentions: NO_MENTIONS, failIfNotExists: false })).id;
-    });
-  } catch (e) {
-    ctx.logger.warn('discord: could not reply to a message', { channelId: message.channelId, error: describe(e) });
-    return;
+    try {
+      // A reply (message_reference) that pings nobody, not even the asker; posted even if the
+      // question was deleted in the meantime. In the channel's lane, in the asker's turn.
+      await ctx.outbox.send(message.channelId, message.author.id, async () => {
+        sent = (await message.reply({ ...body, allowedMentions: NO_MENTIONS, failIfNotExists: false })).id;
+      });
+    } catch (e) {
+      ctx.logger.warn('discord: could not reply to a message', { channelId: message.channelId, error: describe(e) });
+      return;
+    }
+    // A reply to this answer may follow it up; in a DM, so may the next message.
+    if (answer && sent) await ctx.bot.remember(answerMessage(sent), answer, origin);
+    if (answer && kind === 'dm') await ctx.bot.remember(dmConversation(message.channelId), answer, origin);
+  } finally {
+    posted();
   }
-  // A reply to this answer may follow it up; in a DM, so may the next message.
-  if (answer && sent) await ctx.bot.remember(answerMessage(sent), answer, origin);
-  if (answer && kind === 'dm') await ctx.bot.remember(dmConversation(message.channelId), answer, origin);
 }

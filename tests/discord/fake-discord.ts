@@ -65,6 +65,8 @@ export class FakeDiscord {
   readonly sessions: GatewaySession[] = [];
   /** Answers a request instead of the default routes when it returns something. */
   override?: (req: RecordedRequest) => FakeResponse | undefined;
+  /** Holds the response to a request this many ms (after it is recorded), as a slow network does. */
+  delayResponse?: (req: RecordedRequest) => number;
   /** Closes a session with this code when it identifies, as Discord does for a bad token (4004) or disallowed intents (4014). */
   closeOnIdentify?: number;
 
@@ -133,6 +135,8 @@ export class FakeDiscord {
       w.resolve(recorded);
       return false;
     });
+    const delay = this.delayResponse?.(recorded) ?? 0;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     if (response.status === 204 || response.body === undefined) {
       res.writeHead(response.status).end();
       return;

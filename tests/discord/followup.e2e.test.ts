@@ -105,3 +105,20 @@ describe('a DM', () => {
     expect(await lastLine(before + 1)).toMatchObject({ channelKind: 'command', followUp: null });
   });
 });
+
+describe('a reply sent before the post of the answer it replies to has returned', () => {
+  // The fake holds its response to every message the bot posts: the follow-up reaches the bot while
+  // it does not yet know its answer's id.
+  const slowPosts = (r: RecordedRequest) => (r.method === 'POST' && /\/channels\/\d+\/messages$/.test(r.path) ? 400 : 0);
+
+  it('waits for that answer and follows it', async () => {
+    fake.delayResponse = slowPosts;
+    try {
+      const first = await answer(`<@${fake.botUser.id}> 루닛 컨소시엄 GPU 몇 장 받아?`, { mentionsBot: true });
+      const sources = await answer('출처 더 보여줘', { replyTo: first.id, mentionsBot: true });
+      expect(sources.body.embeds[0].title).toMatch(/^출처 전체/);
+    } finally {
+      fake.delayResponse = undefined;
+    }
+  });
+});
