@@ -37,7 +37,7 @@ export const defaultOptions = {
     candidates: 20,
     homeCandidates: 5,
     exampleRecall: 0.6,
-    rules: { coverage: 2, bm25: 0.7, example: 1, keywords: 0.3, intentGiven: 0.25, intentUnmet: 0.7, who: 0.1, whoUnmet: 0.9, planOnOutcome: 0.8, lead: 0.3, definition: 0.8, programme: 0.3, classifier: 1 },
+    rules: { coverage: 2, bm25: 0.7, example: 1, keywords: 0.3, intentGiven: 0.25, intentUnmet: 0.7, who: 0.1, whoUnmet: 0.75, planOnOutcome: 0.8, lead: 0.3, definition: 0.8, programme: 0.3, classifier: 1 },
     coverage: { partCredit: 0.6, exampleCredit: 0.65, topicCredit: 0.5, unknownWeight: 0.7, unknownLatinWeight: 0.7, unknownDecay: 0.5, compoundWeight: 0.5, predicateWeight: 0.15, knownPredicateWeight: 0.4, verbFormMaxIdf: 2.5, commonWordMaxIdf: 3.5, contextWeight: 1, constraintWeight: 0.3, framingWeight: 0.4 },
   } satisfies RankOptions,
   decide: { minEvidence: 0.65, noiseShare: 0.6, curatedMatch: 0.85, homeRatio: 0.85 } satisfies DecideOptions,
