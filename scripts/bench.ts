@@ -22,10 +22,10 @@ function median(xs: number[]): number {
 }
 
 const loads: number[] = [];
-let corpus = loadCorpus(DEFAULT_CORPUS_DIR);
+let corpus = loadCorpus(process.env.CORPUS_DIR || DEFAULT_CORPUS_DIR);
 for (let i = 0; i < 5; i++) {
   const t = performance.now();
-  corpus = loadCorpus(DEFAULT_CORPUS_DIR);
+  corpus = loadCorpus(process.env.CORPUS_DIR || DEFAULT_CORPUS_DIR);
   loads.push(performance.now() - t);
 }
 
