@@ -108,7 +108,7 @@ export function renderExplanation(x: Explanation, top = 8): string {
   const lines = [`units: ${x.units.map((u) => u[0]).join(' ')}`, ...parsed];
   lines.push(
     x.decision.answered
-      ? `decision: answer ${x.decision.factId} (tier ${x.decision.tier})${x.decision.framed ? ', with the words that only frame the question weighing less' : ''}${x.decision.parts ? `, other clauses by ${x.decision.parts.join(', ')}` : ''}`
+      ? `decision: answer ${x.decision.factId} (tier ${x.decision.tier})${x.decision.framed ? ', with the words that only frame the question weighing less' : ''}${x.decision.parts ? `, other clauses by ${x.decision.parts.join(', ')}` : ''}${x.decision.over ? `, over ${x.decision.over} (it lacks what is asked for)` : ''}`
       : `decision: not found (${x.decision.reason})`,
   );
   const kept = x.candidates.filter((c) => !c.filteredBy).slice(0, top);

@@ -22,6 +22,11 @@ export interface DecideOptions {
    * is at least this share of the best fact overall (1: only when it is the best anyway).
    */
   homeRatio: number;
+  /**
+   * A best fact that an evidence rule holds back (it lacks the count, date or party asked for) yields to
+   * the first one that none holds back whose score is at least this share of its own (1: never).
+   */
+  gatedRatio: number;
 }
 
 export type Decision =
@@ -35,6 +40,8 @@ export type Decision =
       parts?: Ranked[];
       /** The English words that only frame the question (framingWords) weighed less to find it. */
       framed?: true;
+      /** The higher-scored fact it was preferred to, which lacks what the question asks for (gatedRatio). */
+      over?: Ranked;
     }
   | { answered: false; reason: 'empty' | 'noise' | 'personal' | 'curated-out-of-scope' | 'no-evidence'; ranked: Ranked[] };
 
@@ -56,6 +63,21 @@ export function evidenceGates(r: Ranked): number {
 
 /** The places of the rules marked `evidence` in RULES (and so in a candidate's factors). */
 const EVIDENCE_RULES = RULES.flatMap((r, i) => (r.evidence ? [i] : []));
+
+/**
+ * When the best fact is held back by an evidence rule (it lacks the count or date asked for), the first
+ * close one that is not: "lunit gpus how many" is the GPUs per team, not the Lunit budget that
+ * outranks it on the name alone. Undefined when the best is not held back or none is close.
+ */
+export function ungated(list: readonly Ranked[], ratio: number): Ranked | undefined {
+  const best = list[0];
+  if (!best || evidenceGates(best) >= 1) return undefined;
+  for (const r of list) {
+    if (r.score < ratio * best.score) return undefined;
+    if (evidenceGates(r) >= 1) return r;
+  }
+  return undefined;
+}
 
 /** Why a question is not one the corpus could answer, before looking at any fact; undefined when it is. */
 export function refuse(q: ParsedQuestion, index: FactIndex, opts: DecideOptions): 'empty' | 'noise' | 'personal' | undefined {
@@ -101,11 +123,13 @@ export function decide(
   /** The first tier whose best fact answers on the evidence `evidenceOf` gives. */
   const answerBy = (evidenceOf: (r: Ranked) => number, framed = false): Decision | undefined => {
     for (const [tier, list] of tiers) {
-      const best = list[0];
-      if (!best || (tier === 'home' && best.score < opts.homeRatio * top)) continue;
+      const first = list[0];
+      if (!first || (tier === 'home' && first.score < opts.homeRatio * top)) continue;
+      const best = ungated(list, opts.gatedRatio) ?? first;
       if (evidenceOf(best) >= opts.minEvidence) {
-        const first = new Set(list.map((r) => r.id));
-        return { answered: true, best, ranked: [...list, ...ranking.kept.filter((r) => !first.has(r.id))], tier, ...(framed ? { framed } : {}) };
+        const inTier = new Set(list.map((r) => r.id));
+        const ranked = best === first ? list : [best, ...list.filter((r) => r !== best)];
+        return { answered: true, best, ranked: [...ranked, ...ranking.kept.filter((r) => !inTier.has(r.id))], tier, ...(framed ? { framed } : {}), ...(best === first ? {} : { over: first }) };
       }
     }
     return undefined;

@@ -9,7 +9,17 @@ export interface Explanation {
   question: Pick<ParsedQuestion, 'programme' | 'entities' | 'ordinals' | 'years' | 'versions' | 'attributes' | 'intents' | 'personal'> & { context: string[] };
   /** What was decided: the answer's fact and tier, or why not. */
   decision:
-    | { answered: true; factId: string; tier: 'home' | 'all' | 'widened'; /** Facts answering the question's other clauses. */ parts?: string[]; /** Found with the words that only frame an English question weighing less. */ framed?: true }
+    | {
+        answered: true;
+        factId: string;
+        tier: 'home' | 'all' | 'widened';
+        /** Facts answering the question's other clauses. */
+        parts?: string[];
+        /** Found with the words that only frame an English question weighing less. */
+        framed?: true;
+        /** The higher-scored fact it was preferred to, which lacks what the question asks for. */
+        over?: string;
+      }
     | { answered: false; reason: string };
   /** `missing`: the question's words the fact lacks; `filteredBy`: the filter that removed it. */
   candidates: { id: string; coverage: number; matched: number; missing: string[]; unknown: number; bm25: number; rank: number; evidence: number; example?: { sim: number; text: string }; rules: { rule: string; factor: number }[]; filteredBy?: string }[];
@@ -43,7 +53,7 @@ export function explanation(q: ParsedQuestion, ranking: Ranking, decision: Decis
       context: q.units.filter((u) => u.context).map((u) => u.tokens[0]!),
     },
     decision: decision.answered
-      ? { answered: true, factId: decision.best.id, tier: decision.tier, ...(decision.parts ? { parts: decision.parts.map((r) => r.id) } : {}), ...(decision.framed ? { framed: true as const } : {}) }
+      ? { answered: true, factId: decision.best.id, tier: decision.tier, ...(decision.parts ? { parts: decision.parts.map((r) => r.id) } : {}), ...(decision.framed ? { framed: true as const } : {}), ...(decision.over ? { over: decision.over.id } : {}) }
       : { answered: false, reason: decision.reason },
     candidates: [...(decision.answered ? decision.ranked : ranking.kept), ...ranking.removed].map(row),
   };
