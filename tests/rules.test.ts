@@ -209,17 +209,17 @@ describe('a question of two clauses', () => {
 
 describe('answer or abstain', () => {
   it('gatedRatio: a best fact lacking the count asked for yields to a close one that gives it (1: never)', () => {
-    const q = 'lunit consortium gpus how many';
+    const q = 'rented gpus how many';
     const withGated = (gatedRatio: number) => createEngine(corpus, { today: () => TODAY, decide: { ...defaultOptions.decide, gatedRatio } });
-    // The GPU rent names Lunit, its consortium and GPUs, but no number: it outranks the GPUs per team.
-    expect(factor(q, 'lunit-gpu-cost', 'intentUnmet')).toBe(defaultOptions.rank.rules.intentUnmet);
-    expect(top(withGated(1), q)).toBe('lunit-gpu-cost');
-    expect(top(withGated(0.4), q)).toBe('gpu-per-team');
-    const x = withGated(0.4).explain(q);
-    expect(x.decision).toMatchObject({ factId: 'gpu-per-team', over: 'lunit-gpu-cost' });
-    expect(x.candidates.slice(0, 2).map((c) => c.id)).toEqual(['gpu-per-team', 'lunit-gpu-cost']);
+    // The GPU rent says who pays for rented GPUs, but gives no number: it outranks the GPUs per team.
+    expect(factor(q, 'gpu-rent', 'intentUnmet')).toBe(defaultOptions.rank.rules.intentUnmet);
+    expect(top(withGated(1), q)).toBe('gpu-rent');
+    expect(top(withGated(0.2), q)).toBe('gpu-per-team');
+    const x = withGated(0.2).explain(q);
+    expect(x.decision).toMatchObject({ factId: 'gpu-per-team', over: 'gpu-rent' });
+    expect(x.candidates.slice(0, 2).map((c) => c.id)).toEqual(['gpu-per-team', 'gpu-rent']);
     // Nothing close enough: the order stands.
-    expect(top(withGated(0.9), q)).toBe('lunit-gpu-cost');
+    expect(top(withGated(0.5), q)).toBe('gpu-rent');
   });
 
   it.each(["' OR 1=1 --", 'asdf qwer zxcv uiop', '1234', 'clear', 'test', '너 누가 만들었어?', 'are you ChatGPT?', 'write me a haiku about GPUs', 'https://example.com/x?y=1'])(
