@@ -33,21 +33,37 @@ describe('similarity stays within 0 and 1', () => {
 });
 
 describe('closest example against a plain reading of its definition', () => {
+  // Words of different weights, some verb forms on either side: the matcher walks only the heavy
+  // words' postings whole, and must still find what comparing every example would.
+  const idf: Record<string, number> = { gpu: 3, team: 1, budget: 2.5, lunit: 4, kaist: 0.5, when: 0.2 };
+  const weighted = { df: new Map(Object.keys(idf).map((w) => [w, 1])), idf: (t: string) => idf[t]!, unknownIdf: 5 };
+  const PW = 0.4;
   it('each fact sharing a word with the question, its best similarity; the others than the wanted only from minSim', () => {
-    const word = fc.constantFrom('gpu', 'team', 'budget', 'lunit', 'kaist', 'when');
-    const items = fc.array(fc.record({ owner: fc.constantFrom('a', 'b', 'c', 'd', 'e'), heads: fc.uniqueArray(word, { minLength: 1, maxLength: 4 }) }), { minLength: 1, maxLength: 12 });
+    const word = fc.constantFrom(...Object.keys(idf));
+    const head = fc.record({ w: word, verb: fc.boolean() });
+    const heads = fc.uniqueArray(head, { minLength: 1, maxLength: 4, selector: (h) => h.w });
+    const items = fc.array(fc.record({ owner: fc.constantFrom('a', 'b', 'c', 'd', 'e'), heads }), { minLength: 1, maxLength: 12 });
     fc.assert(
-      fc.property(items, fc.uniqueArray(word, { minLength: 1, maxLength: 4 }), fc.subarray(['a', 'b', 'c', 'd', 'e']), fc.double({ min: 0, max: 1, noNaN: true }), (its, q, wanted, minSim) => {
-        const m = createQuestionMatcher(its.map((x) => ({ ...x, text: x.heads.join(' '), verbForms: new Set<string>() })), index, 0.4);
+      fc.property(items, heads, fc.subarray(['a', 'b', 'c', 'd', 'e']), fc.double({ min: 0, max: 1, noNaN: true }), (its, q, wanted, minSim) => {
+        const m = createQuestionMatcher(
+          its.map((x) => ({ owner: x.owner, text: x.heads.map((h) => h.w).join(' '), heads: x.heads.map((h) => h.w), verbForms: new Set(x.heads.filter((h) => h.verb).map((h) => h.w)) })),
+          weighted,
+          PW,
+        );
+        const weigh = (h: { w: string; verb: boolean }) => idf[h.w]! * (h.verb ? PW : 1);
+        const qTotal = q.reduce((n, h) => n + weigh(h), 0);
         const best = new Map<string, number>();
         for (const x of its) {
-          const shared = x.heads.filter((h) => q.includes(h)).length;
-          if (shared > 0) best.set(x.owner, Math.max(best.get(x.owner) ?? 0, Math.min(1, (2 * shared) / (q.length + x.heads.length))));
+          const shared = q.filter((h) => x.heads.some((i) => i.w === h.w));
+          const sim = Math.min(1, (2 * shared.reduce((n, h) => n + weigh(h), 0)) / (qTotal + x.heads.reduce((n, h) => n + weigh(h), 0)));
+          if (shared.length > 0) best.set(x.owner, Math.max(best.get(x.owner) ?? 0, sim));
         }
-        const expected = [...best].filter(([owner, sim]) => sim >= minSim || wanted.includes(owner)).sort();
-        const got = [...m.closest(question(q.join(' ')), { facts: wanted, minSim })].map(([owner, c]) => [owner, c.sim]).sort();
+        const expected = [...best].filter(([owner, sim]) => sim >= minSim || wanted.includes(owner)).map(([o, sim]) => [o, sim.toFixed(9)]).sort();
+        const asked = { asking: q.map((h) => ({ tokens: [h.w], alias: false, verbForm: h.verb })) } as unknown as ParsedQuestion;
+        const got = [...m.closest(asked, { facts: wanted, minSim })].map(([owner, c]) => [owner, c.sim.toFixed(9)]).sort();
         expect(got).toEqual(expected);
       }),
+      { numRuns: 1000 },
     );
   });
 });
