@@ -31,7 +31,7 @@ export const UNANSWERED_CLUSTERS = [
 /** One-off unanswered questions (each asked once, none alike, none the corpus answers). */
 export const ONE_OFF_QUESTIONS = [
   'AI 반도체 주식 뭐 사?', '오늘 환율 얼마야', '노트북 추천 좀', '스캐너 드라이버 어디서 받아', '회의실 예약 어떻게 해',
-  'ChatGPT 요금제 얼마', '주말에 비 와?', '부산 맛집 추천', '엑셀 피벗 테이블 만드는 법', '휴가 신청 어떻게 해?',
+  'ChatGPT 요금제 얼마', '이번 주 비 소식 있어?', '부산 맛집 추천', '엑셀 피벗 테이블 만드는 법', '휴가 신청 어떻게 해?',
   'Who won the World Cup?', 'best pizza in Seoul', "What's the weather tomorrow?", 'How do I reset my password?', '택배 언제 와',
   '영어 번역해줘', '사내 식당 메뉴 뭐야', '연말정산 언제까지야', '주차 등록 방법', '와이파이 비번 뭐야',
   '재택근무 가능해?', '프린터 고장났어', '커피 어디가 맛있어', 'Tell me a joke', 'What time is it in New York?',
