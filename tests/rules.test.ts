@@ -191,6 +191,16 @@ describe('filters', () => {
     expect(removedBy('독파모 GPU 몇 장?', 'gpu-national')).toBe('programme');
   });
 
+  it('attribute widens to a fact whose curated keywords name the attribute, when none that states it answers', () => {
+    // The evaluation's points give its 배점 by their figures, not by the word.
+    expect(removedBy('특화 평가 배점 어떻게 돼?', 'evaluation-points')).toBe('attribute');
+    for (const q of ['특화 평가 배점 어떻게 돼?', 'evaluation scoring?']) expect(engine.explain(q).decision).toEqual({ answered: true, factId: 'evaluation-points', tier: 'widened' });
+    // Shown once in explain(), first.
+    expect(engine.explain('evaluation scoring?').candidates.filter((c) => c.id === 'evaluation-points')).toHaveLength(1);
+    // Never to one whose keywords do not: the budget has no 배점.
+    expect(engine.ask('루닛 사업비 배점?').answered).toBe(false);
+  });
+
   it('attribute: a name or a CEO is answered only by a fact that states one', () => {
     expect(top(engine, 'KAIST 모델 이름 뭐야?')).toBe('kaist-model-name');
     expect(engine.ask('루닛 대표 누구야?').answered).toBe(false);

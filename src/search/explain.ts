@@ -39,6 +39,7 @@ export function explanation(q: ParsedQuestion, ranking: Ranking, decision: Decis
     rules: r.factors.map((factor, i) => ({ rule: RULES[i]!.name, factor })),
     ...(r.filteredBy ? { filteredBy: r.filteredBy } : {}),
   });
+  const shown = decision.answered ? decision.ranked : ranking.kept;
   return {
     units: q.units.map((u) => u.tokens),
     question: {
@@ -55,6 +56,7 @@ export function explanation(q: ParsedQuestion, ranking: Ranking, decision: Decis
     decision: decision.answered
       ? { answered: true, factId: decision.best.id, tier: decision.tier, ...(decision.parts ? { parts: decision.parts.map((r) => r.id) } : {}), ...(decision.framed ? { framed: true as const } : {}), ...(decision.over ? { over: decision.over.id } : {}) }
       : { answered: false, reason: decision.reason },
-    candidates: [...(decision.answered ? decision.ranked : ranking.kept), ...ranking.removed].map(row),
+    // A widened answer is among the removed too: shown once, first.
+    candidates: [...shown, ...ranking.removed.filter((r) => !shown.includes(r))].map(row),
   };
 }

@@ -62,5 +62,8 @@ export const FILTERS: Filter[] = [
     name: 'attribute',
     describe: 'states the attribute asked for (a name, a licence, a CEO), not just lists it as a keyword',
     keep: (q, e, ctx) => q.attributes.every((t) => e.stated.has(t) || (ctx.index.keywordAttributes.has(t) && e.keywords.has(t)) || (t === ctx.nameAttribute && e.quotesName)),
+    // When no fact that states it answers: one whose curated keywords say it gives it (배점 for a fact of
+    // 100점 만점 … 50점), which the statement gives by its figures rather than by the word.
+    widen: (q, e) => q.attributes.every((t) => e.stated.has(t) || e.keywords.has(t)),
   },
 ];
