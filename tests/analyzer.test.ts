@@ -586,6 +586,11 @@ describe('a name given as an instance of a kind does not narrow the question', (
     expect(instances('can big companies like Samsung or LG lead a consortium?')).toEqual(['~samsung', '~lg']);
     expect(instances('firms such as Lunit')).toEqual(['~lunit']);
   });
+  it('the second of two alternatives: either answers (on Lunit\'s side or Samsung\'s, 루닛 아니면 삼성)', () => {
+    expect(instances("is LG on Lunit's side or Samsung's?")).toEqual(['~samsung']);
+    expect(instances('LG는 루닛 컨소야 아니면 삼성 컨소야?')).toEqual(['~samsung']);
+    expect(instances('Lunit and Samsung budgets?')).toEqual([]);
+  });
   it('but not the subject itself, nor "what is X like", nor "would like"', () => {
     expect(instances('루닛 모델 같은 거 또 나와?')).toEqual([]);
     expect(instances('루닛 같이 참여한 병원은?')).toEqual([]);

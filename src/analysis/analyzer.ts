@@ -45,11 +45,12 @@ const HANGUL = /[\uAC00-\uD7A3]/;
 const BOUND_NOUN_AFTER = /^\s+(거|것|건|걸|겁|듯)(?![가-힣])|^\s+(거|것|건)(야|임|지|예요|에요|인가|인데|가요|냐|니|죠|요|라|라며|라던데|같|인지)/;
 /**
  * A name given as an instance of a kind: 네이버 같은 대기업, 삼성이나 LG 같은 곳, 루닛처럼; companies like
- * Samsung (or LG), such as Naver. Another name may sit between it and 같은 when joined to it by
+ * Samsung (or LG), such as Naver. So is the second of two alternatives (on Lunit's side or KAIST's,
+ * 루닛 컨소야 아니면 카이스트 컨소야?): a fact on either answers. Another name may sit between it and 같은 when joined to it by
  * 이나/랑/and (삼성이나 LG 같은), not otherwise (루닛 모델 같은 is about Lunit's model).
  */
 const INSTANCE_AFTER = /^\s*(?:같은|처럼)(?![가-힣])|^(?:(?:이나|나|이랑|랑|하고|과|와)?\s*(?:,|\/|or|and)|(?:이나|나|이랑|랑|하고|과|와)\s)\s*[가-힣a-z0-9.-]{1,20}?\s*(?:같은|처럼)(?![가-힣])/;
-const INSTANCE_BEFORE = /(?:(?<!\b(?:would|'d|i|we|you|they) )\blike|\bsuch as|\be\.g\.?|\bfor example|\bincluding)\s+(?:[a-z0-9.-]+\s*(?:,|or|and)\s+)?$/;
+const INSTANCE_BEFORE = /(?:(?<!\b(?:would|'d|i|we|you|they) )\blike|\bsuch as|\be\.g\.?|\bfor example|\bincluding|\bor|아니면)\s+(?:[a-z0-9.-]+\s*(?:,|or|and)\s+)?$/;
 function isInstance(norm: string, a: number, b: number): boolean {
   if (INSTANCE_AFTER.test(norm.slice(b, b + 28))) return true;
   const before = norm.slice(Math.max(0, a - 40), a);
