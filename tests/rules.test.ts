@@ -205,6 +205,12 @@ describe('filters', () => {
     expect(top(engine, 'KAIST 모델 이름 뭐야?')).toBe('kaist-model-name');
     expect(engine.ask('루닛 대표 누구야?').answered).toBe(false);
   });
+
+  it('attribute: names are given by a fact naming several the question does not (선정된 팀 이름: Lunit and KAIST)', () => {
+    expect(removedBy('선정된 팀 이름 알려줘', 'selection')).toBeUndefined();
+    // Naming one other is not giving names: 루닛's selection names only KAIST besides.
+    expect(removedBy('루닛 선정 이름?', 'selection')).toBe('attribute');
+  });
 });
 
 describe('a question of two clauses', () => {

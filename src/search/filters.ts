@@ -34,6 +34,13 @@ function silentOnYear(q: ParsedQuestion, e: FactEntry): boolean {
   return q.ordinals.every((t) => e.terms.has(t)) && q.versions.every((t) => e.terms.has(t)) && ![...e.terms].some((t) => /^\d{4}$/.test(t));
 }
 
+/** Whether the fact names several organisations, people or models the question does not: it gives names (참여기업 7곳 이름). */
+function namesOthers(q: ParsedQuestion, e: FactEntry): boolean {
+  let others = 0;
+  for (const t of e.entities) if (!q.units.some((u) => u.tokens[0] === t) && ++others >= 2) return true;
+  return false;
+}
+
 export const FILTERS: Filter[] = [
   {
     name: 'entity',
@@ -60,8 +67,8 @@ export const FILTERS: Filter[] = [
   {
     // A name is also given by quoting it (독자 파운데이션 모델 '솔라 WBL').
     name: 'attribute',
-    describe: 'states the attribute asked for (a name, a licence, a CEO), not just lists it as a keyword',
-    keep: (q, e, ctx) => q.attributes.every((t) => e.stated.has(t) || (ctx.index.keywordAttributes.has(t) && e.keywords.has(t)) || (t === ctx.nameAttribute && e.quotesName)),
+    describe: 'states the attribute asked for (a name, a licence, a CEO; names, by naming several), not just lists it as a keyword',
+    keep: (q, e, ctx) => q.attributes.every((t) => e.stated.has(t) || (ctx.index.keywordAttributes.has(t) && e.keywords.has(t)) || (t === ctx.nameAttribute && (e.quotesName || namesOthers(q, e)))),
     // When no fact that states it answers: one whose curated keywords say it gives it (배점 for a fact of
     // 100점 만점 … 50점), which the statement gives by its figures rather than by the word.
     widen: (q, e) => q.attributes.every((t) => e.stated.has(t) || e.keywords.has(t)),
