@@ -40,7 +40,7 @@ export const defaultOptions = {
     rules: { coverage: 2, bm25: 0.7, example: 1, keywords: 0.3, intentGiven: 0.25, intentUnmet: 0.7, who: 0.1, whoUnmet: 0.75, planOnOutcome: 0.8, lead: 0.3, definition: 0.8, programme: 0.3, classifier: 1 },
     coverage: { partCredit: 0.6, exampleCredit: 0.65, topicCredit: 0.5, unknownWeight: 0.7, unknownLatinWeight: 0.7, unknownDecay: 0.5, compoundWeight: 0.5, predicateWeight: 0.15, knownPredicateWeight: 0.4, verbFormMaxIdf: 2.5, commonWordMaxIdf: 3.5, contextWeight: 1, constraintWeight: 0.3, framingWeight: 0.4 },
   } satisfies RankOptions,
-  decide: { minEvidence: 0.65, noiseShare: 0.6, curatedMatch: 0.85, homeRatio: 0.85, gatedRatio: 0.85 } satisfies DecideOptions,
+  decide: { minEvidence: 0.65, noiseShare: 0.6, curatedMatch: 0.85, homeRatio: 0.85, gatedRatio: 0.85, widenRatio: 1.5 } satisfies DecideOptions,
   compose: { maxRelated: 2, relatedCoverage: 0.5, relatedRatio: 0.35, minEvidence: 0.65 } satisfies ComposeOptions,
   /** A follow-up's reading in the thread gives way to the message alone when that has this much more evidence. */
   thread: { aloneMargin: 0.25 },

@@ -180,6 +180,16 @@ describe('filters', () => {
     expect(engine.ask('독파모 3차 평가 언제?').answers?.[0]?.factId).not.toBe('dokpamo-round2-plan');
   });
 
+  it('widenRatio: a fact removed only for a year it is silent on answers first when it far outscores the best kept one (that one holds the year, not the answer)', () => {
+    // At a lower bar the GPU start date (kept: it names 2025) answers the count asked for, weakly.
+    const withWiden = (widenRatio: number) => createEngine(corpus, { today: () => TODAY, decide: { ...defaultOptions.decide, minEvidence: 0.6, widenRatio } });
+    const q = '2025 team GPU support count';
+    expect(withWiden(Infinity).explain(q).decision).toMatchObject({ factId: 'gpu-start' });
+    expect(withWiden(1.4).explain(q).decision).toEqual({ answered: true, factId: 'gpu-per-team', tier: 'widened' });
+    // Not far enough ahead: the kept fact stands.
+    expect(withWiden(2).explain(q).decision).toMatchObject({ factId: 'gpu-start' });
+  });
+
   it('round-outcome: "2차 평가 결과는?" is never answered with the first round\'s result, but by the plan, marked as one', () => {
     const a = engine.ask('독파모 2차 평가 결과는?');
     expect(a.answers[0]?.factId).toBe('dokpamo-round2-plan');

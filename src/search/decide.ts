@@ -27,6 +27,12 @@ export interface DecideOptions {
    * the first one that none holds back whose score is at least this share of its own (1: never).
    */
   gatedRatio: number;
+  /**
+   * A fact a filter removed only for what it is silent on (a year, an attribute its keywords name)
+   * answers before the best kept one when its score is at least this many times that one's (Infinity:
+   * only when no kept fact answers).
+   */
+  widenRatio: number;
 }
 
 export type Decision =
@@ -137,12 +143,22 @@ export function decide(
   // A second look when none answers: what an English question lacks may be only words that frame it
   // ("how many chips is NAICC supposed to house?").
   const framed = (r: Ranked) => evidence(r, framedCoverage?.(r) ?? 0);
+  // Widening: a fact a filter removed for being silent on what it requires ("per-project GPU cap in
+  // the dec 2025 call?" where the cap's fact gives no year) answers when no fact that meets every
+  // filter does, or when it far outscores the best that does (that one holds the year, not the answer).
+  let wide: Ranked | undefined;
+  const widest = () => (wide ??= widened?.()[0]);
+  const widens = (r: Ranked | undefined): r is Ranked => r !== undefined && evidence(r) >= opts.minEvidence;
+  const wideFirst = () => {
+    const r = widest();
+    return widens(r) && r.score >= opts.widenRatio * top ? r : undefined;
+  };
   const answered = answerBy(evidence) ?? (framedCoverage ? answerBy(framed, true) : undefined);
-  if (answered) return answered;
-  // Widening: no fact that meets every filter answers; one a filter removed for being silent on what
-  // it requires may ("per-project GPU cap in the dec 2025 call?" where the cap's fact gives no year).
-  const wide = widened?.()[0];
-  if (wide && evidence(wide) >= opts.minEvidence) return { answered: true, best: wide, ranked: [wide, ...ranking.kept], tier: 'widened' };
+  if (answered) {
+    const first = answered.answered && opts.widenRatio < Infinity && (q.years.length > 0 || q.attributes.length > 0) ? wideFirst() : undefined;
+    return first ? { answered: true, best: first, ranked: [first, ...ranking.kept], tier: 'widened' } : answered;
+  }
+  if (widens(widest())) return { answered: true, best: wide!, ranked: [wide!, ...ranking.kept], tier: 'widened' };
   // No one fact covers it: a question of several clauses may still have a fact for each.
   const parts = answersParts?.();
   if (parts) return { answered: true, best: parts[0]!, ranked: ranking.kept, tier: 'all', ...(parts.length > 1 ? { parts: parts.slice(1) } : {}) };
