@@ -23,7 +23,6 @@ import { createExampleMatcher, createOutOfScopeMatcher } from './search/examples
 import { explanation, type Explanation } from './search/explain.ts';
 import { buildFactIndex, type IndexOptions } from './search/fact-index.ts';
 import { createRanker, type Ranking, type RankOptions } from './search/rank.ts';
-import { FILTERS } from './search/filters.ts';
 import type { Answer, Lang, QuickFact, TopicRef, Turn } from './types.ts';
 
 export type { Explanation };
@@ -93,9 +92,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     let all: Ranking | undefined;
     const withFiltered = () => (all ??= withRemoved ? ranking : rank(q, true));
     const parts = () => answersParts(q, withFiltered);
-    // Widening: removed by a filter that may widen to it, and kept by every other.
-    const widened = () => withFiltered().removed.filter((r) => FILTERS.every((f) => (f.name === r.filteredBy ? f.widen?.(q, r.entry) : f.keep(q, r.entry, filterCtx))));
-    return { q, ranking, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim, parts, framedCoverageOf(q, index, markers, o.rank.coverage), widened) };
+    return { q, ranking, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim, parts, framedCoverageOf(q, index, markers, o.rank.coverage), () => ranking.widened) };
   }
 
   function answerRun({ q, decision }: ReturnType<typeof run>): Answer {

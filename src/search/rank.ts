@@ -43,6 +43,11 @@ export interface Ranking {
   kept: Ranked[];
   /** Candidates a filter removed, scored only when asked for (by explain()). */
   removed: Ranked[];
+  /**
+   * Candidates a filter removed that it widens to (silent on what it requires) and every other keeps,
+   * best first: scored always, as they are few and the decision may answer with one.
+   */
+  widened: Ranked[];
 }
 
 export function createRanker(index: FactIndex, examples: ExampleMatcher, classify: Classify, filterCtx: FilterContext, home: string, counterWords: readonly string[], opts: RankOptions) {
@@ -94,10 +99,12 @@ export function createRanker(index: FactIndex, examples: ExampleMatcher, classif
     if (classified === undefined) classifiedOf.set(q, (classified = classify(bagOf(q.units, q.intents)) ?? null));
     const kept: Ranked[] = [];
     const removed: Ranked[] = [];
+    const widened: Ranked[] = [];
     for (const id of ids) {
       const entry = index.entries.get(id)!;
       const failed = FILTERS.find((f) => !f.keep(q, entry, filterCtx));
-      if (failed && !withRemoved) continue;
+      const widens = failed !== undefined && failed.widen?.(q, entry) === true && FILTERS.every((f) => f === failed || f.keep(q, entry, filterCtx));
+      if (failed && !withRemoved && !widens) continue;
       const cov = coverage(entry);
       const example = closest.get(id);
       const bm25Score = bm25.get(id) ?? 0;
@@ -114,9 +121,13 @@ export function createRanker(index: FactIndex, examples: ExampleMatcher, classif
       if (example) ranked.example = example;
       // Set, not spread into a copy: a key a spread's source lacks is slow to add (parse.ts).
       if (failed) ranked.filteredBy = failed.name;
-      (failed ? removed : kept).push(ranked);
+      if (!failed) kept.push(ranked);
+      else {
+        if (withRemoved) removed.push(ranked);
+        if (widens) widened.push(ranked);
+      }
     }
     const order = (a: Ranked, b: Ranked) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-    return { kept: kept.sort(order), removed: removed.sort(order) };
+    return { kept: kept.sort(order), removed: removed.sort(order), widened: widened.sort(order) };
   };
 }
