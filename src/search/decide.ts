@@ -146,19 +146,12 @@ export function decide(
   // Widening: a fact a filter removed for being silent on what it requires ("per-project GPU cap in
   // the dec 2025 call?" where the cap's fact gives no year) answers when no fact that meets every
   // filter does, or when it far outscores the best that does (that one holds the year, not the answer).
-  let wide: Ranked | undefined;
-  const widest = () => (wide ??= widened?.()[0]);
-  const widens = (r: Ranked | undefined): r is Ranked => r !== undefined && evidence(r) >= opts.minEvidence;
-  const wideFirst = () => {
-    const r = widest();
-    return widens(r) && r.score >= opts.widenRatio * top ? r : undefined;
-  };
+  const wide = widened?.()[0];
+  const answersWidened = wide !== undefined && evidence(wide) >= opts.minEvidence;
+  const asWidened = (r: Ranked): Decision => ({ answered: true, best: r, ranked: [r, ...ranking.kept], tier: 'widened' });
   const answered = answerBy(evidence) ?? (framedCoverage ? answerBy(framed, true) : undefined);
-  if (answered) {
-    const first = answered.answered && opts.widenRatio < Infinity && (q.years.length > 0 || q.attributes.length > 0) ? wideFirst() : undefined;
-    return first ? { answered: true, best: first, ranked: [first, ...ranking.kept], tier: 'widened' } : answered;
-  }
-  if (widens(widest())) return { answered: true, best: wide!, ranked: [wide!, ...ranking.kept], tier: 'widened' };
+  if (answered) return answersWidened && wide.score >= opts.widenRatio * top ? asWidened(wide) : answered;
+  if (answersWidened) return asWidened(wide);
   // No one fact covers it: a question of several clauses may still have a fact for each.
   const parts = answersParts?.();
   if (parts) return { answered: true, best: parts[0]!, ranked: ranking.kept, tier: 'all', ...(parts.length > 1 ? { parts: parts.slice(1) } : {}) };
