@@ -92,7 +92,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     let all: Ranking | undefined;
     const withFiltered = () => (all ??= withRemoved ? ranking : rank(q, true));
     const parts = () => answersParts(q, withFiltered);
-    return { q, ranking, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim, parts, framedCoverageOf(q, index, markers, o.rank.coverage), () => ranking.widened) };
+    return { q, ranking, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim, parts, framedCoverageOf(q, index, markers, o.rank.coverage)) };
   }
 
   function answerRun({ q, decision }: ReturnType<typeof run>): Answer {

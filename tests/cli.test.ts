@@ -101,6 +101,11 @@ describe('ask CLI contract', () => {
     );
   });
 
+  it('--explain names the higher-scored fact the answer was preferred to, which lacks what is asked for', () => {
+    const gated = createEngine(loadCorpus(fixtureCorpus('rules-corpus')), { today: () => '2026-12-06', decide: { ...defaultOptions.decide, gatedRatio: 0.2 } });
+    expect(renderExplanation(gated.explain('rented gpus how many'))).toMatch(/^decision: answer gpu-per-team \(tier \w+\), over gpu-rent \(it lacks what is asked for\)$/m);
+  });
+
   it('rejects unknown options and a missing question with usage and exit code 2', async () => {
     expect((await ask(['--nope'])).code).toBe(2);
     const r = await ask([]);

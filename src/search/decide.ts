@@ -118,7 +118,6 @@ export function decide(
   outOfScope = 0,
   answersParts?: () => Ranked[] | undefined,
   framedCoverage?: (r: Ranked) => number | undefined,
-  widened?: () => Ranked[],
 ): Decision {
   const reason = refuse(q, index, opts) ?? (outOfScope >= opts.curatedMatch ? 'curated-out-of-scope' : undefined);
   if (reason) return { answered: false, reason, ranked: ranking.kept };
@@ -146,7 +145,7 @@ export function decide(
   // Widening: a fact a filter removed for being silent on what it requires ("per-project GPU cap in
   // the dec 2025 call?" where the cap's fact gives no year) answers when no fact that meets every
   // filter does, or when it far outscores the best that does (that one holds the year, not the answer).
-  const wide = widened?.()[0];
+  const wide = ranking.widened[0];
   const answersWidened = wide !== undefined && evidence(wide) >= opts.minEvidence;
   const asWidened = (r: Ranked): Decision => ({ answered: true, best: r, ranked: [r, ...ranking.kept], tier: 'widened' });
   const answered = answerBy(evidence) ?? (framedCoverage ? answerBy(framed, true) : undefined);

@@ -94,7 +94,7 @@ export function createRanker(index: FactIndex, examples: ExampleMatcher, classif
     const leads = namedTopicLeads(q);
     const coverage = coverageOf(q, index, filterCtx.markers, opts.coverage);
     const keywordFacts = q.units.map((u) => index.factsWith(u.tokens[0]!).keywords);
-    // Once a question: a question is ranked again for explain(), a clause or a widened filter.
+    // Once a question: a question is ranked again for explain() or a clause.
     let classified = classifiedOf.get(q);
     if (classified === undefined) classifiedOf.set(q, (classified = classify(bagOf(q.units, q.intents)) ?? null));
     const kept: Ranked[] = [];
