@@ -17,9 +17,9 @@ import { parseQuestion, type ParsedQuestion } from './query/parse.ts';
 import { createThreadReader } from './answer/thread.ts';
 import { coverage, framedCoverageOf } from './search/coverage.ts';
 import { createPartsReader } from './search/parts.ts';
-import { decide, type DecideOptions } from './search/decide.ts';
+import { decide, type DecideOptions, type NearMiss } from './search/decide.ts';
 import { createClassifier } from './search/classifier.ts';
-import { createExampleMatcher, createOutOfScopeMatcher } from './search/examples.ts';
+import { createExampleMatcher, createNearMissMatcher, createOutOfScopeMatcher } from './search/examples.ts';
 import { explanation, type Explanation } from './search/explain.ts';
 import { buildFactIndex, type IndexOptions } from './search/fact-index.ts';
 import { createRanker, type Ranking, type RankOptions } from './search/rank.ts';
@@ -39,7 +39,7 @@ export const defaultOptions = {
     rules: { coverage: 2, bm25: 0.7, example: 1, keywords: 0.3, intentGiven: 0.25, intentUnmet: 0.7, who: 0.1, whoUnmet: 0.75, planOnOutcome: 0.8, lead: 0.3, definition: 0.8, programme: 0.3, classifier: 1 },
     coverage: { partCredit: 0.6, exampleCredit: 0.65, topicCredit: 0.5, unknownWeight: 0.7, unknownLatinWeight: 0.7, unknownDecay: 0.5, compoundWeight: 0.5, predicateWeight: 0.15, knownPredicateWeight: 0.4, verbFormMaxIdf: 2.5, commonWordMaxIdf: 3.5, contextWeight: 1, constraintWeight: 0.3, framingWeight: 0.4 },
   } satisfies RankOptions,
-  decide: { minEvidence: 0.65, noiseShare: 0.6, curatedMatch: 0.85, homeRatio: 0.85, gatedRatio: 0.85, widenRatio: 1.5 } satisfies DecideOptions,
+  decide: { minEvidence: 0.65, noiseShare: 0.6, curatedMatch: 0.85, homeRatio: 0.85, gatedRatio: 0.85, widenRatio: 1.5, nearMissMargin: 0.1, nearMissFloor: 0.5 } satisfies DecideOptions,
   compose: { maxRelated: 2, relatedCoverage: 0.5, relatedRatio: 0.35, minEvidence: 0.65 } satisfies ComposeOptions,
   /** A follow-up's reading in the thread gives way to the message alone when that has this much more evidence. */
   thread: { aloneMargin: 0.25 },
@@ -83,6 +83,13 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   const parse = (raw: string) => parseQuestion(String(raw ?? '').slice(0, o.maxQuestionChars), parseCtx);
 
   const outOfScope = createOutOfScopeMatcher(corpus.outOfScope, analyzer, index, o.rank.coverage.knownPredicateWeight);
+  const nearMisses = createNearMissMatcher(index, o.rank.coverage.knownPredicateWeight);
+  /** The question's closest near-miss of any fact. */
+  const closestNearMiss = (q: ParsedQuestion): NearMiss | undefined => {
+    let best: NearMiss | undefined;
+    for (const [about, { sim, text }] of nearMisses.closest(q, { facts: [], minSim: o.decide.nearMissFloor })) if (!best || sim > best.sim) best = { sim, text, about };
+    return best;
+  };
   const answersParts = createPartsReader({ analyzer, parse: parseCtx, filters: filterCtx, index, markers, coverage: o.rank.coverage, rules: o.rank.rules, minEvidence: o.decide.minEvidence });
 
   /** `withRemoved`: also score the candidates a filter removes (for explain()). */
@@ -92,17 +99,20 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     let all: Ranking | undefined;
     const withFiltered = () => (all ??= withRemoved ? ranking : rank(q, true));
     const parts = () => answersParts(q, withFiltered);
-    return { q, ranking, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim, parts, framedCoverageOf(q, index, markers, o.rank.coverage)) };
+    const nearMiss = closestNearMiss(q);
+    return { q, ranking, nearMiss, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim, parts, framedCoverageOf(q, index, markers, o.rank.coverage), nearMiss) };
   }
 
   function answerRun({ q, decision }: ReturnType<typeof run>): Answer {
     if (!decision.answered) {
-      const near = decision.reason === 'no-evidence' ? [...new Set(decision.ranked.slice(0, 3).map((r) => r.entry.fact.topic))] : [];
+      // About something the corpus knows (a near-miss names it too): the topics it came close to.
+      const knows = decision.reason === 'no-evidence' || decision.reason === 'near-miss';
+      const near = knows ? [...new Set(decision.ranked.slice(0, 3).map((r) => r.entry.fact.topic))] : [];
       const a = notFound(corpus, q.text, q.lang, decision.reason === 'empty' ? 'empty' : 'out-of-scope', near);
       // A question about something the corpus knows that it could not answer is still what the next
       // message may lean on ("the 2027 budget?" — not found — "and 2026?"); noise, a message to the
       // bot, one about nothing it knows (오늘 날씨) or an empty one is not.
-      if (decision.reason === 'no-evidence' && q.asking.some((u) => u.alias && !u.framing)) a.turn = turnOf(q, []);
+      if (knows && q.asking.some((u) => u.alias && !u.framing)) a.turn = turnOf(q, []);
       return a;
     }
     const a = compose(q, decision, (id) => coverage(q, index.entries.get(id)!, index, markers, o.rank.coverage).value);
@@ -115,8 +125,8 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
 
   function explain(raw: string, previous?: Turn): Explanation {
     const parsed = parse(raw);
-    const { q, ranking, decision } = run(thread.merge(parsed, previous).merged?.q ?? parsed, true);
-    return explanation(q, ranking, decision);
+    const { q, ranking, decision, nearMiss } = run(thread.merge(parsed, previous).merged?.q ?? parsed, true);
+    return explanation(q, ranking, decision, nearMiss);
   }
 
   const fact = createQuickFacts(corpus, (q) => askInThread(q, undefined), o.maxQuestionChars);

@@ -101,6 +101,13 @@ describe('ask CLI contract', () => {
     );
   });
 
+  it('--explain names the near-miss a question was refused for', () => {
+    const engine = createEngine(loadCorpus(fixtureCorpus('rules-corpus')), { today: () => '2026-12-06' });
+    const text = renderExplanation(engine.explain('루닛 사업비 중에 인건비 얼마야?'));
+    expect(text).toMatch(/^decision: not found \(near-miss\)$/m);
+    expect(text).toMatch(/^closest near-miss \(1\.00, about lunit-budget\): 루닛 사업비 중 인건비는 얼마\?$/m);
+  });
+
   it('--explain names the higher-scored fact the answer was preferred to, which lacks what is asked for', () => {
     const gated = createEngine(loadCorpus(fixtureCorpus('rules-corpus')), { today: () => '2026-12-06', decide: { ...defaultOptions.decide, gatedRatio: 0.2 } });
     expect(renderExplanation(gated.explain('rented gpus how many'))).toMatch(/^decision: answer gpu-per-team \(tier \w+\), over gpu-rent \(it lacks what is asked for\)$/m);

@@ -26,7 +26,7 @@ const without = (c: Corpus): Corpus => {
 function indexView(c: Corpus) {
   const index = indexOf(c);
   const sorted = (s: Iterable<string>) => [...s].sort();
-  const entries = [...index.entries].map(([id, e]) => ({ id, terms: sorted(e.terms), exampleWords: sorted(e.exampleWords), examples: e.examples.map((x) => ({ text: x.text, heads: x.heads, verbForms: sorted(x.verbForms) })) }));
+  const entries = [...index.entries].map(([id, e]) => ({ id, terms: sorted(e.terms), exampleWords: sorted(e.exampleWords), examples: e.examples.map((x) => ({ text: x.text, heads: x.heads, verbForms: sorted(x.verbForms) })), nearMisses: e.nearMisses.map((x) => ({ text: x.text, heads: x.heads, verbForms: sorted(x.verbForms) })) }));
   const tokens = sorted(index.df.keys());
   const hits = tokens.map((t) => index.search([t], [{ limit: 5 }])[0]!.map((h) => `${h.id}:${h.score.toFixed(9)}`));
   return { entries, df: tokens.map((t) => [t, index.df.get(t)]), hits };
@@ -42,14 +42,18 @@ function tampered(c: Corpus, factId: string): Corpus {
   const data = fromBase64(file.data, Int32Array);
   // Walk to the fact's field (the format of ExampleAnalysesFile.data) and replace its first token.
   let at = 0;
-  for (const { id } of file.facts) {
-    const examples = data[at++]!;
-    for (let i = 0; i < examples; i++) {
+  const skipList = () => {
+    const questions = data[at++]!;
+    for (let i = 0; i < questions; i++) {
       const units = data[at++]!;
       for (let k = 0; k < units; k++) at += 2 + data[at + 1]!;
     }
+  };
+  for (const { id } of file.facts) {
+    skipList(); // its examples
     if (id === factId) data[at + 1] = vocabulary.length - 1;
     at += 1 + data[at]!;
+    skipList(); // its near-misses
   }
   return { ...c, exampleAnalyses: { ...file, vocabulary, data: toBase64(data) } };
 }
@@ -74,6 +78,10 @@ describe('stored example analyses', () => {
     const edited = { ...withTampered, facts: withTampered.facts.map((f) => (f.id === id ? { ...f, examples: [...f.examples, 'one more way to ask'] } : f)) };
     expect(found(edited, 'tampered-token')).toEqual([]);
     expect(indexView(edited)).toEqual(indexView(without(edited)));
+    // A near-miss added is an edit of the fact too.
+    const nearMissAdded = { ...withTampered, facts: withTampered.facts.map((f) => (f.id === id ? { ...f, nearMisses: [...f.nearMisses, 'what no source says about it'] } : f)) };
+    expect(found(nearMissAdded, 'tampered-token')).toEqual([]);
+    expect(indexView(nearMissAdded)).toEqual(indexView(without(nearMissAdded)));
     const newAlias = { ...withTampered, aliases: [...withTampered.aliases, { id: 'newly-added', terms: ['brand new term'], entity: false, attribute: false, framing: false, broader: [] }] };
     expect(analysedWith(newAlias)).not.toBe(analysedWith(fixture));
     expect(found(newAlias, 'tampered-token')).toEqual([]);

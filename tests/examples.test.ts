@@ -2,7 +2,7 @@
  * Example questions (a fact's `examples:`) teach the engine how people word questions. They are
  * written from the sources and everyday speech, never from the evaluation sets: an example that is a
  * near-copy of an evaluation or blind question would let the score measure memory, not
- * understanding.
+ * understanding. The same holds for near-misses (`nearMisses:`, questions no source answers).
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,16 +19,25 @@ describe('example questions', () => {
     expect(short).toEqual([]);
   });
 
-  it('no example is a near-copy (character-bigram Dice ≥ 0.85) of an evaluation or blind question', () => {
+  it('no example or near-miss is a near-copy (character-bigram Dice ≥ 0.85) of an evaluation or blind question', () => {
     const questions = [...loadEvalSet(), ...loadEvalSet(path.join(import.meta.dirname, 'eval-blind'))];
     const copies = bigramDice.nearCopies(
-      corpus.facts.flatMap((f) => f.examples.map((e) => ({ id: f.id, text: e }))),
+      corpus.facts.flatMap((f) => [...f.examples, ...f.nearMisses].map((e) => ({ id: f.id, text: e }))),
       questions.map((q) => q.q),
       0.85,
     );
     // Only the example is named: the evaluation questions stay unseen by whoever fixes it.
     expect(copies.map((c) => `${c.id}: ${c.text}`)).toEqual([]);
     // ~23,000 examples against ~9,400 questions: a few seconds alone, longer beside other test files.
+  }, 60_000);
+
+  it('no near-miss (a question no source answers) is a near-copy of an example (one a fact answers)', () => {
+    const copies = bigramDice.nearCopies(
+      corpus.facts.flatMap((f) => f.nearMisses.map((e) => ({ id: f.id, text: e }))),
+      corpus.facts.flatMap((f) => f.examples),
+      0.85,
+    );
+    expect(copies.map((c) => `${c.id}: ${c.text}`)).toEqual([]);
   }, 60_000);
 
   it('no example is attached to two facts', () => {

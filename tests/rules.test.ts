@@ -264,6 +264,21 @@ describe('answer or abstain', () => {
     expect(top(engine, '루닛 사업비 얼마야?')).toBe('lunit-budget');
   });
 
+  it('nearMissMargin: a question that reads more like a near-miss than like the answer\'s examples is refused, and explain() names it', () => {
+    const q = '루닛 사업비 중에 인건비 얼마야?';
+    const x = engine.explain(q);
+    expect(x.decision).toEqual({ answered: false, reason: 'near-miss' });
+    expect(x.nearMiss).toMatchObject({ text: '루닛 사업비 중 인건비는 얼마?', about: 'lunit-budget' });
+    // Through an alias too (budget → 사업비), and across languages.
+    expect(engine.explain('how much of the Lunit budget is salaries').decision).toEqual({ answered: false, reason: 'near-miss' });
+    // What the fact answers is still answered, though a near-miss shares most of its words.
+    expect(top(engine, '루닛 사업비 얼마야?')).toBe('lunit-budget');
+    expect(engine.explain('루닛 사업비 얼마야?').nearMiss?.sim).toBeLessThan(1);
+    // The knob: with no margin that can be met, the fact holding the names answers.
+    const off = createEngine(corpus, { today: () => TODAY, decide: { ...defaultOptions.decide, nearMissMargin: Infinity } });
+    expect(top(off, q)).toBe('lunit-budget');
+  });
+
   it('500 random characters are noise, not a fact', () => {
     let seed = 7;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);

@@ -111,6 +111,8 @@ export function renderExplanation(x: Explanation, top = 8): string {
       ? `decision: answer ${x.decision.factId} (tier ${x.decision.tier})${x.decision.framed ? ', with the words that only frame the question weighing less' : ''}${x.decision.parts ? `, other clauses by ${x.decision.parts.join(', ')}` : ''}${x.decision.over ? `, over ${x.decision.over} (it lacks what is asked for)` : ''}`
       : `decision: not found (${x.decision.reason})`,
   );
+  // The question no source answers that it reads most like: the reason for a near-miss, a check on an answer.
+  if (x.nearMiss) lines.push(`closest near-miss (${x.nearMiss.sim.toFixed(2)}, about ${x.nearMiss.about}): ${x.nearMiss.text}`);
   const kept = x.candidates.filter((c) => !c.filteredBy).slice(0, top);
   const removed = x.candidates.filter((c) => c.filteredBy).slice(0, Math.max(0, top - kept.length) + 3);
   for (const c of [...kept, ...removed]) lines.push(...candidateLines(c));

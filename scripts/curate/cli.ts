@@ -5,6 +5,7 @@
  *   --list [--json]                 the open items: unanswered questions grouped by rewording and 👎
  *                                   answers, most asked first, with the top candidate fact
  *   --attach "Q" --to FACT_ID       attach Q as an example question of the fact
+ *   --near-miss "Q" --to FACT_ID    mark Q a near-miss of the fact: about it, asking what no source states
  *   --out-of-scope "Q" [--note N]   mark Q out of scope (corpus/out-of-scope.yaml)
  *   --stale [--json]                plans past their due date that no later fact supersedes
  *   --db FILE|FOLDER (repeatable)   the question log(s); default QUESTION_LOG or data/questions.db
@@ -37,7 +38,7 @@ export interface CurateIo {
   isTTY: boolean;
 }
 
-const USAGE = `usage: npm run curate -- [--list [--json]] | --attach "QUESTION" --to FACT_ID | --out-of-scope "QUESTION" [--note TEXT] | --stale [--json]   (options: --db FILE|FOLDER …, --days N, --state FILE)`;
+const USAGE = `usage: npm run curate -- [--list [--json]] | --attach "QUESTION" --to FACT_ID | --near-miss "QUESTION" --to FACT_ID | --out-of-scope "QUESTION" [--note TEXT] | --stale [--json]   (options: --db FILE|FOLDER …, --days N, --state FILE)`;
 
 export interface CurateArgs {
   corpusDir: string;
@@ -58,6 +59,7 @@ export async function runCurate(argv: string[], io: CurateIo): Promise<number> {
         list: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         attach: { type: 'string' },
+        'near-miss': { type: 'string' },
         to: { type: 'string' },
         'out-of-scope': { type: 'string' },
         note: { type: 'string' },
@@ -95,18 +97,20 @@ export async function runCurate(argv: string[], io: CurateIo): Promise<number> {
   }
   const session = new Session(args.corpusDir, corpus, io.stdout, stateFile, now, io.today);
 
-  if (values.attach !== undefined || values['out-of-scope'] !== undefined) {
-    if (values.attach !== undefined && !values.to) {
-      io.stderr.write(`--attach needs --to FACT_ID\n${USAGE}\n`);
+  if (values.attach !== undefined || values['near-miss'] !== undefined || values['out-of-scope'] !== undefined) {
+    const needsFact = values.attach !== undefined ? '--attach' : values['near-miss'] !== undefined ? '--near-miss' : undefined;
+    if (needsFact && !values.to) {
+      io.stderr.write(`${needsFact} needs --to FACT_ID\n${USAGE}\n`);
       return 2;
     }
-    const question = (values.attach ?? values['out-of-scope'])!.trim();
+    const question = (values.attach ?? values['near-miss'] ?? values['out-of-scope'])!.trim();
     if (!question) {
       io.stderr.write(`curate: the question is empty\n`);
       return 2;
     }
     try {
       if (values.attach !== undefined) session.attach({ question }, values.to!.trim());
+      else if (values['near-miss'] !== undefined) session.nearMiss({ question }, values.to!.trim());
       else session.outOfScope({ question }, values.note);
       return 0;
     } catch (e) {
@@ -128,7 +132,7 @@ export async function runCurate(argv: string[], io: CurateIo): Promise<number> {
     return 0;
   }
   if (!values.list && !io.isTTY) {
-    io.stderr.write(`curate: no terminal for the interactive walk; use --list, --attach, --out-of-scope or --stale\n${USAGE}\n`);
+    io.stderr.write(`curate: no terminal for the interactive walk; use --list, --attach, --near-miss, --out-of-scope or --stale\n${USAGE}\n`);
     return 2;
   }
   let items: OpenItem[];

@@ -96,6 +96,17 @@ export function attachExample(corpusDir: string, corpus: Corpus, factId: string,
   });
 }
 
+/** Marks `question` a near-miss of the fact (its `nearMisses:`): about it, but asking what no source states. */
+export function attachNearMiss(corpusDir: string, corpus: Corpus, factId: string, question: string): Corpus {
+  const file = factFile(corpus, factId);
+  const owner = corpus.facts.find((f) => f.nearMisses.includes(question) || f.examples.includes(question));
+  if (owner) throw new EditError(`"${question}" is already ${owner.examples.includes(question) ? 'an example' : 'a near-miss'} of ${owner.id}`, 'duplicate');
+  return editFile(corpusDir, file, (text) => {
+    const entry = findEntry((parseDocument(text).contents as { items: unknown[] }).items, factId)!;
+    return addToList(text, entry, 'nearMisses', question, ['examples', 'keywords', 'en'], false);
+  });
+}
+
 /** Adds a word people use for this fact to its keywords. */
 export function addKeyword(corpusDir: string, corpus: Corpus, factId: string, word: string): Corpus {
   const file = factFile(corpus, factId);

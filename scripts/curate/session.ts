@@ -10,7 +10,7 @@ import type { Writable } from 'node:stream';
 import { createEngine, type Engine } from '../../src/engine.ts';
 import type { Corpus } from '../../src/corpus/load.ts';
 import { surfaceKey } from '../../runtime/report/group.ts';
-import { addAliasTerm, addKeyword, appendFact, attachExample, markOutOfScope } from './edit.ts';
+import { addAliasTerm, addKeyword, appendFact, attachExample, attachNearMiss, markOutOfScope } from './edit.ts';
 import { evalChange } from './eval-line.ts';
 import { recordCurated, type CuratedAction } from './state.ts';
 
@@ -42,6 +42,12 @@ export class Session {
   attach(subject: Subject, factId: string): void {
     this.apply(attachExample(this.corpusDir, this.corpus, factId, subject.question.trim()), `attached to ${factId}: ${subject.question.trim()}`);
     this.remember(subject, 'attached', factId);
+  }
+
+  /** `question` refused from now on as a near-miss of `factId` (about it, asking what no source states). */
+  nearMiss(subject: Subject, factId: string): void {
+    this.apply(attachNearMiss(this.corpusDir, this.corpus, factId, subject.question.trim()), `marked a near-miss of ${factId}: ${subject.question.trim()}`);
+    this.remember(subject, 'near-miss', factId);
   }
 
   outOfScope(subject: Subject, note?: string): void {

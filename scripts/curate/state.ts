@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
-export const CuratedAction = z.enum(['attached', 'out-of-scope', 'new-fact', 'keyword', 'alias', 'dismissed']);
+export const CuratedAction = z.enum(['attached', 'near-miss', 'out-of-scope', 'new-fact', 'keyword', 'alias', 'dismissed']);
 export type CuratedAction = z.infer<typeof CuratedAction>;
 
 const Entry = z.object({

@@ -62,6 +62,14 @@ export const Fact = z.strictObject({
    * evaluation questions.
    */
   examples: z.array(Text).default([]),
+  /**
+   * Questions about this fact's subject that no source answers (a figure, a name, a date or a split
+   * no source reports), worded as people ask: a question that reads more like one of them than like
+   * any example of the fact that would answer is a near-miss, and the bot says "not found" (the
+   * negative examples of FAQ bots' fallback intents). Written from the sources, never from evaluation
+   * questions.
+   */
+  nearMisses: z.array(Text).default([]),
   sources: z.array(Id).min(1, 'a fact needs at least one source'),
   /** The date the fact holds as of (usually the primary source's date). */
   asOf: IsoDate,
@@ -154,7 +162,8 @@ export type ClassifierFile = z.infer<typeof ClassifierFile>;
  * corpus/example-analyses.json: what analysing each fact's example questions gives the index (their
  * units and the tokens of the examples field; search/example-analyses.ts), written by `npm run train`
  * so that building the engine need not analyse ten thousand examples again. `analysedWith`: the hash
- * of the aliases and lexicon they were read with; each fact's `examples`: the hash of its examples.
+ * of the aliases and lexicon they were read with; each fact's `examples`: the hash of its examples
+ * (and of its near-misses, when it has any).
  */
 export const ExampleAnalysesFile = z.strictObject({
   analysedWith: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest'),
@@ -164,7 +173,8 @@ export const ExampleAnalysesFile = z.strictObject({
   /**
    * Per fact in turn, as little-endian Int32 in base64: its number of examples; for each, its number
    * of units and for each unit its flags (1 framing, 2 verb form), number of tokens and the tokens
-   * (places in `vocabulary`); then the examples field's number of tokens and the tokens.
+   * (places in `vocabulary`); then the examples field's number of tokens and the tokens; then its
+   * near-misses as its examples (their number, and each one's units).
    */
   data: Base64,
 });

@@ -33,6 +33,20 @@ export interface DecideOptions {
    * only when no kept fact answers).
    */
   widenRatio: number;
+  /**
+   * A near-miss: the question reads at least this much more like one of the facts' near-misses
+   * (questions about them no source answers) than like any example of the fact that would answer,
+   * and at least `nearMissFloor` like that near-miss. Infinity: never.
+   */
+  nearMissMargin: number;
+  nearMissFloor: number;
+}
+
+/** The closest near-miss to a question: its similarity, its text and the fact it is about. */
+export interface NearMiss {
+  sim: number;
+  text: string;
+  about: string;
 }
 
 export type Decision =
@@ -49,7 +63,7 @@ export type Decision =
       /** The higher-scored fact it was preferred to, which lacks what the question asks for (gatedRatio). */
       over?: Ranked;
     }
-  | { answered: false; reason: 'empty' | 'noise' | 'personal' | 'curated-out-of-scope' | 'no-evidence'; ranked: Ranked[] };
+  | { answered: false; reason: 'empty' | 'noise' | 'personal' | 'curated-out-of-scope' | 'near-miss' | 'no-evidence'; ranked: Ranked[] };
 
 /**
  * How strongly a candidate answers: its coverage, or how closely the question reads like one of its
@@ -116,6 +130,26 @@ export function decide(
   home: string,
   opts: DecideOptions,
   outOfScope = 0,
+  answersParts?: () => Ranked[] | undefined,
+  framedCoverage?: (r: Ranked) => number | undefined,
+  nearMiss?: NearMiss,
+): Decision {
+  const d = answerOrAbstain(q, ranking, index, home, opts, outOfScope, answersParts, framedCoverage);
+  // A question that reads more like a near-miss than like any question the answer's fact answers asks
+  // what no source states ("솔라 오픈 2 학습 토큰 몇 T?" beside "솔라 오픈 2 몇 B?"): the fact holds its names, not its answer.
+  if (d.answered && nearMiss && nearMiss.sim >= opts.nearMissFloor && nearMiss.sim >= (d.best.example?.sim ?? 0) + opts.nearMissMargin) {
+    return { answered: false, reason: 'near-miss', ranked: ranking.kept };
+  }
+  return d;
+}
+
+function answerOrAbstain(
+  q: ParsedQuestion,
+  ranking: Ranking,
+  index: FactIndex,
+  home: string,
+  opts: DecideOptions,
+  outOfScope: number,
   answersParts?: () => Ranked[] | undefined,
   framedCoverage?: (r: Ranked) => number | undefined,
 ): Decision {

@@ -1,6 +1,7 @@
 /**
  * What the index takes from a fact's example questions: each example's units (read as a question
- * is, without its preamble) and the tokens of the examples field BM25 searches. Analysing the
+ * is, without its preamble) and the tokens of the examples field BM25 searches; and its near-misses'
+ * units, read the same way. Analysing the
  * corpus's ten thousand examples is two thirds of building the engine, so `npm run train` stores
  * the analyses in corpus/example-analyses.json, the way a search engine keeps its index on disk
  * rather than analysing every document at each start.
@@ -25,15 +26,18 @@ export interface FactExamples {
   units: ExampleUnit[][];
   /** The tokens of the fact's examples as one field (Analyzer.joinedTokens). */
   field: string[];
+  /** Each near-miss's units, in order (read as an example is). */
+  nearMisses: ExampleUnit[][];
 }
 
-/** Analyses a fact's examples afresh. */
-export function analyseExamples(analyzer: Analyzer, examples: readonly string[]): FactExamples {
+/** Analyses a fact's examples (and near-misses) afresh. */
+export function analyseExamples(analyzer: Analyzer, examples: readonly string[], nearMisses: readonly string[] = []): FactExamples {
   const analyses = examples.map((text) => analyzer.analyze(text));
   return {
     units: examples.map((text, i) => analyzer.exampleUnits(text, analyses[i]!)),
     // Read as one text, from each example's own analysis where nothing could read across them.
     field: analyzer.joinedTokens(analyses) ?? analyzer.indexed(examples.join(' \n ')).tokens,
+    nearMisses: nearMisses.map((text) => analyzer.exampleUnits(text, analyzer.analyze(text))),
   };
 }
 
@@ -46,7 +50,8 @@ export function analysedWith(corpus: Pick<Corpus, 'aliases' | 'lexicon'>): strin
   return sha('sha256', JSON.stringify({ aliases: corpus.aliases, lexicon: corpus.lexicon }, replacer));
 }
 
-const examplesHash = (f: Fact) => sha('sha1', f.examples.join('\n'));
+// A fact without near-misses hashes as its examples alone did before there were any.
+const examplesHash = (f: Fact) => sha('sha1', f.nearMisses.length === 0 ? f.examples.join('\n') : `${f.examples.join('\n')}\n\u0000\n${f.nearMisses.join('\n')}`);
 
 const FRAMING = 1;
 const VERB_FORM = 2;
@@ -57,13 +62,17 @@ export function storeExampleAnalyses(corpus: Corpus, analyzer: Analyzer): Exampl
   const place = (t: string) => vocabulary.get(t) ?? vocabulary.set(t, vocabulary.size).get(t)!;
   const data: number[] = [];
   for (const f of corpus.facts) {
-    const { units, field } = analyseExamples(analyzer, f.examples);
-    data.push(units.length);
-    for (const example of units) {
-      data.push(example.length);
-      for (const u of example) data.push((u.framing ? FRAMING : 0) | (u.verbForm ? VERB_FORM : 0), u.tokens.length, ...u.tokens.map(place));
-    }
+    const { units, field, nearMisses } = analyseExamples(analyzer, f.examples, f.nearMisses);
+    const push = (list: ExampleUnit[][]) => {
+      data.push(list.length);
+      for (const example of list) {
+        data.push(example.length);
+        for (const u of example) data.push((u.framing ? FRAMING : 0) | (u.verbForm ? VERB_FORM : 0), u.tokens.length, ...u.tokens.map(place));
+      }
+    };
+    push(units);
     data.push(field.length, ...field.map(place));
+    push(nearMisses);
   }
   return {
     analysedWith: analysedWith(corpus),
@@ -89,7 +98,7 @@ function decode(file: ExampleAnalysesFile): Map<string, { hash: string; examples
   };
   const byFact = new Map<string, { hash: string; examples: FactExamples }>();
   let at = 0;
-  for (const { id, examples: hash } of file.facts) {
+  const list = () => {
     const units: ExampleUnit[][] = new Array(data[at++]!);
     for (let i = 0; i < units.length; i++) {
       const example: ExampleUnit[] = new Array(data[at++]!);
@@ -105,9 +114,14 @@ function decode(file: ExampleAnalysesFile): Map<string, { hash: string; examples
       }
       units[i] = example;
     }
+    return units;
+  };
+  for (const { id, examples: hash } of file.facts) {
+    const units = list();
     const n = data[at++]!;
-    byFact.set(id, { hash, examples: { units, field: tokens(at, n) } });
+    const field = tokens(at, n);
     at += n;
+    byFact.set(id, { hash, examples: { units, field, nearMisses: list() } });
   }
   return byFact;
 }
@@ -121,13 +135,13 @@ const SAMPLE = 48;
  * a sample of examples differently: then the whole file is set aside).
  */
 export function createExampleReader(corpus: Corpus, analyzer: Analyzer): (f: Fact) => FactExamples {
-  const fresh = (f: Fact) => analyseExamples(analyzer, f.examples);
+  const fresh = (f: Fact) => analyseExamples(analyzer, f.examples, f.nearMisses);
   const file = corpus.exampleAnalyses;
   if (!file || file.analysedWith !== analysedWith(corpus)) return fresh;
   const stored = decode(file);
   const usable = (f: Fact) => {
     const s = stored.get(f.id);
-    return s !== undefined && s.examples.units.length === f.examples.length && s.hash === examplesHash(f) ? s.examples : undefined;
+    return s !== undefined && s.examples.units.length === f.examples.length && s.examples.nearMisses.length === f.nearMisses.length && s.hash === examplesHash(f) ? s.examples : undefined;
   };
   // A sample spread over the corpus, the same at every build.
   const facts = corpus.facts.filter((f) => f.examples.length > 0);

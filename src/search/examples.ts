@@ -7,6 +7,7 @@
 import type { Analyzer } from '../analysis/analyzer.ts';
 import type { FactIndex } from './fact-index.ts';
 import type { ParsedQuestion } from '../query/parse.ts';
+import { analyseExamples } from './example-analyses.ts';
 
 export interface ClosestExample {
   sim: number;
@@ -164,11 +165,20 @@ export function createExampleMatcher(index: FactIndex, predicateWeight: number):
   return createQuestionMatcher(items, index, predicateWeight);
 }
 
+/** The closest near-miss (a question about a fact that no source answers) of each fact. */
+export function createNearMissMatcher(index: FactIndex, predicateWeight: number): ExampleMatcher {
+  const items = [...index.entries].flatMap(([id, e]) => e.nearMisses.map((ex) => ({ owner: id, text: ex.text, heads: ex.heads, verbForms: ex.verbForms })));
+  return createQuestionMatcher(items, index, predicateWeight);
+}
+
 /** The questions curators marked out of scope, matched like example questions (owner `out-of-scope`). */
 export function createOutOfScopeMatcher(questions: readonly string[], analyzer: Analyzer, index: FactIndex, predicateWeight: number): ExampleMatcher {
-  const items = questions.map((text) => {
-    const units = analyzer.units(text);
-    return { owner: 'out-of-scope', text, heads: units.filter((u) => !u.framing).map((u) => u.tokens[0]!), verbForms: new Set(units.filter((u) => u.verbForm).map((u) => u.tokens[0]!)) };
-  });
+  const units = analyseExamples(analyzer, questions).units;
+  const items = questions.map((text, i) => ({
+    owner: 'out-of-scope',
+    text,
+    heads: units[i]!.filter((u) => !u.framing).map((u) => u.tokens[0]!),
+    verbForms: new Set(units[i]!.filter((u) => u.verbForm).map((u) => u.tokens[0]!)),
+  }));
   return createQuestionMatcher(items, index, predicateWeight);
 }

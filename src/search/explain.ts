@@ -1,6 +1,6 @@
 /** What explain() returns: the parsed question, the decision, and every candidate's rules and closest example. */
 import type { ParsedQuestion } from '../query/parse.ts';
-import { evidence, type Decision } from './decide.ts';
+import { evidence, type Decision, type NearMiss } from './decide.ts';
 import type { Ranked, Ranking } from './rank.ts';
 import { RULES } from './rules.ts';
 
@@ -21,11 +21,13 @@ export interface Explanation {
         over?: string;
       }
     | { answered: false; reason: string };
+  /** The closest near-miss (a question about a fact that no source answers), when one is close enough to count. */
+  nearMiss?: { sim: number; text: string; about: string };
   /** `missing`: the question's words the fact lacks; `filteredBy`: the filter that removed it. */
   candidates: { id: string; coverage: number; matched: number; missing: string[]; unknown: number; bm25: number; rank: number; evidence: number; example?: { sim: number; text: string }; rules: { rule: string; factor: number }[]; filteredBy?: string }[];
 }
 
-export function explanation(q: ParsedQuestion, ranking: Ranking, decision: Decision): Explanation {
+export function explanation(q: ParsedQuestion, ranking: Ranking, decision: Decision, nearMiss?: NearMiss): Explanation {
   const row = (r: Ranked) => ({
     id: r.id,
     coverage: r.coverage.value,
@@ -56,6 +58,7 @@ export function explanation(q: ParsedQuestion, ranking: Ranking, decision: Decis
     decision: decision.answered
       ? { answered: true, factId: decision.best.id, tier: decision.tier, ...(decision.parts ? { parts: decision.parts.map((r) => r.id) } : {}), ...(decision.framed ? { framed: true as const } : {}), ...(decision.over ? { over: decision.over.id } : {}) }
       : { answered: false, reason: decision.reason },
+    ...(nearMiss ? { nearMiss } : {}),
     // A widened answer is among the removed too: shown once, first.
     candidates: [...shown, ...ranking.removed.filter((r) => !shown.includes(r))].map(row),
   };

@@ -9,7 +9,7 @@ import type { Corpus } from '../corpus/load.ts';
 import type { Fact } from '../corpus/schema.ts';
 import { gives, type Intent } from '../query/intents.ts';
 import { createBm25, type Bm25Doc, type Bm25Hit, type Bm25List, type Bm25Params } from './bm25.ts';
-import { createExampleReader } from './example-analyses.ts';
+import { createExampleReader, type ExampleUnit } from './example-analyses.ts';
 
 export interface ExampleEntry {
   text: string;
@@ -21,6 +21,12 @@ export interface ExampleEntry {
 
 /** The verb forms of the many examples that have none: one set for all of them. */
 const NO_VERB_FORMS: ReadonlySet<string> = new Set();
+
+/** A question matched whole (a near-miss): its heads, the words that only frame it aside, and its verb forms. */
+function exampleEntry(text: string, units: readonly ExampleUnit[]): ExampleEntry {
+  const verbForms = units.filter((u) => u.verbForm).map((u) => u.tokens[0]!);
+  return { text, heads: units.filter((u) => !u.framing).map((u) => u.tokens[0]!), verbForms: verbForms.length ? new Set(verbForms) : NO_VERB_FORMS };
+}
 
 export interface FactEntry {
   fact: Fact;
@@ -45,6 +51,8 @@ export interface FactEntry {
   /** Tokens of its curated keywords. */
   keywords: Set<string>;
   examples: ExampleEntry[];
+  /** Questions about it no source answers (`nearMisses:`), matched as examples are; not indexed. */
+  nearMisses: ExampleEntry[];
   /** Tokens of what its statement opens with: a definition starts with what it defines (소버린 AI는 …). */
   opening: Set<string>;
   gives: Set<Intent>;
@@ -202,6 +210,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
       }
       examples.push({ text, heads, verbForms: verbForms ?? NO_VERB_FORMS });
     });
+    const nearMisses = f.nearMisses.map((text, i) => exampleEntry(text, analysedExamples.nearMisses[i]!));
     // Sets filled in loops, not from arrays made for them (a few per fact, every build).
     const opening = new Set<string>();
     for (const [units, chars] of [[ko.units, 20], [en.units, 40]] as const) for (const u of units) if ((u.at ?? Infinity) < chars) for (const t of u.tokens) opening.add(t);
@@ -224,6 +233,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
       entities,
       keywords: new Set(kw.tokens),
       examples,
+      nearMisses,
       opening,
       // What its statement gives, and a reason where its curated keywords say it gives one (이유, why
       // there): a reason is often stated without a word for it ("rated well for cheap electricity").

@@ -80,6 +80,32 @@ describe('npm run curate end to end', () => {
     expect(snapshot(ws.corpus)).toEqual(after);
   });
 
+  it('--near-miss: a question about a fact asking what no source states is refused from then on, and close rewordings too', { timeout: 120_000 }, async () => {
+    const q = '루닛 컨소 182억 중에 인건비 몇 억임?';
+    const ask = (text: string) => answerOf(ws.corpus, text);
+    expect(ask(q)).toBe('budget-lunit-project');
+    const before = fs.readFileSync(path.join(ws.corpus, 'facts/specialized/budget.yaml'), 'utf8');
+    const r = await curate(['--near-miss', q, '--to', 'budget-lunit-project'], { corpus: ws.corpus });
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    // A near-miss is read as examples are (stored analyses): they are made again before the eval line.
+    expect(r.out).toMatch(/^marked a near-miss of budget-lunit-project: 루닛 컨소 182억 중에 인건비 몇 억임\?\ntrained the classifier again on \d+ example questions \([\d.]+ s\)\neval: /);
+    expect(ask(q)).toBeNull();
+    expect(ask('루닛 컨소시엄 182억 중 인건비는 몇 억이야?')).toBeNull();
+    // What the fact answers is still answered.
+    expect(ask('루닛 과제 예산 얼마야?')).toBe('budget-lunit-project');
+    const after = fs.readFileSync(path.join(ws.corpus, 'facts/specialized/budget.yaml'), 'utf8');
+    expect(after.length - before.length).toBe(`    - "${q}"\n`.length);
+    expect(exampleAnalysesStale(loadCorpus(ws.corpus))).toBe(false);
+    // Marked twice: exit 2, nothing changed.
+    const dup = await curate(['--near-miss', q, '--to', 'budget-lunit-usd'], { corpus: ws.corpus });
+    expect(dup.code).toBe(2);
+    expect(dup.err).toContain('is already a near-miss of budget-lunit-project');
+    const noFact = await curate(['--near-miss', q], { corpus: ws.corpus });
+    expect(noFact.code).toBe(2);
+    expect(noFact.err).toContain('--near-miss needs --to FACT_ID');
+  });
+
   it('--stale lists the plans past due with their sources: the K-Fold release and the NAICC groundbreaking among them', async () => {
     const r = await curate(['--stale'], { corpus: ws.corpus });
     expect(r.code).toBe(0);
