@@ -99,8 +99,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     let all: Ranking | undefined;
     const withFiltered = () => (all ??= withRemoved ? ranking : rank(q, true));
     const parts = () => answersParts(q, withFiltered);
-    const nearMiss = closestNearMiss(q);
-    return { q, ranking, nearMiss, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim, parts, framedCoverageOf(q, index, markers, o.rank.coverage), nearMiss) };
+    return { q, ranking, decision: decide(q, ranking, index, home, o.decide, outOfScope.closest(q).get('out-of-scope')?.sim, parts, framedCoverageOf(q, index, markers, o.rank.coverage), () => closestNearMiss(q)) };
   }
 
   function answerRun({ q, decision }: ReturnType<typeof run>): Answer {
@@ -125,8 +124,8 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
 
   function explain(raw: string, previous?: Turn): Explanation {
     const parsed = parse(raw);
-    const { q, ranking, decision, nearMiss } = run(thread.merge(parsed, previous).merged?.q ?? parsed, true);
-    return explanation(q, ranking, decision, nearMiss);
+    const { q, ranking, decision } = run(thread.merge(parsed, previous).merged?.q ?? parsed, true);
+    return explanation(q, ranking, decision, closestNearMiss(q));
   }
 
   const fact = createQuickFacts(corpus, (q) => askInThread(q, undefined), o.maxQuestionChars);

@@ -118,6 +118,7 @@ export function refuse(q: ParsedQuestion, index: FactIndex, opts: DecideOptions)
 
 /**
  * `outOfScope`: how close the question is to the nearest one a curator marked out of scope (0–1).
+ * `closestNearMiss`: the question's closest near-miss of any fact (asked only of an answer).
  * `answersParts`: for a question of several clauses that no one fact covers, a fact for each clause
  * (the first clause's first), or undefined (search/parts.ts). `framedCoverage`: a fact's coverage
  * with the words that only frame an English question weighing less, or undefined when it lacks none
@@ -132,12 +133,14 @@ export function decide(
   outOfScope = 0,
   answersParts?: () => Ranked[] | undefined,
   framedCoverage?: (r: Ranked) => number | undefined,
-  nearMiss?: NearMiss,
+  closestNearMiss?: () => NearMiss | undefined,
 ): Decision {
   const d = answerOrAbstain(q, ranking, index, home, opts, outOfScope, answersParts, framedCoverage);
+  if (!d.answered) return d;
   // A question that reads more like a near-miss than like any question the answer's fact answers asks
   // what no source states ("솔라 오픈 2 학습 토큰 몇 T?" beside "솔라 오픈 2 몇 B?"): the fact holds its names, not its answer.
-  if (d.answered && nearMiss && nearMiss.sim >= opts.nearMissFloor && nearMiss.sim >= (d.best.example?.sim ?? 0) + opts.nearMissMargin) {
+  const nearMiss = closestNearMiss?.();
+  if (nearMiss && nearMiss.sim >= opts.nearMissFloor && nearMiss.sim >= (d.best.example?.sim ?? 0) + opts.nearMissMargin) {
     return { answered: false, reason: 'near-miss', ranked: ranking.kept };
   }
   return d;
