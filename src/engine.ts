@@ -87,7 +87,8 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   /** The question's closest near-miss of any fact. */
   const closestNearMiss = (q: ParsedQuestion): NearMiss | undefined => {
     let best: NearMiss | undefined;
-    for (const [about, { sim, text }] of nearMisses.closest(q, { facts: [], minSim: o.decide.nearMissFloor })) if (!best || sim > best.sim) best = { sim, text, about };
+    for (const [about, { sim, text }] of nearMisses.closest(q, { facts: [], minSim: o.decide.nearMissFloor })) if (!best || sim > best.sim) best = { sim, text, about, asks: [] };
+    if (best) best.asks = index.entries.get(best.about)!.nearMisses.find((n) => n.text === best!.text)!.asks;
     return best;
   };
   const answersParts = createPartsReader({ analyzer, parse: parseCtx, filters: filterCtx, index, markers, coverage: o.rank.coverage, rules: o.rank.rules, minEvidence: o.decide.minEvidence });

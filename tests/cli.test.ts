@@ -105,7 +105,7 @@ describe('ask CLI contract', () => {
     const engine = createEngine(loadCorpus(fixtureCorpus('rules-corpus')), { today: () => '2026-12-06' });
     const text = renderExplanation(engine.explain('루닛 사업비 중에 인건비 얼마야?'));
     expect(text).toMatch(/^decision: not found \(near-miss\)$/m);
-    expect(text).toMatch(/^closest near-miss \(1\.00, about lunit-budget\): 루닛 사업비 중 인건비는 얼마\?$/m);
+    expect(text).toMatch(/^closest near-miss \(1\.00, about lunit-budget, asks for amount\): 루닛 사업비 중 인건비는 얼마\?$/m);
   });
 
   it('--explain names the higher-scored fact the answer was preferred to, which lacks what is asked for', () => {

@@ -279,6 +279,12 @@ describe('answer or abstain', () => {
     expect(top(off, q)).toBe('lunit-budget');
   });
 
+  it('a near-miss speaks only to a question asking for what it asks for (who named it is not what it is named)', () => {
+    // Both read exactly like "K-Fold 이름은 누가 지었어?" (누가 and 지었어 only frame the question).
+    expect(engine.explain('K-Fold 이름 누가 지었음?')).toMatchObject({ decision: { answered: false, reason: 'near-miss' }, nearMiss: { sim: 1, asks: ['who'] } });
+    expect(engine.explain('K-Fold 이름 뭐야?')).toMatchObject({ decision: { answered: true, factId: 'kaist-model-name' }, nearMiss: { sim: 1 } });
+  });
+
   it('500 random characters are noise, not a fact', () => {
     let seed = 7;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);

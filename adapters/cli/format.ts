@@ -112,7 +112,7 @@ export function renderExplanation(x: Explanation, top = 8): string {
       : `decision: not found (${x.decision.reason})`,
   );
   // The question no source answers that it reads most like: the reason for a near-miss, a check on an answer.
-  if (x.nearMiss) lines.push(`closest near-miss (${x.nearMiss.sim.toFixed(2)}, about ${x.nearMiss.about}): ${x.nearMiss.text}`);
+  if (x.nearMiss) lines.push(`closest near-miss (${x.nearMiss.sim.toFixed(2)}, about ${x.nearMiss.about}${x.nearMiss.asks.length ? `, asks for ${x.nearMiss.asks.join(' ')}` : ''}): ${x.nearMiss.text}`);
   const kept = x.candidates.filter((c) => !c.filteredBy).slice(0, top);
   const removed = x.candidates.filter((c) => c.filteredBy).slice(0, Math.max(0, top - kept.length) + 3);
   for (const c of [...kept, ...removed]) lines.push(...candidateLines(c));

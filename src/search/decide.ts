@@ -6,6 +6,7 @@
  * of them answers well, and only then from the rest of the landscape (widening).
  */
 import type { ParsedQuestion } from '../query/parse.ts';
+import type { Intent } from '../query/intents.ts';
 import type { FactIndex } from './fact-index.ts';
 import type { Ranked, Ranking } from './rank.ts';
 import { RULES } from './rules.ts';
@@ -36,17 +37,18 @@ export interface DecideOptions {
   /**
    * A near-miss: the question reads at least this much more like one of the facts' near-misses
    * (questions about them no source answers) than like any example of the fact that would answer,
-   * and at least `nearMissFloor` like that near-miss. Infinity: never.
+   * at least `nearMissFloor` like that near-miss, and asks for all it asks for. Infinity: never.
    */
   nearMissMargin: number;
   nearMissFloor: number;
 }
 
-/** The closest near-miss to a question: its similarity, its text and the fact it is about. */
+/** The closest near-miss to a question: its similarity, its text, the fact it is about and what it asks for. */
 export interface NearMiss {
   sim: number;
   text: string;
   about: string;
+  asks: readonly Intent[];
 }
 
 export type Decision =
@@ -139,8 +141,10 @@ export function decide(
   if (!d.answered) return d;
   // A question that reads more like a near-miss than like any question the answer's fact answers asks
   // what no source states ("솔라 오픈 2 학습 토큰 몇 T?" beside "솔라 오픈 2 몇 B?"): the fact holds its names, not its answer.
+  // It speaks only to a question asking for what it asks for ("why did both choose from scratch?" is
+  // no reason to refuse "are they fine-tuning or going from scratch?").
   const nearMiss = closestNearMiss?.();
-  if (nearMiss && nearMiss.sim >= opts.nearMissFloor && nearMiss.sim >= (d.best.example?.sim ?? 0) + opts.nearMissMargin) {
+  if (nearMiss && nearMiss.sim >= opts.nearMissFloor && nearMiss.sim >= (d.best.example?.sim ?? 0) + opts.nearMissMargin && nearMiss.asks.every((i) => q.intents.includes(i))) {
     return { answered: false, reason: 'near-miss', ranked: ranking.kept };
   }
   return d;

@@ -22,7 +22,7 @@ export interface Explanation {
       }
     | { answered: false; reason: string };
   /** The closest near-miss (a question about a fact that no source answers), when one is close enough to count. */
-  nearMiss?: { sim: number; text: string; about: string };
+  nearMiss?: { sim: number; text: string; about: string; asks: readonly string[] };
   /** `missing`: the question's words the fact lacks; `filteredBy`: the filter that removed it. */
   candidates: { id: string; coverage: number; matched: number; missing: string[]; unknown: number; bm25: number; rank: number; evidence: number; example?: { sim: number; text: string }; rules: { rule: string; factor: number }[]; filteredBy?: string }[];
 }
