@@ -173,15 +173,17 @@ const BARS: { name: string; set: EvalQuestion[]; hit1: number; abstention: numbe
   { name: 'blind, written in session 14 (blind41)', set: blind.filter((q) => q.file === 'blind41.yaml'), hit1: 0.85, abstention: 0.93, nearMiss: 0.36 },
   // blind42 and blind43, written and labelled at the end of session 14 and scored there for the next session (eight
   // near-copy examples dropped and the classifier trained again first): 88.3% / 93.3% (15) / 36.0% (25) and 85.0% /
-  // 100% (15) / 40.0% (25); minus a margin of 3 points (one question for the small groups).
+  // 100% (15) / 40.0% (25); minus a margin of 3 points (one question for the small groups). After session 15's
+  // near-misses: 86.7% / 93.3% / 48.0% and 84.2% / 100% / 44.0%.
   { name: 'blind, written for session 15 (blind42)', set: blind.filter((q) => q.file === 'blind42.yaml'), hit1: 0.85, abstention: 0.86, nearMiss: 0.32 },
   { name: 'blind, written for session 15 (blind43)', set: blind.filter((q) => q.file === 'blind43.yaml'), hit1: 0.82, abstention: 0.93, nearMiss: 0.36 },
   // blind44 and blind45, written and labelled during session 15 and scored at 83ff543 before its near-misses: 91.7% /
   // 93.3% (15) / 48.0% (25) and 93.3% / 100% (15) / 44.0% (25); after them (six near-copy examples dropped and the
-  // classifier trained again first) 92.5% / 93.3% / 52.0% and 93.3% / 100% / 64.0%. Minus a margin of 3 points (one
-  // question for the small groups).
+  // classifier trained again first) 92.5% / 93.3% / 52.0% and 93.3% / 100% / 64.0%; once a near-miss speaks only to a
+  // question asking for what it asks for, 92.5% / 93.3% / 52.0% and 93.3% / 100% / 56.0%. Minus a margin of 3 points
+  // (one question for the small groups).
   { name: 'blind, written in session 15 (blind44)', set: blind.filter((q) => q.file === 'blind44.yaml'), hit1: 0.89, abstention: 0.86, nearMiss: 0.48 },
-  { name: 'blind, written in session 15 (blind45)', set: blind.filter((q) => q.file === 'blind45.yaml'), hit1: 0.9, abstention: 0.93, nearMiss: 0.6 },
+  { name: 'blind, written in session 15 (blind45)', set: blind.filter((q) => q.file === 'blind45.yaml'), hit1: 0.9, abstention: 0.93, nearMiss: 0.52 },
 ];
 
 it('every expected fact id in the dev and blind sets exists', () => {
@@ -297,7 +299,7 @@ describe('follow-ups in threads', () => {
     ['blind, followups25', 0.66, BLIND_DIR, (f: string) => f === 'followups25.yaml'],
     // followups26, written and labelled during session 15 and scored at 83ff543 before its near-misses: 47.4% over 97
     // later turns (five turns no fact answers marked as gaps), every self-contained turn (9) unchanged; after them
-    // 48.5%, the same nine unchanged.
+    // 48.5%, and 49.5% once a near-miss speaks only to a question asking for what it asks for; the same nine unchanged.
     ['blind, followups26', 0.45, BLIND_DIR, (f: string) => f === 'followups26.yaml'],
   ] as const)('%s conversations: follow-up hit@1 ≥ %s, and a self-contained turn gets the answer it gets alone', (_, bar, dir, pick, unchanged = 1) => {
     const m = scoreConversations(loadConversations(dir).filter((c) => pick(c.file)), engine);
