@@ -1,10 +1,9 @@
 /**
  * What the index takes from a fact's example questions: each example's units (read as a question
  * is, without its preamble) and the tokens of the examples field BM25 searches; and its near-misses'
- * units, read the same way. Analysing the
- * corpus's ten thousand examples is two thirds of building the engine, so `npm run train` stores
- * the analyses in corpus/example-analyses.json, the way a search engine keeps its index on disk
- * rather than analysing every document at each start.
+ * units, read the same way. Analysing the corpus's ten thousand examples is two thirds of building
+ * the engine, so `npm run train` stores the analyses in corpus/example-analyses.json, the way a
+ * search engine keeps its index on disk rather than analysing every document at each start.
  *
  * A stored analysis is used only where it must equal a fresh one: for a fact whose examples hash as
  * stored, when the aliases and lexicon hash as stored, and when a sample of examples analysed afresh

@@ -5,7 +5,7 @@
  * (concepts and stems), found through an inverted index so only examples sharing a unit are scored.
  */
 import type { Analyzer } from '../analysis/analyzer.ts';
-import type { FactIndex } from './fact-index.ts';
+import { questionEntry, type FactIndex } from './fact-index.ts';
 import type { ParsedQuestion } from '../query/parse.ts';
 import { analyseExamples } from './example-analyses.ts';
 
@@ -174,11 +174,5 @@ export function createNearMissMatcher(index: FactIndex, predicateWeight: number)
 /** The questions curators marked out of scope, matched like example questions (owner `out-of-scope`). */
 export function createOutOfScopeMatcher(questions: readonly string[], analyzer: Analyzer, index: FactIndex, predicateWeight: number): ExampleMatcher {
   const units = analyseExamples(analyzer, questions).units;
-  const items = questions.map((text, i) => ({
-    owner: 'out-of-scope',
-    text,
-    heads: units[i]!.filter((u) => !u.framing).map((u) => u.tokens[0]!),
-    verbForms: new Set(units[i]!.filter((u) => u.verbForm).map((u) => u.tokens[0]!)),
-  }));
-  return createQuestionMatcher(items, index, predicateWeight);
+  return createQuestionMatcher(questions.map((text, i) => ({ owner: 'out-of-scope', ...questionEntry(text, units[i]!) })), index, predicateWeight);
 }

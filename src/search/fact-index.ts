@@ -28,9 +28,10 @@ export interface NearMissEntry extends ExampleEntry {
   asks: readonly Intent[];
 }
 
-function nearMissEntry(text: string, units: readonly ExampleUnit[], asks: Intent[]): NearMissEntry {
+/** A question matched whole (a near-miss, one marked out of scope) from its units: its heads, the words that only frame it aside, and its verb forms. */
+export function questionEntry(text: string, units: readonly ExampleUnit[]): ExampleEntry {
   const verbForms = units.filter((u) => u.verbForm).map((u) => u.tokens[0]!);
-  return { text, heads: units.filter((u) => !u.framing).map((u) => u.tokens[0]!), verbForms: verbForms.length ? new Set(verbForms) : NO_VERB_FORMS, asks };
+  return { text, heads: units.filter((u) => !u.framing).map((u) => u.tokens[0]!), verbForms: verbForms.length ? new Set(verbForms) : NO_VERB_FORMS };
 }
 
 export interface FactEntry {
@@ -215,7 +216,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
       }
       examples.push({ text, heads, verbForms: verbForms ?? NO_VERB_FORMS });
     });
-    const nearMisses = f.nearMisses.map((text, i) => nearMissEntry(text, analysedExamples.nearMisses[i]!, intents(analyzer.normalize(text), lex)));
+    const nearMisses = f.nearMisses.map((text, i) => ({ ...questionEntry(text, analysedExamples.nearMisses[i]!), asks: intents(analyzer.normalize(text), lex) }));
     // Sets filled in loops, not from arrays made for them (a few per fact, every build).
     const opening = new Set<string>();
     for (const [units, chars] of [[ko.units, 20], [en.units, 40]] as const) for (const u of units) if ((u.at ?? Infinity) < chars) for (const t of u.tokens) opening.add(t);
