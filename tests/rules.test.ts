@@ -277,6 +277,16 @@ describe('answer or abstain', () => {
     // The knob: with no margin that can be met, the fact holding the names answers.
     const off = createEngine(corpus, { today: () => TODAY, decide: { ...defaultOptions.decide, nearMissMargin: Infinity } });
     expect(top(off, q)).toBe('lunit-budget');
+    // Refused as one about something the corpus knows: the next message may lean on it ("그럼 KAIST는?").
+    expect(engine.ask(q).turn).toMatchObject({ factIds: [], intents: ['amount'] });
+  });
+
+  it('nearMissFloor: a near-miss less like the question than this does not count (nor shows in explain())', () => {
+    const q = 'K-Fold 정식 공개 언제?';
+    expect(engine.explain(q).nearMiss).toBeUndefined();
+    const low = createEngine(corpus, { today: () => TODAY, decide: { ...defaultOptions.decide, nearMissFloor: 0 } });
+    expect(low.explain(q).nearMiss).toMatchObject({ about: 'kaist-model-name', asks: ['who'] });
+    expect(low.explain(q).nearMiss!.sim).toBeLessThan(defaultOptions.decide.nearMissFloor);
   });
 
   it('a near-miss speaks only to a question asking for what it asks for (who named it is not what it is named)', () => {

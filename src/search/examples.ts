@@ -159,17 +159,17 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
   };
 }
 
-/** The closest example question of each fact. */
-export function createExampleMatcher(index: FactIndex, predicateWeight: number): ExampleMatcher {
-  const items = [...index.entries].flatMap(([id, e]) => e.examples.map((ex) => ({ owner: id, text: ex.text, heads: ex.heads, verbForms: ex.verbForms })));
+/** The closest of each fact's questions of one kind (`examples` or `nearMisses`), per fact. */
+function createFactQuestionMatcher(index: FactIndex, kind: 'examples' | 'nearMisses', predicateWeight: number): ExampleMatcher {
+  const items = [...index.entries].flatMap(([id, e]) => e[kind].map((ex) => ({ owner: id, text: ex.text, heads: ex.heads, verbForms: ex.verbForms })));
   return createQuestionMatcher(items, index, predicateWeight);
 }
 
+/** The closest example question of each fact. */
+export const createExampleMatcher = (index: FactIndex, predicateWeight: number) => createFactQuestionMatcher(index, 'examples', predicateWeight);
+
 /** The closest near-miss (a question about a fact that no source answers) of each fact. */
-export function createNearMissMatcher(index: FactIndex, predicateWeight: number): ExampleMatcher {
-  const items = [...index.entries].flatMap(([id, e]) => e.nearMisses.map((ex) => ({ owner: id, text: ex.text, heads: ex.heads, verbForms: ex.verbForms })));
-  return createQuestionMatcher(items, index, predicateWeight);
-}
+export const createNearMissMatcher = (index: FactIndex, predicateWeight: number) => createFactQuestionMatcher(index, 'nearMisses', predicateWeight);
 
 /** The questions curators marked out of scope, matched like example questions (owner `out-of-scope`). */
 export function createOutOfScopeMatcher(questions: readonly string[], analyzer: Analyzer, index: FactIndex, predicateWeight: number): ExampleMatcher {
