@@ -36,6 +36,7 @@ describe('joined tokens', () => {
     expect(fromParts(['who made the first-', 'round cut?'])).toBeUndefined();
     expect(fromParts(['2단계 언제?', '두번째 단계 기간 알려줘'])).toBeUndefined(); // 두번째 is found only beside a digit
     expect(fromParts(['1차', '1 Epoch AI'])).toBeUndefined(); // 1차 is a round only when no number follows
+    expect(fromParts(['in', 'won a spot Epoch AI'])).toBeUndefined(); // in won: the currency, not a selection
     const [head, tail] = corpus.aliases.flatMap((g) => g.terms).find((t) => /^[가-힣]{2,} [가-힣]{2,}$/.test(t))!.split(' ');
     expect(fromParts([`어디 ${head}`, `${tail} 말이야`])).toBeUndefined(); // an alias term split between them
     expect(fromParts(['루닛 GPU 몇 장?', '엘리스 B200 몇 장?'])).toEqual(joined(['루닛 GPU 몇 장?', '엘리스 B200 몇 장?']));

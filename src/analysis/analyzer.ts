@@ -12,7 +12,7 @@ import { findDates, MONTHS } from './dates.ts';
 import { stemEnglish } from './english.ts';
 import { jongseong, Korean } from './korean.ts';
 import { compileLexicon, type Lexicon } from './lexicon.ts';
-import { fold, numbersAsDigits } from './normalize.ts';
+import { fold, numbersAsDigits, wonMaySpan } from './normalize.ts';
 import { findOrdinals, ordinalPattern, ROUND_NOUNS, type OrdinalPattern } from './ordinals.ts';
 import { questionParts, withoutSetAside, type Part } from './segments.ts';
 import { leftOutOrSwapped, TypoIndex } from './typos.ts';
@@ -576,6 +576,8 @@ export class Analyzer {
       if (/[0-9]/.test(next[0]!) || this.monthOrRound.test(next)) return true;
       if (/[a-z]/.test(next[0]!) && this.lexicon.english.ordinals.has(/[a-z0-9]*(?=[^a-z0-9]*$)/.exec(a)![0])) return true;
     }
+    // "in" | "won …": the currency (after a digit, above).
+    if (wonMaySpan(a, b)) return true;
     // An alias term with the two characters in a row, spaces allowed between them.
     return this.aliases.mayRunOn(a, b);
   }

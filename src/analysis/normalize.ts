@@ -81,4 +81,11 @@ const MONEY_WORD = /[tbm]n|illion/;
  * The currency, not the verb: "2.5 trillion won" and "in won" say KRW (as facts also write it), not
  * that someone won (a selection). After an amount (digits by now) or a word that asks about money.
  */
-const WON_CURRENCY = /(\d|\b(?:in|many|much|dollar|usd))\s*won\b/g;
+const WON_WORDS = 'in|many|much|dollar|usd';
+const WON_CURRENCY = new RegExp(`(\\d|\\b(?:${WON_WORDS}))\\s*won\\b`, 'g');
+const ENDS_IN_WON_WORD = new RegExp(`\\b(?:${WON_WORDS})\\s*$`);
+
+/** Whether "won" read as the currency may span the end of normalised text `a` and the start of `b` ("in" | "won a spot"). */
+export function wonMaySpan(a: string, b: string): boolean {
+  return /^\s*won\b/.test(b) && ENDS_IN_WON_WORD.test(a);
+}
