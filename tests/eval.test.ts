@@ -184,6 +184,11 @@ const BARS: { name: string; set: EvalQuestion[]; hit1: number; abstention: numbe
   // (one question for the small groups).
   { name: 'blind, written in session 15 (blind44)', set: blind.filter((q) => q.file === 'blind44.yaml'), hit1: 0.89, abstention: 0.86, nearMiss: 0.48 },
   { name: 'blind, written in session 15 (blind45)', set: blind.filter((q) => q.file === 'blind45.yaml'), hit1: 0.9, abstention: 0.93, nearMiss: 0.52 },
+  // blind46 and blind47, written and labelled at the end of session 15 and scored at the start of session 16 (five
+  // near-copy examples dropped and the classifier trained again first): 90.8% / 100% (15) / 52.0% (25) and 87.5% /
+  // 100% (15) / 60.0% (25). Minus a margin of 3 points (one question for the small groups).
+  { name: 'blind, written for session 16 (blind46)', set: blind.filter((q) => q.file === 'blind46.yaml'), hit1: 0.87, abstention: 0.93, nearMiss: 0.48 },
+  { name: 'blind, written for session 16 (blind47)', set: blind.filter((q) => q.file === 'blind47.yaml'), hit1: 0.84, abstention: 0.93, nearMiss: 0.56 },
 ];
 
 it('every expected fact id in the dev and blind sets exists', () => {
@@ -301,6 +306,9 @@ describe('follow-ups in threads', () => {
     // later turns (five turns no fact answers marked as gaps), every self-contained turn (9) unchanged; after them
     // 48.5%, and 49.5% once a near-miss speaks only to a question asking for what it asks for; the same nine unchanged.
     ['blind, followups26', 0.45, BLIND_DIR, (f: string) => f === 'followups26.yaml'],
+    // followups27, written and labelled at the end of session 15 and scored at the start of session 16: 60.4% over 96
+    // later turns (four turns no fact answers marked as gaps), every self-contained turn (9) unchanged.
+    ['blind, followups27', 0.57, BLIND_DIR, (f: string) => f === 'followups27.yaml'],
   ] as const)('%s conversations: follow-up hit@1 ≥ %s, and a self-contained turn gets the answer it gets alone', (_, bar, dir, pick, unchanged = 1) => {
     const m = scoreConversations(loadConversations(dir).filter((c) => pick(c.file)), engine);
     expect(m.turns).toBeGreaterThan(90);
