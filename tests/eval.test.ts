@@ -189,6 +189,11 @@ const BARS: { name: string; set: EvalQuestion[]; hit1: number; abstention: numbe
   // 100% (15) / 60.0% (25). Minus a margin of 3 points (one question for the small groups).
   { name: 'blind, written for session 16 (blind46)', set: blind.filter((q) => q.file === 'blind46.yaml'), hit1: 0.87, abstention: 0.93, nearMiss: 0.48 },
   { name: 'blind, written for session 16 (blind47)', set: blind.filter((q) => q.file === 'blind47.yaml'), hit1: 0.84, abstention: 0.93, nearMiss: 0.56 },
+  // blind48 and blind49, written and labelled during session 16 and scored before its changes (four near-copy
+  // examples dropped and the classifier trained again first): 89.1% / 100% (15) / 68.0% (25) and 93.3% / 100% (15) /
+  // 48.0% (25). Minus a margin of 3 points (one question for the small groups).
+  { name: 'blind, written in session 16 (blind48)', set: blind.filter((q) => q.file === 'blind48.yaml'), hit1: 0.86, abstention: 0.93, nearMiss: 0.64 },
+  { name: 'blind, written in session 16 (blind49)', set: blind.filter((q) => q.file === 'blind49.yaml'), hit1: 0.9, abstention: 0.93, nearMiss: 0.44 },
 ];
 
 it('every expected fact id in the dev and blind sets exists', () => {
