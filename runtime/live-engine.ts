@@ -78,6 +78,7 @@ export function createLiveEngine(dir: string, hooks: LiveEngineHooks = {}, optio
     fact: (q, lang) => current.fact(q, lang),
     detectLang: (t) => current.detectLang(t),
     explain: (q, previous) => current.explain(q, previous),
+    threadCandidates: (q, previous) => current.threadCandidates(q, previous),
     get corpus() {
       return current.corpus;
     },

@@ -15,6 +15,7 @@ import { createQuickFacts } from './answer/quick-fact.ts';
 import { turnOf } from './query/followup.ts';
 import { parseQuestion, type ParsedQuestion } from './query/parse.ts';
 import { createThreadReader } from './answer/thread.ts';
+import { weightsOf, type Candidate } from './answer/thread-choice.ts';
 import { coverage, framedCoverageOf } from './search/coverage.ts';
 import { createPartsReader } from './search/parts.ts';
 import { decide, type DecideOptions, type NearMiss } from './search/decide.ts';
@@ -41,8 +42,12 @@ export const defaultOptions = {
   } satisfies RankOptions,
   decide: { minEvidence: 0.65, noiseShare: 0.6, curatedMatch: 0.85, homeRatio: 0.85, gatedRatio: 0.85, widenRatio: 1.5, nearMissMargin: 0.1, nearMissFloor: 0.5 } satisfies DecideOptions,
   compose: { maxRelated: 2, relatedCoverage: 0.5, relatedRatio: 0.35, minEvidence: 0.65 } satisfies ComposeOptions,
-  /** A follow-up's reading in the thread gives way to the message alone when that has this much more evidence. */
-  thread: { aloneMargin: 0.25 },
+  /**
+   * A follow-up's reading in the thread gives way to the message alone when that has this much more
+   * evidence; `choose`: its answer is chosen among its readings' facts by the learned weights
+   * (corpus/thread-choice.json) when the corpus has them.
+   */
+  thread: { aloneMargin: 0.25, choose: true },
   /** Today's date (YYYY-MM-DD), for plans past their due date; injectable in tests. */
   today: (): string => new Date().toISOString().slice(0, 10),
 };
@@ -66,6 +71,12 @@ export interface Engine {
    * with every rule's factor and its closest example.
    */
   explain(question: string, previous?: Turn): Explanation;
+  /**
+   * A message in a thread as the rules answer it, and the facts its readings find with the features
+   * the learned choice weighs (answer/thread-choice.ts; none when the rules' answer stands): what
+   * `npm run train` learns from.
+   */
+  threadCandidates(question: string, previous: Turn): { answer: Answer; candidates?: Candidate[] };
   readonly corpus: Corpus;
 }
 
@@ -120,15 +131,20 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     a.turn = turnOf(q, a.answers.map((x) => x.factId));
     return a;
   }
-  const thread = createThreadReader({ corpus, analyzer, index, parseCtx, parse, rank: (q) => rank(q), run, answerRun, outOfScope, decide: o.decide, maxRelated: o.compose.maxRelated, aloneMargin: o.thread.aloneMargin });
+  const choice = o.thread.choose && corpus.threadChoice ? weightsOf(corpus.threadChoice) : undefined;
+  const thread = createThreadReader({ corpus, analyzer, index, parseCtx, parse, rank: (q) => rank(q), run, answerRun, outOfScope, decide: o.decide, maxRelated: o.compose.maxRelated, aloneMargin: o.thread.aloneMargin, ...(choice ? { choice } : {}) });
   const { askInThread } = thread;
 
   function explain(raw: string, previous?: Turn): Explanation {
     const parsed = parse(raw);
-    const { q, ranking, decision } = run(thread.merge(parsed, previous).merged?.q ?? parsed, true);
-    return explanation(q, ranking, decision, closestNearMiss(q));
+    const read = previous && thread.read(raw, previous);
+    // The reading whose fact was chosen over the rules' (with its decision), else the rules' merged one.
+    const { q, ranking, decision } = run(read?.run?.q ?? thread.merge(parsed, previous).merged?.q ?? parsed, true);
+    const x = explanation(q, ranking, read?.run?.decision ?? decision, closestNearMiss(q));
+    if (read?.choice) x.thread = read.choice;
+    return x;
   }
 
   const fact = createQuickFacts(corpus, (q) => askInThread(q, undefined), o.maxQuestionChars);
-  return { ask: (q) => askInThread(q, undefined), askInThread, topics: (lang) => topicRefs(corpus, lang), fact, detectLang, explain, corpus };
+  return { ask: (q) => askInThread(q, undefined), askInThread, topics: (lang) => topicRefs(corpus, lang), fact, detectLang, explain, threadCandidates: thread.candidates, corpus };
 }

@@ -5,10 +5,10 @@
  */
 import { classifierStale } from '../../src/search/classifier.ts';
 import { exampleAnalysesStale } from '../../src/search/example-analyses.ts';
-import { trainCorpus } from '../lib/train.ts';
+import { trainCorpus, trainThreadChoice } from '../lib/train.ts';
 import type { Writable } from 'node:stream';
 import { createEngine, type Engine } from '../../src/engine.ts';
-import type { Corpus } from '../../src/corpus/load.ts';
+import { loadCorpus, type Corpus } from '../../src/corpus/load.ts';
 import { surfaceKey } from '../../runtime/report/group.ts';
 import { addAliasTerm, addKeyword, appendFact, attachExample, attachNearMiss, markOutOfScope } from './edit.ts';
 import { evalChange } from './eval-line.ts';
@@ -94,12 +94,18 @@ export class Session {
   private apply(changed: Corpus, message: string): void {
     this.out.write(`${message}\n`);
     // The classifier learns from the examples (and the aliases and lexicon they are read with), and
-    // the index reads their stored analyses: both made again when they changed.
-    let after = changed;
+    // the index reads their stored analyses: both made again when they changed. The choice among a
+    // follow-up's readings learns from what the engine finds, which any change moves: always.
+    let after: Corpus;
     if (classifierStale(changed) || exampleAnalysesStale(changed)) {
       const trained = trainCorpus(this.corpusDir);
-      this.out.write(`trained the classifier again on ${trained.examples} example questions (${trained.seconds.toFixed(1)} s)\n`);
+      this.out.write(`trained the classifier again on ${trained.examples} example questions, and the choice among follow-ups' readings (${trained.seconds.toFixed(1)} s)\n`);
       after = trained.corpus;
+    } else {
+      const started = performance.now();
+      trainThreadChoice(this.corpusDir);
+      after = loadCorpus(this.corpusDir);
+      this.out.write(`trained the choice among follow-ups' readings again (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
     }
     const engine = createEngine(after);
     printEval(this.engine, engine, this.out);

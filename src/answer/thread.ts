@@ -4,7 +4,7 @@
  * "in English", "more") acts on the last answer; anything else is answered alone. The stage after
  * the engine's own (parse → rank → decide → compose), which it calls for each reading.
  */
-import type { Analyzer } from '../analysis/analyzer.ts';
+import type { Analyzer, Unit } from '../analysis/analyzer.ts';
 import type { Corpus } from '../corpus/load.ts';
 import { requestedAction, resolveFollowUp } from '../query/followup.ts';
 import { withUnits, type ParseContext, type ParsedQuestion } from '../query/parse.ts';
@@ -15,6 +15,7 @@ import type { Ranking } from '../search/rank.ts';
 import type { Answer, Turn } from '../types.ts';
 import { createFollowUpAnswers } from './follow-up.ts';
 import { notFound } from './not-found.ts';
+import { candidatesOf, scoreOf, SHORT_WORDS, type Candidate, type Reading, type ReadingName, type TurnShape } from './thread-choice.ts';
 
 /** A question run through ranking and the decision. */
 export interface Run {
@@ -38,11 +39,44 @@ export interface ThreadContext {
   maxRelated: number;
   /** How much more evidence the message alone needs than its reading in the thread to be answered alone. */
   aloneMargin: number;
+  /** The learned weights that choose a follow-up's answer among its readings' facts (thread-choice.ts); none: the rules' answer stands. */
+  choice?: Float64Array;
 }
+
+/** How a message was read in the thread: its answer, the run it came from when another reading's fact was chosen, and the choice. */
+export interface ThreadReading {
+  answer: Answer;
+  run?: Run;
+  choice?: ThreadChoice;
+}
+
+/** The learned choice among a follow-up's readings (explain()): each candidate's score, best first. */
+export interface ThreadChoice {
+  chosen: string;
+  reading?: ReadingName;
+  candidates: { id: string; reading?: ReadingName; score: number }[];
+}
+
+/** Runs `f` once, when first asked. */
+function once<T>(f: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = f();
+      done = true;
+    }
+    return value;
+  };
+}
+
+/** The actions on the last answer: the rules' reading of them stands. */
+const ACTIONS = new Set(['sources', 'language', 'more']);
 
 export function createThreadReader(ctx: ThreadContext) {
   const { corpus, analyzer, index, parseCtx } = ctx;
   const followUps = createFollowUpAnswers(corpus);
+  const markers = new Set([...analyzer.lexicon.programmes.markers.values()].flat());
 
   /**
    * The question merged with the last turn, when it swaps a team or an attribute into it: its first
@@ -52,13 +86,14 @@ export function createThreadReader(ctx: ThreadContext) {
     const q = previous ? theOther(asked, previous) : asked;
     const topic = previous && index.entries.get(previous.factIds[0] ?? '')?.fact.topic;
     const r = previous && resolveFollowUp(q, previous, analyzer.lexicon, index.topicTerms.find((t) => t.id === topic)?.terms, (t) => analyzer.broader(t));
-    if (!r || (r.kind !== 'entity-swap' && r.kind !== 'attribute-swap')) return { r, merged: undefined };
+    if (!r || (r.kind !== 'entity-swap' && r.kind !== 'attribute-swap')) return { r, merged: undefined, readings: [] };
     const base = { text: q.text, norm: q.norm, lang: q.lang, intents: r.intents, counted: r.counted, personal: false };
-    const readings = r.readings.map((units) => () => ctx.run(withUnits(base, units, parseCtx)));
+    const readings = r.readings.map((units) => once(() => ctx.run(withUnits(base, units, parseCtx))));
     let merged = readings[0]!();
     for (const next of readings.slice(1)) if (!merged.decision.answered) merged = next();
-    return { r, merged };
+    return { r, merged, readings };
   }
+  type Merge = ReturnType<typeof merge>;
 
   /**
    * "How about the other consortium?": the message with the other party named, when the last turn
@@ -93,8 +128,7 @@ export function createThreadReader(ctx: ThreadContext) {
    * The question read against the last turn, when it is a follow-up; undefined when it stands alone.
    * `alone`, `aloneRun`: the message's own answer and its run, worked out once whoever asks first.
    */
-  function followUp(q: ParsedQuestion, previous: Turn, alone: () => Answer, aloneRun: () => Run): Answer | undefined {
-    const { r, merged } = merge(q, previous);
+  function followUp(q: ParsedQuestion, previous: Turn, { r, merged }: Merge, alone: () => Answer, aloneRun: () => Run): Answer | undefined {
     if (!r) return undefined;
     // An action needs a last answer to act on.
     if ((r.kind === 'sources' || r.kind === 'language' || r.kind === 'more') && previous.factIds.length === 0) return undefined;
@@ -152,22 +186,91 @@ export function createThreadReader(ctx: ThreadContext) {
     return other ? { ...run, decision: { ...decision, best: other, ranked: [other, ...decision.ranked.filter((x) => x !== other)] } } : run;
   }
 
+  /**
+   * The readings of a message the learned choice weighs, when it leans on an answered turn: the message
+   * alone, the rules' merged readings, and the message with the last question's subject (its parties
+   * and programme), and with all of its words. Undefined when the rules' answer stands as it is: none, an
+   * action on the last answer, or a whole question the rules do not merge that is neither short nor
+   * points back.
+   */
+  function readingsOf(q: ParsedQuestion, previous: Turn, { r, readings }: Merge, answer: Answer, aloneRun: () => Run): { readings: Reading[]; shape: TurnShape } | undefined {
+    if (!answer.answered || previous.factIds.length === 0 || (answer.followUp && ACTIONS.has(answer.followUp.kind))) return undefined;
+    const swap = r && (r.kind === 'entity-swap' || r.kind === 'attribute-swap') ? r : undefined;
+    const shape: TurnShape = {
+      resolution: swap ? (swap.kind === 'attribute-swap' && swap.fallback ? 'attribute-swap-fallback' : swap.kind) : 'none',
+      short: q.norm.trim().split(/\s+/).length <= SHORT_WORDS,
+      pronoun: analyzer.lexicon.followups.pronouns?.test(q.norm) ?? false,
+      names: q.entities.length > 0,
+    };
+    if (shape.resolution === 'none' && !shape.short && !shape.pronoun) return undefined;
+    const all: Reading[] = [{ name: 'alone', run: aloneRun() }];
+    readings.slice(0, 2).forEach((run, i) => all.push({ name: i === 0 ? 'merged' : 'merged2', run: run() }));
+    const own = new Set(q.asking.map((u) => u.tokens[0]!));
+    const theirs = (previous.units as Unit[]).filter((u) => !own.has(u.tokens[0]!) && !u.framing && !u.predicate);
+    const subject = theirs.filter((u) => u.entity || markers.has(u.tokens[0]!));
+    const base = { text: q.text, norm: q.norm, lang: q.lang, intents: q.intents.length ? q.intents : (previous.intents as ParsedQuestion['intents']), counted: q.counted, personal: false };
+    if (subject.length) all.push({ name: 'subject', run: ctx.run(withUnits(base, [...q.asking, ...subject], parseCtx)) });
+    if (theirs.length) all.push({ name: 'all', run: ctx.run(withUnits(base, [...q.asking, ...theirs], parseCtx)) });
+    return { readings: all, shape };
+  }
+
+  /** The rules' answer, or the fact the learned choice weighs highest among the readings' (thread-choice.ts). */
+  function choose(q: ParsedQuestion, previous: Turn, merging: Merge, answer: Answer, aloneRun: () => Run): ThreadReading {
+    const weights = ctx.choice;
+    const read = weights && readingsOf(q, previous, merging, answer, aloneRun);
+    if (!read || !answer.answered) return { answer };
+    const rulesPick = answer.answers[0]!.factId;
+    const scored = candidatesOf(read.readings, previous, rulesPick, read.shape, index)
+      .map((c) => ({ c, score: scoreOf(c, weights) }))
+      .sort((a, b) => b.score - a.score);
+    const choice: ThreadChoice = { chosen: scored[0]!.c.id, reading: scored[0]!.c.reading?.name, candidates: scored.slice(0, 5).map(({ c, score }) => ({ id: c.id, reading: c.reading?.name, score })) };
+    const best = scored[0]!.c;
+    if (best.id === rulesPick || !best.reading || !best.ranked) return { answer, choice };
+    const { run } = best.reading;
+    const decision: Decision = { answered: true, best: best.ranked, ranked: [best.ranked, ...run.decision.ranked.filter((x) => x !== best.ranked)], tier: run.decision.answered ? run.decision.tier : 'home' };
+    const chosen: Run = { ...run, decision };
+    const a = ctx.answerRun(chosen);
+    if (best.reading.name !== 'alone') a.followUp = { kind: merging.r?.kind === 'entity-swap' && best.reading.name.startsWith('merged') ? 'entity-swap' : 'attribute-swap' };
+    return { answer: a, run: chosen, choice };
+  }
+
+  /** The message read by the rules: against the last turn when it leans on it, else alone. */
+  function byRules(raw: string, previous: Turn | undefined) {
+    const q = ctx.parse(raw);
+    let ran: Run | undefined;
+    let said: Answer | undefined;
+    const aloneRun = () => (ran ??= ctx.run(q));
+    const alone = () => (said ??= ctx.answerRun(aloneRun()));
+    const merging = previous && merge(q, previous);
+    const followed = previous && followUp(q, previous, merging!, alone, aloneRun);
+    if (followed?.answered) return { q, merging, answer: followed, aloneRun };
+    // A request to act on a last answer when there is none ("한국어로", "sources?", "can you put that in
+    // english"): nothing to act on, not a question about its words. (An action on an answer whose
+    // facts a corpus reload removed finds nothing either.)
+    if (!previous?.factIds.length && requestedAction(q, analyzer.lexicon, (t) => analyzer.broader(t))) return { q, answer: notFound(corpus, q.text, q.lang, 'nothing-to-act-on', []), aloneRun };
+    return { q, merging, answer: alone(), aloneRun };
+  }
+
+  /** The message read against the last turn, its answer chosen among its readings' facts when there are weights to choose with. */
+  function read(raw: string, previous: Turn | undefined): ThreadReading {
+    const { q, merging, answer, aloneRun } = byRules(raw, previous);
+    return previous && merging ? choose(q, previous, merging, answer, aloneRun) : { answer };
+  }
+
+  /**
+   * The rules' answer to a message in a thread and the candidates the learned choice weighs for it
+   * (none when the rules' answer stands), whether or not there are weights: what `npm run train` learns from.
+   */
+  function candidates(raw: string, previous: Turn): { answer: Answer; candidates?: Candidate[] } {
+    const { q, merging, answer, aloneRun } = byRules(raw, previous);
+    const found = merging && readingsOf(q, previous, merging, answer, aloneRun);
+    return found && answer.answered ? { answer, candidates: candidatesOf(found.readings, previous, answer.answers[0]!.factId, found.shape, index) } : { answer };
+  }
+
   return {
     merge,
-    /** The message read against the last turn when it leans on it, else alone. */
-    askInThread(raw: string, previous: Turn | undefined): Answer {
-      const q = ctx.parse(raw);
-      let ran: Run | undefined;
-      let read: Answer | undefined;
-      const aloneRun = () => (ran ??= ctx.run(q));
-      const alone = () => (read ??= ctx.answerRun(aloneRun()));
-      const followed = previous && followUp(q, previous, alone, aloneRun);
-      if (followed?.answered) return followed;
-      // A request to act on a last answer when there is none ("한국어로", "sources?", "can you put that in
-      // english"): nothing to act on, not a question about its words. (An action on an answer whose
-      // facts a corpus reload removed finds nothing either.)
-      if (!previous?.factIds.length && requestedAction(q, analyzer.lexicon, (t) => analyzer.broader(t))) return notFound(corpus, q.text, q.lang, 'nothing-to-act-on', []);
-      return alone();
-    },
+    read,
+    candidates,
+    askInThread: (raw: string, previous: Turn | undefined): Answer => read(raw, previous).answer,
   };
 }

@@ -4,7 +4,7 @@ import { LineCounter, parseDocument, isMap, isNode, isScalar, visit, type Docume
 import type { z } from 'zod';
 import { nameKey } from '../analysis/normalize.ts';
 import { readFast } from './fast-yaml.ts';
-import { AliasFile, ClassifierFile, ExampleAnalysesFile, FactFile, LexiconFiles, OutOfScopeFile, SourceFile, TopicFile, type AliasGroup, type Fact, type LexiconData, type Source, type Topic } from './schema.ts';
+import { AliasFile, ClassifierFile, ExampleAnalysesFile, FactFile, LexiconFiles, OutOfScopeFile, SourceFile, ThreadChoiceFile, TopicFile, type AliasGroup, type Fact, type LexiconData, type Source, type Topic } from './schema.ts';
 
 /** The validated corpus: what the engine indexes. */
 export interface Corpus {
@@ -22,6 +22,8 @@ export interface Corpus {
   classifier?: ClassifierFile;
   /** The example questions' analyses for the index (corpus/example-analyses.json, `npm run train`); none when the file is absent. */
   exampleAnalyses?: ExampleAnalysesFile;
+  /** The weights that choose a follow-up's answer among its readings' facts (thread-choice.json, `npm run train`); none when the file is absent. */
+  threadChoice?: ThreadChoiceFile;
 }
 
 /** One problem in a corpus file, precise enough to fix without searching. */
@@ -284,15 +286,17 @@ export function loadCorpus(dir: string): Corpus {
 
   const classifier = readTrained(issues, path.join(dir, 'classifier.json'), ClassifierFile);
   const exampleAnalyses = readTrained(issues, path.join(dir, 'example-analyses.json'), ExampleAnalysesFile);
+  const threadChoice = readTrained(issues, path.join(dir, 'thread-choice.json'), ThreadChoiceFile);
 
   if (issues.length > 0) throw new CorpusError(issues);
   const corpus: Corpus = { sources, topics, aliases, facts, lexicon, outOfScope: outOfScopeFile?.data.map((e) => e.q) ?? [], origin };
   if (classifier) corpus.classifier = classifier;
   if (exampleAnalyses) corpus.exampleAnalyses = exampleAnalyses;
+  if (threadChoice) corpus.threadChoice = threadChoice;
   return corpus;
 }
 
-/** A file `npm run train` writes (classifier.json, example-analyses.json) when present, validated (it is JSON, not YAML). */
+/** A file `npm run train` writes (classifier.json, example-analyses.json, thread-choice.json) when present, validated (it is JSON, not YAML). */
 function readTrained<T>(issues: CorpusIssue[], file: string, schema: z.ZodType<T>): T | undefined {
   if (!fs.existsSync(file)) return undefined;
   let data: unknown;

@@ -159,6 +159,21 @@ export const ClassifierFile = z.strictObject({
 export type ClassifierFile = z.infer<typeof ClassifierFile>;
 
 /**
+ * corpus/thread-choice.json: the weights that choose a follow-up's answer among the facts its readings
+ * find (answer/thread-choice.ts), learned by `npm run train` from the dev follow-up conversations;
+ * `trainedOn`: the hash of the candidates it learned from.
+ */
+export const ThreadChoiceFile = z.strictObject({
+  trainedOn: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest'),
+  options: z.strictObject({ iterations: z.number().int().positive(), learningRate: z.number().positive(), l2: z.number().nonnegative() }),
+  /** How many turns it learned from. */
+  samples: z.number().int().nonnegative(),
+  features: z.array(z.string().min(1)).min(1),
+  weights: z.array(z.number()),
+}).refine((c) => c.weights.length === c.features.length, { message: 'one weight per feature', path: ['weights'] });
+export type ThreadChoiceFile = z.infer<typeof ThreadChoiceFile>;
+
+/**
  * corpus/example-analyses.json: what analysing each fact's example questions gives the index (their
  * units and the tokens of the examples field; search/example-analyses.ts), written by `npm run train`
  * so that building the engine need not analyse ten thousand examples again. `analysedWith`: the hash

@@ -1,4 +1,5 @@
 /** What explain() returns: the parsed question, the decision, and every candidate's rules and closest example. */
+import type { ThreadChoice } from '../answer/thread.ts';
 import type { ParsedQuestion } from '../query/parse.ts';
 import { evidence, type Decision, type NearMiss } from './decide.ts';
 import type { Ranked, Ranking } from './rank.ts';
@@ -21,6 +22,8 @@ export interface Explanation {
         over?: string;
       }
     | { answered: false; reason: string };
+  /** In a thread: the learned choice among the facts the message's readings find (answer/thread-choice.ts), best first. */
+  thread?: ThreadChoice;
   /** The closest near-miss (a question about a fact that no source answers), when one is close enough to count. */
   nearMiss?: { sim: number; text: string; about: string; asks: readonly string[] };
   /** `missing`: the question's words the fact lacks; `filteredBy`: the filter that removed it. */

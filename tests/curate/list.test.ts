@@ -124,7 +124,7 @@ describe('the state file (curated.json beside the log)', () => {
     expect(fs.readdirSync(path.dirname(file))).toEqual(['curated.json']); // no temp file left behind
   });
 
-  it('an attached question is not offered again, until it goes unanswered after the fix; --state moves the file', { timeout: 120_000 }, async () => {
+  it('an attached question is not offered again, until it goes unanswered after the fix; --state moves the file', { timeout: 240_000 }, async () => {
     writeLog(ws.log, ASKED);
     const r = await curate(['--attach', '해남 그 센터 공사판 벌어짐?', '--to', 'naicc-groundbreaking-plan', '--db', ws.log], { corpus: ws.corpus });
     expect(r.code).toBe(0);

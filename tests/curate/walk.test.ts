@@ -19,7 +19,7 @@ const walk = (input: string, env: Record<string, string> = {}) => curate(['--db'
 const answer = (q: string) => answerOf(ws.corpus, q);
 
 describe('curate at a terminal', () => {
-  it('shows each item with its top candidates and why, and attaches with one key', { timeout: 120_000 }, async () => {
+  it('shows each item with its top candidates and why, and attaches with one key', { timeout: 240_000 }, async () => {
     writeLog(ws.log, [
       { question: '해남 그 센터 공사판 벌어짐?', times: 3 },
       { question: '루닛 주가 얼마야?', times: 1 },
@@ -52,7 +52,7 @@ describe('curate at a terminal', () => {
     expect(next.out).toContain('0 items curated this session.');
   });
 
-  it('a word for a fact\'s keywords or an alias group, out of scope, dismiss; bad keys and input that ends', { timeout: 120_000 }, async () => {
+  it('a word for a fact\'s keywords or an alias group, out of scope, dismiss; bad keys and input that ends', { timeout: 240_000 }, async () => {
     writeLog(ws.log, [
       { question: '해남 그 센터 공사판 벌어짐?', times: 3 },
       { question: '루닛 주가 얼마야?', times: 2 },
@@ -85,7 +85,7 @@ describe('curate at a terminal', () => {
     expect(piped.err).toContain('no terminal for the interactive walk');
   });
 
-  it('n drafts a new fact in $EDITOR, validates it (asking again when it is broken) and appends it to its topic\'s file', { timeout: 120_000 }, async () => {
+  it('n drafts a new fact in $EDITOR, validates it (asking again when it is broken) and appends it to its topic\'s file', { timeout: 240_000 }, async () => {
     writeLog(ws.log, [{ question: '해남 센터 전기는 어디서 끌어와?', times: 2 }]);
     // The "editor": first saves a fact with an unknown source, then (asked again) a valid one.
     const editor = path.join(ws.dir, 'editor.mjs');
