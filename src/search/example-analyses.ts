@@ -86,8 +86,11 @@ export function exampleAnalysesStale(corpus: Corpus, analyzer = new Analyzer(cor
   return corpus.exampleAnalyses !== undefined && JSON.stringify(storeExampleAnalyses(corpus, analyzer)) !== JSON.stringify(corpus.exampleAnalyses);
 }
 
-/** Decodes a stored file into each fact's examples, by id. */
-function decode(file: ExampleAnalysesFile): Map<string, { hash: string; examples: FactExamples }> {
+/**
+ * A stored file's examples, by fact id, each decoded when read: decoded all at once, every example's
+ * units would live to the end of the build, copied by each collection of the young generation.
+ */
+function decode(file: ExampleAnalysesFile): Map<string, { hash: string; examples: () => FactExamples }> {
   const data = fromBase64(file.data, Int32Array);
   const { vocabulary } = file;
   const tokens = (at: number, n: number) => {
@@ -95,9 +98,7 @@ function decode(file: ExampleAnalysesFile): Map<string, { hash: string; examples
     for (let k = 0; k < n; k++) list[k] = vocabulary[data[at + k]!]!;
     return list;
   };
-  const byFact = new Map<string, { hash: string; examples: FactExamples }>();
-  let at = 0;
-  const list = () => {
+  const list = (at: number) => {
     const units: ExampleUnit[][] = new Array(data[at++]!);
     for (let i = 0; i < units.length; i++) {
       const example: ExampleUnit[] = new Array(data[at++]!);
@@ -115,12 +116,19 @@ function decode(file: ExampleAnalysesFile): Map<string, { hash: string; examples
     }
     return units;
   };
+  // Where a list ends, found by its counts alone.
+  const skip = (at: number) => {
+    for (let i = data[at++]!; i > 0; i--) for (let k = data[at++]!; k > 0; k--) at += 2 + data[at + 1]!;
+    return at;
+  };
+  const byFact = new Map<string, { hash: string; examples: () => FactExamples }>();
+  let at = 0;
   for (const { id, examples: hash } of file.facts) {
-    const units = list();
-    const n = data[at++]!;
-    const field = tokens(at, n);
-    at += n;
-    byFact.set(id, { hash, examples: { units, field, nearMisses: list() } });
+    const units = at;
+    const field = skip(units);
+    const nearMisses = field + 1 + data[field]!;
+    at = skip(nearMisses);
+    byFact.set(id, { hash, examples: () => ({ units: list(units), field: tokens(field + 1, data[field]!), nearMisses: list(nearMisses) }) });
   }
   return byFact;
 }
@@ -140,7 +148,8 @@ export function createExampleReader(corpus: Corpus, analyzer: Analyzer): (f: Fac
   const stored = decode(file);
   const usable = (f: Fact) => {
     const s = stored.get(f.id);
-    return s !== undefined && s.examples.units.length === f.examples.length && s.examples.nearMisses.length === f.nearMisses.length && s.hash === examplesHash(f) ? s.examples : undefined;
+    const examples = s !== undefined && s.hash === examplesHash(f) ? s.examples() : undefined;
+    return examples !== undefined && examples.units.length === f.examples.length && examples.nearMisses.length === f.nearMisses.length ? examples : undefined;
   };
   // A sample spread over the corpus, the same at every build.
   const facts = corpus.facts.filter((f) => f.examples.length > 0);
