@@ -41,6 +41,26 @@ export interface MatchItem {
 export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<FactIndex, 'df' | 'idf' | 'unknownIdf'>, predicateWeight: number): ExampleMatcher {
   // Nothing to match (a corpus without out-of-scope questions): no question need be looked at.
   if (items.length === 0) return { closest: () => new Map() };
+  // Owners by number (as first met). Items are numbered owner by owner (a stable counting sort), so an
+  // owner's are one run, ownerStart[o] up to ownerStart[o + 1]; `was`: each one's place in `items`,
+  // which orders equals.
+  const owners: string[] = [];
+  const ownerIds = new Map<string, number>();
+  const ownerStart = new Int32Array(items.length + 1);
+  const ownerOfItem = items.map((item) => {
+    let o = ownerIds.get(item.owner);
+    if (o === undefined) ownerIds.set(item.owner, (o = owners.length)), owners.push(item.owner);
+    ownerStart[o + 1]!++;
+    return o;
+  });
+  for (let o = 0; o < owners.length; o++) ownerStart[o + 1]! += ownerStart[o]!;
+  const was = new Int32Array(items.length);
+  const ownerOf = new Int32Array(items.length);
+  const slot = ownerStart.slice(0, owners.length);
+  ownerOfItem.forEach((o, i) => {
+    ownerOf[slot[o]!] = o;
+    was[slot[o]!++] = i;
+  });
   // Every item and every distinct head gets a number; postings and weights are typed arrays, so a
   // question allocates little. Each head's weight is found once (thousands of heads, against tens of
   // thousands of item heads); an unknown word weighs like the rarest term.
@@ -53,7 +73,8 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
   const itemHeads = new Int32Array(items.reduce((n, item) => n + item.heads.length, 0));
   const itemEnds = new Int32Array(items.length);
   let filled = 0;
-  items.forEach((item, n) => {
+  for (let n = 0; n < items.length; n++) {
+    const item = items[was[n]!]!;
     let total = 0;
     item.heads.forEach((h, i) => {
       if (item.heads.indexOf(h) < i) return; // a repeated head counts once (items have a few heads)
@@ -69,7 +90,7 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
     });
     totals[n] = total;
     itemEnds[n] = filled;
-  });
+  }
   // A head's postings are postings[starts[id]] up to postings[starts[id + 1]], its items in order: one
   // typed array for all heads, placed by a counting sort (no list or view per head).
   const starts = new Int32Array(weights.length + 1);
@@ -79,24 +100,32 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
   for (let n = 0, k = 0; n < items.length; n++) for (; k < itemEnds[n]!; k++) postings[next[itemHeads[k]!]!++] = n;
   const shared = new Float64Array(items.length);
   const touched = new Int32Array(items.length);
-  // Owners by number (as first met), each item's, and per owner its best item so far (-1: none yet)
-  // and that item's similarity.
-  const owners: string[] = [];
-  const ownerIds = new Map<string, number>();
-  const ownerOf = new Int32Array(items.length);
-  items.forEach((item, n) => {
-    let o = ownerIds.get(item.owner);
-    if (o === undefined) {
-      ownerIds.set(item.owner, (o = owners.length));
-      owners.push(item.owner);
-    }
-    ownerOf[n] = o;
-  });
+  // The place in the question of the head each item was met at first.
+  const metAt = new Int32Array(items.length);
+  // Per owner, its best item so far (-1: none yet), that item's similarity and order key, and the
+  // smallest order key of its items counted: the order a walk of every posting would meet them in
+  // (`closest` below), which decides between equals and orders the owners returned.
   const bestItem = new Int32Array(owners.length).fill(-1);
   const bestSim = new Float64Array(owners.length);
+  const bestKey = new Float64Array(owners.length);
+  const firstKey = new Float64Array(owners.length);
   // The owners a call wants, marked with the call's number (no clearing between calls).
   const wantedIn = new Int32Array(owners.length);
   let call = 0;
+
+  /** Item n's share of a question (its heads' weights summed in the question's order) and the place of its first head there. */
+  function shareOf(n: number, ids: readonly number[], qWeights: readonly number[]): [share: number, first: number] {
+    let share = 0;
+    let first = -1;
+    for (let h = 0; h < ids.length; h++) {
+      for (let k = n === 0 ? 0 : itemEnds[n - 1]!; k < itemEnds[n]!; k++) {
+        if (itemHeads[k] !== ids[h]) continue;
+        share += qWeights[h]!;
+        if (first === -1) first = h;
+      }
+    }
+    return [share, first];
+  }
 
   return {
     closest(q, wanted = { facts: [], minSim: 0 }) {
@@ -116,40 +145,89 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
         ids.push(id ?? -1);
         qTotal += w;
       }
+      call++;
+      const wantedOwners: number[] = [];
+      for (const id of wanted.facts) {
+        const o = ownerIds.get(id);
+        if (o !== undefined && wantedIn[o] !== call) (wantedIn[o] = call), wantedOwners.push(o);
+      }
+      // The lightest heads (common words, with the longest postings) that together weigh too little for
+      // an item not wanted that shares only them to reach minSim (sim ≤ 2 · share / qTotal): their
+      // postings are walked only among the wanted owners' items (the margin keeps rounding on the safe side).
+      const light = new Set<number>();
+      let lightWeight = 0;
+      for (const h of [...ids.keys()].filter((h) => ids[h] !== -1).sort((a, b) => qWeights[a]! - qWeights[b]!)) {
+        if (2 * (lightWeight + qWeights[h]!) >= wanted.minSim * qTotal * 0.999) break;
+        lightWeight += qWeights[h]!;
+        light.add(h);
+      }
+      // Every head in the question's order, so the shares of the items of owners wanted, and of every item
+      // when no head is light, are summed as in a walk of every posting, to the last bit.
       let met = 0;
       for (let h = 0; h < ids.length; h++) {
         const id = ids[h]!;
         if (id === -1) continue;
         const w = qWeights[h]!;
-        for (let j = starts[id]!; j < starts[id + 1]!; j++) {
-          const n = postings[j]!;
-          if (shared[n] === 0) touched[met++] = n;
-          shared[n]! += w;
+        const end = starts[id + 1]!;
+        const isLight = light.has(h);
+        // All of its postings, or a light head's among each wanted owner's items.
+        for (let r = 0, runs = isLight ? wantedOwners.length : 1; r < runs; r++) {
+          let j = starts[id]!;
+          let stop = end;
+          if (isLight) {
+            // A head's postings are in order and an owner's items a run: its first item by bisection.
+            const o = wantedOwners[r]!;
+            for (let hi = end; j < hi; ) {
+              const mid = (j + hi) >> 1;
+              if (postings[mid]! < ownerStart[o]!) j = mid + 1;
+              else hi = mid;
+            }
+            stop = j;
+            while (stop < end && postings[stop]! < ownerStart[o + 1]!) stop++;
+          }
+          for (; j < stop; j++) {
+            const n = postings[j]!;
+            if (shared[n] === 0) (metAt[met] = h), (touched[met++] = n);
+            shared[n]! += w;
+          }
         }
-      }
-      call++;
-      const wantedOwners: number[] = [];
-      for (const id of wanted.facts) {
-        const o = ownerIds.get(id);
-        if (o !== undefined) (wantedIn[o] = call), wantedOwners.push(o);
       }
       const ownersMet: number[] = [];
       for (let i = 0; i < met; i++) {
         const n = touched[i]!;
-        // At most 1: a head weighs less where it is a verb form, and the two sides may differ there.
-        const sim = Math.min(1, (2 * shared[n]!) / (qTotal + totals[n]!));
+        let share = shared[n]!;
         shared[n] = 0;
         const o = ownerOf[n]!;
+        // The place in the question of the item's first head there.
+        let first = metAt[i]!;
+        if (wantedIn[o] !== call && light.size > 0) {
+          // Not wanted, and its light heads not walked: counted only if it could reach minSim with all
+          // of them, and then summed whole.
+          if (2 * (share + lightWeight) < wanted.minSim * (qTotal + totals[n]!) * 0.999) continue;
+          [share, first] = shareOf(n, ids, qWeights);
+        }
+        // At most 1: a head weighs less where it is a verb form, and the two sides may differ there.
+        const sim = Math.min(1, (2 * share) / (qTotal + totals[n]!));
         // A fact not wanted counts only from minSim: its examples below it need no bookkeeping.
         if (sim < wanted.minSim && wantedIn[o] !== call) continue;
-        if (bestItem[o] === -1) ownersMet.push(o);
-        else if (!(sim > bestSim[o]!)) continue;
+        // The walk's order: by the place of that head, then by the item's place in `items`.
+        const key = first * items.length + was[n]!;
+        if (bestItem[o] === -1) {
+          ownersMet.push(o);
+          firstKey[o] = key;
+        } else {
+          firstKey[o] = Math.min(firstKey[o]!, key);
+          // The most similar; among equals, the one met first.
+          if (!(sim > bestSim[o]! || (sim === bestSim[o] && key < bestKey[o]!))) continue;
+        }
         bestItem[o] = n;
         bestSim[o] = sim;
+        bestKey[o] = key;
       }
+      ownersMet.sort((a, b) => firstKey[a]! - firstKey[b]!);
       // A similarity is compared for every fact met, a name looked up only for the few wanted.
       const best = new Map<string, ClosestExample>();
-      const add = (o: number) => best.set(owners[o]!, { sim: bestSim[o]!, text: items[bestItem[o]!]!.text });
+      const add = (o: number) => best.set(owners[o]!, { sim: bestSim[o]!, text: items[was[bestItem[o]!]!]!.text });
       for (const o of ownersMet) if (bestSim[o]! >= wanted.minSim) add(o);
       // Wanted, met, but less similar than minSim: not added above.
       for (const o of wantedOwners) if (bestItem[o] !== -1 && !(bestSim[o]! >= wanted.minSim)) add(o);
