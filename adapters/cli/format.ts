@@ -111,8 +111,6 @@ export function renderExplanation(x: Explanation, top = 8): string {
       ? `decision: answer ${x.decision.factId} (tier ${x.decision.tier})${x.decision.framed ? ', with the words that only frame the question weighing less' : ''}${x.decision.parts ? `, other clauses by ${x.decision.parts.join(', ')}` : ''}${x.decision.over ? `, over ${x.decision.over} (it lacks what is asked for)` : ''}`
       : `decision: not found (${x.decision.reason})`,
   );
-  // In a thread: the learned choice among the facts the message's readings found.
-  if (x.thread) lines.push(`chosen in the thread: ${x.thread.chosen}${x.thread.reading ? ` (found reading the message ${x.thread.reading})` : ''}; weighed ${x.thread.candidates.map((c) => `${c.id} ${c.score.toFixed(2)}`).join(', ')}`);
   // The question no source answers that it reads most like: the reason for a near-miss, a check on an answer.
   if (x.nearMiss) lines.push(`closest near-miss (${x.nearMiss.sim.toFixed(2)}, about ${x.nearMiss.about}${x.nearMiss.asks.length ? `, asks for ${x.nearMiss.asks.join(' ')}` : ''}): ${x.nearMiss.text}`);
   const kept = x.candidates.filter((c) => !c.filteredBy).slice(0, top);

@@ -131,7 +131,7 @@ export function createThreadReader(ctx: ThreadContext) {
   function followUp(q: ParsedQuestion, previous: Turn, { r, merged }: Merge, alone: () => Answer, aloneRun: () => Run): Answer | undefined {
     if (!r) return undefined;
     // An action needs a last answer to act on.
-    if ((r.kind === 'sources' || r.kind === 'language' || r.kind === 'more') && previous.factIds.length === 0) return undefined;
+    if (ACTIONS.has(r.kind) && previous.factIds.length === 0) return undefined;
     if (r.kind === 'sources') return followUps.again(q.text, previous, 'sources', previous.lang);
     if (r.kind === 'language') return followUps.again(q.text, previous, 'language', r.lang);
     if (r.kind === 'more') {
