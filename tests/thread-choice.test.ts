@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { choiceTrainingHash, FEATURES, trainChoice, weightsOf, type Sample } from '../src/answer/thread-choice.ts';
+import { choiceTrainingHash, FEATURES, NOT_FOUND, trainChoice, weightsOf, type Sample } from '../src/answer/thread-choice.ts';
 import { CorpusError, createEngine, DEFAULT_CORPUS_DIR, loadCorpus } from '../src/index.ts';
 import type { ThreadChoiceFile } from '../src/corpus/schema.ts';
 import type { Answer, Turn } from '../src/types.ts';
@@ -52,6 +52,22 @@ describe('the choice among a follow-up\'s readings', () => {
     expect(x.thread!.candidates[0]).toMatchObject({ id: 'kaist-model-name', score: 0.5 });
     expect(x.thread!.candidates.find((c) => c.id === 'kaist-budget')!.score).toBe(-4);
     expect(x.decision).toMatchObject({ answered: true, factId: 'kaist-model-name' });
+  });
+
+  it('weighs "not found" too where the rules find nothing for a message leaning on the thread: it stays unless weights favour a fact', () => {
+    const rules = createEngine(fixture, { today: TODAY });
+    // 몇 명? after Lunit's budget: the rules find no fact that counts people.
+    expect(thread(rules, '루닛 사업비 얼마야?', '몇 명?').answers[1]!.answered).toBe(false);
+    const ids = rules.threadCandidates('몇 명?', rules.ask('루닛 사업비 얼마야?').turn!).candidates!.map((c) => c.id);
+    expect(ids).toContain(NOT_FOUND);
+    const keepsNone = createEngine({ ...fixture, threadChoice: weighing({ 'thread:none': 5, 'merged:rank': 1 }) }, { today: TODAY });
+    expect(thread(keepsNone, '루닛 사업비 얼마야?', '몇 명?').answers[1]!.answered).toBe(false);
+    const answers = createEngine({ ...fixture, threadChoice: weighing({ 'thread:none': -5, 'merged:rank': 1 }) }, { today: TODAY });
+    const { answers: said, previous } = thread(answers, '루닛 사업비 얼마야?', '몇 명?');
+    expect(top(said[1]!)).toBe(ids[0]);
+    expect(answers.explain('몇 명?', previous[0]).thread).toMatchObject({ chosen: ids[0] });
+    // Noise in a thread is not a question: nothing is weighed for it.
+    expect(rules.threadCandidates('asdf qwer zxcv', rules.ask('루닛 사업비 얼마야?').turn!).candidates).toBeUndefined();
   });
 
   it('leaves a question asked alone, an action on the last answer and a whole question the rules do not merge as the rules answer them', () => {

@@ -47,9 +47,9 @@ export const SHORT_WORDS = 3;
 const PER_READING = 6;
 
 const READING_FEATURES = ['in', 'rank', 'evidence', 'score', 'answers', ...RULES.map((r) => r.name)];
-const THREAD_FEATURES = ['topic', 'source', 'entity', 'last', 'lastFirst', 'scope', 'rules', 'rulesLast'] as const;
+const THREAD_FEATURES = ['topic', 'source', 'entity', 'last', 'lastFirst', 'scope', 'rules', 'rulesLast', 'none'] as const;
 /** Features whose weight depends on the message's shape (a swap, short, pointing back, naming a party). */
-const CROSSED = ['alone:evidence', 'alone:rank', 'alone:answers', 'merged:rank', 'merged:evidence', 'merged:answers', 'thread:topic', 'thread:entity', 'thread:lastFirst', 'subject:rank', 'all:rank'];
+const CROSSED = ['alone:evidence', 'alone:rank', 'alone:answers', 'merged:rank', 'merged:evidence', 'merged:answers', 'thread:topic', 'thread:entity', 'thread:lastFirst', 'subject:rank', 'all:rank', 'thread:none'];
 const SHAPES = ['none', 'entity-swap', 'attribute-swap', 'attribute-swap-fallback', 'short', 'pronoun', 'names'] as const;
 
 /** Every feature's name, in the order of a candidate's features and of the file's weights. */
@@ -65,6 +65,9 @@ const CROSSED_AT = CROSSED.map((k) => ({ from: place(k), to: Object.fromEntries(
 const READING_AT = Object.fromEntries(READINGS.map((r) => [r, place(`${r}:in`)])) as Record<ReadingName, number>;
 const THREAD_AT = Object.fromEntries(THREAD_FEATURES.map((f) => [f, place(`thread:${f}`)])) as Record<(typeof THREAD_FEATURES)[number], number>;
 
+/** The candidate that answers "not found" (weighed only where the rules found nothing); no fact id looks like it. */
+export const NOT_FOUND = '(not found)';
+
 /** A fact some reading found, with its features; `reading` and `ranked`: where it ranks best, to answer from. */
 export interface Candidate {
   id: string;
@@ -77,7 +80,7 @@ export interface Candidate {
  * The candidates of a message in a thread: the facts each reading ranks first, and the rules' own
  * choice (`rulesPick`), each with its features.
  */
-export function candidatesOf(readings: readonly Reading[], previous: Turn, rulesPick: string, shape: TurnShape, index: FactIndex): Candidate[] {
+export function candidatesOf(readings: readonly Reading[], previous: Turn, rulesPick: string | undefined, shape: TurnShape, index: FactIndex): Candidate[] {
   const byId = new Map<string, Candidate>();
   const candidate = (id: string) => {
     let c = byId.get(id);
@@ -104,7 +107,9 @@ export function candidatesOf(readings: readonly Reading[], previous: Turn, rules
       }
     });
   }
-  candidate(rulesPick).features[THREAD_AT.rules] = 1;
+  if (rulesPick !== undefined) candidate(rulesPick).features[THREAD_AT.rules] = 1;
+  // Where the rules found nothing, "not found" is a candidate too: it stays unless a fact outweighs it.
+  else candidate(NOT_FOUND).features[THREAD_AT.none] = 1;
   const last = index.entries.get(previous.factIds[0] ?? '');
   for (const c of byId.values()) {
     const f = c.features;

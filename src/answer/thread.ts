@@ -15,7 +15,7 @@ import type { Ranking } from '../search/rank.ts';
 import type { Answer, Turn } from '../types.ts';
 import { createFollowUpAnswers } from './follow-up.ts';
 import { notFound } from './not-found.ts';
-import { candidatesOf, scoreOf, SHORT_WORDS, type Candidate, type Reading, type ReadingName, type TurnShape } from './thread-choice.ts';
+import { candidatesOf, NOT_FOUND, scoreOf, SHORT_WORDS, type Candidate, type Reading, type ReadingName, type TurnShape } from './thread-choice.ts';
 
 /** A question run through ranking and the decision. */
 export interface Run {
@@ -194,7 +194,9 @@ export function createThreadReader(ctx: ThreadContext) {
    * points back.
    */
   function readingsOf(q: ParsedQuestion, previous: Turn, { r, readings }: Merge, answer: Answer, aloneRun: () => Run): { readings: Reading[]; shape: TurnShape } | undefined {
-    if (!answer.answered || previous.factIds.length === 0 || (answer.followUp && ACTIONS.has(answer.followUp.kind))) return undefined;
+    if (previous.factIds.length === 0 || (answer.followUp && ACTIONS.has(answer.followUp.kind))) return undefined;
+    // Found nothing: weighed (against "not found") only when it is a question at all.
+    if (!answer.answered && (notAQuestion(q) || refuse(q, index, ctx.decide) !== undefined)) return undefined;
     const swap = r && (r.kind === 'entity-swap' || r.kind === 'attribute-swap') ? r : undefined;
     const shape: TurnShape = {
       resolution: swap ? (swap.kind === 'attribute-swap' && swap.fallback ? 'attribute-swap-fallback' : swap.kind) : 'none',
@@ -218,14 +220,14 @@ export function createThreadReader(ctx: ThreadContext) {
   function choose(q: ParsedQuestion, previous: Turn, merging: Merge, answer: Answer, aloneRun: () => Run): ThreadReading {
     const weights = ctx.choice;
     const read = weights && readingsOf(q, previous, merging, answer, aloneRun);
-    if (!read || !answer.answered) return { answer };
-    const rulesPick = answer.answers[0]!.factId;
+    if (!read) return { answer };
+    const rulesPick = answer.answered ? answer.answers[0]!.factId : undefined;
     const scored = candidatesOf(read.readings, previous, rulesPick, read.shape, index)
       .map((c) => ({ c, score: scoreOf(c, weights) }))
       .sort((a, b) => b.score - a.score);
     const choice: ThreadChoice = { chosen: scored[0]!.c.id, reading: scored[0]!.c.reading?.name, candidates: scored.slice(0, 5).map(({ c, score }) => ({ id: c.id, reading: c.reading?.name, score })) };
     const best = scored[0]!.c;
-    if (best.id === rulesPick || !best.reading || !best.ranked) return { answer, choice };
+    if (best.id === rulesPick || best.id === NOT_FOUND || !best.reading || !best.ranked) return { answer, choice };
     const { run } = best.reading;
     const decision: Decision = { answered: true, best: best.ranked, ranked: [best.ranked, ...run.decision.ranked.filter((x) => x !== best.ranked)], tier: run.decision.answered ? run.decision.tier : 'home' };
     const chosen: Run = { ...run, decision };
@@ -264,7 +266,7 @@ export function createThreadReader(ctx: ThreadContext) {
   function candidates(raw: string, previous: Turn): { answer: Answer; candidates?: Candidate[] } {
     const { q, merging, answer, aloneRun } = byRules(raw, previous);
     const found = merging && readingsOf(q, previous, merging, answer, aloneRun);
-    return found && answer.answered ? { answer, candidates: candidatesOf(found.readings, previous, answer.answers[0]!.factId, found.shape, index) } : { answer };
+    return found ? { answer, candidates: candidatesOf(found.readings, previous, answer.answered ? answer.answers[0]!.factId : undefined, found.shape, index) } : { answer };
   }
 
   return {
