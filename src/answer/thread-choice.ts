@@ -5,7 +5,9 @@
  * Each fact that any reading ranks near the top — the message alone, the rules' merged readings, the
  * message with the last question's subject, with all of its words — is weighed by how each reading
  * ranks it (place, evidence, every rule's factor), how it relates to the last answer (same topic,
- * source, party) and whether the rules chose it; the best-weighed answers.
+ * source, party) and whether the rules chose it; the best-weighed answers. Where the rules found
+ * nothing ("ctx length" after a model's specs: the thread's reading falls short of the evidence an
+ * answer needs), "not found" is weighed beside the facts and stays unless one outweighs it.
  *
  * The weights are learned, the way a learning-to-rank stage over hand-made features is (conditional
  * logistic regression: softmax over a turn's candidates), from the dev follow-up conversations
@@ -78,7 +80,7 @@ export interface Candidate {
 
 /**
  * The candidates of a message in a thread: the facts each reading ranks first, and the rules' own
- * choice (`rulesPick`), each with its features.
+ * choice (`rulesPick`), or "not found" (NOT_FOUND) when the rules found nothing, each with its features.
  */
 export function candidatesOf(readings: readonly Reading[], previous: Turn, rulesPick: string | undefined, shape: TurnShape, index: FactIndex): Candidate[] {
   const byId = new Map<string, Candidate>();

@@ -189,8 +189,9 @@ export function createThreadReader(ctx: ThreadContext) {
   /**
    * The readings of a message the learned choice weighs, when it leans on an answered turn: the message
    * alone, the rules' merged readings, and the message with the last question's subject (its parties
-   * and programme), and with all of its words. Undefined when the rules' answer stands as it is: none, an
-   * action on the last answer, or a whole question the rules do not merge that is neither short nor
+   * and programme), and with all of its words. Undefined when the rules' answer stands as it is: after
+   * a turn that answered nothing, an action on the last answer, "not found" for what is not a question
+   * (noise, a message to the bot), or a whole question the rules do not merge that is neither short nor
    * points back.
    */
   function readingsOf(q: ParsedQuestion, previous: Turn, { r, readings }: Merge, answer: Answer, aloneRun: () => Run): { readings: Reading[]; shape: TurnShape } | undefined {
