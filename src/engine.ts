@@ -41,7 +41,7 @@ export const defaultOptions = {
     coverage: { partCredit: 0.6, exampleCredit: 0.65, topicCredit: 0.5, unknownWeight: 0.7, unknownLatinWeight: 0.7, unknownDecay: 0.5, compoundWeight: 0.5, predicateWeight: 0.15, knownPredicateWeight: 0.4, verbFormMaxIdf: 2.5, commonWordMaxIdf: 3.5, contextWeight: 1, constraintWeight: 0.3, framingWeight: 0.4 },
   } satisfies RankOptions,
   decide: { minEvidence: 0.65, noiseShare: 0.6, curatedMatch: 0.85, homeRatio: 0.85, gatedRatio: 0.85, widenRatio: 1.5, nearMissMargin: 0.1, nearMissFloor: 0.5 } satisfies DecideOptions,
-  compose: { maxRelated: 2, relatedCoverage: 0.5, relatedRatio: 0.35, minEvidence: 0.65 } satisfies ComposeOptions,
+  compose: { maxRelated: 2, relatedCoverage: 0.5, relatedRatio: 0.35, minEvidence: 0.65, supersededRatio: 0.5 } satisfies ComposeOptions,
   /**
    * A follow-up's reading in the thread gives way to the message alone when that has this much more
    * evidence; `choose`: its answer is chosen among its readings' facts by the learned weights

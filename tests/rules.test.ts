@@ -3,6 +3,8 @@
  * not the live one: a rule's test turns its knob off (to 1 or 0) and shows the answer change, or
  * reads its factor from explain().
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine, defaultOptions, loadCorpus, type EngineOptions } from '../src/index.ts';
 import { fixtureCorpus } from './helpers/tmp-corpus.ts';
@@ -344,6 +346,54 @@ describe('freshness', () => {
   it('before its due date a plan is just a plan', () => {
     const early = createEngine(corpus, { today: () => '2026-06-01' });
     expect(early.ask('K-Fold 언제 공개돼?').notice).toBeUndefined();
+  });
+});
+
+describe('a plan a later fact superseded', () => {
+  // The fixture with two later facts: K-Fold's release postponed, and who bid in a GPU call whose budget and deadline a plan gives.
+  const dir = fixtureCorpus('rules-corpus');
+  fs.appendFileSync(
+    path.join(dir, 'facts/facts.yaml'),
+    `- id: kfold-release-delayed
+  topic: programme
+  ko: K-Fold 정식 공개는 2027년 3월로 연기됐다.
+  en: K-Fold's official release was postponed to March 2027.
+  examples: ["케이폴드 공개 연기됐어?", "was the K-Fold release delayed?", "K-Fold 언제로 미뤄졌어"]
+  sources: [01-paper-2025-01-01]
+  asOf: 2025-06-01
+  supersedes: [kfold-release-plan]
+- id: gpu-call-2026
+  topic: gpu
+  ko: 2026년 GPU 구축 공모는 예산 2조800억 원, 마감은 2026년 3월 16일이다.
+  en: The 2026 GPU build-out call has a budget of 2.08 trillion won and closes on 2026-03-16.
+  examples: ["2026 GPU 공모 예산 얼마야?", "when does the 2026 GPU call close?", "GPU 공모 마감일"]
+  sources: [01-paper-2025-01-01]
+  asOf: 2025-06-01
+  kind: plan
+  due: 2026-03
+- id: gpu-call-2026-bidders
+  topic: gpu
+  ko: 2026년 GPU 구축 공모에는 사업자 5곳이 응모했다.
+  en: Five operators bid in the 2026 GPU build-out call.
+  examples: ["2026 GPU 공모 몇 곳 지원했어?", "how many bidders in the 2026 GPU call?", "GPU 공모 응모 결과"]
+  sources: [01-paper-2025-01-01]
+  asOf: 2026-03-20
+  supersedes: [gpu-call-2026]
+`,
+  );
+  const later = loadCorpus(dir);
+  const ids = (e: ReturnType<typeof createEngine>, q: string) => e.ask(q).answers.map((a) => a.factId).slice(0, 2);
+  const withRatio = (supersededRatio: number) => createEngine(later, { today: () => TODAY, compose: { ...defaultOptions.compose, supersededRatio } });
+
+  it('is answered by the later fact, the plan kept second, when the later one covers the question and ranks close to it', () => {
+    expect(ids(withRatio(defaultOptions.compose.supersededRatio), '케이폴드 언제 공개돼?')).toEqual(['kfold-release-delayed', 'kfold-release-plan']);
+    expect(ids(withRatio(defaultOptions.compose.supersededRatio), '2026 GPU 공모 어떻게 됐어?')).toEqual(['gpu-call-2026-bidders', 'gpu-call-2026']);
+  });
+
+  it('supersededRatio: a later fact ranking far below the plan answers something else, and the plan leads (0: it leads whenever it covers the question)', () => {
+    // The deadline is the call's; who bid does not give it.
+    expect(ids(withRatio(defaultOptions.compose.supersededRatio), '2026 GPU 공모 마감 언제야?')).toEqual(['gpu-call-2026', 'gpu-call-2026-bidders']);
+    expect(ids(withRatio(0), '2026 GPU 공모 마감 언제야?')).toEqual(['gpu-call-2026-bidders', 'gpu-call-2026']);
   });
 });
 

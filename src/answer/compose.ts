@@ -17,8 +17,13 @@ export interface ComposeOptions {
   relatedCoverage: number;
   /** …and scoring at least this share of the best. */
   relatedRatio: number;
-  /** The evidence a superseding fact needs to answer in place of the plan it superseded. */
+  /** The evidence a superseding fact needs to answer in place of the plan it superseded… */
   minEvidence: number;
+  /**
+   * …and the share of the plan's score it needs (0: any): a later fact that ranks far below the plan
+   * answers something else ("2026 GPU 공모 마감 언제?" is the call's deadline, not who bid).
+   */
+  supersededRatio: number;
 }
 
 export function createComposer(corpus: Corpus, index: FactIndex, opts: ComposeOptions, today: () => string) {
@@ -28,11 +33,12 @@ export function createComposer(corpus: Corpus, index: FactIndex, opts: ComposeOp
   return function compose(q: ParsedQuestion, decision: Extract<Decision, { answered: true }>, coverageOf: (id: string) => number): Answer {
     const { best, ranked } = decision;
     // A plan that a later fact superseded is answered by the later fact, the plan kept as history,
-    // unless the question is about the plan itself (the later fact does not cover it, or it asks
-    // what was planned at first).
+    // unless the question is about the plan itself (the later fact does not cover it or ranks far
+    // below it, or the question asks what was planned at first).
     const chosen: string[] = [];
     const newer = best.entry.supersededBy;
-    if (newer && coverageOf(newer) >= opts.minEvidence && !q.intents.includes('original')) chosen.push(newer, best.id);
+    const newerClose = newer !== undefined && ranked.some((r) => r.id === newer && r.score >= opts.supersededRatio * best.score);
+    if (newer && newerClose && coverageOf(newer) >= opts.minEvidence && !q.intents.includes('original')) chosen.push(newer, best.id);
     else chosen.push(best.id, ...(newer ? [newer] : []));
     // A question of several clauses: the facts answering the others come next.
     for (const r of decision.parts ?? []) if (!chosen.includes(r.id)) chosen.push(r.id);
