@@ -72,9 +72,12 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
   // Each item's distinct heads, by number, one item after another.
   const itemHeads = new Int32Array(items.reduce((n, item) => n + item.heads.length, 0));
   const itemEnds = new Int32Array(items.length);
+  // Each item's text by number: the few returned are read from one array, not from items spread over the heap.
+  const texts: string[] = new Array(items.length);
   let filled = 0;
   for (let n = 0; n < items.length; n++) {
     const item = items[was[n]!]!;
+    texts[n] = item.text;
     let total = 0;
     item.heads.forEach((h, i) => {
       if (item.heads.indexOf(h) < i) return; // a repeated head counts once (items have a few heads)
@@ -111,13 +114,13 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
   const firstKey = new Float64Array(owners.length);
   // The owners a call wants, marked with the call's number (no clearing between calls).
   const wantedIn = new Int32Array(owners.length);
-  const m: Matcher = { items, owners, ownerIds, ownerStart, ownerOf, was, weight, byHead, weights, totals, itemHeads, itemEnds, starts, postings, shared, touched, metAt, bestItem, bestSim, bestKey, firstKey, wantedIn, predicateWeight, call: 0 };
+  const m: Matcher = { texts, owners, ownerIds, ownerStart, ownerOf, was, weight, byHead, weights, totals, itemHeads, itemEnds, starts, postings, shared, touched, metAt, bestItem, bestSim, bestKey, firstKey, wantedIn, predicateWeight, call: 0 };
   return { closest: (q, wanted) => closestIn(m, q, wanted) };
 }
 
 /** A matcher's tables (createQuestionMatcher); `call` numbers its calls. */
 interface Matcher {
-  items: readonly MatchItem[];
+  texts: string[];
   owners: string[];
   ownerIds: Map<string, number>;
   ownerStart: Int32Array;
@@ -163,7 +166,7 @@ function shareOf(n: number, ids: readonly number[], qWeights: readonly number[],
  * code, and reading them from a closure in the loops below took about a third more time (measured).
  */
 function closestIn(m: Matcher, q: ParsedQuestion, wanted: Wanted = { facts: [], minSim: 0 }): Map<string, ClosestExample> {
-  const { items, owners, ownerIds, ownerStart, ownerOf, was, weight, byHead, weights, totals, itemHeads, itemEnds, starts, postings, shared, touched, metAt, bestItem, bestSim, bestKey, firstKey, wantedIn, predicateWeight } = m;
+  const { texts, owners, ownerIds, ownerStart, ownerOf, was, weight, byHead, weights, totals, itemHeads, itemEnds, starts, postings, shared, touched, metAt, bestItem, bestSim, bestKey, firstKey, wantedIn, predicateWeight } = m;
   const call = ++m.call;
   const { minSim } = wanted;
   // The question's distinct heads (a few), in order, with their weights and numbers (-1: no item has it).
@@ -198,7 +201,7 @@ function closestIn(m: Matcher, q: ParsedQuestion, wanted: Wanted = { facts: [], 
     light.add(h);
   }
   const someLight = light.size > 0;
-  const itemCount = items.length;
+  const itemCount = texts.length;
   // Every head in the question's order, so the shares of the items of owners wanted, and of every item
   // when no head is light, are summed as in a walk of every posting, to the last bit.
   let met = 0;
@@ -225,8 +228,10 @@ function closestIn(m: Matcher, q: ParsedQuestion, wanted: Wanted = { facts: [], 
       }
       for (; j < stop; j++) {
         const n = postings[j]!;
-        if (shared[n] === 0) (metAt[met] = h), (touched[met++] = n);
-        shared[n]! += w;
+        // Read once: V8 cannot tell these arrays apart, so a store to one would make it read again.
+        const sum = shared[n]!;
+        if (sum === 0) (metAt[met] = h), (touched[met++] = n);
+        shared[n] = sum + w;
       }
     }
   }
@@ -265,7 +270,7 @@ function closestIn(m: Matcher, q: ParsedQuestion, wanted: Wanted = { facts: [], 
   ownersMet.sort((a, b) => firstKey[a]! - firstKey[b]!);
   // A similarity is compared for every fact met, a name looked up only for the few wanted.
   const best = new Map<string, ClosestExample>();
-  const add = (o: number) => best.set(owners[o]!, { sim: bestSim[o]!, text: items[was[bestItem[o]!]!]!.text });
+  const add = (o: number) => best.set(owners[o]!, { sim: bestSim[o]!, text: texts[bestItem[o]!]! });
   for (const o of ownersMet) if (bestSim[o]! >= minSim) add(o);
   // Wanted, met, but less similar than minSim: not added above.
   for (const o of wantedOwners) if (bestItem[o] !== -1 && !(bestSim[o]! >= minSim)) add(o);
