@@ -76,11 +76,14 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
   const texts: string[] = new Array(items.length);
   let filled = 0;
   for (let n = 0; n < items.length; n++) {
-    const item = items[was[n]!]!;
-    texts[n] = item.text;
+    const { text, heads, verbForms } = items[was[n]!]!;
+    texts[n] = text;
+    // Most items have no verb form: their heads are not looked up in an empty set (tens of thousands of items a build).
+    const verbs = verbForms.size > 0;
     let total = 0;
-    item.heads.forEach((h, i) => {
-      if (item.heads.indexOf(h) < i) return; // a repeated head counts once (items have a few heads)
+    for (let i = 0; i < heads.length; i++) {
+      const h = heads[i]!;
+      if (heads.indexOf(h) < i) continue; // a repeated head counts once (items have a few heads)
       let id = byHead.get(h);
       if (id === undefined) {
         byHead.set(h, (id = weights.length));
@@ -89,8 +92,8 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
       }
       counts[id]!++;
       itemHeads[filled++] = id;
-      total += weights[id]! * (item.verbForms.has(h) ? predicateWeight : 1);
-    });
+      total += weights[id]! * (verbs && verbForms.has(h) ? predicateWeight : 1);
+    }
     totals[n] = total;
     itemEnds[n] = filled;
   }
