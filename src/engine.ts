@@ -13,6 +13,7 @@ import { createComposer, type ComposeOptions } from './answer/compose.ts';
 import { notFound, topicRefs } from './answer/not-found.ts';
 import { createQuickFacts } from './answer/quick-fact.ts';
 import { turnOf } from './query/followup.ts';
+import { intents } from './query/intents.ts';
 import { parseQuestion, type ParsedQuestion } from './query/parse.ts';
 import { createThreadReader } from './answer/thread.ts';
 import { weightsOf, type Candidate } from './answer/thread-choice.ts';
@@ -99,7 +100,8 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
   const closestNearMiss = (q: ParsedQuestion): NearMiss | undefined => {
     let best: NearMiss | undefined;
     for (const [about, { sim, text }] of nearMisses.closest(q, { facts: [], minSim: o.decide.nearMissFloor })) if (!best || sim > best.sim) best = { sim, text, about, asks: [] };
-    if (best) best.asks = index.entries.get(best.about)!.nearMisses.find((n) => n.text === best!.text)!.asks;
+    // What it asks for (a date, a count, who) is read only for the one found, not for every near-miss at the build.
+    if (best) best.asks = intents(analyzer.normalize(best.text), analyzer.lexicon);
     return best;
   };
   const answersParts = createPartsReader({ analyzer, parse: parseCtx, filters: filterCtx, index, markers, coverage: o.rank.coverage, rules: o.rank.rules, minEvidence: o.decide.minEvidence });

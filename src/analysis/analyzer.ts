@@ -513,14 +513,23 @@ export class Analyzer {
    */
   aliasNameParts({ norm, aliasMatches }: Pick<Analysis, 'norm' | 'aliasMatches'>): Set<string> {
     const parts = new Set<string>();
-    const common = this.lexicon.english.commonStems;
     for (const { ranges } of aliasMatches) {
       for (let r = 0; r < ranges.length; r += 2) {
         const name = norm.slice(ranges[r], ranges[r + 1]);
-        for (const w of name.match(/[가-힣]{2,}/g) ?? []) for (const t of hangulTokens(w)) parts.add(t);
-        for (const w of name.match(/[a-z]{3,}/g) ?? []) for (const t of this.computeWordTokens(w)) if (!common.has(t)) parts.add(t);
+        let found = this.nameParts.get(name);
+        if (found === undefined) this.nameParts.set(name, (found = this.namePartsOf(name)));
+        for (const t of found) parts.add(t);
       }
     }
+    return parts;
+  }
+  /** The parts of each alias name as mentioned: the same few hundred names recur across the corpus's facts. */
+  private nameParts = new Map<string, string[]>();
+  private namePartsOf(name: string): string[] {
+    const parts: string[] = [];
+    const common = this.lexicon.english.commonStems;
+    for (const w of name.match(/[가-힣]{2,}/g) ?? []) for (const t of hangulTokens(w)) parts.push(t);
+    for (const w of name.match(/[a-z]{3,}/g) ?? []) for (const t of this.computeWordTokens(w)) if (!common.has(t)) parts.push(t);
     return parts;
   }
 

@@ -72,12 +72,18 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
   // Each item's distinct heads, by number, one item after another.
   const itemHeads = new Int32Array(items.reduce((n, item) => n + item.heads.length, 0));
   const itemEnds = new Int32Array(items.length);
+  // Each item's text by number: the few returned are read from one array, not from items spread over the heap.
+  const texts: string[] = new Array(items.length);
   let filled = 0;
   for (let n = 0; n < items.length; n++) {
-    const item = items[was[n]!]!;
+    const { text, heads, verbForms } = items[was[n]!]!;
+    texts[n] = text;
+    // Most items have no verb form: their heads are not looked up in an empty set (tens of thousands of items a build).
+    const verbs = verbForms.size > 0;
     let total = 0;
-    item.heads.forEach((h, i) => {
-      if (item.heads.indexOf(h) < i) return; // a repeated head counts once (items have a few heads)
+    for (let i = 0; i < heads.length; i++) {
+      const h = heads[i]!;
+      if (heads.indexOf(h) < i) continue; // a repeated head counts once (items have a few heads)
       let id = byHead.get(h);
       if (id === undefined) {
         byHead.set(h, (id = weights.length));
@@ -86,8 +92,8 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
       }
       counts[id]!++;
       itemHeads[filled++] = id;
-      total += weights[id]! * (item.verbForms.has(h) ? predicateWeight : 1);
-    });
+      total += weights[id]! * (verbs && verbForms.has(h) ? predicateWeight : 1);
+    }
     totals[n] = total;
     itemEnds[n] = filled;
   }
@@ -111,130 +117,168 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
   const firstKey = new Float64Array(owners.length);
   // The owners a call wants, marked with the call's number (no clearing between calls).
   const wantedIn = new Int32Array(owners.length);
-  let call = 0;
+  const m: Matcher = { texts, owners, ownerIds, ownerStart, ownerOf, was, weight, byHead, weights, totals, itemHeads, itemEnds, starts, postings, shared, touched, metAt, bestItem, bestSim, bestKey, firstKey, wantedIn, predicateWeight, call: 0 };
+  return { closest: (q, wanted) => closestIn(m, q, wanted) };
+}
 
-  /** Item n's share of a question (its heads' weights summed in the question's order) and the place of its first head there. */
-  function shareOf(n: number, ids: readonly number[], qWeights: readonly number[]): [share: number, first: number] {
-    let share = 0;
-    let first = -1;
-    for (let h = 0; h < ids.length; h++) {
-      for (let k = n === 0 ? 0 : itemEnds[n - 1]!; k < itemEnds[n]!; k++) {
-        if (itemHeads[k] !== ids[h]) continue;
-        share += qWeights[h]!;
-        if (first === -1) first = h;
+/** A matcher's tables (createQuestionMatcher); `call` numbers its calls. */
+interface Matcher {
+  texts: string[];
+  owners: string[];
+  ownerIds: Map<string, number>;
+  ownerStart: Int32Array;
+  ownerOf: Int32Array;
+  was: Int32Array;
+  weight: (t: string) => number;
+  byHead: Map<string, number>;
+  weights: number[];
+  totals: Float64Array;
+  itemHeads: Int32Array;
+  itemEnds: Int32Array;
+  starts: Int32Array;
+  postings: Int32Array;
+  shared: Float64Array;
+  touched: Int32Array;
+  metAt: Int32Array;
+  bestItem: Int32Array;
+  bestSim: Float64Array;
+  bestKey: Float64Array;
+  firstKey: Float64Array;
+  wantedIn: Int32Array;
+  predicateWeight: number;
+  call: number;
+}
+
+/** Item n's share of a question (its heads' weights summed in the question's order) and the place of its first head there. */
+function shareOf(n: number, ids: readonly number[], qWeights: readonly number[], itemHeads: Int32Array, itemEnds: Int32Array): [share: number, first: number] {
+  let share = 0;
+  let first = -1;
+  for (let h = 0; h < ids.length; h++) {
+    for (let k = n === 0 ? 0 : itemEnds[n - 1]!; k < itemEnds[n]!; k++) {
+      if (itemHeads[k] !== ids[h]) continue;
+      share += qWeights[h]!;
+      if (first === -1) first = h;
+    }
+  }
+  return [share, first];
+}
+
+/**
+ * ExampleMatcher.closest over a matcher's tables, read into locals first: an engine has several
+ * matchers (examples, near-misses, out of scope), so V8 cannot fold one's closure variables into the
+ * code, and reading them from a closure in the loops below took about a third more time (measured).
+ */
+function closestIn(m: Matcher, q: ParsedQuestion, wanted: Wanted = { facts: [], minSim: 0 }): Map<string, ClosestExample> {
+  const { texts, owners, ownerIds, ownerStart, ownerOf, was, weight, byHead, weights, totals, itemHeads, itemEnds, starts, postings, shared, touched, metAt, bestItem, bestSim, bestKey, firstKey, wantedIn, predicateWeight } = m;
+  const call = ++m.call;
+  const { minSim } = wanted;
+  // The question's distinct heads (a few), in order, with their weights and numbers (-1: no item has it).
+  const heads: string[] = [];
+  const qWeights: number[] = [];
+  const ids: number[] = [];
+  let qTotal = 0;
+  for (const u of q.asking) {
+    if (u.framing) continue;
+    const t = u.tokens[0]!;
+    if (heads.includes(t)) continue;
+    const id = byHead.get(t);
+    const w = (id !== undefined ? weights[id]! : weight(t)) * (u.verbForm ? predicateWeight : 1);
+    heads.push(t);
+    qWeights.push(w);
+    ids.push(id ?? -1);
+    qTotal += w;
+  }
+  const wantedOwners: number[] = [];
+  for (const id of wanted.facts) {
+    const o = ownerIds.get(id);
+    if (o !== undefined && wantedIn[o] !== call) (wantedIn[o] = call), wantedOwners.push(o);
+  }
+  // The lightest heads (common words, with the longest postings) that together weigh too little for
+  // an item not wanted that shares only them to reach minSim (sim ≤ 2 · share / qTotal): their
+  // postings are walked only among the wanted owners' items (the margin keeps rounding on the safe side).
+  const light = new Set<number>();
+  let lightWeight = 0;
+  for (const h of [...ids.keys()].filter((h) => ids[h] !== -1).sort((a, b) => qWeights[a]! - qWeights[b]!)) {
+    if (2 * (lightWeight + qWeights[h]!) >= minSim * qTotal * 0.999) break;
+    lightWeight += qWeights[h]!;
+    light.add(h);
+  }
+  const someLight = light.size > 0;
+  const itemCount = texts.length;
+  // Every head in the question's order, so the shares of the items of owners wanted, and of every item
+  // when no head is light, are summed as in a walk of every posting, to the last bit.
+  let met = 0;
+  for (let h = 0; h < ids.length; h++) {
+    const id = ids[h]!;
+    if (id === -1) continue;
+    const w = qWeights[h]!;
+    const end = starts[id + 1]!;
+    const isLight = light.has(h);
+    // All of its postings, or a light head's among each wanted owner's items.
+    for (let r = 0, runs = isLight ? wantedOwners.length : 1; r < runs; r++) {
+      let j = starts[id]!;
+      let stop = end;
+      if (isLight) {
+        // A head's postings are in order and an owner's items a run: its first item by bisection.
+        const o = wantedOwners[r]!;
+        for (let hi = end; j < hi; ) {
+          const mid = (j + hi) >> 1;
+          if (postings[mid]! < ownerStart[o]!) j = mid + 1;
+          else hi = mid;
+        }
+        stop = j;
+        while (stop < end && postings[stop]! < ownerStart[o + 1]!) stop++;
+      }
+      for (; j < stop; j++) {
+        const n = postings[j]!;
+        // Read once: V8 cannot tell these arrays apart, so a store to one would make it read again.
+        const sum = shared[n]!;
+        if (sum === 0) (metAt[met] = h), (touched[met++] = n);
+        shared[n] = sum + w;
       }
     }
-    return [share, first];
   }
-
-  return {
-    closest(q, wanted = { facts: [], minSim: 0 }) {
-      // The question's distinct heads (a few), in order, with their weights and numbers (-1: no item has it).
-      const heads: string[] = [];
-      const qWeights: number[] = [];
-      const ids: number[] = [];
-      let qTotal = 0;
-      for (const u of q.asking) {
-        if (u.framing) continue;
-        const t = u.tokens[0]!;
-        if (heads.includes(t)) continue;
-        const id = byHead.get(t);
-        const w = (id !== undefined ? weights[id]! : weight(t)) * (u.verbForm ? predicateWeight : 1);
-        heads.push(t);
-        qWeights.push(w);
-        ids.push(id ?? -1);
-        qTotal += w;
-      }
-      call++;
-      const wantedOwners: number[] = [];
-      for (const id of wanted.facts) {
-        const o = ownerIds.get(id);
-        if (o !== undefined && wantedIn[o] !== call) (wantedIn[o] = call), wantedOwners.push(o);
-      }
-      // The lightest heads (common words, with the longest postings) that together weigh too little for
-      // an item not wanted that shares only them to reach minSim (sim ≤ 2 · share / qTotal): their
-      // postings are walked only among the wanted owners' items (the margin keeps rounding on the safe side).
-      const light = new Set<number>();
-      let lightWeight = 0;
-      for (const h of [...ids.keys()].filter((h) => ids[h] !== -1).sort((a, b) => qWeights[a]! - qWeights[b]!)) {
-        if (2 * (lightWeight + qWeights[h]!) >= wanted.minSim * qTotal * 0.999) break;
-        lightWeight += qWeights[h]!;
-        light.add(h);
-      }
-      // Every head in the question's order, so the shares of the items of owners wanted, and of every item
-      // when no head is light, are summed as in a walk of every posting, to the last bit.
-      let met = 0;
-      for (let h = 0; h < ids.length; h++) {
-        const id = ids[h]!;
-        if (id === -1) continue;
-        const w = qWeights[h]!;
-        const end = starts[id + 1]!;
-        const isLight = light.has(h);
-        // All of its postings, or a light head's among each wanted owner's items.
-        for (let r = 0, runs = isLight ? wantedOwners.length : 1; r < runs; r++) {
-          let j = starts[id]!;
-          let stop = end;
-          if (isLight) {
-            // A head's postings are in order and an owner's items a run: its first item by bisection.
-            const o = wantedOwners[r]!;
-            for (let hi = end; j < hi; ) {
-              const mid = (j + hi) >> 1;
-              if (postings[mid]! < ownerStart[o]!) j = mid + 1;
-              else hi = mid;
-            }
-            stop = j;
-            while (stop < end && postings[stop]! < ownerStart[o + 1]!) stop++;
-          }
-          for (; j < stop; j++) {
-            const n = postings[j]!;
-            if (shared[n] === 0) (metAt[met] = h), (touched[met++] = n);
-            shared[n]! += w;
-          }
-        }
-      }
-      const ownersMet: number[] = [];
-      for (let i = 0; i < met; i++) {
-        const n = touched[i]!;
-        let share = shared[n]!;
-        shared[n] = 0;
-        const o = ownerOf[n]!;
-        // The place in the question of the item's first head there.
-        let first = metAt[i]!;
-        if (wantedIn[o] !== call && light.size > 0) {
-          // Not wanted, and its light heads not walked: counted only if it could reach minSim with all
-          // of them, and then summed whole.
-          if (2 * (share + lightWeight) < wanted.minSim * (qTotal + totals[n]!) * 0.999) continue;
-          [share, first] = shareOf(n, ids, qWeights);
-        }
-        // At most 1: a head weighs less where it is a verb form, and the two sides may differ there.
-        const sim = Math.min(1, (2 * share) / (qTotal + totals[n]!));
-        // A fact not wanted counts only from minSim: its examples below it need no bookkeeping.
-        if (sim < wanted.minSim && wantedIn[o] !== call) continue;
-        // The walk's order: by the place of that head, then by the item's place in `items`.
-        const key = first * items.length + was[n]!;
-        if (bestItem[o] === -1) {
-          ownersMet.push(o);
-          firstKey[o] = key;
-        } else {
-          firstKey[o] = Math.min(firstKey[o]!, key);
-          // The most similar; among equals, the one met first.
-          if (!(sim > bestSim[o]! || (sim === bestSim[o] && key < bestKey[o]!))) continue;
-        }
-        bestItem[o] = n;
-        bestSim[o] = sim;
-        bestKey[o] = key;
-      }
-      ownersMet.sort((a, b) => firstKey[a]! - firstKey[b]!);
-      // A similarity is compared for every fact met, a name looked up only for the few wanted.
-      const best = new Map<string, ClosestExample>();
-      const add = (o: number) => best.set(owners[o]!, { sim: bestSim[o]!, text: items[was[bestItem[o]!]!]!.text });
-      for (const o of ownersMet) if (bestSim[o]! >= wanted.minSim) add(o);
-      // Wanted, met, but less similar than minSim: not added above.
-      for (const o of wantedOwners) if (bestItem[o] !== -1 && !(bestSim[o]! >= wanted.minSim)) add(o);
-      for (const o of ownersMet) bestItem[o] = -1;
-      return best;
-    },
-  };
+  const ownersMet: number[] = [];
+  for (let i = 0; i < met; i++) {
+    const n = touched[i]!;
+    let share = shared[n]!;
+    shared[n] = 0;
+    const o = ownerOf[n]!;
+    // The place in the question of the item's first head there.
+    let first = metAt[i]!;
+    if (wantedIn[o] !== call && someLight) {
+      // Not wanted, and its light heads not walked: counted only if it could reach minSim with all
+      // of them, and then summed whole.
+      if (2 * (share + lightWeight) < minSim * (qTotal + totals[n]!) * 0.999) continue;
+      [share, first] = shareOf(n, ids, qWeights, itemHeads, itemEnds);
+    }
+    // At most 1: a head weighs less where it is a verb form, and the two sides may differ there.
+    const sim = Math.min(1, (2 * share) / (qTotal + totals[n]!));
+    // A fact not wanted counts only from minSim: its examples below it need no bookkeeping.
+    if (sim < minSim && wantedIn[o] !== call) continue;
+    // The walk's order: by the place of that head, then by the item's place in `items`.
+    const key = first * itemCount + was[n]!;
+    if (bestItem[o] === -1) {
+      ownersMet.push(o);
+      firstKey[o] = key;
+    } else {
+      firstKey[o] = Math.min(firstKey[o]!, key);
+      // The most similar; among equals, the one met first.
+      if (!(sim > bestSim[o]! || (sim === bestSim[o] && key < bestKey[o]!))) continue;
+    }
+    bestItem[o] = n;
+    bestSim[o] = sim;
+    bestKey[o] = key;
+  }
+  ownersMet.sort((a, b) => firstKey[a]! - firstKey[b]!);
+  // A similarity is compared for every fact met, a name looked up only for the few wanted.
+  const best = new Map<string, ClosestExample>();
+  const add = (o: number) => best.set(owners[o]!, { sim: bestSim[o]!, text: texts[bestItem[o]!]! });
+  for (const o of ownersMet) if (bestSim[o]! >= minSim) add(o);
+  // Wanted, met, but less similar than minSim: not added above.
+  for (const o of wantedOwners) if (bestItem[o] !== -1 && !(bestSim[o]! >= minSim)) add(o);
+  for (const o of ownersMet) bestItem[o] = -1;
+  return best;
 }
 
 /** The closest of each fact's questions of one kind (`examples` or `nearMisses`), per fact. */

@@ -7,7 +7,7 @@ import { roundedForms } from '../analysis/round-numbers.ts';
 import type { Analyzer, Indexed, Unit } from '../analysis/analyzer.ts';
 import type { Corpus } from '../corpus/load.ts';
 import type { Fact } from '../corpus/schema.ts';
-import { gives, intents, type Intent } from '../query/intents.ts';
+import { gives, type Intent } from '../query/intents.ts';
 import { createBm25, type Bm25Doc, type Bm25Hit, type Bm25List, type Bm25Params } from './bm25.ts';
 import { createExampleReader, type ExampleUnit } from './example-analyses.ts';
 
@@ -21,12 +21,6 @@ export interface ExampleEntry {
 
 /** The verb forms of the many examples that have none: one set for all of them. */
 const NO_VERB_FORMS: ReadonlySet<string> = new Set();
-
-/** A near-miss: matched whole as an example is (its heads, its verb forms), with what it asks for. */
-export interface NearMissEntry extends ExampleEntry {
-  /** What it asks for (a date, a count, who): it speaks only to a question asking for as much. */
-  asks: readonly Intent[];
-}
 
 /** A question matched whole (a near-miss, one marked out of scope) from its units: its heads, the words that only frame it aside, and its verb forms. */
 export function questionEntry(text: string, units: readonly ExampleUnit[]): ExampleEntry {
@@ -58,7 +52,7 @@ export interface FactEntry {
   keywords: Set<string>;
   examples: ExampleEntry[];
   /** Questions about it no source answers (`nearMisses:`), matched as examples are; not indexed. */
-  nearMisses: NearMissEntry[];
+  nearMisses: ExampleEntry[];
   /** Tokens of what its statement opens with: a definition starts with what it defines (소버린 AI는 …). */
   opening: Set<string>;
   gives: Set<Intent>;
@@ -216,7 +210,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
       }
       examples.push({ text, heads, verbForms: verbForms ?? NO_VERB_FORMS });
     });
-    const nearMisses = f.nearMisses.map((text, i) => ({ ...questionEntry(text, analysedExamples.nearMisses[i]!), asks: intents(analyzer.normalize(text), lex) }));
+    const nearMisses = f.nearMisses.map((text, i) => questionEntry(text, analysedExamples.nearMisses[i]!));
     // Sets filled in loops, not from arrays made for them (a few per fact, every build).
     const opening = new Set<string>();
     for (const [units, chars] of [[ko.units, 20], [en.units, 40]] as const) for (const u of units) if ((u.at ?? Infinity) < chars) for (const t of u.tokens) opening.add(t);
