@@ -17,7 +17,7 @@ import { intents } from './query/intents.ts';
 import { parseQuestion, type ParsedQuestion } from './query/parse.ts';
 import { createThreadReader } from './answer/thread.ts';
 import { weightsOf, type Candidate } from './answer/thread-choice.ts';
-import { coverage, framedCoverageOf } from './search/coverage.ts';
+import { framedCoverageOf } from './search/coverage.ts';
 import { createPartsReader } from './search/parts.ts';
 import { decide, type DecideOptions, type NearMiss } from './search/decide.ts';
 import { createClassifier } from './search/classifier.ts';
@@ -128,7 +128,7 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
       if (knows && q.asking.some((u) => u.alias && !u.framing)) a.turn = turnOf(q, []);
       return a;
     }
-    const a = compose(q, decision, (id) => coverage(q, index.entries.get(id)!, index, markers, o.rank.coverage).value);
+    const a = compose(q, decision);
     // Set on the answer just made, not spread into a copy: a key a spread's source lacks is slow to add (parse.ts).
     a.turn = turnOf(q, a.answers.map((x) => x.factId));
     return a;

@@ -30,15 +30,16 @@ export function createComposer(corpus: Corpus, index: FactIndex, opts: ComposeOp
   const { item } = citer(corpus);
   const facts = new Map(corpus.facts.map((f) => [f.id, f]));
 
-  return function compose(q: ParsedQuestion, decision: Extract<Decision, { answered: true }>, coverageOf: (id: string) => number): Answer {
+  return function compose(q: ParsedQuestion, decision: Extract<Decision, { answered: true }>): Answer {
     const { best, ranked } = decision;
     // A plan that a later fact superseded is answered by the later fact, the plan kept as history,
     // unless the question is about the plan itself (the later fact does not cover it or ranks far
     // below it, or the question asks what was planned at first).
     const chosen: string[] = [];
     const newer = best.entry.supersededBy;
-    const newerClose = newer !== undefined && ranked.some((r) => r.id === newer && r.score >= opts.supersededRatio * best.score);
-    if (newer && newerClose && coverageOf(newer) >= opts.minEvidence && !q.intents.includes('original')) chosen.push(newer, best.id);
+    // Ranked for the same question, so its coverage is at hand.
+    const later = newer === undefined ? undefined : ranked.find((r) => r.id === newer);
+    if (newer && later && later.score >= opts.supersededRatio * best.score && later.coverage.value >= opts.minEvidence && !q.intents.includes('original')) chosen.push(newer, best.id);
     else chosen.push(best.id, ...(newer ? [newer] : []));
     // A question of several clauses: the facts answering the others come next.
     for (const r of decision.parts ?? []) if (!chosen.includes(r.id)) chosen.push(r.id);
