@@ -421,3 +421,38 @@ describe('questions of several clauses', () => {
   });
 });
 
+
+describe('a model and its maker', () => {
+  // The fixture with K-Fold made by KAIST, and another KAIST model with a licence of its own.
+  const dir = fixtureCorpus('rules-corpus');
+  const aliases = path.join(dir, 'aliases/general.yaml');
+  fs.writeFileSync(aliases, fs.readFileSync(aliases, 'utf8').replace('- id: k-fold\n', '- id: k-fold\n  madeBy: kaist\n'));
+  fs.appendFileSync(aliases, '- id: kaist-chat\n  entity: true\n  madeBy: kaist\n  terms: [KAIST-Chat, 카이스트챗]\n');
+  fs.appendFileSync(
+    path.join(dir, 'facts/facts.yaml'),
+    `- id: kaist-chat-licence
+  topic: programme
+  ko: KAIST-Chat 모델은 KAIST가 Apache 2.0 라이선스로 공개했다.
+  en: KAIST released its KAIST-Chat model under the Apache 2.0 licence.
+  examples: ["카이스트챗 라이선스 뭐야?", "what licence is KAIST-Chat under?", "KAIST-Chat 상업적으로 써도 돼?"]
+  sources: [01-paper-2025-01-01]
+  asOf: 2025-06-01
+`,
+  );
+  const related = createEngine(loadCorpus(dir), { today: () => TODAY });
+  const asked = (e: ReturnType<typeof createEngine>, q: string) => e.ask(q).answers[0]?.factId ?? '(not found)';
+
+  it('a question naming both is answered by a fact naming the maker when none names both (madeBy)', () => {
+    const q = 'KAIST K-Fold 팀 사업비는 얼마야?';
+    expect(asked(related, q)).toBe('kaist-budget');
+    expect(related.explain(q).decision).toMatchObject({ answered: true, factId: 'kaist-budget', tier: 'widened' });
+    // Without the relation, the budget fact does not name K-Fold and nothing answers.
+    expect(asked(engine, q)).toBe('(not found)');
+  });
+
+  it('a fact about the maker\'s other model does not answer for this one', () => {
+    expect(asked(related, 'KAIST-Chat 라이선스 뭐야?')).toBe('kaist-chat-licence');
+    expect(asked(related, 'what licence is K-Fold under?')).toBe('(not found)');
+    expect(asked(related, 'KAIST K-Fold 라이선스 뭐야?')).toBe('(not found)');
+  });
+});

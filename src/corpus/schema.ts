@@ -118,6 +118,11 @@ export const AliasGroup = z.strictObject({
   broader: z.array(Id).default([]),
   /** A participant of that programme: its programme-wide facts (schedules, GPUs per team) apply to it too. */
   programme: Id.optional(),
+  /**
+   * A model's maker (K-Fold: KAIST). A question naming one of the two may be answered by a fact naming
+   * the other when no fact names what it names ("KAIST K-Fold 팀도 256장?").
+   */
+  madeBy: Id.optional(),
   terms: z.array(Term).min(2, 'an alias group needs at least two terms'),
 });
 export type AliasGroup = z.infer<typeof AliasGroup>;

@@ -125,6 +125,8 @@ export interface FactIndex {
   topicTerms: { id: string; scope: string; terms: Set<string>; lead: string }[];
   /** Alias concepts that name a participant of a programme (Lunit → specialized). */
   participantOf: Map<string, string>;
+  /** Each model's maker and each maker's models (K-Fold ↔ KAIST), as alias concepts. */
+  relatives: Map<string, string[]>;
   attributeTokens: Set<string>;
   /** Attributes a fact's curated keywords may give as well as its statements (a location). */
   keywordAttributes: Set<string>;
@@ -260,6 +262,13 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
   const idf = (t: string) => idfs.get(t) ?? idfOf(0);
   const participantOf = new Map(corpus.aliases.filter((g) => g.programme).map((g) => [`~${g.id}`, g.programme!]));
   const participants = [...participantOf.keys()];
+  const relatives = new Map<string, string[]>();
+  for (const g of corpus.aliases) {
+    if (!g.madeBy) continue;
+    const [model, maker] = [`~${g.id}`, `~${g.madeBy}`];
+    relatives.set(model, [...(relatives.get(model) ?? []), maker]);
+    relatives.set(maker, [...(relatives.get(maker) ?? []), model]);
+  }
   const topicTerms = corpus.topics.map((t) => ({
     id: t.id,
     scope: t.scope,
@@ -282,6 +291,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     commonStems: lex.english.commonStems,
     topicTerms,
     participantOf,
+    relatives,
     attributeTokens: new Set(corpus.aliases.filter((g) => g.attribute).map((g) => `~${g.id}`)),
     keywordAttributes: new Set(corpus.aliases.filter((g) => g.attribute === 'keywords').map((g) => `~${g.id}`)),
     entityTokens,

@@ -22,7 +22,7 @@ export interface Filter {
    * Widening: a fact the filter removed that may still answer when no fact it keeps does (one silent
    * on what the filter requires, rather than saying otherwise).
    */
-  widen?(q: ParsedQuestion, e: FactEntry): boolean;
+  widen?(q: ParsedQuestion, e: FactEntry, ctx: FilterContext): boolean;
 }
 
 /**
@@ -41,11 +41,34 @@ function namesOthers(q: ParsedQuestion, e: FactEntry): boolean {
   return false;
 }
 
+/** Whether the fact names the entity, or is a programme-wide fact of the programme it takes part in. */
+function answersFor(q: ParsedQuestion, e: FactEntry, entity: string, ctx: FilterContext): boolean {
+  return ctx.index.hasTerm(e, entity) || answersForParticipant(q, e, entity, ctx.index, ctx.markers);
+}
+
+/**
+ * Whether the fact answers for the entity's maker or model, and names neither that maker's other
+ * models (K-EXAONE's licence is not EXAONE 4.5's) nor a programme's participant the question does not
+ * name (KAIST's labs in Lunit's consortium do not lead K-Fold).
+ */
+function answersForRelative(q: ParsedQuestion, e: FactEntry, entity: string, ctx: FilterContext): boolean {
+  const { relatives, participantOf, hasTerm } = ctx.index;
+  return (relatives.get(entity) ?? []).some(
+    (r) =>
+      answersFor(q, e, r, ctx) &&
+      !(relatives.get(r) ?? []).some((other) => other !== entity && hasTerm(e, other)) &&
+      ![...participantOf.keys()].some((p) => p !== r && !q.entities.includes(p) && hasTerm(e, p)),
+  );
+}
+
 export const FILTERS: Filter[] = [
   {
     name: 'entity',
     describe: 'names every organisation, person or model the question names (or is a programme-wide fact of its programme)',
-    keep: (q, e, ctx) => q.entities.every((t) => ctx.index.hasTerm(e, t) || answersForParticipant(q, e, t, ctx.index, ctx.markers)),
+    keep: (q, e, ctx) => q.entities.every((t) => answersFor(q, e, t, ctx)),
+    // When no fact that names it answers: one naming its maker, or its model ("KAIST K-Fold 팀도 256장?"
+    // where the per-team GPU fact names KAIST's consortium, not its model).
+    widen: (q, e, ctx) => q.entities.every((t) => answersFor(q, e, t, ctx) || answersForRelative(q, e, t, ctx)),
   },
   {
     name: 'round-year-version',

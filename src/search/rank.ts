@@ -103,7 +103,7 @@ export function createRanker(index: FactIndex, examples: ExampleMatcher, classif
     for (const id of ids) {
       const entry = index.entries.get(id)!;
       const failed = FILTERS.find((f) => !f.keep(q, entry, filterCtx));
-      const widens = failed !== undefined && failed.widen?.(q, entry) === true && FILTERS.every((f) => f === failed || f.keep(q, entry, filterCtx));
+      const widens = failed !== undefined && failed.widen?.(q, entry, filterCtx) === true && FILTERS.every((f) => f === failed || f.keep(q, entry, filterCtx));
       if (failed && !withRemoved && !widens) continue;
       const cov = coverage(entry);
       const example = closest.get(id);
