@@ -456,3 +456,17 @@ describe('a model and its maker', () => {
     expect(asked(related, 'KAIST K-Fold 라이선스 뭐야?')).toBe('(not found)');
   });
 });
+
+describe('typing slips', () => {
+  it('a word one slip from a fact\'s word is read as that word, even when an example question has the same slip', () => {
+    const dir = fixtureCorpus('rules-corpus');
+    const facts = path.join(dir, 'facts/facts.yaml');
+    // People's typos are kept in example questions; they do not make the slip a word the corpus uses.
+    fs.writeFileSync(facts, fs.readFileSync(facts, 'utf8').replace('examples: ["루닛 사업비 얼마?", "Lunit budget?"', 'examples: ["루닛 사업비 얼마?", "Lunit budgte?"'));
+    const withSlip = createEngine(loadCorpus(dir), { today: () => TODAY });
+    for (const e of [engine, withSlip]) {
+      expect(e.explain('how big is the lunit budgte').units).toContainEqual(['~budget']);
+      expect(e.ask('how big is the lunit budgte').answers[0]?.factId).toBe('lunit-budget');
+    }
+  });
+});

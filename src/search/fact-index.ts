@@ -116,6 +116,8 @@ export interface FactIndex {
   /** For each list, the best `limit` BM25 hits for the (distinct) tokens, of the facts its `keep` accepts when given. */
   search(tokens: string[], lists: readonly Bm25List[]): Bm25Hit[][];
   df: Map<string, number>;
+  /** The words facts use in their statements, keywords, topics and the names they mention: not their examples, which keep people's typos. */
+  factWords: Set<string>;
   idf(token: string): number;
   /** The weight of a word the corpus never uses: that of the rarest term. */
   unknownIdf: number;
@@ -189,6 +191,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
   const entries = new Map<string, FactEntry>();
   const docs: Bm25Doc<Field>[] = [];
   const df = new Map<string, number>();
+  const factWords = new Set<string>();
   for (const [n, f] of corpus.facts.entries()) {
     const t = topics.get(f.topic);
     const [ko, en, kw] = [f.ko, f.en, f.keywords.join(' \n ')].map((text) => analyzer.indexed(text)) as [Indexed, Indexed, Indexed];
@@ -250,6 +253,9 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     // The Korean and English statements are one field; examples and keywords are each read as one text.
     docs.push({ id: f.id, fields: { statement: [...ko.tokens, ...en.tokens, ...rounded], keywords: kw.tokens, topic: topic.tokens, examples: analysedExamples.field } });
     for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
+    for (const t of own) factWords.add(t);
+    for (const t of topic.tokens) factWords.add(t);
+    for (const t of aliasParts) factWords.add(t);
     // An English word only inside the names it mentions (kyung of Kyung Hee) is one the corpus uses, not
     // one beyond it: a question naming a thing by it asks about the corpus.
     for (const t of aliasParts) if (/^[a-z]/.test(t) && !terms.has(t)) df.set(t, (df.get(t) ?? 0) + 1);
@@ -286,6 +292,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     hasTerm: (e, t) => includes(factsWith(t).terms, e),
     search: (tokens, lists) => bm25.searchEach(tokens, lists),
     df,
+    factWords,
     idf,
     unknownIdf: idf('\u0000never'),
     commonStems: lex.english.commonStems,
