@@ -11,6 +11,8 @@ import { fixtureCorpus } from './helpers/tmp-corpus.ts';
 import { LEXICON } from './helpers/lexicon.ts';
 import { compileLexicon } from '../src/analysis/lexicon.ts';
 import { resolveFollowUp } from '../src/query/followup.ts';
+import { moreAbout } from '../src/answer/follow-up.ts';
+import type { Corpus } from '../src/corpus/load.ts';
 import type { ParsedQuestion } from '../src/query/parse.ts';
 
 const engine = createEngine(loadCorpus(fixtureCorpus('rules-corpus')), { today: () => '2026-12-06' });
@@ -118,7 +120,7 @@ describe('follow-ups', () => {
     expect(b!.followUp?.kind).not.toBe('sources');
   });
 
-  it.each([['더 자세히'], ['tell me more'], ['what else?'], ['그리고?'], ['자세한 내용']])('%s: more facts about the last answer, not the same one', (action) => {
+  it.each([['더 자세히'], ['tell me more'], ['what else?'], ['그리고?'], ['자세한 내용'], ['관련된 거 더']])('%s: more facts about the last answer, not the same one', (action) => {
     const [a, b] = thread('루닛 사업비 얼마야?', action);
     expect(b!.followUp).toEqual({ kind: 'more' });
     expect(b!.answers.length).toBeGreaterThan(0);
@@ -189,6 +191,19 @@ describe('follow-ups', () => {
     expect(b!.answers.map((x) => x.factId)).not.toContain(top(a!));
     // The article the budget came from also tells who was selected and who is in the consortium.
     expect(b!.answers.some((x) => fact(x.factId).topic !== last.topic)).toBe(true);
+  });
+
+  it('"more" gives the rest of the last answer\'s article before other facts of its topic, each in the order given, none shown before', () => {
+    const fact = (id: string, topic: string, ...sources: string[]) => ({ id, topic, sources }) as unknown as Corpus['facts'][number];
+    const answered = fact('budget', 'programme', 'article-a');
+    const sameTopic = fact('budget-staff', 'programme', 'article-b');
+    const sameArticle = fact('gpus', 'gpu', 'article-a', 'article-c');
+    const shownBefore = fact('selection', 'programme', 'article-a');
+    const elsewhere = fact('weather', 'other', 'article-z');
+    const all = [answered, sameTopic, sameArticle, shownBefore, elsewhere];
+    expect(moreAbout(answered, [sameTopic, sameArticle], all, new Set(['budget', 'selection']), 3)).toEqual(['gpus', 'budget-staff']);
+    // With nothing ranked, in the corpus's order.
+    expect(moreAbout(answered, [], all, new Set(['budget']), 3)).toEqual(['gpus', 'selection', 'budget-staff']);
   });
 
   it.each([['more on the budget', 'lunit-budget'], ['사업비 더 알려줘', 'lunit-budget'], ['more on the GPUs', 'gpu-per-team']])('"%s": more of the last answer\'s subject, what it names first', (action, id) => {

@@ -9,6 +9,21 @@ import { citer } from './cite.ts';
 /** At most this many facts in an answer given again (the best and two related, as composed). */
 const MAX_ANSWERS = 3;
 
+type Fact = Corpus['facts'][number];
+
+/**
+ * What "more" adds after `answered`: the rest of its article first (facts sharing one of its sources:
+ * people asking for more want the rest of the story), then its topic's other facts, each in the order
+ * of `ranked` (then the corpus's own), leaving out the facts already shown.
+ */
+export function moreAbout(answered: Fact | undefined, ranked: readonly Fact[], all: readonly Fact[], shown: ReadonlySet<string>, n: number): string[] {
+  const sources = new Set(answered?.sources ?? []);
+  const sameSource = (f: Fact) => f.sources.some((s) => sources.has(s));
+  const next = [...ranked, ...all].filter((f) => !shown.has(f.id));
+  const ids = [...next.filter(sameSource), ...next.filter((f) => !sameSource(f) && f.topic === answered?.topic)].map((f) => f.id);
+  return [...new Set(ids)].slice(0, n);
+}
+
 export function createFollowUpAnswers(corpus: Corpus) {
   const { item } = citer(corpus);
   const facts = new Map(corpus.facts.map((f) => [f.id, f]));

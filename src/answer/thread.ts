@@ -13,7 +13,7 @@ import type { ExampleMatcher } from '../search/examples.ts';
 import type { FactIndex } from '../search/fact-index.ts';
 import type { Ranking } from '../search/rank.ts';
 import type { Answer, Turn } from '../types.ts';
-import { createFollowUpAnswers } from './follow-up.ts';
+import { createFollowUpAnswers, moreAbout } from './follow-up.ts';
 import { notFound } from './not-found.ts';
 import { candidatesOf, NOT_FOUND, scoreOf, SHORT_WORDS, type Candidate, type Reading, type ReadingName, type TurnShape } from './thread-choice.ts';
 
@@ -135,18 +135,13 @@ export function createThreadReader(ctx: ThreadContext) {
     if (r.kind === 'sources') return followUps.again(q.text, previous, 'sources', previous.lang);
     if (r.kind === 'language') return followUps.again(q.text, previous, 'language', r.lang);
     if (r.kind === 'more') {
-      // More of the last answer's topic or of its sources (the article it came from), in the order the
-      // last question ranks them with what the message names beside the request ("more on the budget"),
-      // then the corpus's own.
+      // More of the last answer's article and topic (moreAbout), in the order the last question ranks
+      // them with what the message names beside the request ("more on the budget").
       const focus = q.asking.filter((u) => !u.framing && !u.predicate && !previous.units.some((p) => p.tokens[0] === u.tokens[0]));
       const last = withUnits({ text: q.text, norm: q.norm, lang: previous.lang, intents: previous.intents as ParsedQuestion['intents'], personal: false }, [...focus, ...(previous.units as ParsedQuestion['units'])], parseCtx);
-      const answered = index.entries.get(previous.factIds[0] ?? '')?.fact;
-      const shown = new Set(previous.factIds);
       const ranked = ctx.rank(last).kept.map((x) => x.entry.fact);
-      const sources = new Set(answered?.sources ?? []);
-      const related = (f: (typeof corpus.facts)[number]) => f.topic === answered?.topic || f.sources.some((s) => sources.has(s));
-      const next = [...ranked, ...corpus.facts].filter((f) => related(f) && !shown.has(f.id));
-      return followUps.more(q.text, previous, [...new Set(next.map((f) => f.id))].slice(0, 1 + ctx.maxRelated));
+      const answered = index.entries.get(previous.factIds[0] ?? '')?.fact;
+      return followUps.more(q.text, previous, moreAbout(answered, ranked, corpus.facts, new Set(previous.factIds), 1 + ctx.maxRelated));
     }
     if (notAQuestion(q)) return undefined;
     // A fallback reading waits for the message alone to find nothing, and so does any reading after a
