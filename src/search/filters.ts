@@ -52,12 +52,12 @@ function answersFor(q: ParsedQuestion, e: FactEntry, entity: string, ctx: Filter
  * name (KAIST's labs in Lunit's consortium do not lead K-Fold).
  */
 function answersForRelative(q: ParsedQuestion, e: FactEntry, entity: string, ctx: FilterContext): boolean {
-  const { relatives, participantOf, hasTerm } = ctx.index;
+  const { relatives, participantOf } = ctx.index;
   return (relatives.get(entity) ?? []).some(
     (r) =>
       answersFor(q, e, r, ctx) &&
-      !(relatives.get(r) ?? []).some((other) => other !== entity && hasTerm(e, other)) &&
-      ![...participantOf.keys()].some((p) => p !== r && !q.entities.includes(p) && hasTerm(e, p)),
+      !(relatives.get(r) ?? []).some((other) => other !== entity && e.own.has(other)) &&
+      ![...participantOf.keys()].some((p) => p !== r && !q.entities.includes(p) && e.own.has(p)),
   );
 }
 
