@@ -191,8 +191,9 @@ export function createThreadReader(ctx: ThreadContext) {
    */
   function readingsOf(q: ParsedQuestion, previous: Turn, { r, readings }: Merge, answer: Answer, aloneRun: () => Run): { readings: Reading[]; shape: TurnShape } | undefined {
     if (previous.factIds.length === 0 || (answer.followUp && ACTIONS.has(answer.followUp.kind))) return undefined;
-    // Found nothing: weighed (against "not found") only when it is a question at all.
-    if (!answer.answered && (notAQuestion(q) || refuse(q, index, ctx.decide) !== undefined)) return undefined;
+    // Found nothing: weighed (against "not found") only when it is a question at all, though one that
+    // alone would be refused as naming nothing may ask of the thread ("누가 됐어?": who won it).
+    if (!answer.answered && notAQuestion(q)) return undefined;
     const swap = r && (r.kind === 'entity-swap' || r.kind === 'attribute-swap') ? r : undefined;
     const shape: TurnShape = {
       resolution: swap ? (swap.kind === 'attribute-swap' && swap.fallback ? 'attribute-swap-fallback' : swap.kind) : 'none',
