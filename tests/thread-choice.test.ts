@@ -68,6 +68,10 @@ describe('the choice among a follow-up\'s readings', () => {
     expect(answers.explain('몇 명?', previous[0]).thread).toMatchObject({ chosen: ids[0] });
     // Noise in a thread is not a question: nothing is weighed for it.
     expect(rules.threadCandidates('asdf qwer zxcv', rules.ask('루닛 사업비 얼마야?').turn!).candidates).toBeUndefined();
+    // A message that alone names nothing ("어디서?") is still a question of the thread: weighed.
+    const where = rules.threadCandidates('어디서?', rules.ask('소버린 AI가 뭐야?').turn!);
+    expect(where.answer.answered).toBe(false);
+    expect(where.candidates!.map((c) => c.id)).toEqual(expect.arrayContaining(['glossary-sovereign-ai', NOT_FOUND]));
   });
 
   it('leaves a question asked alone, an action on the last answer and a whole question the rules do not merge as the rules answer them', () => {
