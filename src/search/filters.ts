@@ -53,12 +53,12 @@ function answersFor(q: ParsedQuestion, e: FactEntry, entity: string, ctx: Filter
  */
 function answersForRelative(q: ParsedQuestion, e: FactEntry, entity: string, ctx: FilterContext): boolean {
   const { relatives, participantOf } = ctx.index;
-  return (relatives.get(entity) ?? []).some(
-    (r) =>
-      answersFor(q, e, r, ctx) &&
-      !(relatives.get(r) ?? []).some((other) => other !== entity && e.own.has(other)) &&
-      ![...participantOf.keys()].some((p) => p !== r && !q.entities.includes(p) && e.own.has(p)),
-  );
+  const namesOther = (r: string) => {
+    for (const other of relatives.get(r) ?? []) if (other !== entity && e.own.has(other)) return true;
+    for (const p of participantOf.keys()) if (p !== r && !q.entities.includes(p) && e.own.has(p)) return true;
+    return false;
+  };
+  return (relatives.get(entity) ?? []).some((r) => answersFor(q, e, r, ctx) && !namesOther(r));
 }
 
 export const FILTERS: Filter[] = [
