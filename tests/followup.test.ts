@@ -115,6 +115,14 @@ describe('follow-ups', () => {
     expect(top(b!)).toBe(id);
   });
 
+  it.each([['nice'], ['고마워요 ㅎㅎ'], ['ok thx 👍'], ['makes sense, thanks!'], ['알겠어요']])('"%s" only talks back: no answer in the thread, nothing weighed', (chatter) => {
+    const [a, b] = thread('루닛 사업비 얼마야?', chatter);
+    expect(top(a!)).toBe('lunit-budget');
+    expect(b!.answered).toBe(false);
+    expect(engine.explain(chatter, a!.turn).thread).toBeUndefined();
+    expect(engine.threadCandidates(chatter, a!.turn!).candidates).toBeUndefined();
+  });
+
   it('a long question that only ends in "come from" is not a request for sources', () => {
     const [, b] = thread('루닛 사업비 얼마야?', 'where do the GPUs of each team in the programme come from');
     expect(b!.followUp?.kind).not.toBe('sources');

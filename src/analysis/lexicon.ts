@@ -58,7 +58,7 @@ export interface Lexicon {
   };
   counters: { ko: Map<string, string>; en: Map<string, string>; uncounted: Set<string>; koCounted: RegExp };
   programmes: { home: string; markers: Map<string, string[]>; nameAttribute: string };
-  followups: { sources: RegExp; english: RegExp; korean: RegExp; more: RegExp; markers: RegExp; pronouns: RegExp | undefined; other: RegExp | undefined; pointers: RegExp | undefined; asks: RegExp | undefined };
+  followups: { sources: RegExp; english: RegExp; korean: RegExp; more: RegExp; markers: RegExp; pronouns: RegExp | undefined; other: RegExp | undefined; pointers: RegExp | undefined; asks: RegExp | undefined; chatter: RegExp | undefined };
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -143,6 +143,8 @@ export function compileLexicon(data: LexiconData): Lexicon {
       other: data.followups.other.length ? new RegExp(alternation(data.followups.other).source, 'i') : undefined,
       pointers: data.followups.pointers.length ? new RegExp(alternation(data.followups.pointers).source, 'i') : undefined,
       asks: data.followups.asks.length ? new RegExp(alternation(data.followups.asks).source, 'i') : undefined,
+      // The whole message: one chatter word after another, with punctuation between.
+      chatter: data.followups.chatter.length ? new RegExp(`^[\\s\\p{P}\\p{S}]*(?:(?:${alternation(data.followups.chatter).source})[\\s\\p{P}\\p{S}]*)+$`, 'iu') : undefined,
     },
     programmes: {
       home: data.programmes.home,

@@ -113,11 +113,13 @@ export function createThreadReader(ctx: ThreadContext) {
 
   /**
    * A message that alone is addressed to the bot (are you an LLM?), is curated as out of scope or
-   * is only words the corpus never uses (banana): no thread makes it a question about the last
-   * answer. (An action on that answer, 한글로 or sources?, is read before this.) Asking only how
-   * it turned out (결과 나왔음?, results out yet?) is a question about the last one.
+   * is only words the corpus never uses (banana) or only talks back (thanks, nice, 고마워요 ㅎㅎ): no
+   * thread makes it a question about the last answer. (An action on that answer, 한글로 or sources?,
+   * is read before this.) Asking only how it turned out (결과 나왔음?, results out yet?) is a question
+   * about the last one.
    */
   function notAQuestion(q: ParsedQuestion): boolean {
+    if (analyzer.lexicon.followups.chatter?.test(q.text.trim())) return true;
     const why = refuse(q, index, ctx.decide);
     if (why === 'personal') return true;
     if (why === 'noise' && !q.intents.includes('outcome') && q.asking.every((u) => u.framing || (!u.alias && !index.df.has(u.tokens[0]!)))) return true;

@@ -279,6 +279,11 @@ export const LexiconFiles = {
     pointers: z.array(Pattern).default([]),
     /** A message that asks something (a question mark, a question word, a yes/no opener), not a thanks. */
     asks: z.array(Pattern).default([]),
+    /**
+     * The words of a message that only talks back (thanks, ok, nice, 고마워요, ㅎㅎ): a message made of
+     * nothing else is no question, in a thread or alone.
+     */
+    chatter: z.array(Pattern).default([]),
   }),
   'programmes.yaml': z.strictObject({
     home: Id,
