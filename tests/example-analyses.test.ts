@@ -1,5 +1,5 @@
 /**
- * The examples' analyses stored by `npm run train` (src/search/example-analyses.ts): an index built
+ * The examples' and statements' analyses stored by `npm run train` (src/search/example-analyses.ts): an index built
  * from them is the index a fresh analysis builds, they are set aside where they may no longer hold,
  * a broken file is named, and the shipped file is never stale.
  */
@@ -26,7 +26,7 @@ const without = (c: Corpus): Corpus => {
 function indexView(c: Corpus) {
   const index = indexOf(c);
   const sorted = (s: Iterable<string>) => [...s].sort();
-  const entries = [...index.entries].map(([id, e]) => ({ id, terms: sorted(e.terms), exampleWords: sorted(e.exampleWords), examples: e.examples.map((x) => ({ text: x.text, heads: x.heads, verbForms: sorted(x.verbForms) })), nearMisses: e.nearMisses.map((x) => ({ text: x.text, heads: x.heads, verbForms: sorted(x.verbForms) })) }));
+  const entries = [...index.entries].map(([id, e]) => ({ id, terms: sorted(e.terms), own: sorted(e.own), stated: sorted(e.stated), words: sorted(e.words), aliasParts: [...e.aliasParts], keywords: sorted(e.keywords), opening: sorted(e.opening), ordinals: e.ordinals, entities: sorted(e.entities), exampleWords: sorted(e.exampleWords), examples: e.examples.map((x) => ({ text: x.text, heads: x.heads, verbForms: sorted(x.verbForms) })), nearMisses: e.nearMisses.map((x) => ({ text: x.text, heads: x.heads, verbForms: sorted(x.verbForms) })) }));
   const tokens = sorted(index.df.keys());
   const hits = tokens.map((t) => index.search([t], [{ limit: 5 }])[0]!.map((h) => `${h.id}:${h.score.toFixed(9)}`));
   return { entries, df: tokens.map((t) => [t, index.df.get(t)]), hits };
@@ -85,6 +85,29 @@ describe('stored example analyses', () => {
     const newAlias = { ...withTampered, aliases: [...withTampered.aliases, { id: 'newly-added', terms: ['brand new term'], entity: false, attribute: false, framing: false, broader: [] }] };
     expect(analysedWith(newAlias)).not.toBe(analysedWith(fixture));
     expect(found(newAlias, 'tampered-token')).toEqual([]);
+  });
+
+  it("are read for a fact's statements where they hold, and set aside once they change", () => {
+    const id = fixture.facts.at(-1)!.id;
+    // The stored analyses with the first token of the fact's Korean statement replaced.
+    const file = storeExampleAnalyses(fixture, analyzerOf(fixture));
+    const vocabulary = [...file.vocabulary, 'tampered-token'];
+    const texts = fromBase64(file.texts, Int32Array);
+    let at = 0;
+    for (const f of file.facts.slice(0, -1)) {
+      for (let text = 0; text < 3; text++) {
+        for (let u = texts[at++]!; u > 0; u--) at += 2 + texts[at + 1]!;
+        at += 1 + texts[at]!;
+        at += 1 + texts[at]!;
+      }
+      expect(f.id).not.toBe(id);
+    }
+    texts[at + 3] = vocabulary.length - 1; // its number of units, the first one's place and number of tokens, then its first token
+    const withTampered: Corpus = { ...fixture, exampleAnalyses: { ...file, vocabulary, texts: toBase64(texts) } };
+    expect(indexOf(withTampered).entries.get(id)!.stated.has('tampered-token')).toBe(true);
+    const edited = { ...withTampered, facts: withTampered.facts.map((f) => (f.id === id ? { ...f, keywords: [...f.keywords, 'one more keyword'] } : f)) };
+    expect(indexOf(edited).entries.get(id)!.stated.has('tampered-token')).toBe(false);
+    expect(indexView(edited)).toEqual(indexView(without(edited)));
   });
 
   it('are set aside wholly when a sampled example reads otherwise now (the analysis code changed)', () => {

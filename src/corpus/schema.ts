@@ -180,16 +180,17 @@ export type ThreadChoiceFile = z.infer<typeof ThreadChoiceFile>;
 
 /**
  * corpus/example-analyses.json: what analysing each fact's example questions gives the index (their
- * units and the tokens of the examples field; search/example-analyses.ts), written by `npm run train`
- * so that building the engine need not analyse ten thousand examples again. `analysedWith`: the hash
- * of the aliases and lexicon they were read with; each fact's `examples`: the hash of its examples
- * (and of its near-misses, when it has any).
+ * units and the tokens of the examples field; search/example-analyses.ts), and its statements and
+ * keywords (search/statement-analyses.ts), written by `npm run train` so that building the engine need
+ * not analyse them all again. `analysedWith`: the hash of the aliases and lexicon they were read with;
+ * each fact's `examples`: the hash of its examples (and of its near-misses, when it has any); `texts`:
+ * of its statements and keywords.
  */
 export const ExampleAnalysesFile = z.strictObject({
   analysedWith: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest'),
   /** Every token of the analyses, once. */
   vocabulary: z.array(z.string().min(1)),
-  facts: z.array(z.strictObject({ id: Id, examples: z.string().regex(/^[0-9a-f]{40}$/, 'a sha1 hex digest') })),
+  facts: z.array(z.strictObject({ id: Id, examples: z.string().regex(/^[0-9a-f]{40}$/, 'a sha1 hex digest'), texts: z.string().regex(/^[0-9a-f]{40}$/, 'a sha1 hex digest') })),
   /**
    * Per fact in turn, as little-endian Int32 in base64: its number of examples; for each, its number
    * of units and for each unit its flags (1 framing, 2 verb form), number of tokens and the tokens
@@ -197,6 +198,8 @@ export const ExampleAnalysesFile = z.strictObject({
    * near-misses as its examples (their number, and each one's units).
    */
   data: Base64,
+  /** Per fact in turn, its statements' and keywords' analyses, in the same form (statement-analyses.ts encodeTexts). */
+  texts: Base64,
 });
 export type ExampleAnalysesFile = z.infer<typeof ExampleAnalysesFile>;
 

@@ -3,12 +3,14 @@
  * is, without its preamble) and the tokens of the examples field BM25 searches; and its near-misses'
  * units, read the same way. Analysing the corpus's ten thousand examples is two thirds of building
  * the engine, so `npm run train` stores the analyses in corpus/example-analyses.json, the way a
- * search engine keeps its index on disk rather than analysing every document at each start.
+ * search engine keeps its index on disk rather than analysing every document at each start; with
+ * them, the analyses of each fact's statements and keywords (statement-analyses.ts).
  *
- * A stored analysis is used only where it must equal a fresh one: for a fact whose examples hash as
- * stored, when the aliases and lexicon hash as stored, and when a sample of examples analysed afresh
- * reads the same (a change to the analysis code); otherwise the fact's examples are analysed as they
- * are. A test and `npm run corpus:check` compare the whole file with a fresh analysis.
+ * A stored analysis is used only where it must equal a fresh one: for a fact whose examples (or
+ * texts) hash as stored, when the aliases and lexicon hash as stored, and when a sample analysed
+ * afresh reads the same (a change to the analysis code); otherwise the fact's examples (or texts)
+ * are analysed as they are. A test and `npm run corpus:check` compare the whole file with a fresh
+ * analysis.
  */
 import { createHash } from 'node:crypto';
 import type { Unit } from '../analysis/analyzer.ts';
@@ -16,6 +18,7 @@ import type { Corpus } from '../corpus/load.ts';
 import type { ExampleAnalysesFile, Fact } from '../corpus/schema.ts';
 import { Analyzer } from '../analysis/analyzer.ts';
 import { fromBase64, toBase64 } from './base64-arrays.ts';
+import { analyseTexts, decodeTexts, encodeTexts, sameTexts, skipTexts, textsKey, type FactTexts } from './statement-analyses.ts';
 
 /** What the index reads of an example's unit. */
 export type ExampleUnit = Pick<Unit, 'tokens' | 'framing' | 'verbForm'>;
@@ -51,11 +54,12 @@ export function analysedWith(corpus: Pick<Corpus, 'aliases' | 'lexicon'>): strin
 
 // A fact without near-misses hashes as its examples alone did before there were any.
 const examplesHash = (f: Fact) => sha('sha1', f.nearMisses.length === 0 ? f.examples.join('\n') : `${f.examples.join('\n')}\n\u0000\n${f.nearMisses.join('\n')}`);
+const textsHash = (f: Fact) => sha('sha1', textsKey(f));
 
 const FRAMING = 1;
 const VERB_FORM = 2;
 
-/** The stored form of every fact's analysed examples (for `npm run train`). */
+/** The stored form of every fact's analysed examples and texts (for `npm run train`). */
 export function storeExampleAnalyses(corpus: Corpus, analyzer: Analyzer): ExampleAnalysesFile {
   const vocabulary = new Map<string, number>();
   const place = (t: string) => vocabulary.get(t) ?? vocabulary.set(t, vocabulary.size).get(t)!;
@@ -73,11 +77,14 @@ export function storeExampleAnalyses(corpus: Corpus, analyzer: Analyzer): Exampl
     data.push(field.length, ...field.map(place));
     push(nearMisses);
   }
+  const texts: number[] = [];
+  for (const f of corpus.facts) encodeTexts(analyseTexts(analyzer, f), place, texts);
   return {
     analysedWith: analysedWith(corpus),
     vocabulary: [...vocabulary.keys()],
-    facts: corpus.facts.map((f) => ({ id: f.id, examples: examplesHash(f) })),
+    facts: corpus.facts.map((f) => ({ id: f.id, examples: examplesHash(f), texts: textsHash(f) })),
     data: toBase64(Int32Array.from(data)),
+    texts: toBase64(Int32Array.from(texts)),
   };
 }
 
@@ -86,11 +93,19 @@ export function exampleAnalysesStale(corpus: Corpus, analyzer = new Analyzer(cor
   return corpus.exampleAnalyses !== undefined && JSON.stringify(storeExampleAnalyses(corpus, analyzer)) !== JSON.stringify(corpus.exampleAnalyses);
 }
 
+/** A fact's stored analyses, each with the hash of what it was analysed from. */
+interface Stored {
+  hash: string;
+  examples: () => FactExamples;
+  textsHash: string;
+  texts: () => FactTexts;
+}
+
 /**
- * A stored file's examples, by fact id, each decoded when read: decoded all at once, every example's
+ * A stored file's examples and texts, by fact id, each decoded when read: decoded all at once, every example's
  * units would live to the end of the build, copied by each collection of the young generation.
  */
-function decode(file: ExampleAnalysesFile): Map<string, { hash: string; examples: () => FactExamples }> {
+function decode(file: ExampleAnalysesFile): Map<string, Stored> {
   const data = fromBase64(file.data, Int32Array);
   const { vocabulary } = file;
   const tokens = (at: number, n: number) => {
@@ -121,31 +136,46 @@ function decode(file: ExampleAnalysesFile): Map<string, { hash: string; examples
     for (let i = data[at++]!; i > 0; i--) for (let k = data[at++]!; k > 0; k--) at += 2 + data[at + 1]!;
     return at;
   };
-  const byFact = new Map<string, { hash: string; examples: () => FactExamples }>();
+  const textData = fromBase64(file.texts, Int32Array);
+  const byFact = new Map<string, Stored>();
   let at = 0;
-  for (const { id, examples: hash } of file.facts) {
+  let textsAt = 0;
+  for (const { id, examples: hash, texts: textsHash } of file.facts) {
     const units = at;
     const field = skip(units);
     const nearMisses = field + 1 + data[field]!;
     at = skip(nearMisses);
-    byFact.set(id, { hash, examples: () => ({ units: list(units), field: tokens(field + 1, data[field]!), nearMisses: list(nearMisses) }) });
+    const textsFrom = textsAt;
+    textsAt = skipTexts(textData, textsAt);
+    byFact.set(id, { hash, examples: () => ({ units: list(units), field: tokens(field + 1, data[field]!), nearMisses: list(nearMisses) }), textsHash, texts: () => decodeTexts(textData, vocabulary, textsFrom)[0] });
   }
   return byFact;
 }
 
-/** How many examples a build analyses afresh to check the stored analyses still read the same. */
+/** How many examples, and how many facts' texts, a build analyses afresh to check the stored analyses still read the same. */
 const SAMPLE = 48;
+const TEXTS_SAMPLE = 8;
+
+/** Each fact's analysed examples and texts (statements and keywords). */
+export interface AnalysisReader {
+  examples(f: Fact): FactExamples;
+  texts(f: Fact): FactTexts;
+}
 
 /**
- * Each fact's analysed examples: stored where they are sure to equal a fresh analysis, analysed
- * afresh otherwise (an edited fact, an edited alias or lexicon, or analysis code that reads one of
- * a sample of examples differently: then the whole file is set aside).
+ * Each fact's analysed examples and texts: stored where they are sure to equal a fresh analysis,
+ * analysed afresh otherwise (an edited fact, an edited alias or lexicon, or analysis code that reads
+ * one of a sample differently: then the whole file's examples, or texts, are set aside).
  */
-export function createExampleReader(corpus: Corpus, analyzer: Analyzer): (f: Fact) => FactExamples {
-  const fresh = (f: Fact) => analyseExamples(analyzer, f.examples, f.nearMisses);
+export function createAnalysisReader(corpus: Corpus, analyzer: Analyzer): AnalysisReader {
+  const fresh = { examples: (f: Fact) => analyseExamples(analyzer, f.examples, f.nearMisses), texts: (f: Fact) => analyseTexts(analyzer, f) };
   const file = corpus.exampleAnalyses;
   if (!file || file.analysedWith !== analysedWith(corpus)) return fresh;
   const stored = decode(file);
+  return { examples: examplesReader(corpus, analyzer, stored, fresh.examples), texts: textsReader(corpus, analyzer, stored, fresh.texts) };
+}
+
+function examplesReader(corpus: Corpus, analyzer: Analyzer, stored: Map<string, Stored>, fresh: (f: Fact) => FactExamples): (f: Fact) => FactExamples {
   const usable = (f: Fact) => {
     const s = stored.get(f.id);
     const examples = s !== undefined && s.hash === examplesHash(f) ? s.examples() : undefined;
@@ -160,6 +190,20 @@ export function createExampleReader(corpus: Corpus, analyzer: Analyzer): (f: Fac
     const i = k % f.examples.length;
     const [units] = analyseExamples(analyzer, [f.examples[i]!]).units;
     if (!sameUnits(units!, s.units[i]!)) return fresh;
+  }
+  return (f) => usable(f) ?? fresh(f);
+}
+
+function textsReader(corpus: Corpus, analyzer: Analyzer, stored: Map<string, Stored>, fresh: (f: Fact) => FactTexts): (f: Fact) => FactTexts {
+  const usable = (f: Fact) => {
+    const s = stored.get(f.id);
+    return s !== undefined && s.textsHash === textsHash(f) ? s.texts() : undefined;
+  };
+  const facts = corpus.facts;
+  for (let k = 0; k < Math.min(TEXTS_SAMPLE, facts.length); k++) {
+    const f = facts[Math.floor((k * facts.length) / Math.min(TEXTS_SAMPLE, facts.length))]!;
+    const s = usable(f);
+    if (s && !sameTexts(s, analyseTexts(analyzer, f))) return fresh;
   }
   return (f) => usable(f) ?? fresh(f);
 }

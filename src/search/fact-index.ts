@@ -4,12 +4,12 @@
  * gives (a date, a count, an amount, a reason, a quoted name, a round).
  */
 import { roundedForms } from '../analysis/round-numbers.ts';
-import type { Analyzer, Indexed, Unit } from '../analysis/analyzer.ts';
+import type { Analyzer, Indexed } from '../analysis/analyzer.ts';
 import type { Corpus } from '../corpus/load.ts';
 import type { Fact } from '../corpus/schema.ts';
 import { gives, type Intent } from '../query/intents.ts';
 import { createBm25, type Bm25Doc, type Bm25Hit, type Bm25List, type Bm25Params } from './bm25.ts';
-import { createExampleReader, type ExampleUnit } from './example-analyses.ts';
+import { createAnalysisReader, type ExampleUnit } from './example-analyses.ts';
 
 export interface ExampleEntry {
   text: string;
@@ -186,17 +186,17 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
 
   const entityTokens = new Set(corpus.aliases.filter((g) => g.entity).map((g) => `~${g.id}`));
   const otherMarkers = [...lex.programmes.markers].flatMap(([p, ms]) => (p === lex.programmes.home ? [] : ms));
-  // The examples' analyses, stored by `npm run train` where they still hold (example-analyses.ts).
-  const readExamples = createExampleReader(corpus, analyzer);
+  // The examples' and the facts' own texts' analyses, stored by `npm run train` where they still hold (example-analyses.ts).
+  const stored = createAnalysisReader(corpus, analyzer);
   const entries = new Map<string, FactEntry>();
   const docs: Bm25Doc<Field>[] = [];
   const df = new Map<string, number>();
   const factWords = new Set<string>();
   for (const [n, f] of corpus.facts.entries()) {
     const t = topics.get(f.topic);
-    const [ko, en, kw] = [f.ko, f.en, f.keywords.join(' \n ')].map((text) => analyzer.indexed(text)) as [Indexed, Indexed, Indexed];
+    const { ko, en, keywords: kw } = stored.texts(f);
     const topic = analyse(t ? [t.title.ko, t.title.en].join(' \n ') : f.topic);
-    const analysedExamples = readExamples(f);
+    const analysedExamples = stored.examples(f);
     const rounded = [...ko.tokens, ...en.tokens].flatMap(roundedForms);
     const stated = union(ko.tokens, en.tokens, rounded);
     const own = union(stated, kw.tokens);
@@ -224,7 +224,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     const entities = new Set<string>();
     for (const t of stated) if (entityTokens.has(t)) entities.add(t);
     const scope = topics.get(f.topic)?.scope ?? 'general';
-    const aliasParts = union(analyzer.aliasNameParts(ko), analyzer.aliasNameParts(en));
+    const aliasParts = union(ko.aliasParts, en.aliasParts);
     entries.set(f.id, {
       fact: f,
       n,

@@ -38,6 +38,12 @@ export interface Ranked {
   filteredBy?: string;
 }
 
+/** What the filters make of a candidate (FILTERS). */
+interface Verdict {
+  failed: (typeof FILTERS)[number] | undefined;
+  widens: boolean;
+}
+
 export interface Ranking {
   /** Candidates that passed every filter, best first. */
   kept: Ranked[];
@@ -74,6 +80,13 @@ export function createRanker(index: FactIndex, examples: ExampleMatcher, classif
     return leads;
   }
 
+  /** The first filter that removes a candidate, and whether it widens to it (and every other keeps it). */
+  function verdictOf(q: ParsedQuestion, entry: FactEntry): Verdict {
+    const failed = FILTERS.find((f) => !f.keep(q, entry, filterCtx));
+    const widens = failed !== undefined && failed.widen?.(q, entry, filterCtx) === true && FILTERS.every((f) => f === failed || f.keep(q, entry, filterCtx));
+    return { failed, widens };
+  }
+
   return function rank(q: ParsedQuestion, withRemoved = false): Ranking {
     // A word the corpus knows whole is searched whole; only an unknown compound by its bigrams.
     const unique = new Set<string>();
@@ -87,8 +100,16 @@ export function createRanker(index: FactIndex, examples: ExampleMatcher, classif
     const bm25 = new Map<string, number>();
     for (const h of [...found, ...homeHits]) if (!bm25.has(h.id)) bm25.set(h.id, h.score);
     const top = found[0]?.score ?? homeHits[0]?.score ?? 1;
-    // The closest examples of the BM25 hits, and of the facts close enough to be scored anyway.
-    const closest = examples.closest(q, { facts: bm25.keys(), minSim: opts.exampleRecall });
+    // The filters first: a hit one removes (and that none widens to) is not scored, so the closest
+    // example of its fact need not be looked for.
+    const verdicts = new Map<string, Verdict>();
+    for (const id of bm25.keys()) verdicts.set(id, verdictOf(q, index.entries.get(id)!));
+    const scored = (id: string) => {
+      const { failed, widens } = verdicts.get(id)!;
+      return withRemoved || !failed || widens;
+    };
+    // The closest examples of the BM25 hits scored, and of the facts close enough to be scored anyway.
+    const closest = examples.closest(q, { facts: [...bm25.keys()].filter(scored), minSim: opts.exampleRecall });
     const ids = [...bm25.keys()];
     for (const [id, c] of closest) if (c.sim >= opts.exampleRecall && !bm25.has(id)) ids.push(id);
     const leads = namedTopicLeads(q);
@@ -102,8 +123,7 @@ export function createRanker(index: FactIndex, examples: ExampleMatcher, classif
     const widened: Ranked[] = [];
     for (const id of ids) {
       const entry = index.entries.get(id)!;
-      const failed = FILTERS.find((f) => !f.keep(q, entry, filterCtx));
-      const widens = failed !== undefined && failed.widen?.(q, entry, filterCtx) === true && FILTERS.every((f) => f === failed || f.keep(q, entry, filterCtx));
+      const { failed, widens } = verdicts.get(id) ?? verdictOf(q, entry);
       if (failed && !withRemoved && !widens) continue;
       const cov = coverage(entry);
       const example = closest.get(id);
