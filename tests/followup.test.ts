@@ -12,6 +12,7 @@ import { LEXICON } from './helpers/lexicon.ts';
 import { compileLexicon } from '../src/analysis/lexicon.ts';
 import { resolveFollowUp } from '../src/query/followup.ts';
 import { moreAbout } from '../src/answer/follow-up.ts';
+import { onlyTalksBack } from '../src/query/followup.ts';
 import type { Corpus } from '../src/corpus/load.ts';
 import type { ParsedQuestion } from '../src/query/parse.ts';
 
@@ -121,6 +122,14 @@ describe('follow-ups', () => {
     expect(b!.answered).toBe(false);
     expect(engine.explain(chatter, a!.turn).thread).toBeUndefined();
     expect(engine.threadCandidates(chatter, a!.turn!).candidates).toBeUndefined();
+  });
+
+  it('chatter is read word by word, only in a short message, and no text makes it slow', () => {
+    const lexicon = compileLexicon(engine.corpus.lexicon);
+    for (const m of ['고마워요ㅎㅎ', 'ㅋㅋㅋ ok thx', '👍👍', 'thanks so much!!']) expect(onlyTalksBack(m, lexicon)).toBe(true);
+    for (const m of ['budget?', 'ok but why?', '예산은?', 'so what?']) expect(onlyTalksBack(m, lexicon)).toBe(false);
+    // A pattern that backtracks catastrophically would run past the test's time limit on the first of these.
+    for (const m of ['k'.repeat(59) + 'x', 'ㅋ'.repeat(59) + '?x', 'ha'.repeat(29) + 'z', 'x'.repeat(100_000)]) expect(onlyTalksBack(m, lexicon)).toBe(false);
   });
 
   it('a long question that only ends in "come from" is not a request for sources', () => {

@@ -143,8 +143,8 @@ export function compileLexicon(data: LexiconData): Lexicon {
       other: data.followups.other.length ? new RegExp(alternation(data.followups.other).source, 'i') : undefined,
       pointers: data.followups.pointers.length ? new RegExp(alternation(data.followups.pointers).source, 'i') : undefined,
       asks: data.followups.asks.length ? new RegExp(alternation(data.followups.asks).source, 'i') : undefined,
-      // The whole message: one chatter word after another, with punctuation between.
-      chatter: data.followups.chatter.length ? new RegExp(`^[\\s\\p{P}\\p{S}]*(?:(?:${alternation(data.followups.chatter).source})[\\s\\p{P}\\p{S}]*)+$`, 'iu') : undefined,
+      // One word of a message: chatter words one after another (고마워요ㅎㅎ, ㅋㅋㅋ).
+      chatter: data.followups.chatter.length ? new RegExp(`^(?:${alternation(data.followups.chatter).source})+$`, 'iu') : undefined,
     },
     programmes: {
       home: data.programmes.home,

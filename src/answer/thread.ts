@@ -6,7 +6,7 @@
  */
 import type { Analyzer, Unit } from '../analysis/analyzer.ts';
 import type { Corpus } from '../corpus/load.ts';
-import { requestedAction, resolveFollowUp } from '../query/followup.ts';
+import { onlyTalksBack, requestedAction, resolveFollowUp } from '../query/followup.ts';
 import { withUnits, type ParseContext, type ParsedQuestion } from '../query/parse.ts';
 import { evidence, refuse, type Decision, type DecideOptions } from '../search/decide.ts';
 import type { ExampleMatcher } from '../search/examples.ts';
@@ -119,7 +119,7 @@ export function createThreadReader(ctx: ThreadContext) {
    * about the last one.
    */
   function notAQuestion(q: ParsedQuestion): boolean {
-    if (analyzer.lexicon.followups.chatter?.test(q.text.trim())) return true;
+    if (onlyTalksBack(q.text, analyzer.lexicon)) return true;
     const why = refuse(q, index, ctx.decide);
     if (why === 'personal') return true;
     if (why === 'noise' && !q.intents.includes('outcome') && q.asking.every((u) => u.framing || (!u.alias && !index.df.has(u.tokens[0]!)))) return true;

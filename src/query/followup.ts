@@ -118,6 +118,20 @@ export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, top
   return { kind: 'attribute-swap', readings: [[...q.asking, ...subject.filter((u) => !asked(u)), ...carried]], intents: q.intents, ...(q.counted ? { counted: q.counted } : {}) };
 }
 
+/** Chatter is short: a longer message is read as a question, and no pattern runs on a long text. */
+const CHATTER_MAX_CHARS = 60;
+
+/**
+ * Whether the message only talks back (thanks, nice, 고마워요 ㅎㅎ, 👍): every word of it a chatter word
+ * of the lexicon, or nothing but emoji and punctuation.
+ */
+export function onlyTalksBack(text: string, lexicon: Lexicon): boolean {
+  const chatter = lexicon.followups.chatter;
+  if (!chatter || text.length > CHATTER_MAX_CHARS) return false;
+  const words = text.split(/[\s\p{P}\p{S}]+/u).filter((w) => w.length > 0);
+  return words.length === 0 ? /\p{S}/u.test(text) : words.every((w) => chatter.test(w));
+}
+
 /** The message's content units, without a broader concept a word of it counts for (SK Group, for SK Telecom's). */
 function ownUnits(q: ParsedQuestion, broader: (token: string) => string[]): Unit[] {
   const implied = new Set(q.asking.flatMap((u) => broader(u.tokens[0]!)));
