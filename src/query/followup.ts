@@ -118,8 +118,8 @@ export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, top
   return { kind: 'attribute-swap', readings: [[...q.asking, ...subject.filter((u) => !asked(u)), ...carried]], intents: q.intents, ...(q.counted ? { counted: q.counted } : {}) };
 }
 
-/** Chatter is short: a longer message is read as a question, and no pattern runs on a long text. */
-const CHATTER_MAX_CHARS = 60;
+/** A question is cut to 1,000 characters before it is read; a longer text here is read as a question. */
+const CHATTER_MAX_CHARS = 1000;
 
 /**
  * Whether the message only talks back (thanks, nice, 고마워요 ㅎㅎ, 👍): every word of it a chatter word
