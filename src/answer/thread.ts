@@ -188,7 +188,7 @@ export function createThreadReader(ctx: ThreadContext) {
    * alone, the rules' merged readings, and the message with the last question's subject (its parties
    * and programme), and with all of its words. Undefined when the rules' answer stands as it is: after
    * a turn that answered nothing, an action on the last answer, "not found" for what is not a question
-   * (noise, a message to the bot), or a whole question the rules do not merge that is neither short nor
+   * (noise, a message to the bot, one that only talks back), or a whole question the rules do not merge that is neither short nor
    * points back.
    */
   function readingsOf(q: ParsedQuestion, previous: Turn, { r, readings }: Merge, answer: Answer, aloneRun: () => Run): { readings: Reading[]; shape: TurnShape } | undefined {
