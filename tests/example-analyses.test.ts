@@ -82,7 +82,7 @@ describe('stored example analyses', () => {
     const nearMissAdded = { ...withTampered, facts: withTampered.facts.map((f) => (f.id === id ? { ...f, nearMisses: [...f.nearMisses, 'what no source says about it'] } : f)) };
     expect(found(nearMissAdded, 'tampered-token')).toEqual([]);
     expect(indexView(nearMissAdded)).toEqual(indexView(without(nearMissAdded)));
-    const newAlias = { ...withTampered, aliases: [...withTampered.aliases, { id: 'newly-added', terms: ['brand new term'], entity: false, attribute: false, framing: false, broader: [] }] };
+    const newAlias = { ...withTampered, aliases: [...withTampered.aliases, { id: 'newly-added', terms: ['brand new term'], entity: false, attribute: false, framing: false, tool: false, broader: [] }] };
     expect(analysedWith(newAlias)).not.toBe(analysedWith(fixture));
     expect(found(newAlias, 'tampered-token')).toEqual([]);
   });

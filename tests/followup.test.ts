@@ -267,8 +267,26 @@ describe('follow-ups', () => {
     const q = { text: 'LG는?', norm: 'lg는?', lang: 'ko', asking: lg, units: lg, entities: ['~lg'], intents: [], programme: { id: 'dokpamo', by: 'entity' }, personal: false } as unknown as ParsedQuestion;
     const broader = (t: string) => (t === '~sk-telecom' ? ['~sk-group'] : []);
     const swapped = (r: ReturnType<typeof resolveFollowUp>) => (r && 'readings' in r ? r.readings[0]!.map((u) => u.tokens[0]) : []);
-    expect(swapped(resolveFollowUp(q, prev, lex, new Set(), broader))).toEqual(['~lg', '~participate']);
+    expect(swapped(resolveFollowUp(q, prev, lex, new Set(), { broader }))).toEqual(['~lg', '~participate']);
     expect(swapped(resolveFollowUp(q, prev, lex))).toEqual(['~lg', '~participate', '~sk-group']);
+  });
+
+  it('a tool swaps a tool and keeps the model: "transformers?" after "A.X K1 on vLLM?"; a model swaps the model and keeps the tool', () => {
+    const lex = compileLexicon(LEXICON);
+    const prev: Turn = { lang: 'en', units: [{ tokens: ['~ax-k1'], alias: true, entity: true }, { tokens: ['~vllm'], alias: true, entity: true }, { tokens: ['support'], alias: false }], intents: [], factIds: ['x'] };
+    const ask = (token: string) => {
+      const units = [{ tokens: [token], alias: true, entity: true }];
+      return { text: `${token}?`, norm: `${token}?`, lang: 'en', asking: units, units, entities: [token], intents: [], programme: { by: 'none' }, personal: false } as unknown as ParsedQuestion;
+    };
+    const readings = (r: ReturnType<typeof resolveFollowUp>) => (r && 'readings' in r ? r.readings.map((units) => units.map((u) => u.tokens[0])) : []);
+    const tools = new Set(['~vllm', '~hf-transformers']);
+    expect(readings(resolveFollowUp(ask('~hf-transformers'), prev, lex, new Set(), { tools }))[0]).toEqual(['~hf-transformers', '~ax-k1', 'support']);
+    expect(readings(resolveFollowUp(ask('~ax-k2'), prev, lex, new Set(), { tools }))[0]).toEqual(['~ax-k2', '~vllm', 'support']);
+    // Not known as a tool, it swaps every party of the last question.
+    expect(readings(resolveFollowUp(ask('~hf-transformers'), prev, lex))[0]).toEqual(['~hf-transformers', 'support']);
+    // After a question naming no tool, a tool is added beside the model: the one reading.
+    const noTool: Turn = { ...prev, units: prev.units.filter((u) => u.tokens[0] !== '~vllm') };
+    expect(readings(resolveFollowUp(ask('~hf-transformers'), noTool, lex, new Set(), { tools }))).toEqual([['~hf-transformers', '~ax-k1', 'support']]);
   });
 
   it('a team named with the broader concept it implies ("sk telecom\'s?": SK Telecom and SK Group) is still a bare team: a swap', () => {
@@ -277,7 +295,7 @@ describe('follow-ups', () => {
     const skt = [{ tokens: ['~sk-telecom'], alias: true, entity: true }, { tokens: ['~sk-group'], alias: true }];
     const q = { text: "sk telecom's?", norm: "sk telecom's?", lang: 'en', asking: skt, units: skt, entities: ['~sk-telecom'], intents: [], programme: { id: 'dokpamo', by: 'entity' }, personal: false } as unknown as ParsedQuestion;
     const broader = (t: string) => (t === '~sk-telecom' ? ['~sk-group'] : []);
-    expect(resolveFollowUp(q, prev, lex, new Set(), broader)?.kind).toBe('entity-swap');
+    expect(resolveFollowUp(q, prev, lex, new Set(), { broader })?.kind).toBe('entity-swap');
     // Without knowing SK Group is implied, it reads as two words of its own naming a party: a question of its own.
     expect(resolveFollowUp(q, prev, lex)).toBeUndefined();
   });

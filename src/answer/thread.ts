@@ -77,6 +77,7 @@ export function createThreadReader(ctx: ThreadContext) {
   const { corpus, analyzer, index, parseCtx } = ctx;
   const followUps = createFollowUpAnswers(corpus);
   const markers = new Set([...analyzer.lexicon.programmes.markers.values()].flat());
+  const concepts = { broader: (t: string) => analyzer.broader(t), tools: new Set(corpus.aliases.filter((g) => g.tool).map((g) => `~${g.id}`)) };
 
   /**
    * The question merged with the last turn, when it swaps a team or an attribute into it: its first
@@ -85,7 +86,7 @@ export function createThreadReader(ctx: ThreadContext) {
   function merge(asked: ParsedQuestion, previous: Turn | undefined) {
     const q = previous ? theOther(asked, previous) : asked;
     const topic = previous && index.entries.get(previous.factIds[0] ?? '')?.fact.topic;
-    const r = previous && resolveFollowUp(q, previous, analyzer.lexicon, index.topicTerms.find((t) => t.id === topic)?.terms, (t) => analyzer.broader(t));
+    const r = previous && resolveFollowUp(q, previous, analyzer.lexicon, index.topicTerms.find((t) => t.id === topic)?.terms, concepts);
     if (!r || (r.kind !== 'entity-swap' && r.kind !== 'attribute-swap')) return { r, merged: undefined, readings: [] };
     const base = { text: q.text, norm: q.norm, lang: q.lang, intents: r.intents, counted: r.counted, personal: false };
     const readings = r.readings.map((units) => once(() => ctx.run(withUnits(base, units, parseCtx))));

@@ -123,6 +123,12 @@ export const AliasGroup = z.strictObject({
    * the other when no fact names what it names ("KAIST K-Fold 팀도 256장?").
    */
   madeBy: Id.optional(),
+  /**
+   * Software or a site models are built with, served on, published or ranked at (vLLM, Hugging Face,
+   * arXiv). In a thread it stands beside a model rather than for one: "transformers?" after "A.X K1
+   * on vLLM?" swaps the tool and keeps the model.
+   */
+  tool: z.boolean().default(false),
   terms: z.array(Term).min(2, 'an alias group needs at least two terms'),
 });
 export type AliasGroup = z.infer<typeof AliasGroup>;

@@ -39,12 +39,20 @@ const ROUND_NOUN = new RegExp(`^(?:${ROUND_NOUNS})$`);
 
 const content = (units: readonly Unit[]) => units.filter((u) => !u.framing && !u.predicate && !u.context);
 
+/** What the alias groups say of a concept's token, beyond the token itself. */
+export interface Concepts {
+  /** The broader concepts a mention counts for (alias groups' `broader`). */
+  broader?: (token: string) => string[];
+  /** The tools: software and sites models are served on or published at (alias groups' `tool`). */
+  tools?: ReadonlySet<string>;
+}
+
 /**
  * How `q` follows `prev`, or undefined when it stands on its own. `topicTerms`: the words that name
- * the last answer's topic (NAICC, K-Fold), which stay the subject when the message asks something else;
- * `broader`: the broader concepts a concept's mention counts for (alias groups' `broader`).
+ * the last answer's topic (NAICC, K-Fold), which stay the subject when the message asks something else.
  */
-export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, topicTerms: ReadonlySet<string> = new Set(), broader: (token: string) => string[] = () => []): Resolution | undefined {
+export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, topicTerms: ReadonlySet<string> = new Set(), concepts: Concepts = {}): Resolution | undefined {
+  const broader = concepts.broader ?? (() => []);
   const norm = q.norm;
   const f = lex.followups;
   const own = ownUnits(q, broader);
@@ -97,11 +105,15 @@ export function resolveFollowUp(q: ParsedQuestion, prev: Turn, lex: Lexicon, top
   if (q.entities.length > 0) {
     if (own.filter((u) => !u.entity).length > 1) return undefined;
     const rest = prevUnits.filter((u) => !u.framing && !asked(u) && !isAmount(u.tokens[0]!));
+    // A tool swaps a tool and a party a party: "transformers?" after "A.X K1 on vLLM?" keeps A.X K1.
+    const isTool = (token: string) => concepts.tools?.has(token) ?? false;
+    const namesTools = q.entities.every(isTool);
+    const replaced = prevEntities.filter((u) => isTool(u.tokens[0]!) === namesTools);
     // The swapped team's broader concepts go with it (SK Group, counted for SK Telecom).
-    const theirs = new Set(prevEntities.flatMap((u) => broader(u.tokens[0]!)));
-    const swapped = [...q.asking, ...rest.filter((u) => !u.entity && !theirs.has(u.tokens[0]!))];
+    const theirs = new Set(replaced.flatMap((u) => [u.tokens[0]!, ...broader(u.tokens[0]!)]));
+    const swapped = [...q.asking, ...rest.filter((u) => !theirs.has(u.tokens[0]!))];
     const added = [...q.asking, ...rest];
-    return { kind: 'entity-swap', readings: prevEntities.length ? [swapped, added] : [added], ...sameQuestion };
+    return { kind: 'entity-swap', readings: replaced.length ? [swapped, added] : [added], ...sameQuestion };
   }
   // "언제부터?", "and the budget?": the last question's subject, asked something else. Its other
   // words are what the message replaces when it names something of its own (how many orgs in it?
