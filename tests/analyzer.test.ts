@@ -359,6 +359,13 @@ describe('a preamble is context, the part that asks decides', () => {
     expect(questionParts('filling in a policy brief template, which national task is it under?').map((p) => p.asks)).toEqual([false, true]);
   });
 
+  it('an English auxiliary or request asks only where it opens the part: "want to see if ours is on the list" is an aside', () => {
+    expect(questionParts('which hospitals are in the lunit consortium? want to see if ours is on the list').map((p) => p.asks)).toEqual([true, false]);
+    expect(questionParts('we applied last year. is lunit in it').map((p) => p.asks)).toEqual([false, true]);
+    expect(questionParts('we applied last year. ok so can we apply again').map((p) => p.asks)).toEqual([false, true]);
+    expect(questionParts('we applied last year. pls list the members').map((p) => p.asks)).toEqual([false, true]);
+  });
+
   it('before a colon a part asks only with a question word proper, not a request or an auxiliary (list, is)', () => {
     expect(questionParts('partnership list 업데이트 중: Upstage 컨소 멤버 누구누구임?').map((p) => p.asks)).toEqual([false, true]);
     expect(questionParts('this is for a memo: how many GPUs per team?').map((p) => p.asks)).toEqual([false, true]);
