@@ -366,6 +366,18 @@ describe('a preamble is context, the part that asks decides', () => {
     expect(questionParts('we applied last year. pls list the members').map((p) => p.asks)).toEqual([false, true]);
   });
 
+  it('a clause reporting a claim ("colleague says …", "heard …") is a preamble; a named party reporting it is the subject', () => {
+    expect(questionParts('someone in our discord said Solar Open 2 is a 300B model, is that right?')).toEqual([
+      { text: 'someone in our discord said', asks: false },
+      { text: 'Solar Open 2 is a 300B model, is that right', asks: true },
+    ]);
+    expect(questionParts('a prof in my dept claims that KAIST trains from scratch. true?').map((p) => p.asks)).toEqual([false, true, true]);
+    expect(questionParts('heard lunit wants a 1T model?').map((p) => p.asks)).toEqual([false, true]);
+    expect(questionParts('lunit says its model is 32B, right?')).toHaveLength(1);
+    expect(questionParts('said lunit has 32B?')).toHaveLength(1);
+    expect(questionParts('who said lunit has 32B?')).toHaveLength(1);
+  });
+
   it('before a colon a part asks only with a question word proper, not a request or an auxiliary (list, is)', () => {
     expect(questionParts('partnership list 업데이트 중: Upstage 컨소 멤버 누구누구임?').map((p) => p.asks)).toEqual([false, true]);
     expect(questionParts('this is for a memo: how many GPUs per team?').map((p) => p.asks)).toEqual([false, true]);

@@ -3,7 +3,7 @@
  * the question parser look words up in. The word lists are data; this file only indexes them.
  */
 import { stemEnglish } from './english.ts';
-import { leadingClausePattern } from './segments.ts';
+import { leadingClausePattern, reportedClausePattern } from './segments.ts';
 import type { IntentName, LexiconData } from '../corpus/schema.ts';
 
 export interface Lexicon {
@@ -53,6 +53,7 @@ export interface Lexicon {
     setAside: RegExp | undefined;
     /** An English scene-setting clause before a comma (segments.ts); undefined when the lexicon lists no words opening one. */
     leadingClause: RegExp | undefined;
+    reportedClause: ReturnType<typeof reportedClausePattern>;
     /** The end of a text that the thing asked for comes right after (which, how many + a word); undefined when the lexicon lists none. */
     thingAsked: RegExp | undefined;
   };
@@ -125,6 +126,7 @@ export function compileLexicon(data: LexiconData): Lexicon {
       code: data.questions.code.length ? alternation(data.questions.code) : undefined,
       setAside: setAsidePattern(data.questions.setAside),
       leadingClause: leadingClausePattern(data.questions.preambleOpeners.map(escape)),
+      reportedClause: reportedClausePattern(data.questions.hearsay.reporters.map(escape), data.questions.hearsay.verbs.map(escape)),
       thingAsked: data.questions.thingAsked.length ? new RegExp(String.raw`\b(?:${data.questions.thingAsked.map(escape).join('|')})\s+(?:\S+\s+)?$`) : undefined,
     },
     counters: {

@@ -43,10 +43,28 @@ export function leadingClausePattern(openers: readonly string[]): RegExp | undef
   if (openers.length === 0) return undefined;
   return new RegExp(String.raw`^((?:${openers.join('|')}|[a-z]{3,}ing)\s+(?:[a-z'’-]+\s+)+[a-z'’-]+),\s+(?=(?:[a-z'’-]+\s+)*?(?:how|what|who|when|where|which|why|is|are|does|did|do|can|has|have|was|were)\b)`, 'i');
 }
-/** The text with its leading clause marked by a colon, which BOUNDARY splits at. */
-function splitLeadingClause(text: string, leadingClause: RegExp | undefined, questionWord: RegExp): string {
+/**
+ * A clause reporting a claim at the start of an English message ("colleague says …", "a deck I saw
+ * says that …", "heard …"): up to five words, then a reporting verb. `reporter`: the words (someone,
+ * colleague, a, my) one of which the words before the verb must hold, or none before "heard".
+ */
+export function reportedClausePattern(reporters: readonly string[], verbs: readonly string[]): { clause: RegExp; reporter: RegExp } | undefined {
+  if (reporters.length === 0 || verbs.length === 0) return undefined;
+  return {
+    clause: new RegExp(String.raw`^((?:[a-z'’-]+\s+){0,5}?)(${verbs.join('|')})\s+(?:that\s+)?(?=\S)`, 'i'),
+    reporter: new RegExp(String.raw`^$|\b(?:${reporters.join('|')})\b`, 'i'),
+  };
+}
+
+/** The text with its leading or reporting clause marked by a colon, which BOUNDARY splits at. */
+function splitLeadingClause(text: string, { leadingClause, reportedClause, questionWord }: PartPatterns): string {
   const m = leadingClause?.exec(text);
-  return m && !questionWord.test(m[1]!) ? `${m[1]}: ${text.slice(m[0].length)}` : text;
+  if (m && !questionWord.test(m[1]!)) return `${m[1]}: ${text.slice(m[0].length)}`;
+  const r = reportedClause?.clause.exec(text);
+  if (!r || questionWord.test(r[1]!) || !reportedClause!.reporter.test(r[1]!.trim())) return text;
+  // "heard …" alone reports; other verbs need someone who does.
+  if (r[1]!.trim() === '' && !/^heard$/i.test(r[2]!)) return text;
+  return `${r[0].trimEnd()}: ${text.slice(r[0].length)}`;
 }
 
 /** The patterns questionParts reads (the lexicon's `questions`). */
@@ -56,6 +74,7 @@ export interface PartPatterns {
   /** Question words proper (what, 언제): before a colon, only these make a part ask. */
   questionWord: RegExp;
   leadingClause?: RegExp | undefined;
+  reportedClause?: ReturnType<typeof reportedClausePattern>;
 }
 
 /**
@@ -64,12 +83,14 @@ export interface PartPatterns {
  * before a colon only with a question word proper ("partnership list 업데이트 중:", "this is for a
  * memo:" set the scene).
  */
-export function questionParts(text: string, { asks, questionWord, leadingClause }: PartPatterns): Part[] {
+export function questionParts(text: string, patterns: PartPatterns): Part[] {
+  const { asks, questionWord } = patterns;
   // Most texts are one part: BOUNDARY (slow, for its lookbehinds) is tried only on a text with a
   // character or an ending one of its boundaries needs, its closing punctuation aside.
-  if (!BOUNDARY_HINT.test(text.replace(TRAILING, ''))) return [{ text, asks: true }];
+  const marked = splitLeadingClause(text, patterns);
+  if (!BOUNDARY_HINT.test(marked.replace(TRAILING, ''))) return [{ text, asks: true }];
   // Parts and the boundaries after them alternate: a part that ends in "?" asks.
-  const pieces = splitLeadingClause(text, leadingClause, questionWord).split(BOUNDARY);
+  const pieces = marked.split(BOUNDARY);
   const parts: Part[] = [];
   for (let i = 0; i < pieces.length; i += 2) {
     const piece = pieces[i]?.trim() ?? '';

@@ -271,6 +271,11 @@ export const LexiconFiles = {
     setAside: Words.default([]),
     /** Words that open an English scene-setting clause before a comma (for a memo, as someone covering…): a preamble. */
     preambleOpeners: Words.default([]),
+    /**
+     * Who reports a claim put to be checked at the start of an English message ("colleague says …", "someone
+     * in our discord said …", `reporters`) and the verbs that report it (`verbs`): that clause is a preamble.
+     */
+    hearsay: z.strictObject({ reporters: Words, verbs: Words }).default({ reporters: [], verbs: [] }),
     /** Words right before the thing an English question asks for, a word between allowed (which KAIST professor, how many employees). */
     thingAsked: Words.default([]),
   }),
