@@ -68,6 +68,8 @@ describe('stripKorean: particles and endings come off, nouns stay whole', () => 
 describe('analyzer units', () => {
   it.each([
     ['GPU몇장 지원돼?', ['~gpu', '장', '지원']],
+    ['GPU총몇장', ['~gpu', '장']], // 몇 opens a word even when run on (총몇장: 총 몇장)
+    ['기관 총몇곳', ['기관', '곳']],
     ['그래픽카드는 몇 장?', ['~gpu', '장']],
     ['컨소 몇개기관이야?', ['컨소', '기관']], // a counter run into the noun it counts: the noun
     ['몇개야', []],

@@ -111,7 +111,8 @@ const isLatinOrDigit = (code: number) => (code >= 0x61 && code <= 0x7a) || isDig
 export function wordEnd(text: string, i: number): number {
   // charCodeAt is NaN past the end, which no class has.
   if (isHangul(text.charCodeAt(i))) {
-    while (isHangul(text.charCodeAt(i))) i++;
+    // 몇 opens a word of its own even when run on (총몇장, 전체몇명: 총 몇장), as after Latin (GPU몇장).
+    for (i++; isHangul(text.charCodeAt(i)) && !(text.charCodeAt(i) === MYEOT && text.charCodeAt(i - 1) !== MYEOT); ) i++;
     return i;
   }
   if (!isLatinOrDigit(text.charCodeAt(i))) return i;
