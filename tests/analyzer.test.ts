@@ -62,6 +62,8 @@ describe('stripKorean: particles and endings come off, nouns stay whole', () => 
     ['아니었죠', '아니'],
     ['언제이며', '언제'],
     ['설명해주실', '설명'],
+    ['남았습니까', '남'],
+    ['나왔습니다', '나왔'],
   ])('%s → %s', (word, stem) => expect(stripKorean(word)).toBe(stem));
 });
 
