@@ -234,6 +234,12 @@ const BARS: { name: string; set: EvalQuestion[]; hit1: number; abstention: numbe
   // Minus a margin of 3 points (one question for the small groups).
   { name: 'blind, written for session 19 (blind62)', set: blind.filter((q) => q.file === 'blind62.yaml'), hit1: 0.82, abstention: 0.86, nearMiss: 0.36 },
   { name: 'blind, written for session 19 (blind63)', set: blind.filter((q) => q.file === 'blind63.yaml'), hit1: 0.82, abstention: 0.86, nearMiss: 0.36 },
+  // blind64 and blind65, written and labelled during session 19 and scored before its changes (at 4c0c656, two near-copy
+  // examples dropped and the classifier trained again first): 86.7% / 100% (15) / 56.0% (25) and 94.1% / 100% (15) /
+  // 56.0% (25); after its round 87.5% and 94.1%, abstention unchanged. Minus a margin of 3 points (one question for
+  // the small groups).
+  { name: 'blind, written in session 19 (blind64)', set: blind.filter((q) => q.file === 'blind64.yaml'), hit1: 0.83, abstention: 0.93, nearMiss: 0.52 },
+  { name: 'blind, written in session 19 (blind65)', set: blind.filter((q) => q.file === 'blind65.yaml'), hit1: 0.91, abstention: 0.93, nearMiss: 0.52 },
 ];
 
 it('every expected fact id in the dev and blind sets exists', () => {
@@ -397,6 +403,9 @@ describe('follow-ups in threads', () => {
     // followups35, written and labelled at the end of session 18 and scored at the start of session 19: 70.2% over 94
     // later turns (six turns no fact answers marked as gaps), every self-contained turn (8) unchanged.
     ['blind, followups35', 0.67, BLIND_DIR, (f: string) => f === 'followups35.yaml'],
+    // followups36, written and labelled during session 19 and scored before its changes (at 4c0c656): 75.8% over 91
+    // later turns (six turns no fact answers marked as gaps), every self-contained turn (9) unchanged; the same after.
+    ['blind, followups36', 0.72, BLIND_DIR, (f: string) => f === 'followups36.yaml'],
   ] as const)('%s conversations: follow-up hit@1 ≥ %s, and a self-contained turn gets the answer it gets alone', (_, bar, dir, pick, unchanged = 1) => {
     const m = scoreConversations(loadConversations(dir).filter((c) => pick(c.file)), engine);
     expect(m.turns).toBeGreaterThan(90);
