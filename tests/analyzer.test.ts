@@ -591,6 +591,8 @@ describe('clauses', () => {
     ['HF repo 이름이랑 arXiv 번호?', ['HF repo 이름', 'arXiv 번호']],
     ['트릴리온이랑 점수 차이는?', ['트릴리온이랑 점수 차이는']],
     ['루닛이랑 카이스트 GPU 몇 장?', ['루닛이랑 카이스트 GPU 몇 장']],
+    ['A.X K1 license랑 context length 몇?', ['A.X K1 license', 'context length 몇']],
+    ['lunit이랑 kaist GPU 몇 장?', ['lunit이랑 kaist GPU 몇 장']],
   ])('%s', (text, expected) => expect(clauses(text)).toEqual(expected));
 });
 

@@ -118,10 +118,10 @@ const PAST = Array.from({ length: 19 * 21 }, (_, k) => String.fromCharCode(0xac0
 /**
  * Clause boundaries inside a question that asks two things: "몇 곳 지원했고 경쟁률은?", "when, and
  * what changed?", "언제 했어? 어디서?". A past-tense verb before 고 joins clauses (했고, 올렸고); 최고 does not.
- * 이랑 joins two things asked ("HF repo 이름이랑 arXiv 번호?") after a phrase, not after a bare name
+ * 이랑 joins two things asked ("HF repo 이름이랑 arXiv 번호?", "A.X K1 license랑 context length?") after a phrase, not after a bare name
  * that opens the clause ("트릴리온이랑 점수 차이는?" compares the two).
  */
-const CLAUSE = new RegExp(String.raw`[?？,;]+|\s(?:and|plus|also)\s|\s그리고\s|(?<=[${PAST}])고\s|(?<=[가-힣])(?:이고|이며|하며|인지)\s|(?<=[^?？,;\s]\s+[가-힣]+)(?:이랑|랑)\s`);
+const CLAUSE = new RegExp(String.raw`[?？,;]+|\s(?:and|plus|also)\s|\s그리고\s|(?<=[${PAST}])고\s|(?<=[가-힣])(?:이고|이며|하며|인지)\s|(?<=[^?？,;\s]\s+[가-힣A-Za-z0-9.]+)(?:이랑|랑)\s`);
 
 /** The clauses of a text (one when it asks one thing). */
 export function clauses(text: string): string[] {
