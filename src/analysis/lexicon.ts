@@ -53,6 +53,7 @@ export interface Lexicon {
     setAside: RegExp | undefined;
     /** An English scene-setting clause before a comma (segments.ts); undefined when the lexicon lists no words opening one. */
     leadingClause: RegExp | undefined;
+    /** A clause reporting a claim at a message's start (someone said …, segments.ts); undefined when the lexicon lists none. */
     reportedClause: ReturnType<typeof reportedClausePattern>;
     /** The end of a text that the thing asked for comes right after (which, how many + a word); undefined when the lexicon lists none. */
     thingAsked: RegExp | undefined;

@@ -46,13 +46,13 @@ export function leadingClausePattern(openers: readonly string[]): RegExp | undef
 /**
  * A clause reporting a claim at the start of an English message ("colleague says …", "a deck I saw
  * says that …", "heard …"): up to five words, then a reporting verb. `reporter`: the words (someone,
- * colleague, a, my) one of which the words before the verb must hold, or none before "heard".
+ * colleague, a, my) one of which the words before the verb must hold ("heard" needs none).
  */
 export function reportedClausePattern(reporters: readonly string[], verbs: readonly string[]): { clause: RegExp; reporter: RegExp } | undefined {
   if (reporters.length === 0 || verbs.length === 0) return undefined;
   return {
     clause: new RegExp(String.raw`^((?:[a-z'’-]+\s+){0,5}?)(${verbs.join('|')})\s+(?:that\s+)?(?=\S)`, 'i'),
-    reporter: new RegExp(String.raw`^$|\b(?:${reporters.join('|')})\b`, 'i'),
+    reporter: new RegExp(String.raw`\b(?:${reporters.join('|')})\b`, 'i'),
   };
 }
 
@@ -61,9 +61,10 @@ function splitLeadingClause(text: string, { leadingClause, reportedClause, quest
   const m = leadingClause?.exec(text);
   if (m && !questionWord.test(m[1]!)) return `${m[1]}: ${text.slice(m[0].length)}`;
   const r = reportedClause?.clause.exec(text);
-  if (!r || questionWord.test(r[1]!) || !reportedClause!.reporter.test(r[1]!.trim())) return text;
+  if (!r || questionWord.test(r[1]!)) return text;
   // "heard …" alone reports; other verbs need someone who does.
-  if (r[1]!.trim() === '' && !/^heard$/i.test(r[2]!)) return text;
+  const who = r[1]!.trim();
+  if (who === '' ? !/^heard$/i.test(r[2]!) : !reportedClause!.reporter.test(who)) return text;
   return `${r[0].trimEnd()}: ${text.slice(r[0].length)}`;
 }
 
