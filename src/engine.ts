@@ -96,12 +96,17 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
 
   const outOfScope = createOutOfScopeMatcher(corpus.outOfScope, analyzer, index, o.rank.coverage.knownPredicateWeight);
   const nearMisses = createNearMissMatcher(index, o.rank.coverage.knownPredicateWeight);
+  // What a near-miss asks for (a date, a count, who): read when one is first found, not for every near-miss at the build.
+  const nearMissAsks = new Map<string, NearMiss['asks']>();
   /** The question's closest near-miss of any fact. */
   const closestNearMiss = (q: ParsedQuestion): NearMiss | undefined => {
     let best: NearMiss | undefined;
     for (const [about, { sim, text }] of nearMisses.closest(q, { facts: [], minSim: o.decide.nearMissFloor })) if (!best || sim > best.sim) best = { sim, text, about, asks: [] };
-    // What it asks for (a date, a count, who) is read only for the one found, not for every near-miss at the build.
-    if (best) best.asks = intents(analyzer.normalize(best.text), analyzer.lexicon);
+    if (best) {
+      let asks = nearMissAsks.get(best.text);
+      if (asks === undefined) nearMissAsks.set(best.text, (asks = intents(analyzer.normalize(best.text), analyzer.lexicon)));
+      best.asks = asks;
+    }
     return best;
   };
   const answersParts = createPartsReader({ analyzer, parse: parseCtx, filters: filterCtx, index, markers, coverage: o.rank.coverage, rules: o.rank.rules, minEvidence: o.decide.minEvidence });

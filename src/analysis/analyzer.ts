@@ -259,8 +259,23 @@ export class Analyzer {
     for (const w of this.lexicon.stopwords.en) this.stopwordTypos.add(w, true);
   }
 
+  /**
+   * The last text normalised and what it gave: a question is normalised when it is parsed and again
+   * when it is analysed (and a clause or a near-miss found may be the same text again).
+   */
+  private lastText?: string;
+  private lastNorm = '';
+
   /** The character filters: fold, numbers as digits, possessives off, loanword spellings as the corpus writes them, chat abbreviations and negative contractions written out. */
   normalize(text: string): string {
+    if (text !== this.lastText) {
+      this.lastNorm = this.filterCharacters(text);
+      this.lastText = text;
+    }
+    return this.lastNorm;
+  }
+
+  private filterCharacters(text: string): string {
     // Links say nothing a question asks (and their ids read as words); Lunit's → lunit. Each pattern
     // is tried only on a text with its fixed part: most have neither.
     let s = fold(text);

@@ -131,7 +131,8 @@ export function createClassifier(file: ClassifierFile | undefined): Classify {
   // A fact no word of the question weighs on keeps its bias alone: the softmax's sum is that of the
   // biases (worked out once) with the touched facts' terms replaced, exp only for those.
   const top = Math.max(...bias);
-  const biasExp = bias.map((b) => Math.exp(b - top));
+  // A plain array, copied for each question: a typed array's copy takes a buffer outside the heap.
+  const biasExp = Array.from(bias, (b) => Math.exp(b - top));
   const biasSum = biasExp.reduce((a, b) => a + b, 0);
   const z = new Float64Array(bias.length);
   const seen = new Uint8Array(bias.length);

@@ -174,11 +174,14 @@ export function coverageOf(q: ParsedQuestion, index: FactIndex, markers: Readonl
  */
 export function framedCoverageOf(q: ParsedQuestion, index: FactIndex, markers: ReadonlyMap<string, string[]>, o: CoverageOptions): (r: { entry: FactEntry; coverage: Coverage }) => number | undefined {
   let framing: Set<string> | undefined;
+  // The question's coverage with them, worked out once for all the facts asked about.
+  let framed: ((e: FactEntry) => Coverage) | undefined;
   return (r) => {
     if (!r.coverage.missing.some((t) => /^[a-z]/.test(t))) return undefined;
     framing ??= framingWords(q.text);
     if (!r.coverage.missing.some((t) => framing!.has(t) && index.df.has(t))) return undefined;
-    return coverageOf(q, index, markers, o, framing)(r.entry).value;
+    framed ??= coverageOf(q, index, markers, o, framing);
+    return framed(r.entry).value;
   };
 }
 

@@ -264,8 +264,13 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
 
   const total = corpus.facts.length;
   const idfOf = (k: number) => Math.log(1 + (total - k + 0.5) / (k + 0.5));
-  const idfs = new Map([...df].map(([t, k]) => [t, idfOf(k)]));
-  const idf = (t: string) => idfs.get(t) ?? idfOf(0);
+  // A term's idf by its document count, from a table: a question's token is looked up in `df` alone,
+  // not in a second map of tens of thousands of terms (each a lookup far from the last in memory).
+  const idfByCount = Array.from({ length: total + 1 }, (_, k) => idfOf(k));
+  const idf = (t: string) => {
+    const k = df.get(t) ?? 0;
+    return idfByCount[k] ?? idfOf(k);
+  };
   const participantOf = new Map(corpus.aliases.filter((g) => g.programme).map((g) => [`~${g.id}`, g.programme!]));
   const participants = [...participantOf.keys()];
   const relatives = new Map<string, string[]>();

@@ -31,7 +31,15 @@ export interface Filter {
  * never answered by a fact silent on rounds, which is another round's result as often as not.
  */
 function silentOnYear(q: ParsedQuestion, e: FactEntry): boolean {
-  return q.ordinals.every((t) => e.terms.has(t)) && q.versions.every((t) => e.terms.has(t)) && ![...e.terms].some((t) => /^\d{4}$/.test(t));
+  return q.ordinals.every((t) => e.terms.has(t)) && q.versions.every((t) => e.terms.has(t)) && !namesAYear(e);
+}
+
+/** Whether any of a fact's terms is a year: worked out once a fact (it has hundreds of terms), when first asked. */
+const yearNamed = new WeakMap<FactEntry, boolean>();
+function namesAYear(e: FactEntry): boolean {
+  let named = yearNamed.get(e);
+  if (named === undefined) yearNamed.set(e, (named = [...e.terms].some((t) => /^\d{4}$/.test(t))));
+  return named;
 }
 
 /** Whether the fact names several organisations, people or models the question does not: it gives names (참여기업 7곳 이름). */
