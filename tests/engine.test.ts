@@ -24,6 +24,13 @@ describe('answers', () => {
     expect(engine.ask(q).answers[0]?.factId).toBe('gpu-b200-allocation');
   });
 
+  it.each([
+    ['is A.X K1 just DeepSeek under the hood?', 'ax-k1-deepseek-v3-base'], // "under the hood" frames the question
+    ['max gpus per project in the dec 2025 gov gpu call?', 'natgpu-per-project-cap'], // "gov" is the government
+  ])('everyday wording: %s → %s', (q, id) => {
+    expect(engine.ask(q).answers[0]?.factId).toBe(id);
+  });
+
   it('answers in the language of the question', () => {
     const ko = engine.ask('루닛 컨소시엄 참여 기업은?');
     const en = engine.ask('Which companies are in the Lunit consortium?');

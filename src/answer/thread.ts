@@ -77,7 +77,7 @@ export function createThreadReader(ctx: ThreadContext) {
   const { corpus, analyzer, index, parseCtx } = ctx;
   const followUps = createFollowUpAnswers(corpus);
   const markers = new Set([...analyzer.lexicon.programmes.markers.values()].flat());
-  const concepts = { broader: (t: string) => analyzer.broader(t), tools: new Set(corpus.aliases.filter((g) => g.tool).map((g) => `~${g.id}`)) };
+  const concepts = { broader: (t: string) => analyzer.broader(t), tools: index.toolTokens };
 
   /**
    * The question merged with the last turn, when it swaps a team or an attribute into it: its first

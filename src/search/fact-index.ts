@@ -133,6 +133,8 @@ export interface FactIndex {
   /** Attributes a fact's curated keywords may give as well as its statements (a location). */
   keywordAttributes: Set<string>;
   entityTokens: Set<string>;
+  /** Tools (alias groups' `tool`: vLLM, Hugging Face): in a thread a tool swaps only a tool. */
+  toolTokens: Set<string>;
   /** Facts that name a participant of some programme. */
   namesParticipant: Set<string>;
   /** The newest source date: what the corpus knows ends there. */
@@ -307,6 +309,7 @@ export function buildFactIndex(corpus: Corpus, analyzer: Analyzer, opts: IndexOp
     attributeTokens: new Set(corpus.aliases.filter((g) => g.attribute).map((g) => `~${g.id}`)),
     keywordAttributes: new Set(corpus.aliases.filter((g) => g.attribute === 'keywords').map((g) => `~${g.id}`)),
     entityTokens,
+    toolTokens: new Set(corpus.aliases.filter((g) => g.tool).map((g) => `~${g.id}`)),
     // A few participants looked up in each fact's own tokens (its statements and keywords, not its examples), rather than every term among them.
     namesParticipant: new Set([...entries].filter(([, e]) => participants.some((t) => e.own.has(t))).map(([id]) => id)),
     knownUntil: corpus.facts.flatMap((f) => f.sources.map((s) => corpus.sources.get(s)!.date)).reduce((a, b) => (a > b ? a : b), '0000-00-00'),
