@@ -17,7 +17,7 @@ import { intents } from './query/intents.ts';
 import { parseQuestion, type ParsedQuestion } from './query/parse.ts';
 import { createThreadReader } from './answer/thread.ts';
 import { weightsOf, type Candidate } from './answer/thread-choice.ts';
-import { framedCoverageOf } from './search/coverage.ts';
+import { coverageOf, framedCoverageOf } from './search/coverage.ts';
 import { createPartsReader } from './search/parts.ts';
 import { decide, type DecideOptions, type NearMiss } from './search/decide.ts';
 import { createClassifier } from './search/classifier.ts';
@@ -139,7 +139,10 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
     return a;
   }
   const choice = o.thread.choose && corpus.threadChoice ? weightsOf(corpus.threadChoice) : undefined;
-  const thread = createThreadReader({ corpus, analyzer, index, parseCtx, parse, rank: (q) => rank(q), run, answerRun, outOfScope, decide: o.decide, maxRelated: o.compose.maxRelated, aloneMargin: o.thread.aloneMargin, ...(choice ? { choice } : {}) });
+  const thread = createThreadReader({ corpus, analyzer, index, parseCtx, parse, rank: (q) => rank(q), run, answerRun, outOfScope, decide: o.decide, maxRelated: o.compose.maxRelated, aloneMargin: o.thread.aloneMargin, ...(choice ? { choice } : {}), coverage: (q) => {
+    const of = coverageOf(q, index, markers, o.rank.coverage);
+    return (e) => of(e).value;
+  } });
   const { askInThread } = thread;
 
   function explain(raw: string, previous?: Turn): Explanation {

@@ -85,6 +85,18 @@ describe('the choice among a follow-up\'s readings', () => {
     expect(top(thread(against, '루닛 사업비 얼마야?', whole).answers[1]!)).toBe(top(thread(rules, '루닛 사업비 얼마야?', whole).answers[1]!));
   });
 
+  it("weighs how much of the message and of the last question each candidate covers, whichever reading found it", () => {
+    const rules = createEngine(fixture, { today: TODAY });
+    const found = rules.threadCandidates('그럼 카이스트는?', rules.ask('루닛 사업비 얼마야?').turn!).candidates!;
+    const feature = (id: string, name: string) => found.find((c) => c.id === id)!.features[FEATURES.indexOf(name)]!;
+    // KAIST's budget has the message's 카이스트 and the last question's 사업비; KAIST's model name only 카이스트.
+    expect(feature('kaist-budget', 'thread:own')).toBe(1);
+    expect(feature('kaist-model-name', 'thread:own')).toBe(1);
+    expect(feature('kaist-budget', 'thread:lastCovered')).toBeGreaterThan(0.4);
+    expect(feature('kaist-model-name', 'thread:lastCovered')).toBe(0);
+    expect(feature('kaist-budget', 'thread:lastCovered|entity-swap')).toBe(feature('kaist-budget', 'thread:lastCovered'));
+  });
+
   it('has one feature per reading and rule, per relation to the last answer, and per shape of the message, by name', () => {
     expect(new Set(FEATURES).size).toBe(FEATURES.length);
     expect(FEATURES).toContain('alone:evidence');

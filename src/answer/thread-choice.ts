@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import type { ThreadChoiceFile } from '../corpus/schema.ts';
 import { evidence } from '../search/decide.ts';
-import type { FactIndex } from '../search/fact-index.ts';
+import type { FactEntry, FactIndex } from '../search/fact-index.ts';
 import type { Ranked } from '../search/rank.ts';
 import { RULES } from '../search/rules.ts';
 import type { Turn } from '../types.ts';
@@ -43,15 +43,21 @@ export interface TurnShape {
   names: boolean;
 }
 
+/** Each candidate's coverage of the message alone and of the last question (search/coverage.ts). */
+export interface Covers {
+  own: (e: FactEntry) => number;
+  last: (e: FactEntry) => number;
+}
+
 /** A message of at most this many words is short: it leans on the thread whatever the rules read. */
 export const SHORT_WORDS = 3;
 /** How many facts of each reading are candidates. */
 const PER_READING = 6;
 
 const READING_FEATURES = ['in', 'rank', 'evidence', 'score', 'answers', ...RULES.map((r) => r.name)];
-const THREAD_FEATURES = ['topic', 'source', 'entity', 'last', 'lastFirst', 'scope', 'rules', 'rulesLast', 'none'] as const;
+const THREAD_FEATURES = ['topic', 'source', 'entity', 'last', 'lastFirst', 'scope', 'rules', 'rulesLast', 'none', 'own', 'lastCovered'] as const;
 /** Features whose weight depends on the message's shape (a swap, short, pointing back, naming a party). */
-const CROSSED = ['alone:evidence', 'alone:rank', 'alone:answers', 'merged:rank', 'merged:evidence', 'merged:answers', 'thread:topic', 'thread:entity', 'thread:lastFirst', 'subject:rank', 'all:rank', 'thread:none'];
+const CROSSED = ['alone:evidence', 'alone:rank', 'alone:answers', 'merged:rank', 'merged:evidence', 'merged:answers', 'thread:topic', 'thread:entity', 'thread:lastFirst', 'subject:rank', 'all:rank', 'thread:none', 'thread:own', 'thread:lastCovered'];
 const SHAPES = ['none', 'entity-swap', 'attribute-swap', 'attribute-swap-fallback', 'short', 'pronoun', 'names'] as const;
 
 /** Every feature's name, in the order of a candidate's features and of the file's weights. */
@@ -82,7 +88,7 @@ export interface Candidate {
  * The candidates of a message in a thread: the facts each reading ranks first, and the rules' own
  * choice (`rulesPick`), or "not found" (NOT_FOUND) when the rules found nothing, each with its features.
  */
-export function candidatesOf(readings: readonly Reading[], previous: Turn, rulesPick: string | undefined, shape: TurnShape, index: FactIndex): Candidate[] {
+export function candidatesOf(readings: readonly Reading[], previous: Turn, rulesPick: string | undefined, shape: TurnShape, index: FactIndex, covers: Covers): Candidate[] {
   const byId = new Map<string, Candidate>();
   const candidate = (id: string) => {
     let c = byId.get(id);
@@ -121,6 +127,10 @@ export function candidatesOf(readings: readonly Reading[], previous: Turn, rules
       f[THREAD_AT.source] = entry.fact.sources.some((s) => last.fact.sources.includes(s)) ? 1 : 0;
       f[THREAD_AT.entity] = [...entry.entities].some((e) => last.entities.has(e)) ? 1 : 0;
       f[THREAD_AT.scope] = entry.scope === last.scope ? 1 : 0;
+    }
+    if (entry) {
+      f[THREAD_AT.own] = covers.own(entry);
+      f[THREAD_AT.lastCovered] = covers.last(entry);
     }
     f[THREAD_AT.last] = previous.factIds.includes(c.id) ? 1 : 0;
     f[THREAD_AT.lastFirst] = previous.factIds[0] === c.id ? 1 : 0;

@@ -10,12 +10,12 @@ import { onlyTalksBack, requestedAction, resolveFollowUp } from '../query/follow
 import { withUnits, type ParseContext, type ParsedQuestion } from '../query/parse.ts';
 import { evidence, refuse, type Decision, type DecideOptions } from '../search/decide.ts';
 import type { ExampleMatcher } from '../search/examples.ts';
-import type { FactIndex } from '../search/fact-index.ts';
+import type { FactEntry, FactIndex } from '../search/fact-index.ts';
 import type { Ranking } from '../search/rank.ts';
 import type { Answer, Turn } from '../types.ts';
 import { createFollowUpAnswers, moreAbout } from './follow-up.ts';
 import { notFound } from './not-found.ts';
-import { candidatesOf, NOT_FOUND, scoreOf, SHORT_WORDS, type Candidate, type Reading, type ReadingName, type TurnShape } from './thread-choice.ts';
+import { candidatesOf, NOT_FOUND, scoreOf, SHORT_WORDS, type Candidate, type Covers, type Reading, type ReadingName, type TurnShape } from './thread-choice.ts';
 
 /** A question run through ranking and the decision. */
 export interface Run {
@@ -41,6 +41,8 @@ export interface ThreadContext {
   aloneMargin: number;
   /** The learned weights that choose a follow-up's answer among its readings' facts (thread-choice.ts); none: the rules' answer stands. */
   choice?: Float64Array;
+  /** A question's coverage of any fact (search/coverage.ts), worked out once per question. */
+  coverage(q: ParsedQuestion): (e: FactEntry) => number;
 }
 
 /** How a message was read in the thread: its answer, the run it came from when another reading's fact was chosen, and the choice. */
@@ -192,7 +194,7 @@ export function createThreadReader(ctx: ThreadContext) {
    * (noise, a message to the bot, one that only talks back), or a whole question the rules do not merge that is neither short nor
    * points back.
    */
-  function readingsOf(q: ParsedQuestion, previous: Turn, { r, readings }: Merge, answer: Answer, aloneRun: () => Run): { readings: Reading[]; shape: TurnShape } | undefined {
+  function readingsOf(q: ParsedQuestion, previous: Turn, { r, readings }: Merge, answer: Answer, aloneRun: () => Run): { readings: Reading[]; shape: TurnShape; covers: Covers } | undefined {
     if (previous.factIds.length === 0 || (answer.followUp && ACTIONS.has(answer.followUp.kind))) return undefined;
     // Found nothing: weighed (against "not found") only when it is a question at all, though one that
     // alone would be refused as naming nothing may ask of the thread ("누가 됐어?": who won it).
@@ -213,7 +215,9 @@ export function createThreadReader(ctx: ThreadContext) {
     const base = { text: q.text, norm: q.norm, lang: q.lang, intents: q.intents.length ? q.intents : (previous.intents as ParsedQuestion['intents']), counted: q.counted, personal: false };
     if (subject.length) all.push({ name: 'subject', run: ctx.run(withUnits(base, [...q.asking, ...subject], parseCtx)) });
     if (theirs.length) all.push({ name: 'all', run: ctx.run(withUnits(base, [...q.asking, ...theirs], parseCtx)) });
-    return { readings: all, shape };
+    // How much of the message and of the last question each candidate covers, whichever reading found it.
+    const last = withUnits({ ...base, intents: previous.intents as ParsedQuestion['intents'] }, previous.units as ParsedQuestion['units'], parseCtx);
+    return { readings: all, shape, covers: { own: ctx.coverage(q), last: ctx.coverage(last) } };
   }
 
   /** The rules' answer, or the fact the learned choice weighs highest among the readings' (thread-choice.ts). */
@@ -222,7 +226,7 @@ export function createThreadReader(ctx: ThreadContext) {
     const read = weights && readingsOf(q, previous, merging, answer, aloneRun);
     if (!read) return { answer };
     const rulesPick = answer.answered ? answer.answers[0]!.factId : undefined;
-    const scored = candidatesOf(read.readings, previous, rulesPick, read.shape, index)
+    const scored = candidatesOf(read.readings, previous, rulesPick, read.shape, index, read.covers)
       .map((c) => ({ c, score: scoreOf(c, weights) }))
       .sort((a, b) => b.score - a.score);
     const choice: ThreadChoice = { chosen: scored[0]!.c.id, reading: scored[0]!.c.reading?.name, candidates: scored.slice(0, 5).map(({ c, score }) => ({ id: c.id, reading: c.reading?.name, score })) };
@@ -266,7 +270,7 @@ export function createThreadReader(ctx: ThreadContext) {
   function candidates(raw: string, previous: Turn): { answer: Answer; candidates?: Candidate[] } {
     const { q, merging, answer, aloneRun } = byRules(raw, previous);
     const found = merging && readingsOf(q, previous, merging, answer, aloneRun);
-    return found ? { answer, candidates: candidatesOf(found.readings, previous, answer.answered ? answer.answers[0]!.factId : undefined, found.shape, index) } : { answer };
+    return found ? { answer, candidates: candidatesOf(found.readings, previous, answer.answered ? answer.answers[0]!.factId : undefined, found.shape, index, found.covers) } : { answer };
   }
 
   return {
