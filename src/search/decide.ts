@@ -143,8 +143,9 @@ export function decide(
   // what no source states ("솔라 오픈 2 학습 토큰 몇 T?" beside "솔라 오픈 2 몇 B?"): the fact holds its names, not its answer.
   // It speaks only to a question asking for what it asks for ("why did both choose from scratch?" is
   // no reason to refuse "are they fine-tuning or going from scratch?").
+  // An answer made clause by clause (each covered whole by its own fact) is not weighed against the whole's near-misses.
   const nearMiss = closestNearMiss?.();
-  if (nearMiss && nearMiss.sim >= opts.nearMissFloor && nearMiss.sim >= (d.best.example?.sim ?? 0) + opts.nearMissMargin && nearMiss.asks.every((i) => q.intents.includes(i))) {
+  if (nearMiss && !d.parts && nearMiss.sim >= opts.nearMissFloor && nearMiss.sim >= (d.best.example?.sim ?? 0) + opts.nearMissMargin && nearMiss.asks.every((i) => q.intents.includes(i))) {
     return { answered: false, reason: 'near-miss', ranked: ranking.kept };
   }
   return d;

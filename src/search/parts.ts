@@ -53,7 +53,10 @@ export function createPartsReader(ctx: PartsContext) {
     const lex = ctx.analyzer.lexicon;
     const asking = read.filter((r) => clauseUnits(q, [r.heads]).length > 0);
     const ranking = rankAll();
-    const parts = own.map((units, i): Clause => {
+    // A preamble names the subject of every clause ("EXAONE 4.5 — how many languages and what context length?").
+    const context = q.units.filter((u) => u.context);
+    const parts = own.map((clause, i): Clause => {
+      const units = [...clause, ...context];
       // Each clause asks its own thing (언제 in one, 얼마 or 몇 장 in the other); one with no question
       // word of its own ("how many researchers and engineers …" cut at "and") asks what the question does.
       const { text, norm } = asking[i]!;
@@ -92,14 +95,30 @@ export interface Clause {
 }
 
 /**
+ * The clause's candidate answering it best, with at least `min` evidence (the better scored of equals):
+ * one that only clears the bar ("how many languages" of a fact without the count) yields to one that
+ * answers it whole.
+ */
+function answering(c: Clause, min: number): Ranked | undefined {
+  let best: Ranked | undefined;
+  let most = min;
+  for (const r of c.candidates) {
+    const ev = c.evidence(r);
+    if (ev > most || (ev === most && !best)) [best, most] = [r, ev];
+  }
+  return best;
+}
+
+/**
  * When every clause has a fact answering it with at least `min` evidence: those facts, one per
- * clause in the clause's order (the first clause's leads the answer); otherwise undefined.
+ * clause in the clause's order (the first clause's leads the answer; a fact answering an earlier
+ * clause answers a later one too when it can); otherwise undefined.
  */
 export function partsAnswered(clauses: Clause[], min: number): Ranked[] | undefined {
   if (clauses.length < 2) return undefined;
   const facts: Ranked[] = [];
   for (const c of clauses) {
-    const answer = facts.find((r) => c.evidence(r) >= min) ?? c.candidates.find((r) => c.evidence(r) >= min);
+    const answer = facts.find((r) => c.evidence(r) >= min) ?? answering(c, min);
     if (!answer) return undefined;
     if (!facts.includes(answer)) facts.push(answer);
   }
