@@ -97,6 +97,20 @@ describe('the choice among a follow-up\'s readings', () => {
     expect(feature('kaist-budget', 'thread:lastCovered|entity-swap')).toBe(feature('kaist-budget', 'thread:lastCovered'));
   });
 
+  it("reads the message with the parties of the last answer too, not only of the last question: a fact only that reading finds is weighed", () => {
+    const rules = createEngine(fixture, { today: TODAY });
+    const last = rules.ask('what is the model called?');
+    // The question named no party; its answer is KAIST's model.
+    expect(top(last)).toBe('kaist-model-name');
+    const found = rules.threadCandidates('when is it released?', last.turn!).candidates!;
+    const onlyByAnswer = found.filter((c) => c.reading?.name === 'answer');
+    expect(onlyByAnswer.map((c) => c.id)).toEqual(expect.arrayContaining(['kaist-budget']));
+    for (const c of onlyByAnswer) {
+      expect(c.features[FEATURES.indexOf('answer:in')]).toBe(1);
+      expect(c.features[FEATURES.indexOf('alone:in')]).toBe(0);
+    }
+  });
+
   it('has one feature per reading and rule, per relation to the last answer, and per shape of the message, by name', () => {
     expect(new Set(FEATURES).size).toBe(FEATURES.length);
     expect(FEATURES).toContain('alone:evidence');

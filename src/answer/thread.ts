@@ -189,10 +189,10 @@ export function createThreadReader(ctx: ThreadContext) {
   /**
    * The readings of a message the learned choice weighs, when it leans on an answered turn: the message
    * alone, the rules' merged readings, and the message with the last question's subject (its parties
-   * and programme), and with all of its words. Undefined when the rules' answer stands as it is: after
-   * a turn that answered nothing, an action on the last answer, "not found" for what is not a question
-   * (noise, a message to the bot, one that only talks back), or a whole question the rules do not merge that is neither short nor
-   * points back.
+   * and programme), with all of its words, and with the parties the last answer names. Undefined when
+   * the rules' answer stands as it is: after a turn that answered nothing, an action on the last
+   * answer, "not found" for what is not a question (noise, a message to the bot, one that only talks
+   * back), or a whole question the rules do not merge that is neither short nor points back.
    */
   function readingsOf(q: ParsedQuestion, previous: Turn, { r, readings }: Merge, answer: Answer, aloneRun: () => Run): { readings: Reading[]; shape: TurnShape; covers: Covers } | undefined {
     if (previous.factIds.length === 0 || (answer.followUp && ACTIONS.has(answer.followUp.kind))) return undefined;
@@ -215,6 +215,11 @@ export function createThreadReader(ctx: ThreadContext) {
     const base = { text: q.text, norm: q.norm, lang: q.lang, intents: q.intents.length ? q.intents : (previous.intents as ParsedQuestion['intents']), counted: q.counted, personal: false };
     if (subject.length) all.push({ name: 'subject', run: ctx.run(withUnits(base, [...q.asking, ...subject], parseCtx)) });
     if (theirs.length) all.push({ name: 'all', run: ctx.run(withUnits(base, [...q.asking, ...theirs], parseCtx)) });
+    // The parties the last answer names, which the last question may not have ("when is it released?"
+    // after "what is the model called?"): as a preamble's words, counted only where a fact has them.
+    const lastEntry = index.entries.get(previous.factIds[0]!);
+    const parties = [...(lastEntry?.entities ?? [])].filter((t) => !own.has(t)).map((t): Unit => ({ tokens: [t], alias: true, entity: true, context: true }));
+    if (parties.length) all.push({ name: 'answer', run: ctx.run(withUnits(base, [...q.asking, ...parties], parseCtx)) });
     // How much of the message and of the last question each candidate covers, whichever reading found it.
     const last = withUnits({ ...base, intents: previous.intents as ParsedQuestion['intents'] }, previous.units as ParsedQuestion['units'], parseCtx);
     return { readings: all, shape, covers: { own: ctx.coverage(q), last: ctx.coverage(last) } };
