@@ -123,6 +123,19 @@ describe('normalize, stemEnglish, detectLang', () => {
     ['stages', 'stag'],
   ])('stem %s → %s', (w, s) => expect(stemEnglish(w)).toBe(s));
   it.each([
+    ['prioritised', 'prioritized'],
+    ['organisations', 'organizations'],
+    ['analysed', 'analyzed'],
+    ['centre', 'center'],
+    ['labour', 'labor'],
+    ['modelling', 'modeling'],
+    ['travelled', 'traveled'],
+  ])('a British spelling shares the American one\'s stem: %s, %s', (british, american) => expect(stemEnglish(british)).toBe(stemEnglish(american)));
+  it('leaves words that only look British as they are (install, tell)', () => {
+    expect(stemEnglish('installed')).toBe(stemEnglish('install'));
+    expect(stemEnglish('telling')).toBe(stemEnglish('tell'));
+  });
+  it.each([
     ['GPU몇장', 'ko'],
     ['When does stage 2 end?', 'en'],
     ['What is 독파모?', 'en'],
