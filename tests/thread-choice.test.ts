@@ -111,6 +111,18 @@ describe('the choice among a follow-up\'s readings', () => {
     }
   });
 
+  it("reads the message with the last answer's keywords too: the facts that share them rank first in that reading", () => {
+    const rules = createEngine(fixture, { today: TODAY });
+    const last = rules.ask('who pays the gpu rent?');
+    expect(top(last)).toBe('gpu-rent');
+    const found = rules.threadCandidates('how much?', last.turn!).candidates!;
+    const feature = (id: string, name: string) => found.find((c) => c.id === id)!.features[FEATURES.indexOf(name)]!;
+    // Its keywords (임차, rent): the rent's fact ranks first; the GPUs per team, found by other readings, not at all.
+    expect(feature('gpu-rent', 'keywords:rank')).toBe(1);
+    expect(feature('gpu-per-team', 'keywords:in')).toBe(0);
+    expect(feature('gpu-per-team', 'all:in')).toBe(1);
+  });
+
   it('has one feature per reading and rule, per relation to the last answer, and per shape of the message, by name', () => {
     expect(new Set(FEATURES).size).toBe(FEATURES.length);
     expect(FEATURES).toContain('alone:evidence');

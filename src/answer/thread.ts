@@ -189,10 +189,10 @@ export function createThreadReader(ctx: ThreadContext) {
   /**
    * The readings of a message the learned choice weighs, when it leans on an answered turn: the message
    * alone, the rules' merged readings, and the message with the last question's subject (its parties
-   * and programme), with all of its words, and with the parties the last answer names. Undefined when
-   * the rules' answer stands as it is: after a turn that answered nothing, an action on the last
-   * answer, "not found" for what is not a question (noise, a message to the bot, one that only talks
-   * back), or a whole question the rules do not merge that is neither short nor points back.
+   * and programme), with all of its words, and with the parties and keywords of the last answer.
+   * Undefined when the rules' answer stands as it is: after a turn that answered nothing, an action on
+   * the last answer, "not found" for what is not a question (noise, a message to the bot, one that only
+   * talks back), or a whole question the rules do not merge that is neither short nor points back.
    */
   function readingsOf(q: ParsedQuestion, previous: Turn, { r, readings }: Merge, answer: Answer, aloneRun: () => Run): { readings: Reading[]; shape: TurnShape; covers: Covers } | undefined {
     if (previous.factIds.length === 0 || (answer.followUp && ACTIONS.has(answer.followUp.kind))) return undefined;
@@ -220,6 +220,10 @@ export function createThreadReader(ctx: ThreadContext) {
     const lastEntry = index.entries.get(previous.factIds[0]!);
     const parties = [...(lastEntry?.entities ?? [])].filter((t) => !own.has(t)).map((t): Unit => ({ tokens: [t], alias: true, entity: true, context: true }));
     if (parties.length) all.push({ name: 'answer', run: ctx.run(withUnits(base, [...q.asking, ...parties], parseCtx)) });
+    // And with the last answer's curated keywords, the same way: what it is about beside its parties
+    // ("자격 제한은?" after what Elice's 512 B200s were first meant for: who was eligible for them).
+    const keywords = [...(lastEntry?.keywords ?? [])].filter((t) => !own.has(t) && !lastEntry!.entities.has(t) && index.df.has(t)).map((t): Unit => ({ tokens: [t], alias: t.startsWith('~'), context: true }));
+    if (keywords.length) all.push({ name: 'keywords', run: ctx.run(withUnits(base, [...q.asking, ...keywords], parseCtx)) });
     // How much of the message and of the last question each candidate covers, whichever reading found it.
     const last = withUnits({ ...base, intents: previous.intents as ParsedQuestion['intents'] }, previous.units as ParsedQuestion['units'], parseCtx);
     return { readings: all, shape, covers: { own: ctx.coverage(q), last: ctx.coverage(last) } };
