@@ -123,6 +123,17 @@ describe('the choice among a follow-up\'s readings', () => {
     expect(feature('gpu-per-team', 'all:in')).toBe(1);
   });
 
+  it("reads the message alone among the facts of the last answer's topic and article, the last answer left out", () => {
+    const rules = createEngine(fixture, { today: TODAY });
+    const last = rules.ask('루닛 사업비 얼마야?');
+    expect(top(last)).toBe('lunit-budget');
+    const found = rules.threadCandidates('언제 선정됐어?', last.turn!).candidates!;
+    const feature = (id: string, name: string) => found.find((c) => c.id === id)!.features[FEATURES.indexOf(name)]!;
+    expect(feature('selection', 'near:in')).toBe(1);
+    expect(feature('selection', 'near:rank')).toBe(feature('selection', 'alone:rank'));
+    expect(feature('lunit-budget', 'near:in')).toBe(0);
+  });
+
   it('has one feature per reading and rule, per relation to the last answer, and per shape of the message, by name', () => {
     expect(new Set(FEATURES).size).toBe(FEATURES.length);
     expect(FEATURES).toContain('alone:evidence');
