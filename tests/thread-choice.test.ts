@@ -134,6 +134,16 @@ describe('the choice among a follow-up\'s readings', () => {
     expect(feature('lunit-budget', 'near:in')).toBe(0);
   });
 
+  it("reads the message alone among the facts of the last answer's programme", () => {
+    const rules = createEngine(fixture, { today: TODAY });
+    const found = rules.threadCandidates('평가 결과는?', rules.ask('루닛 사업비 얼마야?').turn!).candidates!;
+    const feature = (id: string, name: string) => found.find((c) => c.id === id)!.features[FEATURES.indexOf(name)]!;
+    // Lunit's budget is the specialized programme's: its evaluation, not dokpamo's round result.
+    expect(feature('evaluation-points', 'scope:in')).toBe(1);
+    expect(feature('dokpamo-round1-result', 'alone:in')).toBe(1);
+    expect(feature('dokpamo-round1-result', 'scope:in')).toBe(0);
+  });
+
   it('has one feature per reading and rule, per relation to the last answer, and per shape of the message, by name', () => {
     expect(new Set(FEATURES).size).toBe(FEATURES.length);
     expect(FEATURES).toContain('alone:evidence');

@@ -4,7 +4,7 @@
  * ("is that their dokpamo entry?" after EXAONE 4.5: the message with the last question's subject).
  * Each fact that any reading ranks near the top — the message alone, the rules' merged readings, the
  * message with the last question's subject, with all of its words, with the last answer's parties or
- * keywords, alone among the facts of the last answer's topic and article — is weighed by how each reading
+ * keywords, alone among the facts of the last answer's topic and article or of its programme — is weighed by how each reading
  * ranks it (place, evidence, every rule's factor), how it relates to the last answer (same topic,
  * source, party) and whether the rules chose it; the best-weighed answers. Where the rules found
  * nothing ("ctx length" after a model's specs: the thread's reading falls short of the evidence an
@@ -26,7 +26,7 @@ import type { Turn } from '../types.ts';
 import type { Run } from './thread.ts';
 
 /** The readings of a message in a thread, in the order a fact found by several is credited to. */
-export const READINGS = ['alone', 'merged', 'merged2', 'subject', 'all', 'answer', 'keywords', 'near'] as const;
+export const READINGS = ['alone', 'merged', 'merged2', 'subject', 'all', 'answer', 'keywords', 'near', 'scope'] as const;
 export type ReadingName = (typeof READINGS)[number];
 export interface Reading {
   name: ReadingName;

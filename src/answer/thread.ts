@@ -190,10 +190,10 @@ export function createThreadReader(ctx: ThreadContext) {
    * The readings of a message the learned choice weighs, when it leans on an answered turn: the message
    * alone, the rules' merged readings, and the message with the last question's subject (its parties
    * and programme), with all of its words, and with the parties and keywords of the last answer; and
-   * the message alone among the facts of the last answer's topic and article. Undefined when the
-   * rules' answer stands as it is: after a turn that answered nothing, an action on the last answer,
-   * "not found" for what is not a question (noise, a message to the bot, one that only talks back), or
-   * a whole question the rules do not merge that is neither short nor points back.
+   * the message alone among the facts of the last answer's topic and article, and of its programme.
+   * Undefined when the rules' answer stands as it is: after a turn that answered nothing, an action on
+   * the last answer, "not found" for what is not a question (noise, a message to the bot, one that only
+   * talks back), or a whole question the rules do not merge that is neither short nor points back.
    */
   function readingsOf(q: ParsedQuestion, previous: Turn, { r, readings }: Merge, answer: Answer, aloneRun: () => Run): { readings: Reading[]; shape: TurnShape; covers: Covers } | undefined {
     if (previous.factIds.length === 0 || (answer.followUp && ACTIONS.has(answer.followUp.kind))) return undefined;
@@ -225,11 +225,16 @@ export function createThreadReader(ctx: ThreadContext) {
     // ("자격 제한은?" after what Elice's 512 B200s were first meant for: who was eligible for them).
     const keywords = [...(lastEntry?.keywords ?? [])].filter((t) => !own.has(t) && !lastEntry!.entities.has(t) && index.df.has(t)).map((t): Unit => ({ tokens: [t], alias: t.startsWith('~'), context: true }));
     if (keywords.length) all.push({ name: 'keywords', run: ctx.run(withUnits(base, [...q.asking, ...keywords], parseCtx)) });
-    // And the message alone among the facts of the last answer's topic or article: the rest of the story it asks about.
+    // And the message alone among the facts of the last answer's topic or article (the rest of the
+    // story it asks about), and among its programme's.
     if (lastEntry) {
       const alone = aloneRun();
-      const near = alone.ranking.kept.filter((r) => r.entry !== lastEntry && (r.entry.fact.topic === lastEntry.fact.topic || r.entry.fact.sources.some((s) => lastEntry.fact.sources.includes(s))));
-      if (near.length) all.push({ name: 'near', run: { ...alone, decision: { answered: false, reason: 'no-evidence', ranked: near } } });
+      const among = (name: ReadingName, keep: (e: FactEntry) => boolean) => {
+        const ranked = alone.ranking.kept.filter((r) => r.entry !== lastEntry && keep(r.entry));
+        if (ranked.length) all.push({ name, run: { ...alone, decision: { answered: false, reason: 'no-evidence', ranked } } });
+      };
+      among('near', (e) => e.fact.topic === lastEntry.fact.topic || e.fact.sources.some((s) => lastEntry.fact.sources.includes(s)));
+      among('scope', (e) => e.scope === lastEntry.scope);
     }
     // How much of the message and of the last question each candidate covers, whichever reading found it.
     const last = withUnits({ ...base, intents: previous.intents as ParsedQuestion['intents'] }, previous.units as ParsedQuestion['units'], parseCtx);
