@@ -108,7 +108,21 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
   let next = starts.slice(0, weights.length);
   for (let n = 0, k = 0; n < items.length; n++) for (; k < itemEnds[n]!; k++) postings[next[itemHeads[k]!]!++] = n;
   next = starts.slice(0, weights.length);
-  for (const n of inOrderOfTotal(totals)) for (let k = n === 0 ? 0 : itemEnds[n - 1]!; k < itemEnds[n]!; k++) byTotal[next[itemHeads[k]!]!++] = n;
+  // Beside each posting there, its item's total and heads in brief (bit id % 32 for head id): what
+  // tells most items met there from those that could be similar enough, without a look at the item.
+  const briefTotals = new Float32Array(filled);
+  const briefHeads = new Int32Array(filled);
+  for (const n of inOrderOfTotal(totals)) {
+    const from = n === 0 ? 0 : itemEnds[n - 1]!;
+    let brief = 0;
+    for (let k = from; k < itemEnds[n]!; k++) brief |= 1 << (itemHeads[k]! & 31);
+    for (let k = from; k < itemEnds[n]!; k++) {
+      const j = next[itemHeads[k]!]!++;
+      byTotal[j] = n;
+      briefTotals[j] = totals[n]!;
+      briefHeads[j] = brief;
+    }
+  }
   // Per owner, the heads its items have (ascending, ownerHeads[ownerHeadStart[o]] up to
   // ownerHeadStart[o + 1]) and where in `postings` each one's run of the owner's items starts: a
   // wanted owner's items having a head are found by bisecting its few heads, not a head's postings.
@@ -152,7 +166,7 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
   const wantedIn = new Int32Array(owners.length);
   // The items a call has summed whole, marked with the call's number.
   const seenIn = new Int32Array(items.length);
-  const m: Matcher = { texts, owners, ownerIds, ownerStart, ownerOf, was, weight, byHead, headCall, headPlace, places, weights, totals, itemHeads, itemEnds, starts, postings, byTotal, ownerHeadStart, ownerHeads, ownerRuns, shared, touched, metAt, seenIn, bestItem, bestSim, bestKey, firstKey, ownersMet: [], wantedIn, predicateWeight, call: 0 };
+  const m: Matcher = { texts, owners, ownerIds, ownerStart, ownerOf, was, weight, byHead, headCall, headPlace, places, weights, totals, itemHeads, itemEnds, starts, postings, byTotal, briefTotals, briefHeads, bitWeights: new Float64Array(32), ownerHeadStart, ownerHeads, ownerRuns, shared, touched, metAt, seenIn, bestItem, bestSim, bestKey, firstKey, ownersMet: [], wantedIn, predicateWeight, call: 0 };
   return { closest: (q, wanted) => closestIn(m, q, wanted) };
 }
 
@@ -195,6 +209,10 @@ interface Matcher {
   starts: Int32Array;
   postings: Int32Array;
   byTotal: Int32Array;
+  briefTotals: Float32Array;
+  briefHeads: Int32Array;
+  /** Scratch space: the weight of the question's heads on each bit of `briefHeads`. */
+  bitWeights: Float64Array;
   ownerHeadStart: Int32Array;
   ownerHeads: Int32Array;
   ownerRuns: Int32Array;
@@ -372,8 +390,11 @@ function bestOfWanted(m: Matcher, o: number, ids: readonly number[], qWeights: r
  * margins keep rounding on the safe side.
  */
 function similarOthers(m: Matcher, ids: readonly number[], qWeights: readonly number[], qTotal: number, minSim: number, call: number): void {
-  const { ownerOf, totals, starts, byTotal, seenIn, wantedIn } = m;
+  const { ownerOf, totals, starts, byTotal, briefTotals, briefHeads, bitWeights, seenIn, wantedIn } = m;
   const any = !(minSim > 0);
+  bitWeights.fill(0);
+  let bits = 0;
+  for (let h = 0; h < ids.length; h++) if (ids[h] !== -1) (bits |= 1 << (ids[h]! & 31)), (bitWeights[ids[h]! & 31]! += qWeights[h]!);
   let prefix = 0;
   for (const h of [...ids.keys()].filter((h) => ids[h] !== -1).sort((a, b) => qWeights[a]! - qWeights[b]!)) {
     prefix += qWeights[h]!;
@@ -389,6 +410,13 @@ function similarOthers(m: Matcher, ids: readonly number[], qWeights: readonly nu
       else lo = mid + 1;
     }
     for (let j = starts[id]!; j < stop; j++) {
+      // At most the weight of the question's heads on the bits its item's heads have: too little
+      // to reach minSim with that item's total (in single precision here: the margin covers it).
+      if (!any) {
+        let most = 0;
+        for (let on = briefHeads[j]! & bits; on !== 0; on &= on - 1) most += bitWeights[31 - Math.clz32(on & -on)]!;
+        if (2 * most < minSim * (qTotal + briefTotals[j]!) * 0.999) continue;
+      }
       const n = byTotal[j]!;
       const o = ownerOf[n]!;
       if (wantedIn[o] === call || seenIn[n] === call) continue;
