@@ -126,26 +126,24 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
   // Per owner, the heads its items have (ascending, ownerHeads[ownerHeadStart[o]] up to
   // ownerHeadStart[o + 1]) and where in `postings` each one's run of the owner's items starts: a
   // wanted owner's items having a head are found by bisecting its few heads, not a head's postings.
+  // Two passes over the postings, heads in order: each owner's count of runs, then the runs.
   const ownerHeadStart = new Int32Array(owners.length + 1);
-  const runOwners: number[] = [];
-  const runStarts: number[] = [];
-  const runHeads: number[] = [];
-  for (let id = 0; id < weights.length; id++) {
-    for (let j = starts[id]!, last = -1; j < starts[id + 1]!; j++) {
-      const o = ownerOf[postings[j]!]!;
-      if (o === last) continue;
-      last = o;
-      runOwners.push(o), runStarts.push(j), runHeads.push(id);
-      ownerHeadStart[o + 1]!++;
+  const eachRun = (f: (o: number, id: number, j: number) => void) => {
+    for (let id = 0; id < weights.length; id++) {
+      for (let j = starts[id]!, last = -1; j < starts[id + 1]!; j++) {
+        const o = ownerOf[postings[j]!]!;
+        if (o !== last) f((last = o), id, j);
+      }
     }
-  }
+  };
+  eachRun((o) => ownerHeadStart[o + 1]!++);
   for (let o = 0; o < owners.length; o++) ownerHeadStart[o + 1]! += ownerHeadStart[o]!;
-  const ownerHeads = new Int32Array(runOwners.length);
-  const ownerRuns = new Int32Array(runOwners.length);
+  const ownerHeads = new Int32Array(ownerHeadStart[owners.length]!);
+  const ownerRuns = new Int32Array(ownerHeads.length);
   next = ownerHeadStart.slice(0, owners.length);
-  runOwners.forEach((o, r) => {
-    ownerHeads[next[o]!] = runHeads[r]!;
-    ownerRuns[next[o]!++] = runStarts[r]!;
+  eachRun((o, id, j) => {
+    ownerHeads[next[o]!] = id;
+    ownerRuns[next[o]!++] = j;
   });
   const shared = new Float64Array(items.length);
   const touched = new Int32Array(items.length);
