@@ -98,16 +98,61 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
     itemEnds[n] = filled;
   }
   // A head's postings are postings[starts[id]] up to postings[starts[id + 1]], its items in order: one
-  // typed array for all heads, placed by a counting sort (no list or view per head).
+  // typed array for all heads, placed by a counting sort (no list or view per head). `byTotal` holds
+  // the same postings with each head's items from the lightest total up (to a 16th), the order the
+  // search for similar items (not wanted) walks them in, stopping at the first too heavy to be similar enough.
   const starts = new Int32Array(weights.length + 1);
   for (let id = 0; id < weights.length; id++) starts[id + 1] = starts[id]! + counts[id]!;
   const postings = new Int32Array(filled);
-  const next = starts.slice(0, weights.length);
+  const byTotal = new Int32Array(filled);
+  let next = starts.slice(0, weights.length);
   for (let n = 0, k = 0; n < items.length; n++) for (; k < itemEnds[n]!; k++) postings[next[itemHeads[k]!]!++] = n;
+  next = starts.slice(0, weights.length);
+  // Beside each posting there, its item's total and heads in brief (bit id % 32 for head id): what
+  // tells most items met there from those that could be similar enough, without a look at the item.
+  const briefTotals = new Float32Array(filled);
+  const briefHeads = new Int32Array(filled);
+  for (const n of inOrderOfTotal(totals)) {
+    const from = n === 0 ? 0 : itemEnds[n - 1]!;
+    let brief = 0;
+    for (let k = from; k < itemEnds[n]!; k++) brief |= 1 << (itemHeads[k]! & 31);
+    for (let k = from; k < itemEnds[n]!; k++) {
+      const j = next[itemHeads[k]!]!++;
+      byTotal[j] = n;
+      briefTotals[j] = totals[n]!;
+      briefHeads[j] = brief;
+    }
+  }
+  // Per owner, the heads its items have (ascending, ownerHeads[ownerHeadStart[o]] up to
+  // ownerHeadStart[o + 1]) and where in `postings` each one's run of the owner's items starts: a
+  // wanted owner's items having a head are found by bisecting its few heads, not a head's postings.
+  // Two passes over the postings, heads in order: each owner's count of runs, then the runs.
+  const ownerHeadStart = new Int32Array(owners.length + 1);
+  const eachRun = (f: (o: number, id: number, j: number) => void) => {
+    for (let id = 0; id < weights.length; id++) {
+      for (let j = starts[id]!, last = -1; j < starts[id + 1]!; j++) {
+        const o = ownerOf[postings[j]!]!;
+        if (o !== last) f((last = o), id, j);
+      }
+    }
+  };
+  eachRun((o) => ownerHeadStart[o + 1]!++);
+  for (let o = 0; o < owners.length; o++) ownerHeadStart[o + 1]! += ownerHeadStart[o]!;
+  const ownerHeads = new Int32Array(ownerHeadStart[owners.length]!);
+  const ownerRuns = new Int32Array(ownerHeads.length);
+  next = ownerHeadStart.slice(0, owners.length);
+  eachRun((o, id, j) => {
+    ownerHeads[next[o]!] = id;
+    ownerRuns[next[o]!++] = j;
+  });
   const shared = new Float64Array(items.length);
   const touched = new Int32Array(items.length);
   // The place in the question of the head each item was met at first.
   const metAt = new Int32Array(items.length);
+  // The question's heads, marked with the call's number, and their places in it; scratch space for an item's places.
+  const headCall = new Int32Array(weights.length);
+  const headPlace = new Int32Array(weights.length);
+  const places = new Int32Array(items.reduce((most, item) => Math.max(most, item.heads.length), 0));
   // Per owner, its best item so far (-1: none yet), that item's similarity and order key, and the
   // smallest order key of its items counted: the order a walk of every posting would meet them in
   // (`closest` below), which decides between equals and orders the owners returned.
@@ -117,8 +162,29 @@ export function createQuestionMatcher(items: readonly MatchItem[], index: Pick<F
   const firstKey = new Float64Array(owners.length);
   // The owners a call wants, marked with the call's number (no clearing between calls).
   const wantedIn = new Int32Array(owners.length);
-  const m: Matcher = { texts, owners, ownerIds, ownerStart, ownerOf, was, weight, byHead, weights, totals, itemHeads, itemEnds, starts, postings, shared, touched, metAt, bestItem, bestSim, bestKey, firstKey, wantedIn, predicateWeight, call: 0 };
+  // The items a call has summed whole, marked with the call's number.
+  const seenIn = new Int32Array(items.length);
+  const m: Matcher = { texts, owners, ownerIds, ownerStart, ownerOf, was, weight, byHead, headCall, headPlace, places, weights, totals, itemHeads, itemEnds, starts, postings, byTotal, briefTotals, briefHeads, bitWeights: new Float64Array(32), ownerHeadStart, ownerHeads, ownerRuns, shared, touched, metAt, seenIn, bestItem, bestSim, bestKey, firstKey, ownersMet: [], wantedIn, predicateWeight, call: 0 };
   return { closest: (q, wanted) => closestIn(m, q, wanted) };
+}
+
+/** A total to a 16th: the order of `byTotal`. */
+const totalStep = (total: number) => Math.floor(total * 16);
+
+/**
+ * The items' numbers in order of their totals to a 16th, by a counting sort (a sort by comparator
+ * took as long as the rest of the build): a walk up to a total meets every item up to it, and the
+ * few a little over are summed and found less similar.
+ */
+function inOrderOfTotal(totals: Float64Array): Int32Array {
+  let top = 0;
+  for (const total of totals) top = Math.max(top, totalStep(total));
+  const starts = new Int32Array(top + 2);
+  for (const total of totals) starts[totalStep(total) + 1]!++;
+  for (let s = 0; s <= top; s++) starts[s + 1]! += starts[s]!;
+  const order = new Int32Array(totals.length);
+  for (let n = 0; n < totals.length; n++) order[starts[totalStep(totals[n]!)]!++] = n;
+  return order;
 }
 
 /** A matcher's tables (createQuestionMatcher); `call` numbers its calls. */
@@ -131,45 +197,101 @@ interface Matcher {
   was: Int32Array;
   weight: (t: string) => number;
   byHead: Map<string, number>;
+  headCall: Int32Array;
+  headPlace: Int32Array;
+  places: Int32Array;
   weights: number[];
   totals: Float64Array;
   itemHeads: Int32Array;
   itemEnds: Int32Array;
   starts: Int32Array;
   postings: Int32Array;
+  byTotal: Int32Array;
+  briefTotals: Float32Array;
+  briefHeads: Int32Array;
+  /** Scratch space: the weight of the question's heads on each bit of `briefHeads`. */
+  bitWeights: Float64Array;
+  ownerHeadStart: Int32Array;
+  ownerHeads: Int32Array;
+  ownerRuns: Int32Array;
   shared: Float64Array;
   touched: Int32Array;
   metAt: Int32Array;
+  seenIn: Int32Array;
   bestItem: Int32Array;
   bestSim: Float64Array;
   bestKey: Float64Array;
   firstKey: Float64Array;
+  /** The owners a call has counted an item of, in the order first counted. */
+  ownersMet: number[];
   wantedIn: Int32Array;
   predicateWeight: number;
   call: number;
 }
 
-/** Item n's share of a question (its heads' weights summed in the question's order) and the place of its first head there. */
-function shareOf(n: number, ids: readonly number[], qWeights: readonly number[], itemHeads: Int32Array, itemEnds: Int32Array): [share: number, first: number] {
-  let share = 0;
-  let first = -1;
-  for (let h = 0; h < ids.length; h++) {
-    for (let k = n === 0 ? 0 : itemEnds[n - 1]!; k < itemEnds[n]!; k++) {
-      if (itemHeads[k] !== ids[h]) continue;
-      share += qWeights[h]!;
-      if (first === -1) first = h;
-    }
+/**
+ * Item n's share of the question: the weights of its heads the question has (marked for the call in
+ * headCall, at their places in headPlace), summed in the question's order as a walk of every posting
+ * sums them. Those places are left in `places`, first to last.
+ */
+function shareOf(m: Matcher, n: number, qWeights: readonly number[], call: number): number {
+  const { itemHeads, itemEnds, headCall, headPlace, places } = m;
+  let found = 0;
+  for (let k = n === 0 ? 0 : itemEnds[n - 1]!, end = itemEnds[n]!; k < end; k++) {
+    const id = itemHeads[k]!;
+    if (headCall[id] !== call) continue;
+    // In order as found: an item has a few heads.
+    const place = headPlace[id]!;
+    let i = found++;
+    for (; i > 0 && places[i - 1]! > place; i--) places[i] = places[i - 1]!;
+    places[i] = place;
   }
-  return [share, first];
+  let share = 0;
+  for (let i = 0; i < found; i++) share += qWeights[places[i]!]!;
+  return share;
+}
+
+/** Where in `postings` head `id`'s run of an owner's items starts, by bisecting the owner's heads (heads[from] up to heads[to]); -1: none has it. */
+function runOf(heads: Int32Array, from: number, to: number, id: number, runs: Int32Array): number {
+  for (let hi = to; from < hi; ) {
+    const mid = (from + hi) >> 1;
+    if (heads[mid]! < id) from = mid + 1;
+    else hi = mid;
+  }
+  return from < to && heads[from] === id ? runs[from]! : -1;
+}
+
+/**
+ * Counts item n (of owner o) with its similarity and the place in the question of its first head:
+ * its owner's best is the most similar, among equals the one a walk of every posting in the
+ * question's order meets first (by that place, then by the item's place in `items`).
+ */
+function count(m: Matcher, n: number, o: number, sim: number, first: number): void {
+  const { bestItem, bestSim, bestKey, firstKey } = m;
+  const key = first * m.texts.length + m.was[n]!;
+  if (bestItem[o] === -1) {
+    m.ownersMet.push(o);
+    firstKey[o] = key;
+  } else {
+    firstKey[o] = Math.min(firstKey[o]!, key);
+    if (!(sim > bestSim[o]! || (sim === bestSim[o] && key < bestKey[o]!))) return;
+  }
+  bestItem[o] = n;
+  bestSim[o] = sim;
+  bestKey[o] = key;
 }
 
 /**
  * ExampleMatcher.closest over a matcher's tables, read into locals first: an engine has several
  * matchers (examples, near-misses, out of scope), so V8 cannot fold one's closure variables into the
  * code, and reading them from a closure in the loops below took about a third more time (measured).
+ *
+ * Two walks: each wanted owner's items, each sharing a head counted whatever its similarity; then
+ * the others', of which only those at least minSim similar count, found without summing every item
+ * sharing a common word.
  */
 function closestIn(m: Matcher, q: ParsedQuestion, wanted: Wanted = { facts: [], minSim: 0 }): Map<string, ClosestExample> {
-  const { texts, owners, ownerIds, ownerStart, ownerOf, was, weight, byHead, weights, totals, itemHeads, itemEnds, starts, postings, shared, touched, metAt, bestItem, bestSim, bestKey, firstKey, wantedIn, predicateWeight } = m;
+  const { texts, owners, ownerIds, weight, byHead, headCall, headPlace, weights, bestItem, bestSim, ownersMet, firstKey, wantedIn, predicateWeight } = m;
   const call = ++m.call;
   const { minSim } = wanted;
   // The question's distinct heads (a few), in order, with their weights and numbers (-1: no item has it).
@@ -183,6 +305,7 @@ function closestIn(m: Matcher, q: ParsedQuestion, wanted: Wanted = { facts: [], 
     if (heads.includes(t)) continue;
     const id = byHead.get(t);
     const w = (id !== undefined ? weights[id]! : weight(t)) * (u.verbForm ? predicateWeight : 1);
+    if (id !== undefined) (headCall[id] = call), (headPlace[id] = heads.length);
     heads.push(t);
     qWeights.push(w);
     ids.push(id ?? -1);
@@ -193,83 +316,8 @@ function closestIn(m: Matcher, q: ParsedQuestion, wanted: Wanted = { facts: [], 
     const o = ownerIds.get(id);
     if (o !== undefined && wantedIn[o] !== call) (wantedIn[o] = call), wantedOwners.push(o);
   }
-  // The lightest heads (common words, with the longest postings) that together weigh too little for
-  // an item not wanted that shares only them to reach minSim (sim ≤ 2 · share / qTotal): their
-  // postings are walked only among the wanted owners' items (the margin keeps rounding on the safe side).
-  const light = new Set<number>();
-  let lightWeight = 0;
-  for (const h of [...ids.keys()].filter((h) => ids[h] !== -1).sort((a, b) => qWeights[a]! - qWeights[b]!)) {
-    if (2 * (lightWeight + qWeights[h]!) >= minSim * qTotal * 0.999) break;
-    lightWeight += qWeights[h]!;
-    light.add(h);
-  }
-  const someLight = light.size > 0;
-  const itemCount = texts.length;
-  // Every head in the question's order, so the shares of the items of owners wanted, and of every item
-  // when no head is light, are summed as in a walk of every posting, to the last bit.
-  let met = 0;
-  for (let h = 0; h < ids.length; h++) {
-    const id = ids[h]!;
-    if (id === -1) continue;
-    const w = qWeights[h]!;
-    const end = starts[id + 1]!;
-    const isLight = light.has(h);
-    // All of its postings, or a light head's among each wanted owner's items.
-    for (let r = 0, runs = isLight ? wantedOwners.length : 1; r < runs; r++) {
-      let j = starts[id]!;
-      let stop = end;
-      if (isLight) {
-        // A head's postings are in order and an owner's items a run: its first item by bisection.
-        const o = wantedOwners[r]!;
-        for (let hi = end; j < hi; ) {
-          const mid = (j + hi) >> 1;
-          if (postings[mid]! < ownerStart[o]!) j = mid + 1;
-          else hi = mid;
-        }
-        stop = j;
-        while (stop < end && postings[stop]! < ownerStart[o + 1]!) stop++;
-      }
-      for (; j < stop; j++) {
-        const n = postings[j]!;
-        // Read once: V8 cannot tell these arrays apart, so a store to one would make it read again.
-        const sum = shared[n]!;
-        if (sum === 0) (metAt[met] = h), (touched[met++] = n);
-        shared[n] = sum + w;
-      }
-    }
-  }
-  const ownersMet: number[] = [];
-  for (let i = 0; i < met; i++) {
-    const n = touched[i]!;
-    let share = shared[n]!;
-    shared[n] = 0;
-    const o = ownerOf[n]!;
-    // The place in the question of the item's first head there.
-    let first = metAt[i]!;
-    if (wantedIn[o] !== call && someLight) {
-      // Not wanted, and its light heads not walked: counted only if it could reach minSim with all
-      // of them, and then summed whole.
-      if (2 * (share + lightWeight) < minSim * (qTotal + totals[n]!) * 0.999) continue;
-      [share, first] = shareOf(n, ids, qWeights, itemHeads, itemEnds);
-    }
-    // At most 1: a head weighs less where it is a verb form, and the two sides may differ there.
-    const sim = Math.min(1, (2 * share) / (qTotal + totals[n]!));
-    // A fact not wanted counts only from minSim: its examples below it need no bookkeeping.
-    if (sim < minSim && wantedIn[o] !== call) continue;
-    // The walk's order: by the place of that head, then by the item's place in `items`.
-    const key = first * itemCount + was[n]!;
-    if (bestItem[o] === -1) {
-      ownersMet.push(o);
-      firstKey[o] = key;
-    } else {
-      firstKey[o] = Math.min(firstKey[o]!, key);
-      // The most similar; among equals, the one met first.
-      if (!(sim > bestSim[o]! || (sim === bestSim[o] && key < bestKey[o]!))) continue;
-    }
-    bestItem[o] = n;
-    bestSim[o] = sim;
-    bestKey[o] = key;
-  }
+  for (const o of wantedOwners) bestOfWanted(m, o, ids, qWeights, qTotal);
+  similarOthers(m, ids, qWeights, qTotal, minSim, call);
   ownersMet.sort((a, b) => firstKey[a]! - firstKey[b]!);
   // A similarity is compared for every fact met, a name looked up only for the few wanted.
   const best = new Map<string, ClosestExample>();
@@ -278,7 +326,103 @@ function closestIn(m: Matcher, q: ParsedQuestion, wanted: Wanted = { facts: [], 
   // Wanted, met, but less similar than minSim: not added above.
   for (const o of wantedOwners) if (bestItem[o] !== -1 && !(bestSim[o]! >= minSim)) add(o);
   for (const o of ownersMet) bestItem[o] = -1;
+  ownersMet.length = 0;
   return best;
+}
+
+/**
+ * Owner o's best item and its smallest order key (count), of its items sharing a head with the
+ * question: found through o's run of each head's postings, each item's share summed in the question's
+ * order as a walk of every posting sums it.
+ */
+function bestOfWanted(m: Matcher, o: number, ids: readonly number[], qWeights: readonly number[], qTotal: number): void {
+  const { ownerStart, was, totals, starts, postings, ownerHeadStart, ownerHeads, ownerRuns, shared, touched, metAt, bestItem, bestSim, bestKey, firstKey, ownersMet } = m;
+  const itemCount = m.texts.length;
+  const stopAt = ownerStart[o + 1]!;
+  let met = 0;
+  for (let h = 0; h < ids.length; h++) {
+    const id = ids[h]!;
+    if (id === -1) continue;
+    let j = runOf(ownerHeads, ownerHeadStart[o]!, ownerHeadStart[o + 1]!, id, ownerRuns);
+    if (j === -1) continue;
+    const w = qWeights[h]!;
+    for (const end = starts[id + 1]!; j < end; j++) {
+      const n = postings[j]!;
+      if (n >= stopAt) break;
+      // Read once: V8 cannot tell these arrays apart, so a store to one would make it read again.
+      const sum = shared[n]!;
+      if (sum === 0) (metAt[met] = h), (touched[met++] = n);
+      shared[n] = sum + w;
+    }
+  }
+  if (met === 0) return;
+  let best = -1;
+  let most = 0;
+  let bestAt = 0;
+  let firstAt = Infinity;
+  for (let i = 0; i < met; i++) {
+    const n = touched[i]!;
+    // At most 1: a head weighs less where it is a verb form, and the two sides may differ there.
+    const sim = Math.min(1, (2 * shared[n]!) / (qTotal + totals[n]!));
+    shared[n] = 0;
+    // The walk's order: by the place of the item's first head in the question, then by its place in `items`.
+    const key = metAt[i]! * itemCount + was[n]!;
+    if (key < firstAt) firstAt = key;
+    if (best === -1 || sim > most || (sim === most && key < bestAt)) (best = n), (most = sim), (bestAt = key);
+  }
+  ownersMet.push(o);
+  bestItem[o] = best;
+  bestSim[o] = most;
+  bestKey[o] = bestAt;
+  firstKey[o] = firstAt;
+}
+
+/**
+ * Counts the items of owners not wanted that are at least minSim similar (every item sharing a head
+ * when minSim ≤ 0), without summing every item sharing a common word. With the question's heads from
+ * the lightest up, an item whose heaviest shared head is the k-th shares at most the first k's weight
+ * P_k, so is similar enough only if 2·P_k ≥ minSim · qTotal (a lighter head is no such item's
+ * heaviest) and its own total is at most 2·P_k / minSim − qTotal (sim ≤ 2 · share / (qTotal + total)).
+ * So each head's postings are walked from the lightest item up to that total (and the few a little
+ * over, in `byTotal`'s steps), and each item met is summed whole once (in the question's order). The
+ * margins keep rounding on the safe side.
+ */
+function similarOthers(m: Matcher, ids: readonly number[], qWeights: readonly number[], qTotal: number, minSim: number, call: number): void {
+  const { ownerOf, totals, starts, byTotal, briefTotals, briefHeads, bitWeights, seenIn, wantedIn } = m;
+  const any = !(minSim > 0);
+  bitWeights.fill(0);
+  let bits = 0;
+  for (let h = 0; h < ids.length; h++) if (ids[h] !== -1) (bits |= 1 << (ids[h]! & 31)), (bitWeights[ids[h]! & 31]! += qWeights[h]!);
+  let prefix = 0;
+  for (const h of [...ids.keys()].filter((h) => ids[h] !== -1).sort((a, b) => qWeights[a]! - qWeights[b]!)) {
+    prefix += qWeights[h]!;
+    if (!any && 2 * prefix < minSim * qTotal * 0.999) continue;
+    const maxTotal = any ? Infinity : (2 * prefix * 1.001) / minSim - qTotal;
+    const id = ids[h]!;
+    // The first item too heavy, by bisection: a head's postings here are in order of their totals.
+    const last = totalStep(maxTotal);
+    let stop = starts[id + 1]!;
+    for (let lo = starts[id]!; lo < stop; ) {
+      const mid = (lo + stop) >> 1;
+      if (totalStep(totals[byTotal[mid]!]!) > last) stop = mid;
+      else lo = mid + 1;
+    }
+    for (let j = starts[id]!; j < stop; j++) {
+      // At most the weight of the question's heads on the bits its item's heads have: too little
+      // to reach minSim with that item's total (in single precision here: the margin covers it).
+      if (!any) {
+        let most = 0;
+        for (let on = briefHeads[j]! & bits; on !== 0; on &= on - 1) most += bitWeights[31 - Math.clz32(on & -on)]!;
+        if (2 * most < minSim * (qTotal + briefTotals[j]!) * 0.999) continue;
+      }
+      const n = byTotal[j]!;
+      const o = ownerOf[n]!;
+      if (wantedIn[o] === call || seenIn[n] === call) continue;
+      seenIn[n] = call;
+      const sim = Math.min(1, (2 * shareOf(m, n, qWeights, call)) / (qTotal + totals[n]!));
+      if (sim >= minSim) count(m, n, o, sim, m.places[0]!);
+    }
+  }
 }
 
 /** The closest of each fact's questions of one kind (`examples` or `nearMisses`), per fact. */
