@@ -85,10 +85,16 @@ describe('the choice among a follow-up\'s readings', () => {
     expect(top(thread(against, '루닛 사업비 얼마야?', whole).answers[1]!)).toBe(top(thread(rules, '루닛 사업비 얼마야?', whole).answers[1]!));
   });
 
-  it("weighs how much of the message and of the last question each candidate covers, whichever reading found it", () => {
+  /** What the rules answer `last` with, the candidates weighed for `message` after it, and a candidate's feature by name. */
+  function weighed(last: string, message: string) {
     const rules = createEngine(fixture, { today: TODAY });
-    const found = rules.threadCandidates('그럼 카이스트는?', rules.ask('루닛 사업비 얼마야?').turn!).candidates!;
-    const feature = (id: string, name: string) => found.find((c) => c.id === id)!.features[FEATURES.indexOf(name)]!;
+    const previous = rules.ask(last);
+    const found = rules.threadCandidates(message, previous.turn!).candidates!;
+    return { previous, found, feature: (id: string, name: string) => found.find((c) => c.id === id)!.features[FEATURES.indexOf(name)]! };
+  }
+
+  it("weighs how much of the message and of the last question each candidate covers, whichever reading found it", () => {
+    const { feature } = weighed('루닛 사업비 얼마야?', '그럼 카이스트는?');
     // KAIST's budget has the message's 카이스트 and the last question's 사업비; KAIST's model name only 카이스트.
     expect(feature('kaist-budget', 'thread:own')).toBe(1);
     expect(feature('kaist-model-name', 'thread:own')).toBe(1);
@@ -98,11 +104,9 @@ describe('the choice among a follow-up\'s readings', () => {
   });
 
   it("reads the message with the parties of the last answer too, not only of the last question: a fact only that reading finds is weighed", () => {
-    const rules = createEngine(fixture, { today: TODAY });
-    const last = rules.ask('what is the model called?');
+    const { previous, found } = weighed('what is the model called?', 'when is it released?');
     // The question named no party; its answer is KAIST's model.
-    expect(top(last)).toBe('kaist-model-name');
-    const found = rules.threadCandidates('when is it released?', last.turn!).candidates!;
+    expect(top(previous)).toBe('kaist-model-name');
     const onlyByAnswer = found.filter((c) => c.reading?.name === 'answer');
     expect(onlyByAnswer.map((c) => c.id)).toEqual(expect.arrayContaining(['kaist-budget']));
     for (const c of onlyByAnswer) {
@@ -112,11 +116,8 @@ describe('the choice among a follow-up\'s readings', () => {
   });
 
   it("reads the message with the last answer's keywords too: the facts that share them rank first in that reading", () => {
-    const rules = createEngine(fixture, { today: TODAY });
-    const last = rules.ask('who pays the gpu rent?');
-    expect(top(last)).toBe('gpu-rent');
-    const found = rules.threadCandidates('how much?', last.turn!).candidates!;
-    const feature = (id: string, name: string) => found.find((c) => c.id === id)!.features[FEATURES.indexOf(name)]!;
+    const { previous, feature } = weighed('who pays the gpu rent?', 'how much?');
+    expect(top(previous)).toBe('gpu-rent');
     // Its keywords (임차, rent): the rent's fact ranks first; the GPUs per team, found by other readings, not at all.
     expect(feature('gpu-rent', 'keywords:rank')).toBe(1);
     expect(feature('gpu-per-team', 'keywords:in')).toBe(0);
@@ -124,20 +125,15 @@ describe('the choice among a follow-up\'s readings', () => {
   });
 
   it("reads the message alone among the facts of the last answer's topic and article, the last answer left out", () => {
-    const rules = createEngine(fixture, { today: TODAY });
-    const last = rules.ask('루닛 사업비 얼마야?');
-    expect(top(last)).toBe('lunit-budget');
-    const found = rules.threadCandidates('언제 선정됐어?', last.turn!).candidates!;
-    const feature = (id: string, name: string) => found.find((c) => c.id === id)!.features[FEATURES.indexOf(name)]!;
+    const { previous, feature } = weighed('루닛 사업비 얼마야?', '언제 선정됐어?');
+    expect(top(previous)).toBe('lunit-budget');
     expect(feature('selection', 'near:in')).toBe(1);
     expect(feature('selection', 'near:rank')).toBe(feature('selection', 'alone:rank'));
     expect(feature('lunit-budget', 'near:in')).toBe(0);
   });
 
   it("reads the message alone among the facts of the last answer's programme", () => {
-    const rules = createEngine(fixture, { today: TODAY });
-    const found = rules.threadCandidates('평가 결과는?', rules.ask('루닛 사업비 얼마야?').turn!).candidates!;
-    const feature = (id: string, name: string) => found.find((c) => c.id === id)!.features[FEATURES.indexOf(name)]!;
+    const { feature } = weighed('루닛 사업비 얼마야?', '평가 결과는?');
     // Lunit's budget is the specialized programme's: its evaluation, not dokpamo's round result.
     expect(feature('evaluation-points', 'scope:in')).toBe(1);
     expect(feature('dokpamo-round1-result', 'alone:in')).toBe(1);
