@@ -4,9 +4,10 @@
  * ("is that their dokpamo entry?" after EXAONE 4.5: the message with the last question's subject).
  * Each fact that any reading ranks near the top — the message alone, the rules' merged readings, the
  * message with the last question's subject, with all of its words, with the last answer's parties or
- * keywords, alone among the facts of the last answer's topic and article or of its programme — is weighed by how each reading
- * ranks it (place, evidence, every rule's factor), how it relates to the last answer (same topic,
- * source, party) and whether the rules chose it; the best-weighed answers. Where the rules found
+ * keywords, alone among the facts of the last answer's topic and article or of its programme — is
+ * weighed by how each reading ranks it (place, evidence, every rule's factor), how it relates to the
+ * last answer (same topic, source, party), how much of the message and of the last question it
+ * covers, and whether the rules chose it; the best-weighed answers. Where the rules found
  * nothing ("ctx length" after a model's specs: the thread's reading falls short of the evidence an
  * answer needs), "not found" is weighed beside the facts and stays unless one outweighs it.
  *
