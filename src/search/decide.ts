@@ -143,7 +143,8 @@ export function decide(
   // what no source states ("솔라 오픈 2 학습 토큰 몇 T?" beside "솔라 오픈 2 몇 B?"): the fact holds its names, not its answer.
   // It speaks only to a question asking for what it asks for ("why did both choose from scratch?" is
   // no reason to refuse "are they fine-tuning or going from scratch?").
-  // An answer made clause by clause (each covered whole by its own fact) is not weighed against the whole's near-misses.
+  // An answer of several facts, one for each clause (each covering its clause whole), is not weighed
+  // against the whole question's near-misses.
   const nearMiss = closestNearMiss?.();
   if (nearMiss && !d.parts && nearMiss.sim >= opts.nearMissFloor && nearMiss.sim >= (d.best.example?.sim ?? 0) + opts.nearMissMargin && nearMiss.asks.every((i) => q.intents.includes(i))) {
     return { answered: false, reason: 'near-miss', ranked: ranking.kept };
